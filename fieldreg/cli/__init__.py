@@ -1,0 +1,1 @@
+"""The ``fieldreg`` command line: thin commands over the core services."""
