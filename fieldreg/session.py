@@ -1,0 +1,283 @@
+"""What a signed-in user can do: the services the CLI and the GUI both call.
+
+Every method checks the user's role first, does its work in one durable
+transaction together with its audit entry, and returns only once that
+transaction is on disk::
+
+    session = PostStore.open(data_dir).unlock("awa", passphrase)
+    regno = session.register(parse_household(obj))
+    session.void(regno, reason="registered twice by mistake")
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from fieldreg.crypto.kdf import KdfParams
+from fieldreg.errors import AuthError, InvalidInput, PermissionDenied
+from fieldreg.model import Household, Registration, utcnow
+from fieldreg.regno import RegNo, parse_regno
+from fieldreg.store import accounts, registry
+from fieldreg.store.accounts import Account
+from fieldreg.store.audit import AuditLog
+from fieldreg.store.db import transaction
+from fieldreg.store.fields import FieldCipher
+from fieldreg.store.index import HouseholdSummary, RegistryIndex
+
+if TYPE_CHECKING:
+    from fieldreg.store.post import PostStore
+
+log = logging.getLogger(__name__)
+
+MAX_REASON = 500
+
+
+def _reason(reason: str) -> str:
+    cleaned = " ".join(reason.split())
+    if not cleaned:
+        raise InvalidInput("a reason is required")
+    if len(cleaned) > MAX_REASON:
+        raise InvalidInput(f"the reason is {len(cleaned)} characters long (at most {MAX_REASON})")
+    return cleaned
+
+
+class Session:
+    def __init__(self, store: PostStore, account: Account, data_key: bytes):
+        self.store = store
+        self.account = account
+        self._data_key = data_key
+        self.cipher = FieldCipher(data_key)
+        self._index: RegistryIndex | None = None
+
+    # -- identity and permissions -------------------------------------------------
+
+    @property
+    def user(self) -> str:
+        return self.account.username
+
+    @property
+    def role(self) -> str:
+        return self.account.role
+
+    def require(self, permission: str) -> None:
+        """Refuse unless the user's role allows ``permission`` (see accounts.PERMISSIONS)."""
+        if self.account.must_change:
+            raise AuthError(
+                f"{self.user} must choose a new passphrase first (fieldreg user passwd)"
+            )
+        if not self.account.may(permission):
+            raise PermissionDenied(f"a {self.role} may not {permission.replace('_', ' ')}")
+
+    def audit(self, conn: sqlite3.Connection) -> AuditLog:
+        return AuditLog(conn, self._data_key)
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self.store.db.conn
+
+    # -- registrations ------------------------------------------------------------
+
+    def register(self, household: Household) -> str:
+        """Store a new household; returns its registration number once durable."""
+        self.require("register")
+        now = utcnow()
+        with transaction(self.store.db) as conn:
+            year = now.year
+            seq = registry.next_sequence(conn, year)
+            regno = str(RegNo.build(self.store.post_id, year, seq))
+            registry.insert_household(
+                conn, self.cipher, regno=regno, year=year, seq=seq, household=household,
+                actor=self.user, now=now,
+            )
+            conn.execute(
+                "INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, 1)",
+                (regno,),
+            )
+            self.audit(conn).append(
+                actor=self.user, action="register", subject=regno,
+                details={"members": len(household.members)},
+            )
+        self._index_put(regno, household, "active")
+        log.info("register %s by %s", regno, self.user)
+        return regno
+
+    def get(self, regno: str) -> Registration:
+        self.require("view")
+        return registry.load_registration(self._conn, self.cipher, str(parse_regno(regno)))
+
+    def correct(self, regno: str, household: Household, *, reason: str) -> int:
+        """Replace a registration's content, keeping the previous version; returns the new version."""
+        self.require("correct")
+        reason = _reason(reason)
+        with transaction(self.store.db) as conn:
+            current = registry.load_registration(conn, self.cipher, str(parse_regno(regno)),
+                                                 with_history=False)
+            if current.status == "void":
+                raise InvalidInput(f"{current.regno} is void and cannot be corrected")
+            if current.household.to_json() == household.to_json():
+                raise InvalidInput(f"nothing to correct: {current.regno} already says exactly this")
+            version = registry.replace_household(
+                conn, self.cipher, current, household=household, status="active",
+                void_reason="", action="correct", reason=reason, actor=self.user, now=utcnow(),
+            )
+            conn.execute(
+                "INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, ?)",
+                (current.regno, version),
+            )
+            self.audit(conn).append(
+                actor=self.user, action="correct", subject=current.regno,
+                details={"version": version, "fields": _changed_fields(current.household, household)},
+            )
+        self._index_put(current.regno, household, "active")
+        log.info("correct %s v%d by %s", current.regno, version, self.user)
+        return version
+
+    def void(self, regno: str, *, reason: str) -> int:
+        """Mark a registration void (never deleted); returns the new version."""
+        self.require("void")
+        reason = _reason(reason)
+        with transaction(self.store.db) as conn:
+            current = registry.load_registration(conn, self.cipher, str(parse_regno(regno)),
+                                                 with_history=False)
+            if current.status == "void":
+                raise InvalidInput(f"{current.regno} is already void")
+            version = registry.replace_household(
+                conn, self.cipher, current, household=current.household, status="void",
+                void_reason=reason, action="void", reason=reason, actor=self.user, now=utcnow(),
+            )
+            conn.execute(
+                "INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, ?)",
+                (current.regno, version),
+            )
+            self.audit(conn).append(
+                actor=self.user, action="void", subject=current.regno, details={"version": version}
+            )
+        self._index_put(current.regno, current.household, "void")
+        log.info("void %s by %s", current.regno, self.user)
+        return version
+
+    def record_print(self, regno: str, *, what: str) -> None:
+        """Audit that a slip (or other document) for ``regno`` was printed or saved."""
+        self.require("print")
+        with transaction(self.store.db) as conn:
+            self.audit(conn).append(
+                actor=self.user, action="print", subject=regno, details={"what": what}
+            )
+
+    # -- search and statistics ----------------------------------------------------
+
+    @property
+    def index(self) -> RegistryIndex:
+        """The decrypted in-memory index, built on first use."""
+        if self._index is None:
+            index = RegistryIndex()
+            for regno, _arrived, summary in registry.iter_summaries(self._conn, self.cipher):
+                index.put(regno, summary)
+            self._index = index
+        return self._index
+
+    def _index_put(self, regno: str, household: Household, status: str) -> None:
+        if self._index is not None:
+            self._index.put(regno, registry.summary_of(household, status))
+
+    def search(self, text: str, *, limit: int = 50) -> list[HouseholdSummary]:
+        """By registration number (whole, checked; or a fragment) or by names."""
+        self.require("view")
+        text = text.strip()
+        if not text:
+            raise InvalidInput("type a name or a registration number to search for")
+        if "-" in text and any(ch.isdigit() for ch in text) and len(text.split("-")) == 4:
+            regno = str(parse_regno(text))  # a whole number: its check character must hold
+            found = self.index.households.get(regno)
+            return [found] if found else []
+        if any(ch.isdigit() for ch in text):
+            return self.index.find_regno(text, limit=limit)
+        return self.index.search(text, limit=limit)
+
+    def stats(self) -> dict[str, Any]:
+        self.require("stats")
+        return self.index.stats()
+
+    # -- accounts -----------------------------------------------------------------
+
+    def _may_manage(self, role: str) -> None:
+        self.require("manage_officers")
+        if role != "officer":
+            self.require("manage_all_accounts")
+
+    def add_user(self, username: str, *, role: str, passphrase: str) -> None:
+        """Create an account whose holder must change the passphrase at first login."""
+        accounts.check_role(role)
+        self._may_manage(role)
+        with transaction(self.store.db) as conn:
+            accounts.insert_account(
+                conn, username=username, role=role, passphrase=passphrase,
+                data_key=self._data_key, must_change=True, created_by=self.user, now=utcnow(),
+                kdf=self._kdf,
+            )
+            self.audit(conn).append(
+                actor=self.user, action="user_add", subject=username, details={"role": role}
+            )
+
+    def users(self) -> list[Account]:
+        self.require("manage_officers")
+        return accounts.list_accounts(self._conn)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-wrap the data key under a new passphrase (the data is not re-encrypted)."""
+        with transaction(self.store.db) as conn:
+            accounts.rewrap(conn, username=self.user, passphrase=new_passphrase,
+                            data_key=self._data_key, must_change=False, kdf=self._kdf)
+            self.audit(conn).append(actor=self.user, action="passwd", subject=self.user)
+        self.account = accounts.get_account(self._conn, self.user)
+
+    def reset_passphrase(self, username: str, *, passphrase: str) -> None:
+        """Give someone a new first passphrase, to be changed at their next login."""
+        target = accounts.get_account(self._conn, username)
+        self._may_manage(target.role)
+        with transaction(self.store.db) as conn:
+            accounts.rewrap(conn, username=username, passphrase=passphrase,
+                            data_key=self._data_key, must_change=True, kdf=self._kdf)
+            self.audit(conn).append(actor=self.user, action="user_reset", subject=username)
+
+    def set_disabled(self, username: str, disabled: bool) -> None:
+        target = accounts.get_account(self._conn, username)
+        self._may_manage(target.role)
+        if username == self.user:
+            raise InvalidInput("you cannot disable your own account")
+        with transaction(self.store.db) as conn:
+            conn.execute("UPDATE accounts SET disabled = ? WHERE username = ?",
+                         (int(disabled), username))
+            self.audit(conn).append(actor=self.user, subject=username,
+                                    action="user_disable" if disabled else "user_enable")
+
+    @property
+    def _kdf(self) -> KdfParams:
+        return self.store.kdf
+
+    # -- audit --------------------------------------------------------------------
+
+    def verify_audit(self) -> tuple[int, str | None]:
+        """(entries checked, first problem or None)."""
+        self.require("audit")
+        return self.audit(self._conn).verify()
+
+
+def _changed_fields(before: Household, after: Household) -> list[str]:
+    """Names (never values) of the fields a correction changed, for the audit log."""
+    old, new = before.to_json(), after.to_json()
+    changed = sorted(k for k in set(old) | set(new) if k != "members" and old.get(k) != new.get(k))
+    old_members = {m["id"]: m for m in old["members"]}
+    for m in new["members"]:
+        previous = old_members.pop(m["id"], None)
+        if previous is None:
+            changed.append("members (added)")
+        else:
+            changed.extend(sorted(
+                f"member.{k}" for k in set(previous) | set(m) if previous.get(k) != m.get(k)
+            ))
+    if old_members:
+        changed.append("members (removed)")
+    return sorted(set(changed))

@@ -1,0 +1,213 @@
+"""SQLite connection settings and schema migrations.
+
+Durability: the database runs in WAL mode with ``synchronous=FULL``. In WAL
+mode FULL makes every COMMIT fsync the write-ahead log before it returns, so a
+save that returned survives a power cut; NORMAL would only protect against
+corruption, not against losing the last commits. (The WAL is checkpointed into
+the main file later; a crash mid-checkpoint is recovered from the WAL.)
+
+``temp_store=MEMORY`` keeps SQLite's own temporary files (sorts, big queries)
+off the disk, and ``secure_delete`` overwrites freed pages — belt and braces,
+since personal fields only ever reach SQLite already encrypted.
+
+Migrations are named steps applied in order, each in its own transaction and
+recorded in ``migrations``; ``PRAGMA user_version`` mirrors the count so an
+older FieldReg refuses a newer store instead of misreading it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldreg.errors import CorruptData, StorageError
+from fieldreg.model import iso_utc, utcnow
+
+DB_FILENAME = "fieldreg.db"
+
+
+def _m0001_initial(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE accounts (
+            username TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            wrap TEXT NOT NULL,
+            must_change INTEGER NOT NULL DEFAULT 1,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            retry_after TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            last_login TEXT)"""
+    )
+    db.execute("CREATE TABLE sequences (year INTEGER PRIMARY KEY, last INTEGER NOT NULL)")
+    # Clear columns hold only what identifies nobody: the registration number,
+    # dates and life-cycle state. Every other column is an AES-GCM envelope
+    # bound (associated data) to its registration number and column name.
+    db.execute(
+        """CREATE TABLE households (
+            id INTEGER PRIMARY KEY,
+            regno TEXT NOT NULL UNIQUE,
+            year INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            arrived_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            consent BLOB NOT NULL,
+            arrival_time_known BLOB NOT NULL,
+            origin_country BLOB NOT NULL,
+            origin_region BLOB NOT NULL,
+            origin_locality BLOB NOT NULL,
+            destination BLOB NOT NULL,
+            travel_mode BLOB NOT NULL,
+            notes BLOB NOT NULL,
+            void_reason BLOB NOT NULL,
+            summary BLOB NOT NULL,
+            UNIQUE (year, seq))"""
+    )
+    db.execute(
+        """CREATE TABLE members (
+            household_id INTEGER NOT NULL REFERENCES households(id),
+            position INTEGER NOT NULL,
+            member_uid TEXT NOT NULL,
+            given_names BLOB NOT NULL,
+            family_name BLOB NOT NULL,
+            other_names BLOB NOT NULL,
+            sex BLOB NOT NULL,
+            relationship BLOB NOT NULL,
+            birth BLOB NOT NULL,
+            nationality BLOB NOT NULL,
+            languages BLOB NOT NULL,
+            documents BLOB NOT NULL,
+            phone BLOB NOT NULL,
+            specific_needs BLOB NOT NULL,
+            photo BLOB NOT NULL,
+            PRIMARY KEY (household_id, position))"""
+    )
+    db.execute(
+        """CREATE TABLE history (
+            household_id INTEGER NOT NULL REFERENCES households(id),
+            version INTEGER NOT NULL,
+            replaced_at TEXT NOT NULL,
+            replaced_by TEXT NOT NULL,
+            action TEXT NOT NULL,
+            reason BLOB NOT NULL,
+            previous BLOB NOT NULL,
+            PRIMARY KEY (household_id, version))"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            mac TEXT NOT NULL)"""
+    )
+    # What a later batch export must carry to HQ, in order (see docs/formats/).
+    db.execute(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            batch INTEGER)"""
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_initial", _m0001_initial),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the database with FieldReg's durability settings."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA temp_store=MEMORY",
+            "PRAGMA secure_delete=ON",
+        ):
+            conn.execute(pragma)
+    except sqlite3.DatabaseError as err:
+        raise StorageError(f"cannot open the database {path}: {err}") from err
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        raise StorageError(f"the database {path} cannot use write-ahead logging (got {mode})")
+    return sqlite_utils.Database(conn)
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every migration not yet recorded, each in its own transaction."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise CorruptData(
+            f"this store has schema version {current}, newer than this FieldReg "
+            f"understands ({SCHEMA_VERSION}); install the newer FieldReg"
+        )
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+    for number, (name, step) in enumerate(MIGRATIONS, 1):
+        if name in done:
+            continue
+        with transaction(db):
+            step(db)
+            db.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, iso_utc(utcnow()))
+            )
+            db.execute(f"PRAGMA user_version = {number}")
+
+
+class transaction:
+    """``with transaction(db):`` — BEGIN IMMEDIATE … COMMIT, rolled back on error.
+
+    IMMEDIATE takes the write lock up front, so two processes allocating
+    registration numbers never both read the same last sequence.
+    """
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.conn = db.conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StorageError(f"the database is busy or unwritable: {err}") from err
+        return self.conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as err:
+                self.conn.execute("ROLLBACK")
+                raise StorageError(f"could not save: {err}") from err
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            # Disk full, read-only medium, I/O error: the environment, not a bug.
+            raise StorageError(f"could not save: {exc}") from exc
+
+
+def secure_data_dir(path: Path) -> None:
+    """Create the data directory readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+

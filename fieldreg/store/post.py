@@ -1,0 +1,142 @@
+"""Creating, opening and unlocking a station's store (a border post or a camp)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+from fieldreg import __version__
+from fieldreg.crypto.aead import new_key
+from fieldreg.crypto.kdf import KdfParams
+from fieldreg.errors import InvalidInput, NotFound
+from fieldreg.model import iso_utc, utcnow
+from fieldreg.regno import POST_ID_RE
+from fieldreg.store import accounts
+from fieldreg.store.audit import AuditLog
+from fieldreg.store.db import DB_FILENAME, connect, migrate, secure_data_dir, transaction
+
+if TYPE_CHECKING:
+    from fieldreg.session import Session
+
+log = logging.getLogger(__name__)
+
+KINDS = ("post", "camp")
+
+
+class PostStore:
+    """A station's database, locked until a user unlocks it."""
+
+    def __init__(self, data_dir: Path, db: sqlite_utils.Database):
+        self.data_dir = data_dir
+        self.db = db
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (data_dir / DB_FILENAME).exists()
+
+    @classmethod
+    def create(
+        cls, data_dir: Path, *, post_id: str, post_name: str, admin: str, passphrase: str,
+        kind: str = "post", kdf: KdfParams | None = None, now: datetime | None = None,
+    ) -> PostStore:
+        """Set up a new station with its first (admin) account.
+
+        >>> store = PostStore.create(tmp, post_id="TGR1", post_name="Tengréla",
+        ...                          admin="awa", passphrase="a long passphrase")
+        """
+        now = now or utcnow()
+        kdf = kdf or KdfParams.default()
+        if not POST_ID_RE.match(post_id):
+            raise InvalidInput(
+                f"post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter"
+            )
+        if not post_name.strip():
+            raise InvalidInput("the post name is required")
+        if kind not in KINDS:
+            raise InvalidInput(f"station kind {kind!r} is not one of {', '.join(KINDS)}")
+        accounts.check_username(admin)
+        accounts.check_passphrase(passphrase, username=admin)
+        if cls.exists(data_dir):
+            raise InvalidInput(f"{data_dir} already holds a FieldReg store; nothing was changed")
+        secure_data_dir(data_dir)
+        db = connect(data_dir / DB_FILENAME)
+        (data_dir / DB_FILENAME).chmod(0o600)
+        migrate(db)
+        data_key = new_key()
+        with transaction(db) as conn:
+            meta = {
+                "post_id": post_id, "post_name": post_name.strip(), "kind": kind,
+                "created_at": iso_utc(now), "created_with": __version__,
+                "kdf": json.dumps(asdict(kdf)),
+            }
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            accounts.insert_account(
+                conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
+                must_change=False, created_by=admin, now=now, kdf=kdf,
+            )
+            AuditLog(conn, data_key).append(
+                actor=admin, action="init", subject=post_id, details={"kind": kind}
+            )
+        log.info("initialised %s %s", kind, post_id)
+        return cls(data_dir, db)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> PostStore:
+        if not cls.exists(data_dir):
+            raise NotFound(
+                f"no FieldReg store in {data_dir}; run 'fieldreg init' first (or 'fieldreg init --demo')"
+            )
+        db = connect(data_dir / DB_FILENAME)
+        migrate(db)
+        return cls(data_dir, db)
+
+    def meta(self, key: str) -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFound(f"store setting {key!r} is missing")
+        return str(row[0])
+
+    @property
+    def post_id(self) -> str:
+        return self.meta("post_id")
+
+    @property
+    def post_name(self) -> str:
+        return self.meta("post_name")
+
+    @property
+    def kind(self) -> str:
+        return self.meta("kind")
+
+    @property
+    def kdf(self) -> KdfParams:
+        return KdfParams(**json.loads(self.meta("kdf")))
+
+    def unlock(self, username: str, passphrase: str, *, now: datetime | None = None) -> Session:
+        """Check the passphrase and open a session; ``AuthError`` explains any refusal."""
+        from fieldreg.session import Session
+
+        now = now or utcnow()
+        account, data_key, failed = accounts.try_unlock(self.db.conn, username, passphrase, now=now)
+        session = Session(self, account, data_key)
+        with transaction(self.db) as conn:
+            session.audit(conn).append(
+                actor=username, action="login", subject=username,
+                details={"failed_attempts_before": failed} if failed else {},
+            )
+        log.info("login %s", username)
+        return session
+
+    def close(self) -> None:
+        self.db.conn.close()
+

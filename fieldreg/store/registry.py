@@ -1,0 +1,250 @@
+"""Reading and writing registrations: households and members to encrypted rows.
+
+Only :class:`fieldreg.session.Session` calls these, inside its transactions,
+after it has checked the actor's permission.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from typing import Any
+
+from fieldreg.errors import NotFound
+from fieldreg.model import (
+    Birth,
+    Document,
+    HistoryEntry,
+    Household,
+    Member,
+    Origin,
+    Registration,
+    iso_utc,
+    parse_iso_utc,
+)
+from fieldreg.store.fields import FieldCipher
+
+HOUSEHOLD_SEALED = (
+    "consent", "arrival_time_known", "origin_country", "origin_region", "origin_locality",
+    "destination", "travel_mode", "notes", "void_reason", "summary",
+)
+MEMBER_SEALED = (
+    "given_names", "family_name", "other_names", "sex", "relationship", "birth", "nationality",
+    "languages", "documents", "phone", "specific_needs", "photo",
+)
+
+
+def _birth_value(birth: Birth) -> dict[str, Any]:
+    return {
+        "basis": birth.basis, "year": birth.year,
+        "date": birth.date.isoformat() if birth.date else None, "age": birth.age,
+    }
+
+
+def _birth_from(value: dict[str, Any]) -> Birth:
+    return Birth(
+        basis=value["basis"], year=value["year"],
+        date=date.fromisoformat(value["date"]) if value["date"] else None, age=value["age"],
+    )
+
+
+def summary_of(household: Household, status: str) -> dict[str, Any]:
+    """What the in-memory search, statistics and duplicate index need, and no more."""
+    return {
+        "day": household.arrived_at.date().isoformat(),
+        "status": status,
+        "country": household.origin.country,
+        "region": household.origin.region,
+        "locality": household.origin.locality,
+        "members": [
+            [m.id, m.given_names, m.family_name, m.other_names, m.sex, m.birth.year,
+             m.birth.estimated, m.relationship]
+            for m in household.members
+        ],
+    }
+
+
+def next_sequence(conn: sqlite3.Connection, year: int) -> int:
+    row = conn.execute("SELECT last FROM sequences WHERE year = ?", (year,)).fetchone()
+    seq = (row[0] if row else 0) + 1
+    conn.execute(
+        "INSERT INTO sequences (year, last) VALUES (?, ?)"
+        " ON CONFLICT(year) DO UPDATE SET last = excluded.last",
+        (year, seq),
+    )
+    return seq
+
+
+def _household_values(
+    cipher: FieldCipher, regno: str, household: Household, *, status: str, void_reason: str
+) -> dict[str, bytes]:
+    plain: dict[str, Any] = {
+        "consent": household.consent,
+        "arrival_time_known": household.arrival_time_known,
+        "origin_country": household.origin.country,
+        "origin_region": household.origin.region,
+        "origin_locality": household.origin.locality,
+        "destination": household.destination,
+        "travel_mode": household.travel_mode,
+        "notes": household.notes,
+        "void_reason": void_reason,
+        "summary": summary_of(household, status),
+    }
+    return {col: cipher.seal("households", regno, col, plain[col]) for col in HOUSEHOLD_SEALED}
+
+
+def _member_values(cipher: FieldCipher, regno: str, member: Member) -> dict[str, bytes]:
+    plain: dict[str, Any] = {
+        "given_names": member.given_names,
+        "family_name": member.family_name,
+        "other_names": member.other_names,
+        "sex": member.sex,
+        "relationship": member.relationship,
+        "birth": _birth_value(member.birth),
+        "nationality": member.nationality,
+        "languages": list(member.languages),
+        "documents": [[d.type, d.number] for d in member.documents],
+        "phone": member.phone,
+        "specific_needs": list(member.specific_needs),
+        "photo": member.photo or b"",
+    }
+    record = f"{regno}/{member.id}"
+    return {col: cipher.seal("members", record, col, plain[col]) for col in MEMBER_SEALED}
+
+
+def insert_household(
+    conn: sqlite3.Connection, cipher: FieldCipher, *, regno: str, year: int, seq: int,
+    household: Household, actor: str, now: datetime,
+) -> int:
+    sealed = _household_values(cipher, regno, household, status="active", void_reason="")
+    columns = ["regno", "year", "seq", "arrived_at", "status", "version", "created_at",
+               "created_by", "updated_at", "updated_by", *sealed]
+    values = [regno, year, seq, iso_utc(household.arrived_at), "active", 1, iso_utc(now), actor,
+              iso_utc(now), actor, *sealed.values()]
+    cursor = conn.execute(
+        f"INSERT INTO households ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        values,
+    )
+    household_id = int(cursor.lastrowid or 0)
+    _insert_members(conn, cipher, household_id, regno, household)
+    return household_id
+
+
+def _insert_members(
+    conn: sqlite3.Connection, cipher: FieldCipher, household_id: int, regno: str,
+    household: Household,
+) -> None:
+    columns = ["household_id", "position", "member_uid", *MEMBER_SEALED]
+    sql = f"INSERT INTO members ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    conn.executemany(
+        sql,
+        [
+            [household_id, position, member.id, *_member_values(cipher, regno, member).values()]
+            for position, member in enumerate(household.members)
+        ],
+    )
+
+
+def replace_household(
+    conn: sqlite3.Connection, cipher: FieldCipher, current: Registration, *,
+    household: Household, status: str, void_reason: str, action: str, reason: str,
+    actor: str, now: datetime,
+) -> int:
+    """Keep the current version in ``history`` and store the new one; returns its version."""
+    household_id, = conn.execute(
+        "SELECT id FROM households WHERE regno = ?", (current.regno,)
+    ).fetchone()
+    history_record = f"{current.regno}@{current.version}"
+    conn.execute(
+        "INSERT INTO history (household_id, version, replaced_at, replaced_by, action, reason,"
+        " previous) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (household_id, current.version, iso_utc(now), actor, action,
+         cipher.seal("history", history_record, "reason", reason),
+         cipher.seal("history", history_record, "previous", _snapshot(current))),
+    )
+    version = current.version + 1
+    sealed = _household_values(cipher, current.regno, household, status=status,
+                               void_reason=void_reason)
+    assignments = ", ".join(f"{col} = ?" for col in sealed)
+    conn.execute(
+        f"UPDATE households SET arrived_at = ?, status = ?, version = ?, updated_at = ?,"
+        f" updated_by = ?, {assignments} WHERE id = ?",
+        [iso_utc(household.arrived_at), status, version, iso_utc(now), actor,
+         *sealed.values(), household_id],
+    )
+    conn.execute("DELETE FROM members WHERE household_id = ?", (household_id,))
+    _insert_members(conn, cipher, household_id, current.regno, household)
+    return version
+
+
+def _snapshot(current: Registration) -> dict[str, Any]:
+    snapshot = current.household.to_json()
+    snapshot["status"] = current.status
+    if current.void_reason:
+        snapshot["void_reason"] = current.void_reason
+    return snapshot
+
+
+def load_registration(
+    conn: sqlite3.Connection, cipher: FieldCipher, regno: str, *, with_history: bool = True
+) -> Registration:
+    cols = ["id", "regno", "arrived_at", "status", "version", "created_at", "created_by",
+            "updated_at", "updated_by", *HOUSEHOLD_SEALED]
+    row = conn.execute(
+        f"SELECT {', '.join(cols)} FROM households WHERE regno = ?", (regno,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no registration {regno} at this post")
+    rec = dict(zip(cols, row))
+    plain = {c: cipher.open("households", regno, c, rec[c]) for c in HOUSEHOLD_SEALED if c != "summary"}
+    members = []
+    for mrow in conn.execute(
+        f"SELECT member_uid, {', '.join(MEMBER_SEALED)} FROM members"
+        " WHERE household_id = ? ORDER BY position", (rec["id"],)
+    ):
+        uid = mrow[0]
+        m = {c: cipher.open("members", f"{regno}/{uid}", c, v)
+             for c, v in zip(MEMBER_SEALED, mrow[1:])}
+        members.append(Member(
+            id=uid, given_names=m["given_names"], family_name=m["family_name"],
+            other_names=m["other_names"], sex=m["sex"], relationship=m["relationship"],
+            birth=_birth_from(m["birth"]), nationality=m["nationality"],
+            languages=tuple(m["languages"]),
+            documents=tuple(Document(t, n) for t, n in m["documents"]), phone=m["phone"],
+            specific_needs=tuple(m["specific_needs"]), photo=m["photo"] or None,
+        ))
+    household = Household(
+        arrived_at=parse_iso_utc(rec["arrived_at"]),
+        origin=Origin(plain["origin_country"], plain["origin_region"], plain["origin_locality"]),
+        members=tuple(members), consent=plain["consent"], destination=plain["destination"],
+        travel_mode=plain["travel_mode"], notes=plain["notes"],
+        arrival_time_known=plain["arrival_time_known"],
+    )
+    history: list[HistoryEntry] = []
+    if with_history:
+        for version, at, by, action, reason, previous in conn.execute(
+            "SELECT version, replaced_at, replaced_by, action, reason, previous FROM history"
+            " WHERE household_id = ? ORDER BY version", (rec["id"],)
+        ):
+            record = f"{regno}@{version}"
+            history.append(HistoryEntry(
+                version=version, replaced_at=parse_iso_utc(at), replaced_by=by, action=action,
+                reason=cipher.open("history", record, "reason", reason),
+                previous=cipher.open("history", record, "previous", previous),
+            ))
+    return Registration(
+        regno=regno, household=household, version=rec["version"], status=rec["status"],
+        created_at=parse_iso_utc(rec["created_at"]), created_by=rec["created_by"],
+        updated_at=parse_iso_utc(rec["updated_at"]), updated_by=rec["updated_by"],
+        void_reason=plain["void_reason"], history=tuple(history),
+    )
+
+
+def iter_summaries(
+    conn: sqlite3.Connection, cipher: FieldCipher
+) -> Any:
+    """Yield (regno, arrived_at, summary) for every registration, decrypting as it goes."""
+    for regno, arrived_at, blob in conn.execute(
+        "SELECT regno, arrived_at, summary FROM households ORDER BY id"
+    ):
+        yield regno, arrived_at, cipher.open("households", regno, "summary", blob)

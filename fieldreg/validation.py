@@ -1,0 +1,421 @@
+"""Turn untrusted household JSON into a valid :class:`~fieldreg.model.Household`.
+
+Every problem found is reported, one message each, naming the member and the
+field, so an officer (or a script author) can fix them all in one pass::
+
+    try:
+        household = parse_household(obj, today=date(2026, 11, 20))
+    except ValidationError as err:
+        for problem in err.problems:
+            print(problem)   # "member 2 birth_date: 2027-01-03 is in the future"
+
+The accepted shape is documented in docs/formats/household.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import secrets
+import unicodedata
+from datetime import date, datetime, time, timedelta, timezone
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from fieldreg.errors import ValidationError
+from fieldreg.model import (
+    DOCUMENT_TYPES,
+    RELATIONSHIPS,
+    SEXES,
+    SPECIFIC_NEEDS,
+    Birth,
+    Document,
+    Household,
+    Member,
+    Origin,
+)
+
+MAX_NAME = 100
+MAX_PLACE = 100
+MAX_NOTES = 2000
+MAX_AGE = 120
+MAX_PHOTO_BYTES = 256 * 1024
+MAX_MEMBERS = 40
+
+HOUSEHOLD_KEYS = {
+    "arrival_date", "arrived_at", "origin", "destination", "travel_mode",
+    "consent", "notes", "members",
+}
+ORIGIN_KEYS = {"country", "region", "locality"}
+MEMBER_KEYS = {
+    "id", "given_names", "family_name", "other_names", "sex", "birth_date",
+    "birth_year", "age", "birth_estimated", "relationship", "nationality",
+    "languages", "documents", "phone", "specific_needs", "photo",
+}
+DOCUMENT_KEYS = {"type", "number"}
+
+# Apostrophes as typed on French, English and phone keyboards.
+_NAME_PUNCTUATION = {" ", "-", "'", "\u2019", "\u02bc"}
+# A laptop clock a few minutes ahead of the officer's watch is not an error.
+_CLOCK_SLACK = timedelta(minutes=10)
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{3,19}$")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+_MEMBER_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    text = resources.files("fieldreg.data").joinpath("countries.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def new_member_id() -> str:
+    return secrets.token_hex(8)
+
+
+def clean_text(value: str) -> str:
+    """NFC-normalise and collapse runs of whitespace; what we store for any text."""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def _has_control(value: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in value)
+
+
+def name_problem(value: str) -> str | None:
+    """Why ``value`` is not an acceptable name, or None. Shared with the GUI's inline checks."""
+    if _has_control(value):
+        return "contains control characters"
+    if len(value) > MAX_NAME:
+        return f"is {len(value)} characters long (at most {MAX_NAME})"
+    for ch in value:
+        if ch in _NAME_PUNCTUATION:
+            continue
+        # L*: letters of any script (Latin, Arabic, N'Ko...); M*: combining marks
+        # (accents, Arabic harakat, N'Ko tone marks).
+        if unicodedata.category(ch)[0] not in "LM":
+            return f"contains {ch!r}; only letters, spaces, apostrophes and hyphens are allowed"
+    if not any(unicodedata.category(ch)[0] == "L" for ch in value):
+        return "has no letters"
+    return None
+
+
+class _Problems:
+    """Collects one message per problem, each prefixed with where it is."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.messages.append(f"{where}: {message}")
+
+    def unknown_keys(self, where: str, obj: dict[str, Any], allowed: set[str]) -> None:
+        for key in sorted(set(obj) - allowed):
+            self.add(where, f"unknown key {key!r}")
+
+
+def _text(
+    problems: _Problems, where: str, obj: dict[str, Any], key: str, *,
+    required: bool, max_len: int,
+) -> str:
+    value = obj.get(key)
+    if value is None or value == "":
+        if required:
+            problems.add(f"{where} {key}", "is required")
+        return ""
+    if not isinstance(value, str):
+        problems.add(f"{where} {key}", "must be text")
+        return ""
+    if _has_control(value):
+        problems.add(f"{where} {key}", "contains control characters")
+        return ""
+    cleaned = clean_text(value)
+    if len(cleaned) > max_len:
+        problems.add(f"{where} {key}", f"is {len(cleaned)} characters long (at most {max_len})")
+        return ""
+    if required and not cleaned:
+        problems.add(f"{where} {key}", "is required")
+    return cleaned
+
+
+def _name(
+    problems: _Problems, where: str, obj: dict[str, Any], key: str, *, required: bool
+) -> str:
+    value = obj.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            problems.add(f"{where} {key}", "is required")
+        return ""
+    if not isinstance(value, str):
+        problems.add(f"{where} {key}", "must be text")
+        return ""
+    cleaned = value if _has_control(value) else clean_text(value)
+    why = name_problem(cleaned)
+    if why:
+        problems.add(f"{where} {key}", why)
+        return ""
+    return cleaned
+
+
+def _country(problems: _Problems, where: str, value: Any, *, required: bool) -> str:
+    if value is None or value == "":
+        if required:
+            problems.add(where, "is required (ISO 3166 alpha-3, e.g. MLI)")
+        return ""
+    if not isinstance(value, str) or value.upper() not in country_codes():
+        problems.add(where, f"{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)")
+        return ""
+    return value.upper()
+
+
+def _arrival(problems: _Problems, obj: dict[str, Any], now: datetime) -> tuple[datetime, bool]:
+    if "arrived_at" in obj and "arrival_date" in obj:
+        problems.add("household", "give arrival_date or arrived_at, not both")
+        return now, True
+    if "arrived_at" in obj:
+        raw = obj["arrived_at"]
+        try:
+            moment = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+        except ValueError:
+            problems.add("household arrived_at", f"{raw!r} is not an ISO date-time")
+            return now, True
+        if moment.tzinfo is None:
+            problems.add("household arrived_at", "needs a time zone (e.g. 2026-11-20T08:30Z)")
+            return now, True
+        moment = moment.astimezone(timezone.utc)
+        if moment > now.replace(microsecond=0) + _CLOCK_SLACK:
+            problems.add("household arrived_at", f"{raw} is in the future")
+        return moment, True
+    if "arrival_date" in obj:
+        raw = obj["arrival_date"]
+        try:
+            day = date.fromisoformat(str(raw))
+        except ValueError:
+            problems.add("household arrival_date", f"{raw!r} is not an ISO date (YYYY-MM-DD)")
+            return now, True
+        if day > now.date():
+            problems.add("household arrival_date", f"{raw} is in the future")
+        return datetime.combine(day, time(), tzinfo=timezone.utc), False
+    return now.replace(microsecond=0), True
+
+
+
+def _birth(problems: _Problems, where: str, obj: dict[str, Any], today: date) -> Birth | None:
+    given = [k for k in ("birth_date", "birth_year", "age") if obj.get(k) is not None]
+    if "age" in given and "birth_year" in given:
+        # What we emit for an age-based estimate: accept it back when consistent.
+        if obj.get("birth_year") == _int_or_none(obj.get("age"), today):
+            given.remove("birth_year")
+    if len(given) != 1:
+        problems.add(
+            where,
+            "give exactly one of birth_date, birth_year or age"
+            + (f" (got {', '.join(given)})" if given else ""),
+        )
+        return None
+    key = given[0]
+    value = obj[key]
+    if key == "birth_date":
+        try:
+            born = date.fromisoformat(str(value))
+        except ValueError:
+            problems.add(f"{where} birth_date", f"{value!r} is not an ISO date (YYYY-MM-DD)")
+            return None
+        if born > today:
+            problems.add(f"{where} birth_date", f"{value} is in the future")
+            return None
+        if today.year - born.year > MAX_AGE:
+            problems.add(f"{where} birth_date", f"{value} means an age over {MAX_AGE}")
+            return None
+        return Birth.from_date(born)
+    if not isinstance(value, int) or isinstance(value, bool):
+        problems.add(f"{where} {key}", "must be a whole number")
+        return None
+    if key == "birth_year":
+        if value > today.year:
+            problems.add(f"{where} birth_year", f"{value} is in the future")
+            return None
+        if today.year - value > MAX_AGE:
+            problems.add(f"{where} birth_year", f"{value} means an estimated age over {MAX_AGE}")
+            return None
+        return Birth.from_year(value)
+    if value < 0:
+        problems.add(f"{where} age", "cannot be negative")
+        return None
+    if value > MAX_AGE:
+        problems.add(f"{where} age", f"estimated age {value} is over {MAX_AGE}")
+        return None
+    return Birth.from_age(value, on=today)
+
+
+def _int_or_none(age: Any, today: date) -> int | None:
+    return today.year - age if isinstance(age, int) and not isinstance(age, bool) else None
+
+
+def _string_list(problems: _Problems, where: str, value: Any) -> list[str] | None:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.add(where, "must be a list of text codes")
+        return None
+    return value
+
+
+def _documents(problems: _Problems, where: str, value: Any) -> tuple[Document, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.add(f"{where} documents", "must be a list of {type, number}")
+        return ()
+    documents = []
+    for index, doc in enumerate(value, 1):
+        spot = f"{where} document {index}"
+        if not isinstance(doc, dict):
+            problems.add(spot, "must be an object with type and number")
+            continue
+        problems.unknown_keys(spot, doc, DOCUMENT_KEYS)
+        doc_type = doc.get("type")
+        if doc_type not in DOCUMENT_TYPES:
+            problems.add(f"{spot} type", f"{doc_type!r} is not one of {', '.join(DOCUMENT_TYPES)}")
+        number = _text(problems, spot, doc, "number", required=True, max_len=40)
+        if doc_type in DOCUMENT_TYPES and number:
+            documents.append(Document(str(doc_type), number))
+    return tuple(documents)
+
+
+def _photo(problems: _Problems, where: str, value: Any) -> bytes | None:
+    if value is None:
+        return None
+    try:
+        photo = base64.b64decode(str(value), validate=True)
+    except (binascii.Error, ValueError):
+        problems.add(f"{where} photo", "is not base64")
+        return None
+    if len(photo) > MAX_PHOTO_BYTES:
+        problems.add(f"{where} photo", f"is {len(photo)} bytes (at most {MAX_PHOTO_BYTES})")
+        return None
+    if not (photo.startswith(b"\xff\xd8\xff") or photo.startswith(b"\x89PNG\r\n\x1a\n")):
+        problems.add(f"{where} photo", "must be a JPEG or PNG image")
+        return None
+    return photo
+
+
+def _member(problems: _Problems, index: int, obj: Any, today: date) -> Member | None:
+    where = f"member {index}"
+    if not isinstance(obj, dict):
+        problems.add(where, "must be an object")
+        return None
+    before = len(problems.messages)
+    problems.unknown_keys(where, obj, MEMBER_KEYS)
+    member_id = obj.get("id") or new_member_id()
+    if not isinstance(member_id, str) or not _MEMBER_ID_RE.match(member_id):
+        problems.add(f"{where} id", "must be 1-40 letters, digits, '-' or '_'")
+    given = _name(problems, where, obj, "given_names", required=True)
+    family = _name(problems, where, obj, "family_name", required=True)
+    other = _name(problems, where, obj, "other_names", required=False)
+    sex = obj.get("sex")
+    if sex not in SEXES:
+        problems.add(f"{where} sex", f"{sex!r} is not a sex code (F, M or X)")
+    relationship = obj.get("relationship")
+    if relationship not in RELATIONSHIPS:
+        problems.add(
+            f"{where} relationship", f"{relationship!r} is not one of {', '.join(RELATIONSHIPS)}"
+        )
+    birth = _birth(problems, where, obj, today)
+    if "birth_estimated" in obj and not isinstance(obj["birth_estimated"], bool):
+        problems.add(f"{where} birth_estimated", "must be true or false")
+    nationality = _country(problems, f"{where} nationality", obj.get("nationality"), required=False)
+    languages = _string_list(problems, f"{where} languages", obj.get("languages")) or []
+    for code in languages:
+        if not _LANGUAGE_RE.match(code):
+            problems.add(f"{where} languages", f"{code!r} is not an ISO 639 code (e.g. bm, ff, fr)")
+    needs = _string_list(problems, f"{where} specific_needs", obj.get("specific_needs")) or []
+    for code in needs:
+        if code not in SPECIFIC_NEEDS:
+            problems.add(
+                f"{where} specific_needs", f"{code!r} is not one of {', '.join(SPECIFIC_NEEDS)}"
+            )
+    documents = _documents(problems, where, obj.get("documents"))
+    phone = _text(problems, where, obj, "phone", required=False, max_len=20)
+    if phone and not _PHONE_RE.match(phone):
+        problems.add(f"{where} phone", "may hold only digits, spaces, hyphens and a leading +")
+    photo = _photo(problems, where, obj.get("photo"))
+    if len(problems.messages) > before or birth is None:
+        return None
+    return Member(
+        id=str(member_id), given_names=given, family_name=family, other_names=other,
+        sex=str(sex), relationship=str(relationship), birth=birth, nationality=nationality,
+        languages=tuple(dict.fromkeys(languages)), documents=documents, phone=phone,
+        specific_needs=tuple(dict.fromkeys(needs)), photo=photo,
+    )
+
+
+def parse_household(obj: Any, *, now: datetime | None = None) -> Household:
+    """Validate a household JSON object; raise ``ValidationError`` listing every problem."""
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    problems = _Problems()
+    if not isinstance(obj, dict):
+        raise ValidationError(["household: must be a JSON object"])
+    problems.unknown_keys("household", obj, HOUSEHOLD_KEYS)
+    arrived_at, time_known = _arrival(problems, obj, now)
+    today = arrived_at.date() if arrived_at <= now else now.date()
+
+    origin_obj = obj.get("origin")
+    origin = Origin("")
+    if not isinstance(origin_obj, dict):
+        problems.add("household origin", "is required: {country, region, locality}")
+    else:
+        problems.unknown_keys("household origin", origin_obj, ORIGIN_KEYS)
+        origin = Origin(
+            country=_country(problems, "household origin country", origin_obj.get("country"),
+                             required=True),
+            region=_text(problems, "household origin", origin_obj, "region",
+                         required=False, max_len=MAX_PLACE),
+            locality=_text(problems, "household origin", origin_obj, "locality",
+                           required=False, max_len=MAX_PLACE),
+        )
+    destination = _text(problems, "household", obj, "destination", required=False,
+                        max_len=MAX_PLACE)
+    travel_mode = _text(problems, "household", obj, "travel_mode", required=False,
+                        max_len=MAX_PLACE)
+    notes = _text(problems, "household", obj, "notes", required=False, max_len=MAX_NOTES)
+    consent = obj.get("consent")
+    if not isinstance(consent, bool):
+        problems.add("household consent", "must be recorded as true or false")
+
+    raw_members = obj.get("members")
+    members: list[Member] = []
+    if not isinstance(raw_members, list) or not raw_members:
+        problems.add("household members", "must list at least one member")
+    elif len(raw_members) > MAX_MEMBERS:
+        problems.add("household members", f"{len(raw_members)} members (at most {MAX_MEMBERS})")
+    else:
+        for index, raw in enumerate(raw_members, 1):
+            member = _member(problems, index, raw, today)
+            if member is not None:
+                members.append(member)
+        heads = [
+            i for i, raw in enumerate(raw_members, 1)
+            if isinstance(raw, dict) and raw.get("relationship") == "head"
+        ]
+        if not heads:
+            problems.add("household", "no member is the head (relationship \"head\")")
+        elif len(heads) > 1:
+            problems.add(
+                "household", f"members {' and '.join(map(str, heads))} are both marked as head"
+            )
+        ids = [m.id for m in members]
+        if len(ids) != len(set(ids)):
+            problems.add("household members", "two members share the same id")
+
+    if problems.messages:
+        raise ValidationError(problems.messages)
+    return Household(
+        arrived_at=arrived_at, origin=origin, members=tuple(members), consent=bool(consent),
+        destination=destination, travel_mode=travel_mode, notes=notes,
+        arrival_time_known=time_known,
+    )
