@@ -1,0 +1,157 @@
+"""COSE_Sign1 (RFC 9052) with EdDSA/Ed25519, built directly on cbor2 + cryptography.
+
+    blob = sign1(payload, private_key, kid=key_id(pub))             # tagged COSE_Sign1 bytes
+    msg = parse_sign1(blob)                                        # structure only, no trust
+    msg.verify(public_key)                                         # True / False
+
+One implementation serves tokens, certificates, trust lists, revocation lists
+and (later) receipts, so there is exactly one place where the Sig_structure is
+built. Layout (see docs/formats/token.md):
+
+    COSE_Sign1 = #6.18([ protected: bstr .cbor {1: -8, ?3: tstr, 4: bstr},
+                         unprotected: {},  payload: bstr,  signature: bstr(64) ])
+    Sig_structure = ["Signature1", protected, h'', payload]
+
+Everything about the *structure* is checked here and reported as
+``MalformedCose``; whether the key is trusted is the caller's business.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import cbor2
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from fieldreg.errors import CorruptData
+from fieldreg.keys.ids import KEY_ID_BYTES, SIGNATURE_BYTES
+
+COSE_SIGN1_TAG = 18
+HDR_ALG = 1
+HDR_CONTENT_TYPE = 3
+HDR_KID = 4
+ALG_EDDSA = -8
+SIG_CONTEXT = "Signature1"
+# Nothing we sign nests deeper than a trust list (map > array > map > value).
+MAX_DEPTH = 8
+
+
+class MalformedCose(CorruptData):
+    """Bytes that are not a COSE_Sign1 structure of the shape we produce."""
+
+
+def canonical_dumps(value: Any) -> bytes:
+    """Deterministic CBOR (RFC 8949 §4.2: shortest forms, definite lengths, sorted map keys)."""
+    return cbor2.dumps(value, canonical=True)
+
+
+def strict_loads(data: bytes) -> Any:
+    """Decode exactly one CBOR item, refusing trailing bytes and duplicate map keys.
+
+    cbor2 raises a zoo of exception types on hostile input (CBORDecodeError,
+    ValueError, TypeError, OverflowError, RecursionError...), and this function
+    sits on the path of every scanned QR code, so every failure becomes one
+    ``MalformedCose``; callers then check types themselves.
+    """
+    stream = io.BytesIO(data)
+    try:
+        value = cbor2.CBORDecoder(stream, max_depth=MAX_DEPTH, allow_duplicate_keys=False).decode()
+    except Exception as exc:  # noqa: BLE001 - see docstring: hostile input, one error type out
+        raise MalformedCose(f"not valid CBOR ({type(exc).__name__})") from None
+    if stream.tell() != len(data):
+        raise MalformedCose("unexpected bytes after the CBOR data")
+    return value
+
+
+def protected_header(kid: bytes, content_type: str | None = None) -> bytes:
+    """The serialized protected header; ``content_type`` separates document kinds."""
+    header: dict[int, Any] = {HDR_ALG: ALG_EDDSA, HDR_KID: kid}
+    if content_type is not None:
+        header[HDR_CONTENT_TYPE] = content_type
+    return canonical_dumps(header)
+
+
+def sig_structure(protected: bytes, payload: bytes) -> bytes:
+    """The bytes Ed25519 actually signs (RFC 9052 §4.4, external_aad empty)."""
+    return canonical_dumps([SIG_CONTEXT, protected, b"", payload])
+
+
+@dataclass(frozen=True)
+class Sign1:
+    """A parsed COSE_Sign1; ``verify`` checks the signature against one public key."""
+
+    protected: bytes
+    payload: bytes
+    signature: bytes
+    kid: bytes
+    content_type: str | None
+    tagged: bool
+
+    def to_sign(self) -> bytes:
+        return sig_structure(self.protected, self.payload)
+
+    def verify(self, public_key: Ed25519PublicKey) -> bool:
+        try:
+            public_key.verify(self.signature, self.to_sign())
+        except InvalidSignature:
+            return False
+        return True
+
+    def encode(self) -> bytes:
+        """Re-serialize canonically (used to refuse alternative encodings of the same message)."""
+        body = [self.protected, {}, self.payload, self.signature]
+        return canonical_dumps(cbor2.CBORTag(COSE_SIGN1_TAG, body) if self.tagged else body)
+
+
+def sign1(
+    payload: bytes, key: Ed25519PrivateKey, *, kid: bytes, content_type: str | None = None
+) -> bytes:
+    """Sign ``payload`` and return tagged COSE_Sign1 bytes."""
+    protected = protected_header(kid, content_type)
+    signature = key.sign(sig_structure(protected, payload))
+    return Sign1(protected, payload, signature, kid, content_type, tagged=True).encode()
+
+
+def parse_sign1(data: bytes, *, require_canonical: bool = True) -> Sign1:
+    """Parse COSE_Sign1 bytes (tagged or not) and check their shape; no trust decision.
+
+    With ``require_canonical`` the bytes must be exactly our canonical encoding,
+    so a valid message has one and only one serialization.
+    """
+    value = strict_loads(data)
+    tagged = isinstance(value, cbor2.CBORTag)
+    if tagged:
+        if value.tag != COSE_SIGN1_TAG:
+            raise MalformedCose(f"CBOR tag {value.tag} is not COSE_Sign1 (18)")
+        value = value.value
+    # cbor2 decodes the content of a tag as immutable values (tuple, frozendict).
+    if not isinstance(value, (list, tuple)) or len(value) != 4:
+        raise MalformedCose("COSE_Sign1 must be an array of 4 items")
+    protected, unprotected, payload, signature = value
+    if not isinstance(protected, bytes) or not isinstance(payload, bytes):
+        raise MalformedCose("COSE_Sign1 protected header and payload must be byte strings")
+    if not isinstance(unprotected, Mapping) or len(unprotected) != 0:
+        raise MalformedCose("COSE_Sign1 unprotected header must be empty")
+    if not isinstance(signature, bytes) or len(signature) != SIGNATURE_BYTES:
+        raise MalformedCose("COSE_Sign1 signature must be 64 bytes (Ed25519)")
+    header = strict_loads(protected)
+    if not isinstance(header, dict) or not set(header) <= {HDR_ALG, HDR_CONTENT_TYPE, HDR_KID}:
+        raise MalformedCose("protected header has unexpected fields")
+    if header.get(HDR_ALG) != ALG_EDDSA:
+        raise MalformedCose("algorithm is not EdDSA (-8)")
+    kid = header.get(HDR_KID)
+    if not isinstance(kid, bytes) or len(kid) != KEY_ID_BYTES:
+        raise MalformedCose("key id must be 8 bytes")
+    content_type = header.get(HDR_CONTENT_TYPE)
+    if content_type is not None and not isinstance(content_type, str):
+        raise MalformedCose("content type must be text")
+    message = Sign1(protected, payload, signature, kid, content_type, tagged)
+    if require_canonical and (
+        protected != protected_header(kid, content_type) or message.encode() != data
+    ):
+        raise MalformedCose("COSE_Sign1 is not in canonical form")
+    return message
