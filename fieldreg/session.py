@@ -68,7 +68,10 @@ class Session:
                 f"{self.user} must choose a new passphrase first (fieldreg user passwd)"
             )
         if not self.account.may(permission):
-            raise PermissionDenied(f"a {self.role} may not {permission.replace('_', ' ')}")
+            article = "an" if self.role[0] in "aeiou" else "a"
+            raise PermissionDenied(
+                f"{self.user} is {article} {self.role} and may not {permission.replace('_', ' ')}"
+            )
 
     def audit(self, conn: sqlite3.Connection) -> AuditLog:
         return AuditLog(conn, self._data_key)
@@ -207,14 +210,21 @@ class Session:
         if role != "officer":
             self.require("manage_all_accounts")
 
-    def add_user(self, username: str, *, role: str, passphrase: str) -> None:
-        """Create an account whose holder must change the passphrase at first login."""
+    def add_user(
+        self, username: str, *, role: str, passphrase: str, must_change: bool = True
+    ) -> None:
+        """Create an account; its holder must change the passphrase at first login.
+
+        Only the demo post creates accounts with ``must_change=False``: their
+        passphrases are published in the README anyway.
+        """
         accounts.check_role(role)
         self._may_manage(role)
         with transaction(self.store.db) as conn:
             accounts.insert_account(
                 conn, username=username, role=role, passphrase=passphrase,
-                data_key=self._data_key, must_change=True, created_by=self.user, now=utcnow(),
+                data_key=self._data_key, must_change=must_change, created_by=self.user,
+                now=utcnow(),
                 kdf=self._kdf,
             )
             self.audit(conn).append(

@@ -35,6 +35,7 @@ from fieldreg.model import (
     Household,
     Member,
     Origin,
+    Registration,
 )
 
 MAX_NAME = 100
@@ -419,3 +420,38 @@ def parse_household(obj: Any, *, now: datetime | None = None) -> Household:
         destination=destination, travel_mode=travel_mode, notes=notes,
         arrival_time_known=time_known,
     )
+
+
+# Keys of `fieldreg show --json` that describe the stored registration rather
+# than the household; a correction file may carry them unchanged.
+REGISTRATION_KEYS = {
+    "regno", "status", "version", "created_at", "created_by", "updated_at", "updated_by",
+    "void_reason", "history",
+}
+
+
+def household_input(obj: Any, current: Registration) -> Any:
+    """The household part of a correction file, with member ids carried over.
+
+    Members without an ``id`` keep the id of the member at the same position
+    in the current version, so a correction never severs a person's history.
+    """
+    if not isinstance(obj, dict):
+        return obj
+    if "regno" in obj and str(obj["regno"]).strip().upper() != current.regno:
+        raise ValidationError([f"household regno: file is for {obj['regno']}, not {current.regno}"])
+    household = {k: v for k, v in obj.items() if k not in REGISTRATION_KEYS}
+    members = household.get("members")
+    if isinstance(members, list):
+        explicit = {m.get("id") for m in members if isinstance(m, dict)}
+        carried = []
+        for position, member in enumerate(members):
+            if isinstance(member, dict) and "id" not in member and position < len(
+                current.household.members
+            ):
+                previous_id = current.household.members[position].id
+                if previous_id not in explicit:
+                    member = {"id": previous_id, **member}
+            carried.append(member)
+        household["members"] = carried
+    return household

@@ -1,0 +1,164 @@
+"""register, search, show, correct, void."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from fieldreg.cli import context
+from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
+from fieldreg.errors import InvalidInput, ValidationError
+from fieldreg.validation import household_input, parse_household
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "register", parents=[common], help="register households from JSON or JSON Lines",
+        description="Register one household (a JSON object) or many (JSON Lines, one per line). "
+        "Each new registration number is printed as soon as that household is durably saved.",
+    )
+    p.add_argument("file", help="a .json/.jsonl file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="one JSON object per input household")
+    p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser("search", parents=[common], help="find registrations by name or number")
+    p.add_argument("text", help="names (any order, prefixes, accents optional) or a number")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", parents=[common], help="show one registration and its history")
+    p.add_argument("regno")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "correct", parents=[common], help="replace a registration's content (keeps history)",
+        description="FILE is the whole corrected household, e.g. the output of "
+        "'fieldreg show REGNO --json' edited. The previous version is kept.",
+    )
+    p.add_argument("regno")
+    p.add_argument("file", help="JSON file, or - for standard input")
+    p.add_argument("--reason", default="", help="why (recorded with the previous version)")
+    p.set_defaults(func=cmd_correct)
+
+    p = sub.add_parser("void", parents=[common], help="void a registration (never deleted)")
+    p.add_argument("regno")
+    p.add_argument("--reason", required=True, help="why it is void")
+    p.set_defaults(func=cmd_void)
+
+
+def _open_input(name: str) -> IO[str]:
+    if name == "-":
+        return sys.stdin
+    try:
+        return open(Path(name), encoding="utf-8")
+    except OSError as err:
+        raise InvalidInput(f"cannot read {name}: {err.strerror}") from None
+
+
+def read_households(stream: IO[str]) -> Iterator[tuple[int, Any]]:
+    """Yield (line number, parsed JSON or the JSONDecodeError) for each household.
+
+    JSON Lines are read and yielded one line at a time, so a long pipeline is
+    saved as it arrives. A single pretty-printed JSON object is recognised
+    because its first line is not a complete JSON value.
+    """
+    first_no, first = 0, ""
+    for first_no, first in enumerate(stream, 1):
+        if first.strip():
+            break
+    else:
+        raise InvalidInput("the input holds no household")
+    try:
+        yield first_no, json.loads(first)
+    except json.JSONDecodeError:
+        rest = stream.read()
+        try:
+            yield first_no, json.loads(first + rest)
+        except json.JSONDecodeError as err:
+            yield first_no + err.lineno - 1, err
+        return
+    for number, line in enumerate(stream, first_no + 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as err:
+            yield number, err
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    session = context.open_session(context.data_dir(args.data_dir))
+    stream = _open_input(args.file)
+    saved = invalid = 0
+    for line, obj in read_households(stream):
+        try:
+            if isinstance(obj, json.JSONDecodeError):
+                raise ValidationError([f"not valid JSON: {obj.msg} (column {obj.colno})"])
+            regno = session.register(parse_household(obj))
+        except ValidationError as err:
+            invalid += 1
+            if args.json:
+                emit_json({"line": line, "errors": err.problems})
+            for problem in err.problems:
+                print(f"line {line}: {problem}", file=sys.stderr, flush=True)
+            continue
+        saved += 1
+        if args.json:
+            emit_json({"line": line, "regno": regno})
+        else:
+            print(regno, flush=True)
+    if invalid:
+        print(f"{invalid} invalid household(s) not stored; {saved} stored", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    session = context.open_session(context.data_dir(args.data_dir))
+    hits = session.search(args.text, limit=args.limit)
+    if args.json:
+        emit_json([summary_json(h) for h in hits])
+    else:
+        for h in hits:
+            print(summary_line(h))
+    if not hits:
+        print("no registration matches", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    session = context.open_session(context.data_dir(args.data_dir))
+    reg = session.get(args.regno)
+    if args.json:
+        emit_json(reg.to_json())
+    else:
+        print_registration(reg)
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    session = context.open_session(context.data_dir(args.data_dir))
+    current = session.get(args.regno)
+    with _open_input(args.file) as stream:
+        try:
+            obj = json.load(stream)
+        except json.JSONDecodeError as err:
+            raise InvalidInput(f"{args.file}: not valid JSON ({err.msg} at line {err.lineno})")
+    household = parse_household(household_input(obj, current))
+    version = session.correct(current.regno, household, reason=args.reason or "not stated")
+    print(f"{current.regno} corrected (version {version}; version {version - 1} kept)")
+    return 0
+
+
+def cmd_void(args: argparse.Namespace) -> int:
+    session = context.open_session(context.data_dir(args.data_dir))
+    version = session.void(args.regno, reason=args.reason)
+    print(f"{args.regno.strip().upper()} is void (version {version}; nothing was deleted)")
+    return 0

@@ -1,0 +1,108 @@
+"""Where the CLI finds its store and its user: flags, environment, then prompts."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from fieldreg.errors import AuthError, InvalidInput
+from fieldreg.session import Session
+from fieldreg.store import PostStore
+
+ENV_HOME = "FIELDREG_HOME"
+ENV_USER = "FIELDREG_USER"
+ENV_PASSPHRASE = "FIELDREG_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "FIELDREG_NEW_PASSPHRASE"
+
+
+def data_dir(flag: str | None) -> Path:
+    """``--data-dir``, else ``$FIELDREG_HOME``, else the platform's user data directory."""
+    if flag:
+        return Path(flag).expanduser()
+    if os.environ.get(ENV_HOME):
+        return Path(os.environ[ENV_HOME]).expanduser()
+    return Path(platformdirs.user_data_dir("fieldreg", appauthor=False))
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def setup_logging(directory: Path) -> None:
+    """Log actions (never personal data) to <data dir>/logs/fieldreg.log."""
+    logs = directory / "logs"
+    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handler = logging.handlers.RotatingFileHandler(
+        logs / "fieldreg.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("fieldreg")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+def read_passphrase_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as err:
+        raise InvalidInput(f"cannot read passphrase file {path}: {err.strerror}") from None
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise InvalidInput(f"passphrase file {path} is empty")
+    return lines[0]
+
+
+def prompt_new_passphrase(whose: str) -> str:
+    """Ask twice on the terminal; refuse when there is no terminal to ask on."""
+    if not interactive():
+        raise InvalidInput(
+            f"no passphrase for {whose}: use --passphrase-file (or run in a terminal)"
+        )
+    first = getpass.getpass(f"New passphrase for {whose}: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise InvalidInput("the two passphrases differ; nothing was changed")
+    return first
+
+
+def credentials() -> tuple[str, str]:
+    user = os.environ.get(ENV_USER)
+    if not user:
+        if not interactive():
+            raise AuthError(f"who are you? set {ENV_USER} (or run in a terminal)")
+        user = input("User: ").strip()
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if passphrase is None:
+        if not interactive():
+            raise AuthError(f"no passphrase: set {ENV_PASSPHRASE} (or run in a terminal)")
+        passphrase = getpass.getpass(f"Passphrase for {user}: ")
+    return user, passphrase
+
+
+def open_session(directory: Path, *, allow_must_change: bool = False) -> Session:
+    """Unlock the store as the user from the environment or the terminal.
+
+    A user who must still replace a first passphrase is asked for a new one
+    (or given ``$FIELDREG_NEW_PASSPHRASE``) before anything else happens.
+    """
+    store = PostStore.open(directory)
+    setup_logging(directory)
+    user, passphrase = credentials()
+    session = store.unlock(user, passphrase)
+    if session.account.must_change and not allow_must_change:
+        new = os.environ.get(ENV_NEW_PASSPHRASE)
+        if new is None and not interactive():
+            raise AuthError(
+                f"{user} must choose a new passphrase first: run 'fieldreg user passwd'"
+            )
+        if new is None:
+            print("This is your first login: choose your own passphrase.", file=sys.stderr)
+            new = prompt_new_passphrase(user)
+        session.change_passphrase(new)
+    return session

@@ -1,0 +1,79 @@
+"""How the CLI prints things: JSON for machines, short aligned text for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from fieldreg.model import SEXES, SPECIFIC_NEEDS, Registration, iso_utc
+from fieldreg.store.index import HouseholdSummary
+
+
+def emit_json(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+def summary_line(h: HouseholdSummary) -> str:
+    head = h.head
+    others = len(h.members) - 1
+    extra = f" (+{others})" if others else ""
+    flag = "" if h.status == "active" else f"  [{h.status.upper()}]"
+    return f"{h.regno}  {h.day}  {head.family_name}, {head.given_names}{extra}{flag}"
+
+
+def summary_json(h: HouseholdSummary) -> dict[str, Any]:
+    return {
+        "regno": h.regno, "arrival_date": h.day, "status": h.status,
+        "head": {"given_names": h.head.given_names, "family_name": h.head.family_name},
+        "members": len(h.members),
+    }
+
+
+def print_registration(reg: Registration) -> None:
+    hh = reg.household
+    when = iso_utc(hh.arrived_at) if hh.arrival_time_known else hh.arrived_at.date().isoformat()
+    lines = [
+        f"{reg.regno}  ({reg.status}, version {reg.version})",
+        f"  arrived      {when}",
+        f"  origin       {', '.join(p for p in (hh.origin.locality, hh.origin.region, hh.origin.country) if p)}",
+    ]
+    if hh.destination:
+        lines.append(f"  destination  {hh.destination}")
+    if hh.travel_mode:
+        lines.append(f"  travelled    {hh.travel_mode}")
+    lines.append(f"  consent      {'yes' if hh.consent else 'no'}")
+    if reg.void_reason:
+        lines.append(f"  void reason  {reg.void_reason}")
+    lines.append(f"  registered   {iso_utc(reg.created_at)} by {reg.created_by}")
+    if reg.version > 1:
+        lines.append(f"  last change  {iso_utc(reg.updated_at)} by {reg.updated_by}")
+    lines.append("  members:")
+    for i, m in enumerate(hh.members, 1):
+        birth = m.birth.date.isoformat() if m.birth.date else f"~{m.birth.year} (estimated)"
+        lines.append(
+            f"   {i}. {m.family_name}, {m.given_names}"
+            + (f" (also {m.other_names})" if m.other_names else "")
+            + f" — {m.relationship}, {SEXES[m.sex]}, born {birth}"
+        )
+        details = []
+        if m.nationality:
+            details.append(f"nationality {m.nationality}")
+        if m.languages:
+            details.append("speaks " + ", ".join(m.languages))
+        if m.documents:
+            details.append("documents " + ", ".join(f"{d.type} {d.number}" for d in m.documents))
+        if m.phone:
+            details.append(f"phone {m.phone}")
+        if m.specific_needs:
+            details.append("needs " + ", ".join(f"{c} ({SPECIFIC_NEEDS[c]})" for c in m.specific_needs))
+        if details:
+            lines.append("      " + "; ".join(details))
+    if hh.notes:
+        lines.append(f"  notes        {hh.notes}")
+    for h in reg.history:
+        lines.append(
+            f"  history      v{h.version} replaced {iso_utc(h.replaced_at)} by {h.replaced_by}"
+            f" ({h.action}: {h.reason})"
+        )
+    sys.stdout.write("\n".join(lines) + "\n")
