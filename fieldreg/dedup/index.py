@@ -1,0 +1,315 @@
+"""An incremental index of people for live duplicate hints and all-pairs passes.
+
+Example::
+
+    >>> from fieldreg.dedup import DedupIndex, Person
+    >>> index = DedupIndex()
+    >>> index.add(Person("R1/1", "Fatoumata", "Diallo", sex="F", birth_year=1990, group="R1"))
+    >>> index.add(Person("R2/1", "Fatimata", "Jallo", sex="F", birth_year=1992, group="R2"))
+    >>> index.add(Person("R2/2", "Fatoumata", "Diallo", sex="F", birth_year=2015, group="R2"))
+    >>> [(m.a, m.b) for m in index.all_pairs()]
+    [('R1/1', 'R2/1')]
+    >>> [m.a for m in index.candidates(Person("new", "", "Djallo"), prefix=True)][:2]
+    ['R1/1', 'R2/1']
+    >>> index.remove("R2/1"); len(index)
+    2
+
+How it stays fast: people whose names fold the same share one *signature*, and
+the blocking keys (:mod:`fieldreg.dedup.blocking`) and the name score depend on
+the signature only. A query collects signatures from the probe's keys, scores
+each signature's name once, drops signatures whose best possible final score is
+below the threshold, and only then looks at birth year, sex and locality of the
+people behind the rest. The all-pairs pass visits each pair of signatures once,
+in the first block (in key order) they share, and compares their people with a
+birth-year window outside which no pair can reach the threshold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from fieldreg.dedup.birth import MAX_TOLERANCE
+from fieldreg.dedup.blocking import pair_keys, probe_keys, single_keys
+from fieldreg.dedup.person import Match, Person
+from fieldreg.dedup.profile import Names, Profile, build_profile
+from fieldreg.dedup.scoring import (
+    DEFAULT_THRESHOLD,
+    adjustment,
+    best_possible,
+    birth_window,
+    combine,
+    current_year,
+    name_verdict,
+    score_profiles,
+)
+from fieldreg.dedup.tables import NameTables, default_tables
+
+Progress = Callable[[int, int], None]
+
+# A one-word probe ("Traoré" and nothing else yet) can match tens of thousands
+# of people equally well; ranking them all would make the officer wait for a
+# list that will change at the next keystroke. Past this many people the scan
+# stops (the list firms up as soon as a second word is typed).
+SINGLE_WORD_SCAN_CAP = 5000
+
+
+@dataclass
+class _Signature:
+    names: Names
+    keys: frozenset[str]
+    pair_keys: frozenset[str]
+    members: list[int] = field(default_factory=list)
+
+
+class DedupIndex:
+    """People indexed by name signature and blocking key (see module example).
+
+    ``ref_year`` (default: this year) turns birth years into ages for the
+    birth-year tolerance; ``tables`` overrides the shipped variant tables.
+    """
+
+    def __init__(
+        self,
+        people: Iterable[Person] = (),
+        *,
+        tables: NameTables | None = None,
+        ref_year: int | None = None,
+    ) -> None:
+        self._tables = tables or default_tables()
+        self.ref_year = ref_year if ref_year is not None else current_year()
+        self._slot_of: dict[str, int] = {}
+        self._people: list[Person | None] = []
+        self._profiles: list[Profile | None] = []
+        self._sig_of: list[int] = []
+        self._free: list[int] = []
+        self._sig_id: dict[tuple[tuple[str, ...], ...], int] = {}
+        self._sigs: list[_Signature | None] = []
+        self._blocks: dict[str, set[int]] = {}
+        for person in people:
+            self.add(person)
+
+    def __len__(self) -> int:
+        return len(self._slot_of)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slot_of
+
+    def add(self, person: Person) -> None:
+        """Index ``person``; a person with the same key is replaced."""
+        if person.key in self._slot_of:
+            self.remove(person.key)
+        profile = build_profile(person, self._tables)
+        sig = self._signature(profile.names)
+        # Profiles share their signature's Names so 1,000 "Amadou Traoré" cost
+        # one set of word objects.
+        profile = replace(profile, names=self._sig(sig).names)
+        slot = self._free.pop() if self._free else len(self._people)
+        if slot == len(self._people):
+            self._people.append(person)
+            self._profiles.append(profile)
+            self._sig_of.append(sig)
+        else:
+            self._people[slot], self._profiles[slot], self._sig_of[slot] = person, profile, sig
+        self._slot_of[person.key] = slot
+        self._sig(sig).members.append(slot)
+
+    def remove(self, key: str) -> None:
+        """Forget the person with ``key`` (no error if absent: removal is idempotent)."""
+        slot = self._slot_of.pop(key, None)
+        if slot is None:
+            return
+        sig_id = self._sig_of[slot]
+        sig = self._sig(sig_id)
+        sig.members.remove(slot)
+        if not sig.members:
+            for k in sig.keys:
+                block = self._blocks[k]
+                block.discard(sig_id)
+                if not block:
+                    del self._blocks[k]
+            del self._sig_id[sig.names.signature]
+            self._sigs[sig_id] = None
+        self._people[slot] = self._profiles[slot] = None
+        self._free.append(slot)
+
+    def person(self, key: str) -> Person:
+        """The indexed person with ``key`` (KeyError if absent)."""
+        found = self._people[self._slot_of[key]]
+        assert found is not None
+        return found
+
+    def candidates(
+        self,
+        probe: Person,
+        *,
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
+        prefix: bool = False,
+    ) -> list[Match]:
+        """Best-scoring people for ``probe``, highest first, at most ``limit``.
+
+        Never returns ``probe.key`` itself nor anyone of ``probe.group``. The
+        probe may be partial (only a family name, no birth year). With
+        ``prefix=True`` (an officer still typing) each probe word also matches
+        names it begins ("Coul" → "Coulibaly"). ``Match.a`` is the indexed
+        person, ``Match.b`` the probe.
+        """
+        profile = build_profile(probe, self._tables)
+        if prefix:
+            profile = replace(profile, names=_drop_short_words(profile.names))
+        if not profile.names.all:
+            return []
+        found: list[tuple[float, str, int]] = []
+        scanned = 0
+        for sig_id in self._probe_signatures(profile.names):
+            sig = self._sig(sig_id)
+            name_score = name_verdict(profile.names, sig.names, prefix=prefix).score
+            if best_possible(name_score) < threshold:
+                continue
+            for slot in sig.members:
+                other = self._profiles[slot]
+                assert other is not None
+                if other.key == probe.key or (probe.group and other.group == probe.group):
+                    continue
+                score = combine(name_score, adjustment(profile, other, self.ref_year))
+                if score >= threshold:
+                    found.append((-score, other.key, slot))
+            scanned += len(sig.members)
+            if len(profile.names.all) < 2 and scanned >= SINGLE_WORD_SCAN_CAP:
+                break
+        best = heapq.nsmallest(limit, found)
+        return [self._explained(slot, profile, prefix) for _, _, slot in best]
+
+    def all_pairs(
+        self, *, threshold: float = DEFAULT_THRESHOLD, progress: Progress | None = None
+    ) -> Iterator[Match]:
+        """Every pair scoring at least ``threshold``, each once, blocked on pair keys.
+
+        Yields in block order (not sorted by score). ``progress(done, total)``
+        is called every few hundred blocks and at the end. People whose name
+        has a single word have no pair key and are only found by
+        :meth:`candidates`.
+        """
+        keys = sorted(k for k in self._blocks if k[:2] in ("P:", "X:"))
+        total = len(keys)
+        for done, key in enumerate(keys, start=1):
+            sig_ids = sorted(self._blocks[key])
+            for i, a in enumerate(sig_ids):
+                sa = self._sig(a)
+                for b in sig_ids[i:]:
+                    sb = self._sig(b)
+                    # Visit each pair of signatures in the first block they share.
+                    if a != b and min(sa.pair_keys & sb.pair_keys) != key:
+                        continue
+                    yield from self._pairs_between(sa, sb, same=a == b, threshold=threshold)
+            if progress is not None and (done % 500 == 0 or done == total):
+                progress(done, total)
+
+    # --- internals -------------------------------------------------------
+
+    def _sig(self, sig_id: int) -> _Signature:
+        sig = self._sigs[sig_id]
+        assert sig is not None
+        return sig
+
+    def _signature(self, names: Names) -> int:
+        key = names.signature
+        found = self._sig_id.get(key)
+        if found is not None:
+            return found
+        pairs = frozenset(pair_keys(names))
+        sig_keys = pairs | single_keys(names)
+        sig_id = len(self._sigs)
+        self._sigs.append(_Signature(names, sig_keys, pairs))
+        self._sig_id[key] = sig_id
+        for k in sig_keys:
+            self._blocks.setdefault(k, set()).add(sig_id)
+        return sig_id
+
+    def _probe_signatures(self, names: Names) -> list[int]:
+        found: set[int] = set()
+        for k in probe_keys(names):
+            found.update(self._blocks.get(k, ()))
+        # Most populous names first would starve rare exact matches when the
+        # scan is capped; sort by id instead, which is registration order.
+        return sorted(found)
+
+    def _explained(self, slot: int, probe: Profile, prefix: bool) -> Match:
+        # Re-profile from the stored person: the shared signature's words carry
+        # the first registrant's spelling, and the explanation must quote this
+        # person's own.
+        person = self._people[slot]
+        assert person is not None
+        own = build_profile(person, self._tables)
+        m = score_profiles(probe, own, ref_year=self.ref_year, prefix=prefix)
+        return Match(person.key, probe.key, m.score, m.reasons)
+
+    def _pairs_between(
+        self, sa: _Signature, sb: _Signature, *, same: bool, threshold: float
+    ) -> Iterator[Match]:
+        name_score = name_verdict(sa.names, sb.names).score
+        if best_possible(name_score) < threshold:
+            return
+        window = birth_window(name_score, threshold)
+        left = self._by_birth(sa.members)
+        right = left if same else self._by_birth(sb.members)
+        right_years = [y for y, _ in right]
+        # People with no birth year sort first (as -1) and are always in reach.
+        unknown = bisect.bisect_right(right_years, -1)
+        for year, slot in left:
+            if year < 0:
+                yield from self._pairs_for(slot, right, same, name_score, threshold)
+                continue
+            yield from self._pairs_for(slot, right[:unknown], same, name_score, threshold)
+            lo = bisect.bisect_left(right_years, year - window, lo=unknown)
+            hi = bisect.bisect_right(right_years, year + window, lo=unknown)
+            yield from self._pairs_for(slot, right[lo:hi], same, name_score, threshold)
+
+    def _pairs_for(
+        self,
+        slot: int,
+        others: list[tuple[int, int]],
+        same: bool,
+        name_score: float,
+        threshold: float,
+    ) -> Iterator[Match]:
+        p = self._profiles[slot]
+        assert p is not None
+        for _, other_slot in others:
+            # Within one signature, take each unordered pair once.
+            if same and other_slot <= slot:
+                continue
+            q = self._profiles[other_slot]
+            assert q is not None
+            if p.group and p.group == q.group:
+                continue
+            if combine(name_score, adjustment(p, q, self.ref_year)) >= threshold:
+                yield self._pair_match(slot, other_slot)
+
+    def _pair_match(self, a: int, b: int) -> Match:
+        pa, pb = self._people[a], self._people[b]
+        assert pa is not None and pb is not None
+        return score_profiles(
+            build_profile(pa, self._tables), build_profile(pb, self._tables), ref_year=self.ref_year
+        )
+
+    def _by_birth(self, members: list[int]) -> list[tuple[int, int]]:
+        rows = []
+        for slot in members:
+            prof = self._profiles[slot]
+            assert prof is not None
+            rows.append((-1 if prof.birth_year is None else prof.birth_year, slot))
+        rows.sort()
+        return rows
+
+
+def _drop_short_words(names: Names) -> Names:
+    # A single typed letter says nothing yet and would only be a mismatch.
+    return Names(
+        given=tuple(t for t in names.given if len(t.folded) >= 2),
+        family=tuple(t for t in names.family if len(t.folded) >= 2),
+        other=tuple(t for t in names.other if len(t.folded) >= 2),
+    )
