@@ -42,7 +42,6 @@ _LISTED_DISTINCT_CAP = 0.6
 # Below WORD_MATCH a word is evidence *against*: its similarity is lowered by this.
 _MISMATCH_DROP = 0.3
 _FAMILY_WEIGHT = 0.45
-_GIVEN_WEIGHT = 0.55
 _SWAP_PENALTY = 0.02
 _DROPPED_MIDDLE_PENALTY = 0.02
 _CONFLICTING_MIDDLE_PENALTY = 0.10
@@ -133,7 +132,10 @@ def name_verdict(p: Names, q: Names, *, prefix: bool = False) -> NameVerdict:
     for fam, giv, swapped in options:
         ef, eg = _evidence(fam), _evidence(giv)
         if ef is not None and eg is not None:
-            score = _FAMILY_WEIGHT * ef + _GIVEN_WEIGHT * eg
+            # Swapped, each pair holds one family and one given word: equal
+            # weights keep the score symmetric in p and q.
+            wf = 0.5 if swapped else _FAMILY_WEIGHT
+            score = wf * ef + (1.0 - wf) * eg
         elif ef is not None or eg is not None:
             # A partial name (the officer has typed only one field so far) is
             # judged on what is there.
@@ -149,7 +151,8 @@ def name_verdict(p: Names, q: Names, *, prefix: bool = False) -> NameVerdict:
     # each side that matches nothing on the other suggests two people.
     extra_p = () if prefix else _unmatched(p.given, q.all)
     extra_q = () if prefix else _unmatched(q.given, p.all)
-    if best.given is not None and best.given.sim >= WORD_MATCH and (extra_p or extra_q):
+    names_agree = all(w is None or w.sim >= WORD_MATCH for w in (best.family, best.given))
+    if names_agree and (extra_p or extra_q):
         conflicting = bool(extra_p and extra_q)
         penalty = _CONFLICTING_MIDDLE_PENALTY if conflicting else _DROPPED_MIDDLE_PENALTY
         best = NameVerdict(
