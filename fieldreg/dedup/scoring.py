@@ -52,7 +52,7 @@ _LOCALITY_BONUS = 0.03
 _MAX_BONUS = _BIRTH_BONUS + _SEX_BONUS + _LOCALITY_BONUS
 _SEX_PENALTY = 0.35
 _LOCALITY_PENALTY = 0.03
-_BIRTH_PENALTY_BASE = 0.10
+_BIRTH_PENALTY_BASE = 0.05
 _BIRTH_PENALTY_EXACT_BASE = 0.25
 _BIRTH_PENALTY_PER_YEAR = 0.05
 _BIRTH_PENALTY_CAP = 0.6
@@ -70,8 +70,10 @@ def word_similarity(a: Token, b: Token, *, prefix: bool = False) -> float:
         b.folded.startswith(a.folded) or b.canonical.startswith(a.canonical)
     ):
         return 1.0
-    # The canonical spellings catch a typo in a listed variant ("Muhammda").
-    sim = max(ratio(a.key, b.key), ratio(a.canonical, b.canonical)) / 100.0
+    # The canonical spellings catch a typo in a listed variant ("Muhammda");
+    # the folded ones catch a typo that a rewrite rule amplifies (Diarra →
+    # "jara" but its typo Dairra → "daira").
+    sim = max(ratio(a.key, b.key), ratio(a.canonical, b.canonical), ratio(a.folded, b.folded)) / 100.0
     if a.listed and b.listed:
         return min(sim, _LISTED_DISTINCT_CAP)
     return sim
