@@ -12,7 +12,6 @@ docs/formats/trustlist.md, "Validity").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,18 +20,20 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from fieldreg.errors import CorruptData, InvalidInput
 from fieldreg.keys.documents import field, open_document, sign_document
+from fieldreg.regno import POST_ID_RE
 from fieldreg.keys.ids import epoch, from_epoch, key_id, key_id_hex, load_public
 
 CERT_KIND = "cert"
 CERT_VERSION = 1
-# Post ids appear in registration numbers, file names and headers: keep them plain.
-POST_ID_RE = re.compile(r"[A-Z0-9]{2,12}")
 
 
 def check_post_id(post_id: str) -> str:
-    """Return ``post_id`` if it is 2-12 upper-case letters/digits, else ``InvalidInput``."""
+    """Return ``post_id`` if registration numbers accept it, else ``InvalidInput``."""
+    # One rule for post ids: the one registration numbers are built with.
     if not isinstance(post_id, str) or not POST_ID_RE.fullmatch(post_id):
-        raise InvalidInput(f"post id {post_id!r} must be 2 to 12 capital letters or digits")
+        raise InvalidInput(
+            f"post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter"
+        )
     return post_id
 
 

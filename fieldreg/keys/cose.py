@@ -75,9 +75,33 @@ def protected_header(kid: bytes, content_type: str | None = None) -> bytes:
     return canonical_dumps(header)
 
 
+def bstr_header(length: int) -> bytes:
+    """Shortest CBOR byte-string header (major type 2) for ``length`` bytes."""
+    if length < 24:
+        return bytes([0x40 | length])
+    if length < 0x100:
+        return bytes([0x58, length])
+    if length < 0x10000:
+        return b"\x59" + length.to_bytes(2, "big")
+    return b"\x5a" + length.to_bytes(4, "big")
+
+
+# Array of 4 + text "Signature1": the fixed start of every Sig_structure.
+_SIG_PREFIX = b"\x84\x6aSignature1"
+# {1: -8, 4: h'<8 bytes>'} serialized: the protected header of every token.
+_TOKEN_PROTECTED_PREFIX = b"\xa2\x01\x27\x04\x48"
+
+
 def sig_structure(protected: bytes, payload: bytes) -> bytes:
-    """The bytes Ed25519 actually signs (RFC 9052 §4.4, external_aad empty)."""
-    return canonical_dumps([SIG_CONTEXT, protected, b"", payload])
+    """The bytes Ed25519 actually signs (RFC 9052 §4.4, external_aad empty).
+
+    Built by concatenation rather than cbor2 (this is on every scan's path);
+    ``tests/unit/keys/test_cose.py`` checks it equals the cbor2 encoding of
+    ``["Signature1", protected, h'', payload]``.
+    """
+    return b"".join(
+        (_SIG_PREFIX, bstr_header(len(protected)), protected, b"\x40", bstr_header(len(payload)), payload)
+    )
 
 
 @dataclass(frozen=True)
@@ -102,9 +126,19 @@ class Sign1:
         return True
 
     def encode(self) -> bytes:
-        """Re-serialize canonically (used to refuse alternative encodings of the same message)."""
-        body = [self.protected, {}, self.payload, self.signature]
-        return canonical_dumps(cbor2.CBORTag(COSE_SIGN1_TAG, body) if self.tagged else body)
+        """Serialize canonically (also used to refuse other encodings of the same message)."""
+        return b"".join(
+            (
+                b"\xd2\x84" if self.tagged else b"\x84",  # tag 18, array of 4
+                bstr_header(len(self.protected)),
+                self.protected,
+                b"\xa0",  # empty unprotected map
+                bstr_header(len(self.payload)),
+                self.payload,
+                b"\x58\x40",  # 64-byte signature
+                self.signature,
+            )
+        )
 
 
 def sign1(
@@ -138,6 +172,12 @@ def parse_sign1(data: bytes, *, require_canonical: bool = True) -> Sign1:
         raise MalformedCose("COSE_Sign1 unprotected header must be empty")
     if not isinstance(signature, bytes) or len(signature) != SIGNATURE_BYTES:
         raise MalformedCose("COSE_Sign1 signature must be 64 bytes (Ed25519)")
+    if len(protected) == 13 and protected.startswith(_TOKEN_PROTECTED_PREFIX):
+        # Fast path for tokens: the only header they may carry, checked byte for byte.
+        message = Sign1(protected, payload, signature, protected[5:], None, tagged)
+        if require_canonical and message.encode() != data:
+            raise MalformedCose("COSE_Sign1 is not in canonical form")
+        return message
     header = strict_loads(protected)
     if not isinstance(header, dict) or not set(header) <= {HDR_ALG, HDR_CONTENT_TYPE, HDR_KID}:
         raise MalformedCose("protected header has unexpected fields")

@@ -63,9 +63,9 @@ class TrustList:
         hit = self._by_kid.get(kid)
         return None if hit is None else hit[0]
 
-    def public_key(self, kid: bytes) -> Ed25519PublicKey | None:
-        hit = self._by_kid.get(kid)
-        return None if hit is None else hit[1]
+    def lookup(self, kid: bytes) -> tuple[KeyEntry, Ed25519PublicKey] | None:
+        """The entry and its parsed public key (what a verifier needs), or None."""
+        return self._by_kid.get(kid)
 
     def for_post(self, post_id: str) -> list[KeyEntry]:
         return [e for e in self.entries if e.post_id == post_id]

@@ -1,0 +1,217 @@
+"""What a slip's QR code says: the minimum a camp needs to match a household.
+
+    claims = Claims.new(registration_number="TGR1-26-000042-B", family_name="TRAORÉ",
+                        given_names="Awa", members=[Member(Sex.FEMALE, 1991), Member(Sex.MALE, 2019)],
+                        issuing_post="TGR1", issued_at=now)
+    claims.to_cbor_map()   # {1: 'TGR1', 4?: ..., 6: iat, 7: cti, -1: 1, -2: regno, ...}
+
+Deliberately absent — anyone with a phone camera can read a QR code: nationality,
+ethnicity, religion, specific needs, documents, phone numbers, exact birth
+dates, other members' names, location, reasons for flight. Adding a field here
+is a format change (bump CLAIMS_VERSION) and a protection decision, not a
+refactoring.
+
+Claim keys: CWT numbers (RFC 8392) where one exists, small negative integers
+for ours. Every key fits in one CBOR byte, so the length-first and bytewise
+orderings of RFC 8949 agree and the canonical encoding is unambiguous.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from fieldreg.errors import InvalidInput
+from fieldreg.keys.certificate import check_post_id
+from fieldreg.keys.ids import epoch, from_epoch
+from fieldreg.regno import parse_regno
+
+CLAIMS_VERSION = 1
+TOKEN_ID_BYTES = 16
+MAX_NAME_CHARS = 60
+MAX_MEMBERS = 30
+MIN_BIRTH_YEAR = 1900
+MAX_BIRTH_YEAR = 2100
+
+# Control characters, and bidi embeddings/overrides/isolates that could make a
+# printed or displayed name read differently from its bytes (marks 200E/200F stay allowed).
+_FORBIDDEN_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# Claim keys (docs/formats/token.md, "Claims").
+ISS, EXP, IAT, CTI = 1, 4, 6, 7
+VERSION, REGNO, FAMILY, GIVEN, MEMBERS, SIZE, SERIAL = -1, -2, -3, -4, -5, -6, -7
+_REQUIRED = {ISS, IAT, CTI, VERSION, REGNO, FAMILY, GIVEN, MEMBERS, SIZE, SERIAL}
+_ALLOWED = _REQUIRED | {EXP}
+
+
+class Sex(IntEnum):
+    """ISO/IEC 5218 codes."""
+
+    UNKNOWN = 0
+    MALE = 1
+    FEMALE = 2
+    NOT_APPLICABLE = 9
+
+
+# Hashing True/1.0 would find 1 here: callers check type(code) is int first.
+_SEX_BY_CODE = {int(s): s for s in Sex}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One household member as the token shows them: sex and (possibly estimated) birth year."""
+
+    sex: Sex
+    birth_year: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.sex, Sex):
+            raise InvalidInput(f"sex code {self.sex!r} is not an ISO/IEC 5218 code")
+        if not _is_int(self.birth_year) or not MIN_BIRTH_YEAR <= self.birth_year <= MAX_BIRTH_YEAR:
+            raise InvalidInput(f"birth year {self.birth_year!r} is outside {MIN_BIRTH_YEAR}-{MAX_BIRTH_YEAR}")
+
+
+@dataclass(frozen=True)
+class Claims:
+    """The signed content of a token. ``members[0]`` is the head of household."""
+
+    registration_number: str
+    family_name: str
+    given_names: str
+    members: tuple[Member, ...]
+    household_size: int
+    issuing_post: str
+    issued_at: datetime
+    token_id: bytes
+    serial: int = 1
+    expires_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.registration_number, str):
+            raise InvalidInput("registration number must be text")
+        # parse_regno forgives case and spaces; a token holds the one canonical spelling.
+        parse_regno(self.registration_number)
+        if self.registration_number != self.registration_number.strip().upper():
+            raise InvalidInput("registration number must be written in capitals without spaces")
+        check_post_id(self.issuing_post)
+        for label, name in (("family name", self.family_name), ("given names", self.given_names)):
+            if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
+                raise InvalidInput(f"{label} must be 1-{MAX_NAME_CHARS} characters")
+            if _FORBIDDEN_CHARS.search(name):
+                raise InvalidInput(f"{label} contains control or text-direction override characters")
+        if not isinstance(self.members, tuple) or not 1 <= len(self.members) <= MAX_MEMBERS:
+            raise InvalidInput(f"a token lists 1-{MAX_MEMBERS} members")
+        if not all(isinstance(m, Member) for m in self.members):
+            raise InvalidInput("members must be Member values")
+        if not _is_int(self.household_size) or not len(self.members) <= self.household_size <= 999:
+            raise InvalidInput("household size must be at least the number of members listed")
+        if not isinstance(self.token_id, bytes) or len(self.token_id) != TOKEN_ID_BYTES:
+            raise InvalidInput("token id must be 16 bytes")
+        if not _is_int(self.serial) or not 1 <= self.serial <= 9999:
+            raise InvalidInput("serial must be 1-9999")
+        epoch(self.issued_at)  # refuses naive datetimes
+        if self.expires_at is not None and epoch(self.expires_at) <= epoch(self.issued_at):
+            raise InvalidInput("a token must expire after it is issued")
+
+    @classmethod
+    def new(
+        cls,
+        *,
+        registration_number: str,
+        family_name: str,
+        given_names: str,
+        members: Iterable[Member],
+        issuing_post: str,
+        issued_at: datetime,
+        household_size: int | None = None,
+        serial: int = 1,
+        expires_at: datetime | None = None,
+    ) -> Claims:
+        """Claims with a fresh random token id (never derived from the registration number)."""
+        members = tuple(members)
+        return cls(
+            registration_number=registration_number,
+            family_name=family_name,
+            given_names=given_names,
+            members=members,
+            household_size=len(members) if household_size is None else household_size,
+            issuing_post=issuing_post,
+            # Whole seconds: what the token can carry is what the object holds.
+            issued_at=from_epoch(epoch(issued_at)),
+            token_id=os.urandom(TOKEN_ID_BYTES),
+            serial=serial,
+            expires_at=None if expires_at is None else from_epoch(epoch(expires_at)),
+        )
+
+    def to_cbor_map(self) -> dict[int, Any]:
+        out: dict[int, Any] = {
+            ISS: self.issuing_post,
+            IAT: epoch(self.issued_at),
+            CTI: self.token_id,
+            VERSION: CLAIMS_VERSION,
+            REGNO: self.registration_number,
+            FAMILY: self.family_name,
+            GIVEN: self.given_names,
+            MEMBERS: [[int(m.sex), m.birth_year] for m in self.members],
+            SIZE: self.household_size,
+            SERIAL: self.serial,
+        }
+        if self.expires_at is not None:
+            out[EXP] = epoch(self.expires_at)
+        return out
+
+    @classmethod
+    def from_cbor_map(cls, data: Any) -> Claims:
+        """Parse a decoded claims map; ``InvalidInput`` naming the first problem.
+
+        Only the shape needed to call the constructor is checked here;
+        ``__post_init__`` validates values, once, for both directions.
+        """
+        if not isinstance(data, dict) or data.keys() - _ALLOWED or _REQUIRED - data.keys():
+            raise InvalidInput("claims have missing or unknown fields")
+        members = data[MEMBERS]
+        if type(members) is not list:
+            raise InvalidInput("members must be a list of [sex, birth year]")
+        parsed: list[Member] = []
+        for m in members:
+            if type(m) is not list or len(m) != 2 or type(m[0]) is not int or type(m[1]) is not int:
+                raise InvalidInput("a member is not [ISO 5218 sex code, birth year]")
+            if m[0] not in _SEX_BY_CODE:
+                raise InvalidInput("a member is not [ISO 5218 sex code, birth year]")
+            parsed.append(_member(_SEX_BY_CODE[m[0]], m[1]))
+        exp = data.get(EXP)
+        return cls(
+            registration_number=data[REGNO],
+            family_name=data[FAMILY],
+            given_names=data[GIVEN],
+            members=tuple(parsed),
+            household_size=data[SIZE],
+            issuing_post=data[ISS],
+            issued_at=_time(data[IAT]),
+            token_id=data[CTI],
+            serial=data[SERIAL],
+            expires_at=None if exp is None else _time(exp),
+        )
+
+
+@functools.lru_cache(maxsize=1024)
+def _member(sex: Sex, birth_year: int) -> Member:
+    # Members are immutable and few distinct values exist: share them (verification hot path).
+    return Member(sex, birth_year)
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int  # not bool, not an int subclass from a decoder
+
+
+def _time(seconds: object) -> datetime:
+    # Out-of-range timestamps are bad *input* here, not a corrupt local file.
+    if type(seconds) is not int or not 0 <= seconds < 2**40:
+        raise InvalidInput("a timestamp is out of range")
+    return from_epoch(seconds)

@@ -1,0 +1,117 @@
+"""Offline verification of a token against HQ's trust list and revocation list.
+
+    verdict = verify_token(text, store.trust, store.revocations, utcnow(),
+                           clock_floor=store.clock_floor)
+    print(verdict.message)            # "VALID: ...", "INVALID: bad signature (...)", ...
+
+Checks, in order (docs/formats/token.md, "Verification"): prefix and version,
+structure, key id known, signature, key not revoked, issuing post matches the
+key's post, key's signing window contains the issue time, token id not revoked,
+issue time not in the future, token not expired. Any input string gives a
+``Verdict``; nothing here raises for bad input.
+
+Time: this computer's clock is never believed earlier than ``clock_floor`` or
+the trust list's own issue time (a laptop whose CMOS battery died boots in
+2000). A token up to ``CLOCK_GRACE`` ahead of that is VALID with a clock
+warning; further ahead it is INVALID for a *clock* reason: the signature is
+genuine, so it is not called a forgery.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from fieldreg.keys.ids import epoch
+from fieldreg.keys.trustlist import RevocationList, TrustList
+from fieldreg.tokens.codec import decode_token, parse_claims
+from fieldreg.tokens.verdict import Reason, Status, TokenError, Verdict
+
+CLOCK_SKEW = timedelta(minutes=10)
+CLOCK_GRACE = timedelta(hours=24)
+
+
+def verify_token(
+    text: str,
+    trust: TrustList,
+    revocations: RevocationList | None,
+    now: datetime,
+    *,
+    clock_floor: datetime | None = None,
+) -> Verdict:
+    """Verify ``text``; ``now`` must be timezone-aware (a naive datetime is a bug: ValueError)."""
+    epoch(now)
+    warnings: list[str] = []
+    effective = max(now, trust.issued_at, clock_floor or trust.issued_at)
+    if revocations is not None:
+        effective = max(effective, revocations.issued_at)
+    if effective > now + CLOCK_SKEW:
+        warnings.append(
+            f"this computer's clock ({now:%Y-%m-%d %H:%M} UTC) is behind the latest HQ list; "
+            f"using {effective:%Y-%m-%d %H:%M} UTC"
+        )
+    if trust.expired(effective):
+        warnings.append(
+            f"trust list version {trust.version} expired on {trust.expires_at:%Y-%m-%d}: "
+            "load a newer one from HQ (recently revoked keys may be missing)"
+        )
+
+    try:
+        decoded = decode_token(text)
+    except TokenError as exc:
+        return Verdict(Status.INVALID, exc.reason, _detail(exc), warnings=tuple(warnings))
+    message = decoded.message
+
+    hit = trust.lookup(message.kid)
+    if hit is None:
+        return _invalid(Reason.UNKNOWN_KEY, f"key {message.kid.hex()} is not in trust list "
+                        f"version {trust.version}", warnings)
+    entry, public = hit
+    if not message.verify(public):
+        return _invalid(Reason.BAD_SIGNATURE, "the token was altered or forged", warnings)
+    try:
+        claims = parse_claims(decoded)
+    except TokenError as exc:
+        return _invalid(exc.reason, _detail(exc), warnings)
+
+    def invalid(reason: Reason, detail: str) -> Verdict:
+        return Verdict(Status.INVALID, reason, detail, claims, entry, tuple(warnings))
+
+    if entry.revoked_at is not None:
+        return invalid(Reason.REVOKED_KEY, f"HQ revoked {entry.describe()} on {entry.revoked_at:%Y-%m-%d}")
+    if claims.issuing_post != entry.post_id:
+        return invalid(Reason.ISSUER_MISMATCH,
+                       f"token names post {claims.issuing_post} but is signed by {entry.describe()}")
+    if not entry.could_sign_at(claims.issued_at):
+        return invalid(
+            Reason.KEY_NOT_VALID_AT_ISSUE,
+            f"issued {claims.issued_at:%Y-%m-%d %H:%M} UTC, outside the key's validity "
+            f"{entry.not_before:%Y-%m-%d} to {entry.not_after:%Y-%m-%d}",
+        )
+    if revocations is not None and claims.token_id in revocations:
+        return Verdict(Status.REVOKED, Reason.TOKEN_REVOKED,
+                       f"HQ revoked this token (revocation list version {revocations.version}); "
+                       "a newer slip may exist", claims, entry, tuple(warnings))
+    ahead = claims.issued_at - effective
+    if ahead > CLOCK_GRACE:
+        return invalid(Reason.CLOCK, f"issued {_span(ahead)} in the future: the post's or this "
+                       "computer's clock is wrong (the signature itself is genuine)")
+    if ahead > CLOCK_SKEW:
+        warnings.append(f"issued {_span(ahead)} in the future: check the post's and this computer's clocks")
+    if claims.expires_at is not None and effective >= claims.expires_at:
+        return invalid(Reason.EXPIRED, f"token expired on {claims.expires_at:%Y-%m-%d}")
+    return Verdict(Status.VALID, None, "", claims, entry, tuple(warnings))
+
+
+def _invalid(reason: Reason, detail: str, warnings: list[str]) -> Verdict:
+    return Verdict(Status.INVALID, reason, detail, warnings=tuple(warnings))
+
+
+def _detail(exc: TokenError) -> str:
+    text = str(exc)
+    prefix = f"{exc.reason.value}: "
+    return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+def _span(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    return f"{hours:.0f} h" if hours < 48 else f"{hours / 24:.0f} days"
