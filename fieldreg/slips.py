@@ -103,10 +103,10 @@ A6 = Layout("a6", "A6 (105 × 148 mm)", 105.0, 148.0, margin_mm=6.0, qr_max_mm=6
 # Thermal heads print 72 mm of an 80 mm roll and 48 mm of a 58 mm roll: the
 # margins keep everything inside the printable band.
 THERMAL_80MM = Layout(
-    "80mm", "80 mm thermal roll", 80.0, 160.0, margin_mm=4.0, qr_max_mm=50.0, is_roll=True
+    "80mm", "80 mm thermal roll", 80.0, 160.0, margin_mm=4.0, qr_max_mm=58.0, is_roll=True
 )
 THERMAL_58MM = Layout(
-    "58mm", "58 mm thermal roll", 58.0, 170.0, margin_mm=5.0, qr_max_mm=50.0,
+    "58mm", "58 mm thermal roll", 58.0, 150.0, margin_mm=5.0, qr_max_mm=50.0,
     base_pt=8.5, regno_pt=14.0, is_roll=True,
 )
 

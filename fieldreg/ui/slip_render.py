@@ -289,7 +289,8 @@ def paint_slip(
     margin = layout.margin_mm * px_per_mm
     area = page_rect.adjusted(margin, margin, -margin, -margin)
 
-    matrix = qr_matrix(slip.token, "Q")
+    # QrTooLarge (an InvalidInput) propagates: an unprintable token is a domain error.
+    matrix = qr_matrix(slip.token, "Q").modules
     module_mm = module_size_mm(
         len(matrix), layout, printable_mm=area.width() / px_per_mm, paper_mm=page_rect.width() / px_per_mm
     )
@@ -306,7 +307,7 @@ def paint_slip(
         flow.regno(slip.regno, layout.regno_pt * scale)
         flow.gap(1.5)
         flow.text(LABELS["head"], label)
-        flow.text(format_head(slip), _font(base * 1.1, bold=True), max_lines=2)
+        flow.text(format_head(slip), _font(base * 1.1, bold=True), max_lines=3)
         flow.gap(1.5)
         flow.row(f"{LABELS['members']} ({len(slip.members)})", LABELS["age"], label)
         for member in slip.members[:shown]:
