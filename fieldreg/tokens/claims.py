@@ -34,7 +34,9 @@ from fieldreg.regno import parse_regno
 
 CLAIMS_VERSION = 1
 TOKEN_ID_BYTES = 16
-MAX_NAME_CHARS = 60
+# Names are limited in UTF-8 bytes, not characters: Arabic script or N'Ko takes
+# 2-3 bytes a character, and the QR must stay at version <= 13 (level Q) for 8 members.
+MAX_NAME_BYTES = 40
 MAX_MEMBERS = 30
 MIN_BIRTH_YEAR = 1900
 MAX_BIRTH_YEAR = 2100
@@ -101,8 +103,8 @@ class Claims:
             raise InvalidInput("registration number must be written in capitals without spaces")
         check_post_id(self.issuing_post)
         for label, name in (("family name", self.family_name), ("given names", self.given_names)):
-            if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
-                raise InvalidInput(f"{label} must be 1-{MAX_NAME_CHARS} characters")
+            if not isinstance(name, str) or not name.strip() or len(name.encode("utf-8")) > MAX_NAME_BYTES:
+                raise InvalidInput(f"{label} must be 1-{MAX_NAME_BYTES} bytes (use fit_name)")
             if _FORBIDDEN_CHARS.search(name):
                 raise InvalidInput(f"{label} contains control or text-direction override characters")
         if not isinstance(self.members, tuple) or not 1 <= len(self.members) <= MAX_MEMBERS:
@@ -133,12 +135,17 @@ class Claims:
         serial: int = 1,
         expires_at: datetime | None = None,
     ) -> Claims:
-        """Claims with a fresh random token id (never derived from the registration number)."""
+        """Claims with a fresh random token id (never derived from the registration number).
+
+        Names longer than the token allows are shortened with :func:`fit_name`;
+        the slip should print ``claims.family_name`` / ``given_names`` so paper
+        and QR agree.
+        """
         members = tuple(members)
         return cls(
             registration_number=registration_number,
-            family_name=family_name,
-            given_names=given_names,
+            family_name=fit_name(family_name),
+            given_names=fit_name(given_names),
             members=members,
             household_size=len(members) if household_size is None else household_size,
             issuing_post=issuing_post,
@@ -198,6 +205,21 @@ class Claims:
             serial=data[SERIAL],
             expires_at=None if exp is None else _time(exp),
         )
+
+
+def fit_name(name: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """Shorten ``name`` to at most ``max_bytes`` of UTF-8, preferring to cut between words.
+
+    >>> fit_name("OULD MOHAMED EL MOCTAR OULD SIDI AHMED BOUBACAR")
+    'OULD MOHAMED EL MOCTAR OULD SIDI AHMED'
+    """
+    name = name.strip()
+    if len(name.encode("utf-8")) <= max_bytes:
+        return name
+    cut = name.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
+    head, space, _ = cut.rpartition(" ")
+    # Keep whole words unless that would throw away most of the name.
+    return head.rstrip() if space and len(head) >= len(cut) // 2 else cut.rstrip()
 
 
 @functools.lru_cache(maxsize=1024)
