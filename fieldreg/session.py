@@ -176,8 +176,7 @@ class Session:
         """The decrypted in-memory index, built on first use."""
         if self._index is None:
             index = RegistryIndex()
-            for regno, _arrived, summary in registry.iter_summaries(self._conn, self.cipher):
-                index.put(regno, summary)
+            index.load(registry.iter_summaries(self._conn, self.cipher))
             self._index = index
         return self._index
 
@@ -193,7 +192,7 @@ class Session:
             raise InvalidInput("type a name or a registration number to search for")
         if "-" in text and any(ch.isdigit() for ch in text) and len(text.split("-")) == 4:
             regno = str(parse_regno(text))  # a whole number: its check character must hold
-            found = self.index.households.get(regno)
+            found = self.index.get(regno)
             return [found] if found else []
         if any(ch.isdigit() for ch in text):
             return self.index.find_regno(text, limit=limit)

@@ -27,13 +27,15 @@ WRAP_AAD = b"fieldreg/key-wrap/v1"
 class KdfParams:
     """argon2id cost parameters, stored beside every wrap they produced.
 
-    The default (3 passes over 256 MiB, 2 lanes) costs ~0.4 s on the 2-core
-    reference machine and ~1 s on a small field laptop: slow enough that a
-    copied database resists guessing, fast enough for an officer's unlock.
+    The default (4 passes over 128 MiB, 2 lanes) costs ~0.25 s on the 2-core
+    reference machine and roughly 0.5-0.8 s on a small field laptop: slow
+    enough that a copied database resists guessing (each guess needs 128 MiB
+    of memory), fast enough for an officer's unlock, and small enough to keep
+    the app's peak memory low on a 4 GB laptop.
     """
 
-    time_cost: int = 3
-    memory_kib: int = 262_144
+    time_cost: int = 4
+    memory_kib: int = 131_072
     parallelism: int = 2
 
     # Below this an offline guessing attack gets cheap; tests may use the floor.

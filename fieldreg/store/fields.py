@@ -1,9 +1,13 @@
 """Per-field encryption of personal data, bound to record and column.
 
-Each value is JSON-encoded (bytes pass through) and sealed with AES-256-GCM;
-the associated data is ``fieldreg/v1|<table>|<record>|<column>``, where record
-is the registration number (plus the member id for members). A ciphertext
-copied to another registration, member or column therefore fails to open.
+Each value is sealed with AES-256-GCM; the associated data is
+``fieldreg/v1|<table>|<record>|<column>``, where record is the registration
+number (plus ``/<member id>`` for members, ``@<version>`` for history). A
+ciphertext copied to another registration, member or column fails to open.
+
+The plaintext starts with one byte telling its type: ``0x00`` raw bytes
+(photos), ``0x01`` UTF-8 text (most fields: no JSON round trip on the hot
+path), ``0x02`` JSON (lists, objects, numbers, booleans).
 
 >>> from fieldreg.crypto.aead import new_key
 >>> cipher = FieldCipher(new_key())
@@ -15,9 +19,14 @@ copied to another registration, member or column therefore fails to open.
 from __future__ import annotations
 
 import json
+from itertools import islice
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fieldreg.crypto.aead import Sealer
+from fieldreg.errors import CorruptData
+
+_BYTES, _TEXT, _JSON = b"\x00", b"\x01", b"\x02"
 
 
 class FieldCipher:
@@ -29,14 +38,37 @@ class FieldCipher:
         return f"fieldreg/v1|{table}|{record}|{column}".encode()
 
     def seal(self, table: str, record: str, column: str, value: Any) -> bytes:
-        if isinstance(value, bytes):
-            plaintext = b"\x00" + value  # raw bytes (photos), told apart by the marker
+        if isinstance(value, str):
+            plaintext = _TEXT + value.encode("utf-8")
+        elif isinstance(value, bytes):
+            plaintext = _BYTES + value
         else:
-            plaintext = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+            plaintext = _JSON + json.dumps(value, ensure_ascii=False,
+                                           separators=(",", ":")).encode("utf-8")
         return self._sealer.seal(plaintext, self._aad(table, record, column))
 
     def open(self, table: str, record: str, column: str, blob: bytes) -> Any:
         plaintext = self._sealer.open(blob, self._aad(table, record, column))
-        if plaintext[:1] == b"\x00":
-            return plaintext[1:]
-        return json.loads(plaintext)
+        kind, body = plaintext[:1], plaintext[1:]
+        if kind == _TEXT:
+            return body.decode("utf-8")
+        if kind == _BYTES:
+            return body
+        if kind == _JSON:
+            return json.loads(body)
+        raise CorruptData(f"{table}.{column} of {record} holds a value of unknown type")
+
+    def open_texts(
+        self, table: str, column: str, rows: Iterable[tuple[str, bytes]]
+    ) -> Iterator[tuple[str, str]]:
+        """Bulk-open one text column of many (record, blob) rows: the unlock hot path."""
+        prefix, suffix = f"fieldreg/v1|{table}|", f"|{column}"
+        rows = iter(rows)
+        while chunk := list(islice(rows, 1024)):
+            plaintexts = self._sealer.open_many(
+                (blob, f"{prefix}{record}{suffix}".encode()) for record, blob in chunk
+            )
+            for (record, _), plaintext in zip(chunk, plaintexts):
+                if plaintext[:1] != _TEXT:
+                    raise CorruptData(f"{table}.{column} of {record} is not text")
+                yield record, plaintext[1:].decode("utf-8")

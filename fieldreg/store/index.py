@@ -1,15 +1,19 @@
 """The in-memory index of an unlocked store: name search and statistics.
 
 Personal fields are encrypted on disk, so searching them there is impossible
-by design. After unlock, each registration's small encrypted *summary* (names,
-sex, birth year, origin) is decrypted once into this index; searches and
-statistics then run in memory and never touch the disk. The index lives only
-as long as the unlocked session.
+by design. Each registration also stores a small encrypted *summary* (names,
+sex, birth year, origin, and its search words already folded); after unlock
+these are decrypted once into this index, and searches and statistics run in
+memory. The index lives only as long as the unlocked session.
+
+Loading must stay well under a second for 100,000 households, so ``put``
+keeps the summary as the decrypted string and only splits out its search
+words; the structured :class:`HouseholdSummary` is parsed when asked for.
 
 >>> index = RegistryIndex()
->>> index.put("TGR1-26-000001-3", {"day": "2026-11-20", "status": "active",
-...     "country": "MLI", "region": "Sikasso", "locality": "Loulouni",
-...     "members": [["a1", "Aminata", "Traoré", "", "F", 1990, True, "head"]]})
+>>> index.put("TGR1-26-000001-3", encode_summary(day="2026-11-20", status="active",
+...     country="MLI", region="Sikasso", locality="Loulouni",
+...     members=[("a1", "Aminata", "Traoré", "", "F", 1990, True, "head")]))
 >>> [h.regno for h in index.search("traore ami")]
 ['TGR1-26-000001-3']
 """
@@ -19,13 +23,22 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from fieldreg.errors import CorruptData
+
 AGE_BANDS = ((0, 4, "0-4"), (5, 11, "5-11"), (12, 17, "12-17"), (18, 59, "18-59"),
              (60, 200, "60+"))
+
+# Summary string: fields split by US (0x1F), members by RS (0x1E). Validation
+# forbids control characters in every text field, so they cannot collide.
+SUMMARY_VERSION = "S1"
+_FS, _RS = "\x1f", "\x1e"
+
+MemberTuple = tuple[str, str, str, str, str, int, bool, str]
 
 
 @dataclass(frozen=True)
@@ -55,11 +68,56 @@ class HouseholdSummary:
         return next((m for m in self.members if m.relationship == "head"), self.members[0])
 
 
+# Accented Latin letters fold through a translate table (C speed); anything
+# else (Arabic, N'Ko...) goes through full decomposition.
+_LATIN_FOLD = {
+    code: "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+    for code in range(0xC0, 0x250)
+}
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for search: 'Traoré' -> 'traore'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch if ch.isalnum() else " " for ch in kept.casefold())
+    """Case- and accent-insensitive form for search: 'Keïta' -> 'keita'."""
+    folded = text.translate(_LATIN_FOLD)
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch if ch.isalnum() else " " for ch in folded.casefold())
+
+
+def search_words(members: Sequence[MemberTuple]) -> str:
+    words: set[str] = set()
+    for m in members:
+        words.update(fold(f"{m[1]} {m[2]} {m[3]}").split())
+    return " ".join(sorted(words))
+
+
+def encode_summary(
+    *, day: str, status: str, country: str, region: str, locality: str,
+    members: Sequence[MemberTuple],
+) -> str:
+    head = _FS.join((SUMMARY_VERSION, day, status, country, region, locality,
+                     search_words(members)))
+    rows = [_FS.join((uid, given, family, other, sex, str(year), "1" if est else "0", rel))
+            for uid, given, family, other, sex, year, est, rel in members]
+    return _RS.join([head, *rows])
+
+
+def decode_summary(regno: str, raw: str) -> HouseholdSummary:
+    head, *rows = raw.split(_RS)
+    version, day, status, country, region, locality, _words = head.split(_FS)
+    if version != SUMMARY_VERSION:
+        raise CorruptData(f"summary of {regno} has unknown version {version!r}")
+    members = []
+    for row in rows:
+        uid, given, family, other, sex, year, est, rel = row.split(_FS)
+        members.append(MemberSummary(uid, given, family, other, sex, int(year), est == "1", rel))
+    return HouseholdSummary(regno, day, status, country, region, locality, tuple(members))
+
+
+def _words_of(raw: str) -> list[str]:
+    head = raw.split(_RS, 1)[0]
+    return head.rsplit(_FS, 1)[1].split()
 
 
 def age_band(age: int) -> str:
@@ -68,77 +126,99 @@ def age_band(age: int) -> str:
 
 class RegistryIndex:
     def __init__(self) -> None:
-        self.households: dict[str, HouseholdSummary] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
-        self._sorted_tokens: list[str] = []
+        self._regnos: list[str] = []
+        self._raw: list[str] = []
+        self._position: dict[str, int] = {}
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._sorted_words: list[str] | None = None
+        self._changed: set[int] = set()  # positions whose postings may hold stale words
 
     def __len__(self) -> int:
-        return len(self.households)
+        return len(self._regnos)
 
-    @staticmethod
-    def _tokens(summary: HouseholdSummary) -> set[str]:
-        words: set[str] = set()
-        for m in summary.members:
-            words.update(fold(f"{m.given_names} {m.family_name} {m.other_names}").split())
-        return words
+    def put(self, regno: str, raw: str) -> None:
+        """Add or replace one registration's summary string (see encode_summary)."""
+        position = self._position.get(regno)
+        if position is None:
+            position = len(self._regnos)
+            self._position[regno] = position
+            self._regnos.append(regno)
+            self._raw.append(raw)
+        else:
+            self._raw[position] = raw
+            self._changed.add(position)
+        postings = self._postings
+        for word in _words_of(raw):
+            if word not in postings:
+                self._sorted_words = None
+            postings[word].append(position)
 
-    def put(self, regno: str, raw: dict[str, Any]) -> HouseholdSummary:
-        """Add or replace one registration's summary (as stored, see registry.summary_of)."""
-        summary = HouseholdSummary(
-            regno=regno, day=raw["day"], status=raw["status"], country=raw["country"],
-            region=raw["region"], locality=raw["locality"],
-            members=tuple(MemberSummary(*m) for m in raw["members"]),
-        )
-        old = self.households.get(regno)
-        if old is not None:
-            for token in self._tokens(old):
-                self._postings[token].discard(regno)
-        self.households[regno] = summary
-        for token in self._tokens(summary):
-            if token not in self._postings:
-                bisect.insort(self._sorted_tokens, token)
-            self._postings[token].add(regno)
-        return summary
+    def load(self, items: Iterable[tuple[str, str]]) -> None:
+        """Add many (regno, summary) pairs at once: ``put`` with the loop inlined (unlock path)."""
+        regnos, raws, positions, postings = self._regnos, self._raw, self._position, self._postings
+        for regno, raw in items:
+            if regno in positions:
+                self.put(regno, raw)
+                continue
+            position = len(regnos)
+            positions[regno] = position
+            regnos.append(regno)
+            raws.append(raw)
+            for word in raw[: raw.find(_RS)].rsplit(_FS, 1)[1].split():
+                postings[word].append(position)
+        self._sorted_words = None
 
-    def _prefix_matches(self, prefix: str) -> set[str]:
-        found: set[str] = set()
-        start = bisect.bisect_left(self._sorted_tokens, prefix)
-        for token in self._sorted_tokens[start:]:
-            if not token.startswith(prefix):
+    def get(self, regno: str) -> HouseholdSummary | None:
+        position = self._position.get(regno)
+        return None if position is None else decode_summary(regno, self._raw[position])
+
+    def summaries(self) -> Iterator[HouseholdSummary]:
+        for regno, raw in zip(self._regnos, self._raw):
+            yield decode_summary(regno, raw)
+
+    def _prefix_matches(self, prefix: str) -> set[int]:
+        if self._sorted_words is None:
+            self._sorted_words = sorted(self._postings)
+        words = self._sorted_words
+        found: set[int] = set()
+        for i in range(bisect.bisect_left(words, prefix), len(words)):
+            if not words[i].startswith(prefix):
                 break
-            found |= self._postings[token]
+            found.update(self._postings[words[i]])
         return found
 
     def search(self, text: str, *, limit: int = 50) -> list[HouseholdSummary]:
-        """Households where every word of ``text`` starts a name of one of its members.
+        """Households where every word of ``text`` starts a name of one of their members.
 
         Exact word matches rank before prefix matches; newer registrations first.
         """
-        words = fold(text).split()
-        if not words:
+        query = fold(text).split()
+        if not query:
             return []
-        hits: set[str] | None = None
-        for word in words:
+        hits: set[int] | None = None
+        for word in query:
             matched = self._prefix_matches(word)
             hits = matched if hits is None else hits & matched
             if not hits:
                 return []
         assert hits is not None
-
-        def rank(regno: str) -> tuple[int, str]:
-            tokens = self._tokens(self.households[regno])
-            return (sum(word in tokens for word in words), regno)
-
-        return [self.households[r] for r in sorted(hits, key=rank, reverse=True)[:limit]]
+        ranked = []
+        for position in hits:
+            words = _words_of(self._raw[position])
+            if position in self._changed and not all(
+                any(w.startswith(q) for w in words) for q in query
+            ):
+                continue  # matched a word a correction has since removed
+            exact = sum(q in words for q in query)
+            ranked.append((exact, self._regnos[position], position))
+        ranked.sort(reverse=True)
+        return [decode_summary(regno, self._raw[p]) for _, regno, p in ranked[:limit]]
 
     def find_regno(self, fragment: str, *, limit: int = 50) -> list[HouseholdSummary]:
         """Registrations whose number contains ``fragment`` (case-insensitive)."""
         needle = fragment.strip().upper()
-        found = sorted((r for r in self.households if needle in r), reverse=True)
-        return [self.households[r] for r in found[:limit]]
-
-    def active(self) -> Iterable[HouseholdSummary]:
-        return (h for h in self.households.values() if h.status == "active")
+        found = sorted((r for r in self._regnos if needle in r), reverse=True)
+        return [decode_summary(r, self._raw[self._position[r]]) for r in found[:limit]]
 
     def stats(self) -> dict[str, Any]:
         """Arrivals (active registrations) by day, origin, sex and age band."""
@@ -146,8 +226,11 @@ class RegistryIndex:
         by_origin: Counter[str] = Counter()
         by_sex: Counter[str] = Counter()
         by_band: Counter[str] = Counter()
-        households = people = 0
-        for h in self.active():
+        households = people = voided = 0
+        for h in self.summaries():
+            if h.status != "active":
+                voided += 1
+                continue
             households += 1
             people += len(h.members)
             by_day[h.day]["households"] += 1
@@ -160,10 +243,9 @@ class RegistryIndex:
         return {
             "households": households,
             "people": people,
-            "voided": sum(1 for h in self.households.values() if h.status == "void"),
+            "voided": voided,
             "by_day": {d: dict(c) for d, c in sorted(by_day.items())},
             "by_origin": dict(by_origin.most_common()),
             "by_sex": dict(sorted(by_sex.items())),
             "by_age_band": {label: by_band[label] for _, _, label in AGE_BANDS},
         }
-

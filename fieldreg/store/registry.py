@@ -7,6 +7,7 @@ after it has checked the actor's permission.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from fieldreg.model import (
     parse_iso_utc,
 )
 from fieldreg.store.fields import FieldCipher
+from fieldreg.store.index import encode_summary
 
 HOUSEHOLD_SEALED = (
     "consent", "arrival_time_known", "origin_country", "origin_region", "origin_locality",
@@ -48,20 +50,18 @@ def _birth_from(value: dict[str, Any]) -> Birth:
     )
 
 
-def summary_of(household: Household, status: str) -> dict[str, Any]:
+def summary_of(household: Household, status: str) -> str:
     """What the in-memory search, statistics and duplicate index need, and no more."""
-    return {
-        "day": household.arrived_at.date().isoformat(),
-        "status": status,
-        "country": household.origin.country,
-        "region": household.origin.region,
-        "locality": household.origin.locality,
-        "members": [
-            [m.id, m.given_names, m.family_name, m.other_names, m.sex, m.birth.year,
-             m.birth.estimated, m.relationship]
+    return encode_summary(
+        day=household.arrived_at.date().isoformat(), status=status,
+        country=household.origin.country, region=household.origin.region,
+        locality=household.origin.locality,
+        members=[
+            (m.id, m.given_names, m.family_name, m.other_names, m.sex, m.birth.year,
+             m.birth.estimated, m.relationship)
             for m in household.members
         ],
-    }
+    )
 
 
 def next_sequence(conn: sqlite3.Connection, year: int) -> int:
@@ -240,11 +240,7 @@ def load_registration(
     )
 
 
-def iter_summaries(
-    conn: sqlite3.Connection, cipher: FieldCipher
-) -> Any:
-    """Yield (regno, arrived_at, summary) for every registration, decrypting as it goes."""
-    for regno, arrived_at, blob in conn.execute(
-        "SELECT regno, arrived_at, summary FROM households ORDER BY id"
-    ):
-        yield regno, arrived_at, cipher.open("households", regno, "summary", blob)
+def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tuple[str, str]]:
+    """Yield (regno, summary string) for every registration, decrypting as it goes."""
+    rows = conn.execute("SELECT regno, summary FROM households ORDER BY id")
+    return cipher.open_texts("households", "summary", rows)

@@ -1,0 +1,189 @@
+"""Core store benchmark (run by hand; figures go to docs/benchmarks.md).
+
+    python bench/bench_core.py [--households 100000] [--saves 400]
+
+Measures, with N registrations already stored:
+  * durable save latency (p50/p95) through Session.register, against a plain
+    unencrypted SQLite insert of the same rows with the same durability
+    (WAL + synchronous=FULL, one transaction per household), same run;
+  * unlock: the deliberate argon2id cost, and opening + building the search
+    index (decrypting every summary), reported separately;
+  * name search latency (p50/p95) over the index;
+  * database bytes per registration; peak memory (ru_maxrss) of a fresh
+    process that unlocks and searches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from fieldreg.crypto.kdf import KdfParams, derive_key
+from fieldreg.demo import demo_household
+from fieldreg.model import utcnow
+from fieldreg.regno import RegNo
+from fieldreg.store import PostStore, registry
+from fieldreg.store.db import transaction
+from fieldreg.validation import parse_household
+
+PASS = "benchmark passphrase"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def households(n: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    today = date(2026, 11, 20)
+    return [demo_household(rng, today - timedelta(days=rng.randint(0, 120))) for _ in range(n)]
+
+
+def fill(store: PostStore, n: int) -> None:
+    """Bulk-load n registrations (fast path: 1,000 per transaction; not measured)."""
+    session = store.unlock("admin", PASS)
+    rng_households = households(n, seed=1)
+    now = utcnow()
+    for start in range(0, n, 1000):
+        with transaction(store.db) as conn:
+            for obj in rng_households[start:start + 1000]:
+                seq = registry.next_sequence(conn, 2026)
+                registry.insert_household(
+                    conn, session.cipher, regno=str(RegNo.build(store.post_id, 2026, seq)),
+                    year=2026, seq=seq, household=parse_household(obj), actor="admin", now=now)
+
+
+def plain_baseline(path: Path, rows: list[dict], prefill: int) -> list[float]:
+    """The same rows, unencrypted, same durability: the floor we compare against."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE h (id INTEGER PRIMARY KEY, regno TEXT UNIQUE, doc TEXT)")
+    conn.execute("CREATE TABLE m (h INTEGER, pos INTEGER, given TEXT, family TEXT, other TEXT,"
+                 " sex TEXT, rel TEXT, birth TEXT, nat TEXT, langs TEXT, docs TEXT, phone TEXT,"
+                 " needs TEXT, PRIMARY KEY (h, pos))")
+    fillers = households(prefill, seed=1)
+    conn.execute("BEGIN")
+    for i, obj in enumerate(fillers):
+        conn.execute("INSERT INTO h (regno, doc) VALUES (?, ?)", (f"P-{i}", json.dumps(obj)))
+    conn.execute("COMMIT")
+    times = []
+    for i, obj in enumerate(rows):
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        cur = conn.execute("INSERT INTO h (regno, doc) VALUES (?, ?)",
+                           (f"N-{i}", json.dumps({k: v for k, v in obj.items() if k != "members"})))
+        conn.executemany(
+            "INSERT INTO m VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(cur.lastrowid, p, m["given_names"], m["family_name"], m.get("other_names", ""),
+              m["sex"], m["relationship"], str(m.get("birth_year") or m.get("age")),
+              m.get("nationality", ""), json.dumps(m.get("languages", [])),
+              json.dumps(m.get("documents", [])), m.get("phone", ""),
+              json.dumps(m.get("specific_needs", [])))
+             for p, m in enumerate(obj["members"])])
+        conn.execute("COMMIT")
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure_unlock_and_search(data_dir: Path) -> dict:
+    """Runs in a fresh process so that its peak memory is the app's, not the filler's."""
+    start = time.perf_counter()
+    store = PostStore.open(data_dir)
+    session = store.unlock("admin", PASS)
+    unlocked = time.perf_counter()
+    index = session.index
+    indexed = time.perf_counter()
+    queries = ["traore", "coulibaly moussa", "kei", "diallo fatoumata", "sanogo a", "ouattara",
+               "maiga issa", "sidibe", "konate ka", "diarra bintou"]
+    times = []
+    for _ in range(5):
+        for q in queries:
+            t = time.perf_counter()
+            session.search(q, limit=50)
+            times.append(time.perf_counter() - t)
+    return {
+        "open_and_unlock_s": unlocked - start,
+        "index_build_s": indexed - unlocked,
+        "households_indexed": len(index),
+        "search_p50_ms": statistics.median(times) * 1000,
+        "search_p95_ms": percentile(times, 0.95) * 1000,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--saves", type=int, default=400)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_unlock_and_search(Path(args.child))))
+        return
+
+    params = KdfParams.default()
+    kdf_times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        derive_key(PASS, os.urandom(16), params)
+        kdf_times.append(time.perf_counter() - t)
+
+    with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
+        data_dir = Path(tmp) / "station"
+        store = PostStore.create(data_dir, post_id="BNCH", post_name="Bench", admin="admin",
+                                 passphrase=PASS)
+        t = time.perf_counter()
+        fill(store, args.households)
+        fill_s = time.perf_counter() - t
+        session = store.unlock("admin", PASS)
+        new_rows = households(args.saves, seed=2)
+        parsed = [parse_household(obj) for obj in new_rows]
+        save_times = []
+        for household in parsed:
+            t = time.perf_counter()
+            session.register(household)
+            save_times.append(time.perf_counter() - t)
+        plain_times = plain_baseline(Path(tmp) / "plain.db", new_rows, args.households)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db_bytes = (data_dir / "fieldreg.db").stat().st_size
+        total = args.households + args.saves
+        child = subprocess.run([sys.executable, __file__, "--child", str(data_dir)],
+                               capture_output=True, text=True, check=True)
+        unlock = json.loads(child.stdout)
+
+    members = sum(len(h["members"]) for h in new_rows) / len(new_rows)
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+          f" SQLite {sqlite3.sqlite_version}")
+    print(f"store: {args.households:,} households pre-filled in {fill_s:.0f} s "
+          f"(bulk path); {args.saves} measured saves, {members:.1f} members/household")
+    p50, p95 = statistics.median(save_times) * 1000, percentile(save_times, 0.95) * 1000
+    b50, b95 = statistics.median(plain_times) * 1000, percentile(plain_times, 0.95) * 1000
+    print(f"durable save    p50 {p50:.3f} ms  p95 {p95:.3f} ms")
+    print(f"plain insert    p50 {b50:.3f} ms  p95 {b95:.3f} ms   (same rows, WAL+FULL, unencrypted)")
+    print(f"ratio           p50 {p50 / b50:.2f}x  p95 {p95 / b95:.2f}x")
+    print(f"argon2id KDF    median {statistics.median(kdf_times):.3f} s "
+          f"(t={params.time_cost}, m={params.memory_kib // 1024} MiB, p={params.parallelism})")
+    print(f"open+unlock     {unlock['open_and_unlock_s']:.3f} s (includes one KDF)")
+    print(f"index build     {unlock['index_build_s']:.3f} s for {unlock['households_indexed']:,} "
+          "households (unlock cost beyond the KDF)")
+    print(f"name search     p50 {unlock['search_p50_ms']:.2f} ms  p95 {unlock['search_p95_ms']:.2f} ms")
+    print(f"db size         {db_bytes / total:.0f} bytes/registration ({db_bytes / 2**20:.0f} MiB)")
+    print(f"peak memory     {unlock['peak_rss_mb']:.0f} MB (fresh process: unlock + index + search)")
+
+
+if __name__ == "__main__":
+    main()

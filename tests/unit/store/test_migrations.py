@@ -1,0 +1,52 @@
+"""Every released store format must keep opening (fixtures in tests/data/stores/)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fieldreg.errors import CorruptData
+from fieldreg.store import SCHEMA_VERSION, PostStore
+from fieldreg.store.db import MIGRATIONS, connect, migrate
+
+FIXTURES = Path(__file__).parents[2] / "data" / "stores"
+
+
+def test_v1_fixture_store_opens_and_reads(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "v1", tmp_path / "v1")
+    store = PostStore.open(tmp_path / "v1")
+    session = store.unlock("fixture", "fixture passphrase v1")
+    assert store.post_id == "FIX1"
+    hits = session.search("traore")
+    assert len(hits) == 2
+    corrected = session.get(hits[-1].regno)
+    assert corrected.household.notes == "corrected in v1"
+    assert corrected.history[0].reason == "fixture correction"
+    assert session.verify_audit()[1] is None
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_migrations_are_recorded_once(tmp_path: Path) -> None:
+    db = connect(tmp_path / "x.db")
+    migrate(db)
+    migrate(db)
+    names = [r[0] for r in db.execute("SELECT name FROM migrations")]
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_newer_store_is_refused(tmp_path: Path) -> None:
+    db = connect(tmp_path / "x.db")
+    migrate(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(CorruptData, match="newer than this FieldReg"):
+        migrate(db)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    from fieldreg.errors import StorageError
+
+    (tmp_path / "fieldreg.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="cannot open the database"):
+        PostStore.open(tmp_path)
