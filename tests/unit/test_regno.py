@@ -76,3 +76,9 @@ def test_bad_check_character_message() -> None:
 def test_post_id_rules(post_id: str) -> None:
     with pytest.raises(InvalidInput):
         RegNo.build(post_id, 2026, 1)
+
+
+def test_worked_example_in_docs() -> None:
+    # docs/formats/regno.md
+    assert check_character("TGR126000042") == "B"
+    assert [DAMM_TABLE[0][s] for s in range(4)] == [0, 1, 2, 3]
