@@ -13,8 +13,9 @@ True
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 SEXES = {"F": "female", "M": "male", "X": "other / not stated"}
@@ -69,7 +70,7 @@ class Birth:
 
     basis: str
     year: int
-    date: date | None = None
+    date: dt.date | None = None
     age: int | None = None  # as given, when basis == "age"
 
     @property
@@ -77,7 +78,7 @@ class Birth:
         return self.basis != "date"
 
     @classmethod
-    def from_date(cls, value: date) -> Birth:
+    def from_date(cls, value: dt.date) -> Birth:
         return cls("date", value.year, date=value)
 
     @classmethod
@@ -85,11 +86,11 @@ class Birth:
         return cls("year", year)
 
     @classmethod
-    def from_age(cls, age: int, *, on: date) -> Birth:
+    def from_age(cls, age: int, *, on: dt.date) -> Birth:
         """An estimated birth year from an age in years on a given day."""
         return cls("age", on.year - age, age=age)
 
-    def age_on(self, day: date) -> int:
+    def age_on(self, day: dt.date) -> int:
         if self.date is not None:
             before_birthday = (day.month, day.day) < (self.date.month, self.date.day)
             return day.year - self.date.year - before_birthday

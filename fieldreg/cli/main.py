@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def start_gui(parser: argparse.ArgumentParser) -> int:
     """The desktop app, once it exists; until then, the help."""
     try:
-        from fieldreg.ui.app import run  # type: ignore[import-not-found]
+        from fieldreg.ui.app import run
     except ImportError:
         parser.print_help()
         return 0

@@ -127,8 +127,24 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m0002_duplicate_decisions(db: sqlite_utils.Database) -> None:
+    # A person's decision on a candidate pair of members ("<regno>/<member id>"),
+    # kept forever and exported; never an automatic merge.
+    db.execute(
+        """CREATE TABLE duplicate_decisions (
+            id INTEGER PRIMARY KEY,
+            member_a TEXT NOT NULL,
+            member_b TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('same', 'different')),
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL)"""
+    )
+    db.execute("CREATE INDEX duplicate_pair ON duplicate_decisions (member_a, member_b)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _m0001_initial),
+    ("0002_duplicate_decisions", _m0002_duplicate_decisions),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
