@@ -1,0 +1,194 @@
+"""Duplicate-matcher benchmark (run by hand; figures go to docs/benchmarks-dedup.md).
+
+Usage::
+
+    /work/venv/bin/python bench/bench_dedup.py                  # full run (~10 min)
+    /work/venv/bin/python bench/bench_dedup.py --households 10000 --all-pairs-people 100000
+
+Builds a synthetic post register of fictitious households with the evaluation
+set's generator (tests/data/dedup/make_eval_set.py: common Malian, Burkinabè and
+Ivorian names with a realistic skew, so "Traoré" and "Amadou" are as crowded
+as in a real register), 5 % of people registered a second time with the
+generator's spelling/typo/drift variants. Then measures:
+
+1. index build time and memory for ``--households`` households;
+2. ``DedupIndex.candidates`` per member (full probes, family-name-only probes,
+   and prefix probes as typed), median and p95, against a brute-force
+   ``rapidfuzz.process.extract`` WRatio scan of all names, in the same run;
+3. ``DedupIndex.all_pairs`` over ``--all-pairs-people`` people, against the
+   estimated cost of scoring every pair.
+
+Prints one table. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gc
+import os
+import platform
+import random
+import runpy
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from fieldreg.dedup import DedupIndex, Person
+from fieldreg.dedup.profile import build_profile
+from fieldreg.dedup.scoring import score_profiles
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = runpy.run_path(str(ROOT / "tests" / "data" / "dedup" / "make_eval_set.py"))
+REF_YEAR = GEN["REF_YEAR"]
+
+
+def rss_mib() -> float:
+    """Resident memory of this process (Linux)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def to_person(row: dict[str, str], key: str, group: str) -> Person:
+    return Person(
+        key, row["given"], row["family"], row["other"], row["sex"],
+        int(row["year"]) if row["year"] else None, row["estimated"] == "1", row["locality"], group,
+    )
+
+
+def population(households: int, seed: int) -> tuple[list[Person], list[Person]]:
+    """People of ``households`` households, and 5 % re-registrations of them (as probes)."""
+    rng = random.Random(seed)
+    people: list[Person] = []
+    repeats: list[Person] = []
+    for h in range(households):
+        regno = f"BEN01-26-{h:06d}"
+        head = GEN["new_person"](rng)
+        members = [head]
+        for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4, 5))):
+            m = GEN["new_person"](rng)
+            m["family"] = head["family"] if rng.random() < 0.8 else m["family"]
+            members.append(m)
+        for n, row in enumerate(members, start=1):
+            people.append(to_person(row, f"{regno}/{n}", regno))
+            if rng.random() < 0.05:
+                kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
+                again = GEN["second_registration"](rng, row)
+                if kind == "m_spelling":
+                    again["family"] = GEN["respell"](rng, row["family"])
+                elif kind == "m_swapped":
+                    again["given"], again["family"] = row["family"], row["given"].split()[0]
+                elif kind == "m_typo":
+                    again["given"] = GEN["typo"](rng, row["given"])
+                repeats.append(to_person(again, f"NEW-{len(repeats)}/1", f"NEW-{len(repeats)}"))
+    return people, repeats
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000.0
+
+
+def p95(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=20)[-1]
+
+
+def row(label: str, value: str) -> None:
+    print(f"| {label} | {value} |")
+
+
+def bench_candidates(households: int, probes: int) -> None:
+    people, repeats = population(households, seed=11)
+    gc.collect()
+    before = rss_mib()
+    t = time.perf_counter()
+    index = DedupIndex(people, ref_year=REF_YEAR)
+    build_s = time.perf_counter() - t
+    gc.collect()
+    mem = rss_mib() - before
+    row("households / people indexed", f"{households:,} / {len(people):,}")
+    row("index build", f"{build_s:.1f} s ({build_s / len(people) * 1e6:.0f} µs/person)")
+    row("index memory (RSS growth)", f"{mem:.0f} MiB ({mem * 2**20 / len(people):.0f} B/person)")
+
+    rng = random.Random(5)
+    sample = rng.sample(repeats, min(probes, len(repeats)))
+    full = [timed(lambda p=p: index.candidates(p)) for p in sample]
+    hits = sum(any(m.a.split("/")[0] != p.group for m in index.candidates(p)) for p in sample[:200])
+    family_only = [
+        timed(lambda p=p: index.candidates(Person(p.key, "", p.family_name))) for p in sample
+    ]
+    typing = []
+    for p in sample[: probes // 4]:
+        for n in range(2, len(p.given_names) + 1):  # given typed letter by letter after the family name
+            partial = Person(p.key, p.given_names[:n], p.family_name, sex=p.sex)
+            typing.append(timed(lambda q=partial: index.candidates(q, prefix=True)))
+    row("candidates, full probe (median / p95)", f"{statistics.median(full):.2f} / {p95(full):.2f} ms")
+    row("candidates, family name only (median / p95)", f"{statistics.median(family_only):.2f} / {p95(family_only):.2f} ms")
+    row("candidates, prefix probe per keystroke (median / p95)", f"{statistics.median(typing):.2f} / {p95(typing):.2f} ms")
+    row("re-registrations with ≥1 candidate (first 200 probes)", f"{hits}/200")
+
+    names = [f"{p.given_names} {p.family_name}" for p in people[:100_000]]
+    wr = [
+        timed(lambda p=p: process.extract(f"{p.given_names} {p.family_name}", names, scorer=fuzz.WRatio, limit=10))
+        for p in sample[:50]
+    ]
+    full_100k = _candidates_on_first(people, sample, 100_000)
+    row("baseline: rapidfuzz WRatio scan of 100,000 names (median / p95)", f"{statistics.median(wr):.1f} / {p95(wr):.1f} ms")
+    row("index on the same 100,000 names, full probe (median / p95)", f"{statistics.median(full_100k):.2f} / {p95(full_100k):.2f} ms")
+    row("speed-up vs WRatio scan (medians, 100,000 names)", f"{statistics.median(wr) / statistics.median(full_100k):.0f}×")
+    row(f"speed-up vs WRatio scan of 100k (p95 at {len(people):,} people)", f"{statistics.median(wr) / p95(full):.0f}×")
+
+
+def _candidates_on_first(people: list[Person], sample: list[Person], n: int) -> list[float]:
+    index = DedupIndex(people[:n], ref_year=REF_YEAR)
+    return [timed(lambda p=p: index.candidates(p)) for p in sample]
+
+
+def bench_all_pairs(n_people: int) -> None:
+    households = n_people * 100 // 350
+    people, repeats = population(households, seed=12)
+    people = (people + repeats)[:n_people]
+    t = time.perf_counter()
+    index = DedupIndex(people, ref_year=REF_YEAR)
+    build_s = time.perf_counter() - t
+    t = time.perf_counter()
+    pairs = sum(1 for _ in index.all_pairs())
+    pass_s = time.perf_counter() - t
+    # The plain pass would also build each profile once, so time scoring only.
+    rng = random.Random(3)
+    a = [build_profile(p) for p in rng.sample(people, 2000)]
+    b = [build_profile(p) for p in rng.sample(people, 2000)]
+    t = time.perf_counter()
+    for p, q in zip(a, b):
+        score_profiles(p, q, ref_year=REF_YEAR, explain=False)
+    per_pair = (time.perf_counter() - t) / len(a)
+    brute_h = per_pair * len(people) * (len(people) - 1) / 2 / 3600
+    row("all-pairs: people", f"{len(people):,} ({len(repeats):,} re-registrations among them)")
+    row("all-pairs: index build", f"{build_s:.0f} s")
+    row("all-pairs: blocked pass", f"{pass_s:.0f} s ({pass_s / 60:.1f} min), {pairs:,} pairs ≥ threshold")
+    row("all-pairs: plain pass estimate (score_pair on every pair)", f"{per_pair * 1e6:.1f} µs/pair × {len(people) * (len(people) - 1) // 2:,} pairs ≈ {brute_h:,.0f} h")
+    row("all-pairs: speed-up vs plain", f"{brute_h * 3600 / (build_s + pass_s):,.0f}×")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--probes", type=int, default=1000)
+    parser.add_argument("--all-pairs-people", type=int, default=1_000_000)
+    args = parser.parse_args()
+    print(f"fieldreg dedup benchmark, {datetime.date.today()}, {platform.platform()}, "
+          f"Python {platform.python_version()}, {os.cpu_count()} cores")
+    print("| what | figure |\n|---|---|")
+    bench_candidates(args.households, args.probes)
+    if args.all_pairs_people:
+        bench_all_pairs(args.all_pairs_people)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
