@@ -22,6 +22,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("--post-name", help="the post's name, e.g. 'Tengréla'")
     p.add_argument("--admin", help="user name of the first administrator")
     p.add_argument("--passphrase-file", help="read the admin's passphrase from this file")
+    p.add_argument("--enroll", metavar="FILE",
+                   help="a border post enrolled by HQ (post id and keys from this file)")
+    p.add_argument("--camp", metavar="ID", help="a verify-only camp station with this id")
+    p.add_argument("--trust", metavar="FILE", help="with --camp: HQ's trust list")
+    p.add_argument("--fingerprint", help="with --camp: HQ's fingerprint, as HQ gave it to you")
     p.set_defaults(func=cmd_init)
 
     user = sub.add_parser("user", help="manage staff accounts").add_subparsers(
@@ -56,6 +61,10 @@ def _new_passphrase(args: argparse.Namespace, whose: str, *, env: str | None = N
 
 def cmd_init(args: argparse.Namespace) -> int:
     directory = context.data_dir(args.data_dir)
+    if args.enroll or args.camp or args.trust or args.fingerprint:
+        from fieldreg.cli.cmd_tokens import init_station
+
+        return init_station(args, directory, _new_passphrase)
     if args.demo:
         if args.post_id or args.post_name or args.admin:
             raise InvalidInput("--demo sets up its own post and users; give no other options")

@@ -142,9 +142,57 @@ def _m0002_duplicate_decisions(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX duplicate_pair ON duplicate_decisions (member_a, member_b)")
 
 
+def _m0003_tokens_and_stations(db: sqlite_utils.Database) -> None:
+    # Post signing keys (several: rotation keeps the old ones). The Ed25519 seed is
+    # sealed with the data key, AAD bound to its key id (post_keys|<kid hex>|private_key).
+    db.execute(
+        """CREATE TABLE post_keys (
+            key_id TEXT PRIMARY KEY,
+            post_id TEXT NOT NULL,
+            certificate BLOB NOT NULL,
+            private_key BLOB NOT NULL,
+            not_before TEXT NOT NULL,
+            not_after TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 0,
+            loaded_at TEXT NOT NULL,
+            loaded_by TEXT NOT NULL)"""
+    )
+    # Tokens issued for slips. The token text holds the head's name: sealed
+    # (tokens|<token id hex>|token); so is a reissue reason (free text).
+    db.execute(
+        """CREATE TABLE tokens (
+            token_id TEXT PRIMARY KEY,
+            regno TEXT NOT NULL,
+            serial INTEGER NOT NULL,
+            issued_at TEXT NOT NULL,
+            issued_by TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+            revoked_at TEXT,
+            revoked_by TEXT,
+            token BLOB NOT NULL,
+            revoke_reason BLOB,
+            UNIQUE (regno, serial))"""
+    )
+    # Scans recorded at a camp (fieldreg verify --checkin); the verified token text
+    # is sealed (checkins|<uid>|token).
+    db.execute(
+        """CREATE TABLE checkins (
+            uid TEXT PRIMARY KEY,
+            token_id TEXT NOT NULL,
+            regno TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            checked_by TEXT NOT NULL,
+            token BLOB NOT NULL)"""
+    )
+    db.execute("CREATE INDEX checkins_token ON checkins (token_id)")
+    db.execute("CREATE INDEX checkins_regno ON checkins (regno)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
+    ("0003_tokens_and_stations", _m0003_tokens_and_stations),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -48,11 +50,17 @@ class PostStore:
     def create(
         cls, data_dir: Path, *, post_id: str, post_name: str, admin: str, passphrase: str,
         kind: str = "post", kdf: KdfParams | None = None, now: datetime | None = None,
+        extra_meta: dict[str, str] | None = None,
+        on_create: Callable[[sqlite3.Connection, bytes], None] | None = None,
     ) -> PostStore:
         """Set up a new station with its first (admin) account.
 
         >>> store = PostStore.create(tmp, post_id="TGR1", post_name="Tengréla",
         ...                          admin="awa", passphrase="a long passphrase")
+
+        ``extra_meta`` adds settings (the pinned HQ key...); ``on_create(conn,
+        data_key)`` runs inside the same transaction (installing the post key),
+        so a failure there leaves no half-made store behind.
         """
         now = now or utcnow()
         kdf = kdf or KdfParams.default()
@@ -73,12 +81,33 @@ class PostStore:
         (data_dir / DB_FILENAME).chmod(0o600)
         migrate(db)
         data_key = new_key()
+        try:
+            cls._first_transaction(db, data_key, post_id=post_id, post_name=post_name, kind=kind,
+                                   admin=admin, passphrase=passphrase, kdf=kdf, now=now,
+                                   extra_meta=extra_meta, on_create=on_create)
+        except BaseException:
+            # A store without its admin cannot be unlocked: remove it so init can run again.
+            db.conn.close()
+            for suffix in ("", "-wal", "-shm"):
+                (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
+            raise
+        log.info("initialised %s %s", kind, post_id)
+        return cls(data_dir, db)
+
+    @staticmethod
+    def _first_transaction(
+        db: sqlite_utils.Database, data_key: bytes, *, post_id: str, post_name: str, kind: str,
+        admin: str, passphrase: str, kdf: KdfParams, now: datetime,
+        extra_meta: dict[str, str] | None,
+        on_create: Callable[[sqlite3.Connection, bytes], None] | None,
+    ) -> None:
         with transaction(db) as conn:
             meta = {
                 "post_id": post_id, "post_name": post_name.strip(), "kind": kind,
                 "created_at": iso_utc(now), "created_with": __version__,
                 "kdf": json.dumps(asdict(kdf)),
             }
+            meta.update(extra_meta or {})
             conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
             accounts.insert_account(
                 conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
@@ -87,8 +116,8 @@ class PostStore:
             AuditLog(conn, data_key).append(
                 actor=admin, action="init", subject=post_id, details={"kind": kind}
             )
-        log.info("initialised %s %s", kind, post_id)
-        return cls(data_dir, db)
+            if on_create is not None:
+                on_create(conn, data_key)
 
     @classmethod
     def open(cls, data_dir: Path) -> PostStore:
@@ -99,6 +128,11 @@ class PostStore:
         db = connect(data_dir / DB_FILENAME)
         migrate(db)
         return cls(data_dir, db)
+
+    def meta_or(self, key: str, default: str | None = None) -> str | None:
+        """A setting that older stores (or other station kinds) may not have."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
 
     def meta(self, key: str) -> str:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

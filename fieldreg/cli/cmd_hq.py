@@ -1,0 +1,159 @@
+"""``fieldreg hq ...``: HQ's keys, post enrollment, trust and revocation lists.
+
+    fieldreg hq init --dir /srv/hq
+    fieldreg hq enroll-post --dir /srv/hq --post-id TGR1 --out tgr1.enroll
+    fieldreg hq revoke-key --dir /srv/hq 57fabf4ce8e9eb34
+    fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
+
+The HQ passphrase comes from ``$FIELDREG_HQ_PASSPHRASE``, else a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from fieldreg.cli import context
+from fieldreg.errors import InvalidInput
+from fieldreg.fsutil import atomic_write
+from fieldreg.keys import HqDir, key_id_hex, parse_key_id
+from fieldreg.keys.ids import utcnow
+
+ENV_HQ_PASSPHRASE = "FIELDREG_HQ_PASSPHRASE"
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    hq = sub.add_parser("hq", help="HQ: keys, post enrollment, trust and revocation lists"
+                        ).add_subparsers(dest="hq_command", required=True, metavar="COMMAND")
+    base = argparse.ArgumentParser(add_help=False)
+    base.add_argument("--dir", required=True, help="HQ's key directory")
+
+    p = hq.add_parser("init", parents=[base], help="create HQ's root key and empty lists")
+    p.set_defaults(func=cmd_init)
+    p = hq.add_parser("enroll-post", parents=[base],
+                      help="new key for a post (a second time: rotation) and its enrollment file")
+    p.add_argument("--post-id", required=True)
+    p.add_argument("--out", required=True, help="the enrollment file to write")
+    p.add_argument("--grace-days", type=int, default=None,
+                   help="older keys of the post may sign for this many more days only")
+    p.set_defaults(func=cmd_enroll)
+    p = hq.add_parser("trustlist", parents=[base], help="write the current trust list to publish")
+    p.add_argument("--out", required=True)
+    p.add_argument("--renew", action="store_true", help="re-sign it first with a fresh expiry")
+    p.set_defaults(func=cmd_trustlist)
+    p = hq.add_parser("revoke-key", parents=[base], help="revoke a post key (new trust list)")
+    p.add_argument("key_id", metavar="KEYID")
+    p.set_defaults(func=cmd_revoke_key)
+    p = hq.add_parser("revoke-token", parents=[base], help="revoke token ids (new revocation list)")
+    p.add_argument("token_ids", metavar="TOKENID", nargs="+", help="32 hex digits")
+    p.set_defaults(func=cmd_revoke_token)
+    p = hq.add_parser("revocations", parents=[base], help="write the current revocation list")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_revocations)
+    p = hq.add_parser("keys", parents=[base], help="list post keys in the trust list")
+    p.set_defaults(func=cmd_keys)
+
+
+def _passphrase(*, new: bool) -> str:
+    phrase = os.environ.get(ENV_HQ_PASSPHRASE)
+    if phrase is not None:
+        return phrase
+    if not context.interactive():
+        raise InvalidInput(f"no HQ passphrase: set {ENV_HQ_PASSPHRASE} (or run in a terminal)")
+    if new:
+        first = getpass.getpass("New HQ passphrase: ")
+        if getpass.getpass("Repeat it: ") != first:
+            raise InvalidInput("the two passphrases differ; nothing was changed")
+        return first
+    return getpass.getpass("HQ passphrase: ")
+
+
+def _open(args: argparse.Namespace) -> HqDir:
+    return HqDir.open(Path(args.dir), _passphrase(new=False))
+
+
+def _write_new(path: str, data: bytes) -> None:
+    if Path(path).exists():
+        raise InvalidInput(f"{path} already exists; choose another file name")
+    atomic_write(path, data)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    phrase = _passphrase(new=True)
+    if len(phrase) < 12:
+        raise InvalidInput("the HQ passphrase must be at least 12 characters")
+    hq = HqDir.init(Path(args.dir), phrase)
+    print(f"HQ ready in {args.dir}")
+    print(f"HQ fingerprint: {hq.fingerprint}  (give it to posts and camps by phone or on paper)")
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    grace = None if args.grace_days is None else timedelta(days=args.grace_days)
+    pkg = hq.enroll_post(args.post_id, retire_old_keys_after=grace)
+    _write_new(args.out, pkg.data)
+    print(f"enrollment file for post {args.post_id} written to {args.out}")
+    print(f"key id: {key_id_hex(pkg.certificate.key.key_id)}; "
+          f"trust list version {hq.trust_list().version} (publish it: fieldreg hq trustlist)")
+    print(f"HQ fingerprint: {hq.fingerprint}")
+    print(f"one-time enrollment passphrase (send it separately from the file): {pkg.passphrase}")
+    return 0
+
+
+def cmd_trustlist(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    trust = hq.issue_trust_list() if args.renew else hq.trust_list()
+    atomic_write(args.out, trust.raw)
+    print(f"trust list version {trust.version} ({len(trust.entries)} keys, expires "
+          f"{trust.expires_at:%Y-%m-%d}) written to {args.out}")
+    if not args.renew and trust.expires_at - utcnow() < timedelta(days=30):
+        print("note: it expires within 30 days; publish a fresh one with --renew")
+    return 0
+
+
+def cmd_revoke_key(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    trust = hq.revoke_key(parse_key_id(args.key_id))
+    print(f"key {args.key_id} revoked in trust list version {trust.version}; "
+          "publish it with 'fieldreg hq trustlist --out FILE'")
+    return 0
+
+
+def _token_id(text: str) -> bytes:
+    try:
+        raw = bytes.fromhex(text.strip())
+    except ValueError:
+        raw = b""
+    if len(raw) != 16:
+        raise InvalidInput(f"token id {text!r} must be 32 hexadecimal digits")
+    return raw
+
+
+def cmd_revoke_token(args: argparse.Namespace) -> int:
+    ids = [_token_id(t) for t in args.token_ids]  # all checked before anything changes
+    hq = _open(args)
+    revocations = hq.revoke_tokens(ids)
+    print(f"{len(ids)} token(s) revoked in revocation list version {revocations.version}; "
+          "publish it with 'fieldreg hq revocations --out FILE'")
+    return 0
+
+
+def cmd_revocations(args: argparse.Namespace) -> int:
+    revocations = _open(args).revocation_list()
+    atomic_write(args.out, revocations.raw)
+    print(f"revocation list version {revocations.version} ({len(revocations.token_ids)} tokens) "
+          f"written to {args.out}")
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    trust = hq.trust_list()
+    print(f"HQ fingerprint {hq.fingerprint}; trust list version {trust.version}")
+    for entry in trust.entries:
+        print(f"  {entry.describe()}")
+    return 0
