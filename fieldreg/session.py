@@ -21,7 +21,7 @@ from fieldreg.model import Household, Registration, utcnow
 from fieldreg.regno import RegNo, parse_regno
 from fieldreg.store import accounts, registry
 from fieldreg.store.accounts import Account
-from fieldreg.store.audit import AuditLog
+from fieldreg.store.audit import AuditLog, derive_audit_key
 from fieldreg.store.db import transaction
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import HouseholdSummary, RegistryIndex
@@ -50,6 +50,8 @@ class Session:
         self._data_key = data_key
         self.cipher = FieldCipher(data_key)
         self._index: RegistryIndex | None = None
+        self._post_id = store.post_id  # fixed for a store's life; read once, not per save
+        self._audit_key = derive_audit_key(data_key)
 
     # -- identity and permissions -------------------------------------------------
 
@@ -74,7 +76,7 @@ class Session:
             )
 
     def audit(self, conn: sqlite3.Connection) -> AuditLog:
-        return AuditLog(conn, self._data_key)
+        return AuditLog(conn, self._data_key, mac_key=self._audit_key)
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -89,7 +91,7 @@ class Session:
         with transaction(self.store.db) as conn:
             year = now.year
             seq = registry.next_sequence(conn, year)
-            regno = str(RegNo.build(self.store.post_id, year, seq))
+            regno = str(RegNo.build(self._post_id, year, seq))
             registry.insert_household(
                 conn, self.cipher, regno=regno, year=year, seq=seq, household=household,
                 actor=self.user, now=now,

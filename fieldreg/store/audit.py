@@ -69,9 +69,10 @@ def derive_audit_key(data_key: bytes) -> bytes:
 
 
 class AuditLog:
-    def __init__(self, conn: sqlite3.Connection, data_key: bytes):
+    def __init__(self, conn: sqlite3.Connection, data_key: bytes, *, mac_key: bytes | None = None):
+        """``mac_key`` (from :func:`derive_audit_key`) spares callers that append often the HKDF."""
         self._conn = conn
-        self._mac_key = derive_audit_key(data_key)
+        self._mac_key = mac_key or derive_audit_key(data_key)
 
     def _mac(self, digest: str) -> str:
         return hmac.new(self._mac_key, digest.encode(), hashlib.sha256).hexdigest()

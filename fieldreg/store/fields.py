@@ -27,6 +27,17 @@ from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData
 
 _BYTES, _TEXT, _JSON = b"\x00", b"\x01", b"\x02"
+_EMPTY_LIST = _JSON + b"[]"
+
+
+def _plaintext(value: Any) -> bytes:
+    if isinstance(value, str):
+        return _TEXT + value.encode("utf-8")
+    if isinstance(value, bytes):
+        return _BYTES + value
+    if isinstance(value, list) and not value:
+        return _EMPTY_LIST  # most members have no documents: skip the JSON encoder
+    return _JSON + json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class FieldCipher:
@@ -38,14 +49,16 @@ class FieldCipher:
         return f"fieldreg/v1|{table}|{record}|{column}".encode()
 
     def seal(self, table: str, record: str, column: str, value: Any) -> bytes:
-        if isinstance(value, str):
-            plaintext = _TEXT + value.encode("utf-8")
-        elif isinstance(value, bytes):
-            plaintext = _BYTES + value
-        else:
-            plaintext = _JSON + json.dumps(value, ensure_ascii=False,
-                                           separators=(",", ":")).encode("utf-8")
-        return self._sealer.seal(plaintext, self._aad(table, record, column))
+        return self._sealer.seal(_plaintext(value), self._aad(table, record, column))
+
+    def seal_record(
+        self, table: str, record: str, columns: Iterable[tuple[str, Any]]
+    ) -> list[bytes]:
+        """Seal every (column, value) of one record (the save hot path)."""
+        prefix = f"fieldreg/v1|{table}|{record}|"
+        return self._sealer.seal_many(
+            [(_plaintext(value), f"{prefix}{column}".encode()) for column, value in columns]
+        )
 
     def open(self, table: str, record: str, column: str, blob: bytes) -> Any:
         plaintext = self._sealer.open(blob, self._aad(table, record, column))

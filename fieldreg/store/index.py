@@ -21,6 +21,7 @@ words; the structured :class:`HouseholdSummary` is parsed when asked for.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -82,7 +83,10 @@ def fold(text: str) -> str:
     if not folded.isascii():
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch if ch.isalnum() else " " for ch in folded.casefold())
+    return _NOT_ALNUM.sub(" ", folded.casefold())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def search_words(members: Sequence[MemberTuple]) -> str:

@@ -26,28 +26,23 @@ from fieldreg.model import (
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import encode_summary
 
-HOUSEHOLD_SEALED = (
-    "consent", "arrival_time_known", "origin_country", "origin_region", "origin_locality",
-    "destination", "travel_mode", "notes", "void_reason", "summary",
-)
+HOUSEHOLD_SEALED = ("attributes", "origin_locality", "notes", "summary")
 MEMBER_SEALED = (
-    "given_names", "family_name", "other_names", "sex", "relationship", "birth", "nationality",
-    "languages", "documents", "phone", "specific_needs", "photo",
+    "given_names", "family_name", "other_names", "birth", "documents", "phone", "photo",
+    "attributes",
 )
 
 
-def _birth_value(birth: Birth) -> dict[str, Any]:
-    return {
-        "basis": birth.basis, "year": birth.year,
-        "date": birth.date.isoformat() if birth.date else None, "age": birth.age,
-    }
+def _birth_text(birth: Birth) -> str:
+    """``basis|year|date|age``, e.g. ``age|1992||34`` or ``date|2024|2024-03-02|``."""
+    return "|".join((birth.basis, str(birth.year), birth.date.isoformat() if birth.date else "",
+                     "" if birth.age is None else str(birth.age)))
 
 
-def _birth_from(value: dict[str, Any]) -> Birth:
-    return Birth(
-        basis=value["basis"], year=value["year"],
-        date=date.fromisoformat(value["date"]) if value["date"] else None, age=value["age"],
-    )
+def _birth_from(text: str) -> Birth:
+    basis, year, day, age = text.split("|")
+    return Birth(basis=basis, year=int(year), date=date.fromisoformat(day) if day else None,
+                 age=int(age) if age else None)
 
 
 def summary_of(household: Household, status: str) -> str:
@@ -65,51 +60,62 @@ def summary_of(household: Household, status: str) -> str:
 
 
 def next_sequence(conn: sqlite3.Connection, year: int) -> int:
-    row = conn.execute("SELECT last FROM sequences WHERE year = ?", (year,)).fetchone()
-    seq = (row[0] if row else 0) + 1
-    conn.execute(
-        "INSERT INTO sequences (year, last) VALUES (?, ?)"
-        " ON CONFLICT(year) DO UPDATE SET last = excluded.last",
-        (year, seq),
-    )
-    return seq
+    """The next number of ``year``; call inside the registration's write transaction."""
+    row = conn.execute(
+        "INSERT INTO sequences (year, last) VALUES (?, 1)"
+        " ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
+        (year,),
+    ).fetchone()
+    return int(row[0])
 
 
 def _household_values(
     cipher: FieldCipher, regno: str, household: Household, *, status: str, void_reason: str
-) -> dict[str, bytes]:
-    plain: dict[str, Any] = {
+) -> list[bytes]:
+    attributes = {
         "consent": household.consent,
         "arrival_time_known": household.arrival_time_known,
         "origin_country": household.origin.country,
         "origin_region": household.origin.region,
-        "origin_locality": household.origin.locality,
         "destination": household.destination,
         "travel_mode": household.travel_mode,
-        "notes": household.notes,
         "void_reason": void_reason,
-        "summary": summary_of(household, status),
     }
-    return {col: cipher.seal("households", regno, col, plain[col]) for col in HOUSEHOLD_SEALED}
+    return cipher.seal_record("households", regno, zip(HOUSEHOLD_SEALED, (
+        attributes, household.origin.locality, household.notes,
+        summary_of(household, status),
+    )))
 
 
-def _member_values(cipher: FieldCipher, regno: str, member: Member) -> dict[str, bytes]:
-    plain: dict[str, Any] = {
-        "given_names": member.given_names,
-        "family_name": member.family_name,
-        "other_names": member.other_names,
-        "sex": member.sex,
-        "relationship": member.relationship,
-        "birth": _birth_value(member.birth),
-        "nationality": member.nationality,
-        "languages": list(member.languages),
-        "documents": [[d.type, d.number] for d in member.documents],
-        "phone": member.phone,
-        "specific_needs": list(member.specific_needs),
-        "photo": member.photo or b"",
-    }
-    record = f"{regno}/{member.id}"
-    return {col: cipher.seal("members", record, col, plain[col]) for col in MEMBER_SEALED}
+def _member_attributes(member: Member) -> str:
+    """``sex|relationship|nationality|languages|needs``, lists comma-separated.
+
+    Plain text rather than JSON: every part is a validated code, and this runs
+    once per member on every save.
+    """
+    return "|".join((member.sex, member.relationship, member.nationality,
+                     ",".join(member.languages), ",".join(member.specific_needs)))
+
+
+def _member_from(uid: str, m: dict[str, Any]) -> Member:
+    sex, relationship, nationality, languages, needs = m["attributes"].split("|")
+    return Member(
+        id=uid, given_names=m["given_names"], family_name=m["family_name"],
+        other_names=m["other_names"], sex=sex, relationship=relationship,
+        birth=_birth_from(m["birth"]), nationality=nationality,
+        languages=tuple(filter(None, languages.split(","))),
+        documents=tuple(Document(t, n) for t, n in m["documents"]), phone=m["phone"],
+        specific_needs=tuple(filter(None, needs.split(","))), photo=m["photo"] or None,
+    )
+
+
+def _member_values(cipher: FieldCipher, regno: str, member: Member) -> list[bytes]:
+    attributes = _member_attributes(member)
+    return cipher.seal_record("members", f"{regno}/{member.id}", zip(MEMBER_SEALED, (
+        member.given_names, member.family_name, member.other_names, _birth_text(member.birth),
+        [[d.type, d.number] for d in member.documents], member.phone, member.photo or b"",
+        attributes,
+    )))
 
 
 def insert_household(
@@ -118,9 +124,9 @@ def insert_household(
 ) -> int:
     sealed = _household_values(cipher, regno, household, status="active", void_reason="")
     columns = ["regno", "year", "seq", "arrived_at", "status", "version", "created_at",
-               "created_by", "updated_at", "updated_by", *sealed]
+               "created_by", "updated_at", "updated_by", *HOUSEHOLD_SEALED]
     values = [regno, year, seq, iso_utc(household.arrived_at), "active", 1, iso_utc(now), actor,
-              iso_utc(now), actor, *sealed.values()]
+              iso_utc(now), actor, *sealed]
     cursor = conn.execute(
         f"INSERT INTO households ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         values,
@@ -139,7 +145,7 @@ def _insert_members(
     conn.executemany(
         sql,
         [
-            [household_id, position, member.id, *_member_values(cipher, regno, member).values()]
+            [household_id, position, member.id, *_member_values(cipher, regno, member)]
             for position, member in enumerate(household.members)
         ],
     )
@@ -165,12 +171,12 @@ def replace_household(
     version = current.version + 1
     sealed = _household_values(cipher, current.regno, household, status=status,
                                void_reason=void_reason)
-    assignments = ", ".join(f"{col} = ?" for col in sealed)
+    assignments = ", ".join(f"{col} = ?" for col in HOUSEHOLD_SEALED)
     conn.execute(
         f"UPDATE households SET arrived_at = ?, status = ?, version = ?, updated_at = ?,"
         f" updated_by = ?, {assignments} WHERE id = ?",
         [iso_utc(household.arrived_at), status, version, iso_utc(now), actor,
-         *sealed.values(), household_id],
+         *sealed, household_id],
     )
     conn.execute("DELETE FROM members WHERE household_id = ?", (household_id,))
     _insert_members(conn, cipher, household_id, current.regno, household)
@@ -197,6 +203,7 @@ def load_registration(
         raise NotFound(f"no registration {regno} at this post")
     rec = dict(zip(cols, row))
     plain = {c: cipher.open("households", regno, c, rec[c]) for c in HOUSEHOLD_SEALED if c != "summary"}
+    attrs = plain["attributes"]
     members = []
     for mrow in conn.execute(
         f"SELECT member_uid, {', '.join(MEMBER_SEALED)} FROM members"
@@ -205,20 +212,13 @@ def load_registration(
         uid = mrow[0]
         m = {c: cipher.open("members", f"{regno}/{uid}", c, v)
              for c, v in zip(MEMBER_SEALED, mrow[1:])}
-        members.append(Member(
-            id=uid, given_names=m["given_names"], family_name=m["family_name"],
-            other_names=m["other_names"], sex=m["sex"], relationship=m["relationship"],
-            birth=_birth_from(m["birth"]), nationality=m["nationality"],
-            languages=tuple(m["languages"]),
-            documents=tuple(Document(t, n) for t, n in m["documents"]), phone=m["phone"],
-            specific_needs=tuple(m["specific_needs"]), photo=m["photo"] or None,
-        ))
+        members.append(_member_from(uid, m))
     household = Household(
         arrived_at=parse_iso_utc(rec["arrived_at"]),
-        origin=Origin(plain["origin_country"], plain["origin_region"], plain["origin_locality"]),
-        members=tuple(members), consent=plain["consent"], destination=plain["destination"],
-        travel_mode=plain["travel_mode"], notes=plain["notes"],
-        arrival_time_known=plain["arrival_time_known"],
+        origin=Origin(attrs["origin_country"], attrs["origin_region"], plain["origin_locality"]),
+        members=tuple(members), consent=attrs["consent"], destination=attrs["destination"],
+        travel_mode=attrs["travel_mode"], notes=plain["notes"],
+        arrival_time_known=attrs["arrival_time_known"],
     )
     history: list[HistoryEntry] = []
     if with_history:
@@ -236,7 +236,7 @@ def load_registration(
         regno=regno, household=household, version=rec["version"], status=rec["status"],
         created_at=parse_iso_utc(rec["created_at"]), created_by=rec["created_by"],
         updated_at=parse_iso_utc(rec["updated_at"]), updated_by=rec["updated_by"],
-        void_reason=plain["void_reason"], history=tuple(history),
+        void_reason=attrs["void_reason"], history=tuple(history),
     )
 
 
