@@ -49,6 +49,10 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
     # Clear columns hold only what identifies nobody: the registration number,
     # dates and life-cycle state. Every other column is an AES-GCM envelope
     # bound (associated data) to its registration number and column name.
+    # Each personal field the threat model names (names, birth, documents,
+    # phone, origin locality, notes, photo) has its own column; the remaining
+    # attributes (sex, relationship, nationality, languages, needs; consent,
+    # country, region, destination...) share one encrypted "attributes" column.
     db.execute(
         """CREATE TABLE households (
             id INTEGER PRIMARY KEY,
@@ -62,15 +66,9 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
             created_by TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             updated_by TEXT NOT NULL,
-            consent BLOB NOT NULL,
-            arrival_time_known BLOB NOT NULL,
-            origin_country BLOB NOT NULL,
-            origin_region BLOB NOT NULL,
+            attributes BLOB NOT NULL,
             origin_locality BLOB NOT NULL,
-            destination BLOB NOT NULL,
-            travel_mode BLOB NOT NULL,
             notes BLOB NOT NULL,
-            void_reason BLOB NOT NULL,
             summary BLOB NOT NULL,
             UNIQUE (year, seq))"""
     )
@@ -82,15 +80,11 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
             given_names BLOB NOT NULL,
             family_name BLOB NOT NULL,
             other_names BLOB NOT NULL,
-            sex BLOB NOT NULL,
-            relationship BLOB NOT NULL,
             birth BLOB NOT NULL,
-            nationality BLOB NOT NULL,
-            languages BLOB NOT NULL,
             documents BLOB NOT NULL,
             phone BLOB NOT NULL,
-            specific_needs BLOB NOT NULL,
             photo BLOB NOT NULL,
+            attributes BLOB NOT NULL,
             PRIMARY KEY (household_id, position))"""
     )
     db.execute(
