@@ -13,12 +13,18 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from fieldreg.crypto.kdf import KdfParams
+from fieldreg.errors import InvalidInput
+from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import utcnow
+from fieldreg.stations import create_enrolled_post
 from fieldreg.store import PostStore
 from fieldreg.validation import parse_household
 
 DEMO_POST_ID = "DEMO"
 DEMO_POST_NAME = "Poste frontière de démonstration (fictif)"
+DEMO_HQ_DIR = "demo-hq"
+DEMO_HQ_PASSPHRASE = "demo-hq-2026"  # published: the demo HQ signs only fictitious slips
 # Published demo credentials: the demo holds no real person's data.
 DEMO_USERS = (
     ("admin", "admin", "demo-admin-2026"),
@@ -103,8 +109,15 @@ def demo_household(rng: random.Random, day: date) -> dict[str, Any]:
 def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     """Create the demo post in ``data_dir``; returns a message naming the demo users."""
     admin_name, _, admin_pass = DEMO_USERS[0]
-    store = PostStore.create(data_dir, post_id=DEMO_POST_ID, post_name=DEMO_POST_NAME,
-                             admin=admin_name, passphrase=admin_pass)
+    if PostStore.exists(data_dir):
+        raise InvalidInput(f"{data_dir} already holds a FieldReg store; nothing was changed")
+    # A demo HQ next to the post, so slips and verification work at once. Its
+    # passphrase is published, so the cheapest KDF costs no protection here.
+    hq = HqDir.init(data_dir / DEMO_HQ_DIR, DEMO_HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests())
+    package = hq.enroll_post(DEMO_POST_ID)
+    enrollment = open_enrollment(package.data, package.passphrase)
+    store = create_enrolled_post(data_dir, enrollment, post_name=DEMO_POST_NAME,
+                                 admin=admin_name, passphrase=admin_pass)
     admin = store.unlock(admin_name, admin_pass)
     for name, role, passphrase in DEMO_USERS[1:]:
         admin.add_user(name, role=role, passphrase=passphrase, must_change=False)
@@ -121,5 +134,7 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     users = "\n".join(f"  {name:<12} {role:<11} passphrase: {pw}" for name, role, pw in DEMO_USERS)
     return (
         f"Demo post {DEMO_POST_ID} ready in {data_dir} with {count} fictitious households.\n"
-        f"Demo accounts (demo only, never use these passphrases for real):\n{users}"
+        f"Demo accounts (demo only, never use these passphrases for real):\n{users}\n"
+        f"Demo HQ in {data_dir / DEMO_HQ_DIR}, fingerprint {hq.fingerprint}, "
+        f"HQ passphrase: {DEMO_HQ_PASSPHRASE} (demo only)"
     )
