@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -25,14 +26,30 @@ def test_missing_folder_is_a_storage_error(tmp_path: Path) -> None:
         atomic_write(tmp_path / "gone" / "f.bin", b"x")
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permissions")
-def test_read_only_folder_keeps_old_file(tmp_path: Path) -> None:
+def test_failed_replace_keeps_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Simulated rather than with a read-only folder: root (as in CI) ignores permissions.
     target = tmp_path / "f.bin"
     atomic_write(target, b"old")
-    tmp_path.chmod(0o500)
-    try:
-        with pytest.raises(StorageError):
-            atomic_write(target, b"new")
-    finally:
-        tmp_path.chmod(0o700)
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(StorageError, match="permission denied"):
+        atomic_write(target, b"new")
+    monkeypatch.undo()
     assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.bin"]
+
+
+def test_full_disk_is_reported_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(StorageError, match="not enough space"):
+        atomic_write(tmp_path / "f.bin", b"x")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
