@@ -1,4 +1,4 @@
-"""Duplicate-matcher benchmark (run by hand; figures go to docs/benchmarks-dedup.md).
+"""Duplicate-matcher benchmark (run by hand; figures go to docs/benchmarks.md).
 
 Usage::
 

@@ -2,7 +2,7 @@
 
     /work/venv/bin/python bench/bench_tokens.py            # prints a Markdown report
 
-Run by hand; the figures go to docs/benchmarks-tokens.md. Keys are generated
+Run by hand; the figures go to docs/benchmarks.md. Keys are generated
 per run (nothing here is a real key).
 """
 

@@ -1,6 +1,6 @@
 """Quality on the labelled evaluation set, held above the issue's goal.
 
-The test split (seed 2) was never used for tuning; docs/benchmarks-dedup.md
+The test split (seed 2) was never used for tuning; docs/benchmarks.md
 reports both splits. Floors are the goal (recall ≥ 0.95 at precision ≥ 0.90).
 """
 
