@@ -12,6 +12,7 @@ transaction is on disk::
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -115,52 +116,57 @@ class Session:
     def correct(self, regno: str, household: Household, *, reason: str) -> int:
         """Replace a registration's content, keeping the previous version; returns the new version."""
         self.require("correct")
-        reason = _reason(reason)
-        with transaction(self.store.db) as conn:
-            current = registry.load_registration(conn, self.cipher, str(parse_regno(regno)),
-                                                 with_history=False)
+
+        def corrected(current: Registration) -> Household:
             if current.status == "void":
                 raise InvalidInput(f"{current.regno} is void and cannot be corrected")
             if current.household.to_json() == household.to_json():
                 raise InvalidInput(f"nothing to correct: {current.regno} already says exactly this")
-            version = registry.replace_household(
-                conn, self.cipher, current, household=household, status="active",
-                void_reason="", action="correct", reason=reason, actor=self.user, now=utcnow(),
-            )
-            conn.execute(
-                "INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, ?)",
-                (current.regno, version),
-            )
-            self.audit(conn).append(
-                actor=self.user, action="correct", subject=current.regno,
-                details={"version": version, "fields": _changed_fields(current.household, household)},
-            )
-        self._index_put(current.regno, household, "active")
-        log.info("correct %s v%d by %s", current.regno, version, self.user)
-        return version
+            return household
+
+        return self._new_version(regno, action="correct", reason=reason, status="active",
+                                 change=corrected)
 
     def void(self, regno: str, *, reason: str) -> int:
         """Mark a registration void (never deleted); returns the new version."""
         self.require("void")
+
+        def voided(current: Registration) -> Household:
+            if current.status == "void":
+                raise InvalidInput(f"{current.regno} is already void")
+            return current.household
+
+        return self._new_version(regno, action="void", reason=reason, status="void",
+                                 change=voided)
+
+    def _new_version(
+        self, regno: str, *, action: str, reason: str, status: str,
+        change: Callable[[Registration], Household],
+    ) -> int:
+        """One durable transaction: keep the current version in history, store the
+        household ``change`` returns, queue it for export and audit it."""
         reason = _reason(reason)
         with transaction(self.store.db) as conn:
             current = registry.load_registration(conn, self.cipher, str(parse_regno(regno)),
                                                  with_history=False)
-            if current.status == "void":
-                raise InvalidInput(f"{current.regno} is already void")
+            household = change(current)
             version = registry.replace_household(
-                conn, self.cipher, current, household=current.household, status="void",
-                void_reason=reason, action="void", reason=reason, actor=self.user, now=utcnow(),
+                conn, self.cipher, current, household=household, status=status,
+                void_reason=reason if status == "void" else "", action=action, reason=reason,
+                actor=self.user, now=utcnow(),
             )
             conn.execute(
                 "INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, ?)",
                 (current.regno, version),
             )
+            details: dict[str, Any] = {"version": version}
+            if action == "correct":
+                details["fields"] = _changed_fields(current.household, household)
             self.audit(conn).append(
-                actor=self.user, action="void", subject=current.regno, details={"version": version}
+                actor=self.user, action=action, subject=current.regno, details=details
             )
-        self._index_put(current.regno, current.household, "void")
-        log.info("void %s by %s", current.regno, self.user)
+        self._index_put(current.regno, household, status)
+        log.info("%s %s v%d by %s", action, current.regno, version, self.user)
         return version
 
     def record_print(self, regno: str, *, what: str) -> None:
