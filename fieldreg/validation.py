@@ -119,17 +119,27 @@ class _Problems:
             self.add(where, f"unknown key {key!r}")
 
 
+def _given_text(
+    problems: _Problems, where: str, obj: dict[str, Any], key: str, *, required: bool
+) -> str | None:
+    """The raw text at ``key``, or None (with a problem when it was required or not text)."""
+    value = obj.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            problems.add(f"{where} {key}", "is required")
+        return None
+    if not isinstance(value, str):
+        problems.add(f"{where} {key}", "must be text")
+        return None
+    return value
+
+
 def _text(
     problems: _Problems, where: str, obj: dict[str, Any], key: str, *,
     required: bool, max_len: int,
 ) -> str:
-    value = obj.get(key)
-    if value is None or value == "":
-        if required:
-            problems.add(f"{where} {key}", "is required")
-        return ""
-    if not isinstance(value, str):
-        problems.add(f"{where} {key}", "must be text")
+    value = _given_text(problems, where, obj, key, required=required)
+    if value is None:
         return ""
     if _has_control(value):
         problems.add(f"{where} {key}", "contains control characters")
@@ -138,21 +148,14 @@ def _text(
     if len(cleaned) > max_len:
         problems.add(f"{where} {key}", f"is {len(cleaned)} characters long (at most {max_len})")
         return ""
-    if required and not cleaned:
-        problems.add(f"{where} {key}", "is required")
     return cleaned
 
 
 def _name(
     problems: _Problems, where: str, obj: dict[str, Any], key: str, *, required: bool
 ) -> str:
-    value = obj.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            problems.add(f"{where} {key}", "is required")
-        return ""
-    if not isinstance(value, str):
-        problems.add(f"{where} {key}", "must be text")
+    value = _given_text(problems, where, obj, key, required=required)
+    if value is None:
         return ""
     cleaned = value if _has_control(value) else clean_text(value)
     why = name_problem(cleaned)

@@ -58,13 +58,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("\nArrivals by day (households / people):")
     for day, counts in stats["by_day"].items():
         print(f"  {day}  {counts['households']:>5}  {counts['people']:>6}")
-    print("\nBy origin (people):")
-    for origin, n in stats["by_origin"].items():
-        print(f"  {origin:<40} {n:>6}")
-    print("\nBy sex (people):")
-    for sex, n in stats["by_sex"].items():
-        print(f"  {sex}  {n:>6}")
-    print("\nBy age band at arrival (people):")
-    for band, n in stats["by_age_band"].items():
-        print(f"  {band:<6} {n:>6}")
+    for key, title in (("by_origin", "By origin"), ("by_sex", "By sex"),
+                       ("by_age_band", "By age band at arrival")):
+        print(f"\n{title} (people):")
+        width = max((len(label) for label in stats[key]), default=0)
+        for label, n in stats[key].items():
+            print(f"  {label:<{width}}  {n:>6}")
     return 0
