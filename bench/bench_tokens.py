@@ -175,7 +175,7 @@ def main() -> None:
         p(f"| {name} ({'zlib' if decode_token(text).compressed else 'no zlib'}) | {a:,.0f} | {b:,.0f} | {ratio:.2f} |")
 
     p("\n## Size and QR version by household size (FieldReg `FR1:`)\n")
-    p("| members | CBOR payload B | COSE B | zlib used | token chars | QR ver. M | QR ver. Q |")
+    p("| members | claims CBOR B | COSE B | zlib used | token chars | QR ver. M | QR ver. Q |")
     p("|---|---|---|---|---|---|---|")
     for n in range(1, 9):
         cl = household(n)

@@ -66,16 +66,21 @@ def _build_table() -> tuple[tuple[int, ...], ...]:
 DAMM_TABLE = _build_table()
 
 
+_VALUE = {char: value for value, char in enumerate(ALPHABET)}
+# The character that brings each interim digit back to 0.
+_CLOSING = tuple(ALPHABET[row.index(0)] for row in DAMM_TABLE)
+
+
 def _interim(payload: str) -> int:
     interim = 0
     for char in payload:
-        interim = DAMM_TABLE[interim][ALPHABET.index(char)]
+        interim = DAMM_TABLE[interim][_VALUE[char]]
     return interim
 
 
 def check_character(payload: str) -> str:
     """The check character for ``payload`` (post, year and sequence, no hyphens)."""
-    return ALPHABET[DAMM_TABLE[_interim(payload)].index(0)]
+    return _CLOSING[_interim(payload)]
 
 
 @dataclass(frozen=True, order=True)
@@ -103,6 +108,19 @@ class RegNo:
             f"{self.post_id}-{self.year % 100:02d}-{self.sequence:06d}-"
             f"{check_character(self.payload)}"
         )
+
+
+def is_canonical_regno(text: str) -> bool:
+    """Is ``text`` a valid registration number spelled exactly as printed (capitals, hyphens)?
+
+    The cheap yes/no a decoder needs; :func:`parse_regno` says what is wrong.
+    """
+    match = _REGNO_RE.fullmatch(text)
+    return (
+        match is not None
+        and match[3] != "000000"
+        and check_character(match[1] + match[2] + match[3]) == match[4]
+    )
 
 
 def parse_regno(text: str, *, century: int = 2000) -> RegNo:

@@ -18,19 +18,19 @@ orderings of RFC 8949 agree and the canonical encoding is unambiguous.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
+from itertools import repeat
 from typing import Any
 
 from fieldreg.errors import InvalidInput
 from fieldreg.keys.certificate import check_post_id
 from fieldreg.keys.ids import epoch, from_epoch
-from fieldreg.regno import parse_regno
+from fieldreg.regno import is_canonical_regno, parse_regno
 
 CLAIMS_VERSION = 1
 TOKEN_ID_BYTES = 16
@@ -61,8 +61,6 @@ class Sex(IntEnum):
     NOT_APPLICABLE = 9
 
 
-# Hashing True/1.0 would find 1 here: callers check type(code) is int first.
-_SEX_BY_CODE = {int(s): s for s in Sex}
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,7 @@ class Member:
             raise InvalidInput(f"sex code {self.sex!r} is not an ISO/IEC 5218 code")
         if not _is_int(self.birth_year) or not MIN_BIRTH_YEAR <= self.birth_year <= MAX_BIRTH_YEAR:
             raise InvalidInput(f"birth year {self.birth_year!r} is outside {MIN_BIRTH_YEAR}-{MAX_BIRTH_YEAR}")
+
 
 
 @dataclass(frozen=True)
@@ -95,29 +94,28 @@ class Claims:
     expires_at: datetime | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.registration_number, str):
+        # Every decoded token passes here: cheap checks, one pass, no intermediate objects.
+        if type(self.registration_number) is not str:
             raise InvalidInput("registration number must be text")
-        # parse_regno forgives case and spaces; a token holds the one canonical spelling.
-        parse_regno(self.registration_number)
-        if self.registration_number != self.registration_number.strip().upper():
+        if not is_canonical_regno(self.registration_number):
+            parse_regno(self.registration_number)  # raises, naming the problem, if there is one
+            # parse_regno forgives case and spaces; a token holds the one canonical spelling.
             raise InvalidInput("registration number must be written in capitals without spaces")
         check_post_id(self.issuing_post)
-        for label, name in (("family name", self.family_name), ("given names", self.given_names)):
-            if not isinstance(name, str) or not name.strip() or len(name.encode("utf-8")) > MAX_NAME_BYTES:
-                raise InvalidInput(f"{label} must be 1-{MAX_NAME_BYTES} bytes (use fit_name)")
-            if _FORBIDDEN_CHARS.search(name):
-                raise InvalidInput(f"{label} contains control or text-direction override characters")
-        if not isinstance(self.members, tuple) or not 1 <= len(self.members) <= MAX_MEMBERS:
+        _check_name("family name", self.family_name)
+        _check_name("given names", self.given_names)
+        if type(self.members) is not tuple or not 1 <= len(self.members) <= MAX_MEMBERS:
             raise InvalidInput(f"a token lists 1-{MAX_MEMBERS} members")
-        if not all(isinstance(m, Member) for m in self.members):
+        if not all(map(isinstance, self.members, repeat(Member))):
             raise InvalidInput("members must be Member values")
         if not _is_int(self.household_size) or not len(self.members) <= self.household_size <= 999:
             raise InvalidInput("household size must be at least the number of members listed")
-        if not isinstance(self.token_id, bytes) or len(self.token_id) != TOKEN_ID_BYTES:
+        if type(self.token_id) is not bytes or len(self.token_id) != TOKEN_ID_BYTES:
             raise InvalidInput("token id must be 16 bytes")
         if not _is_int(self.serial) or not 1 <= self.serial <= 9999:
             raise InvalidInput("serial must be 1-9999")
-        epoch(self.issued_at)  # refuses naive datetimes
+        if self.issued_at.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware (UTC)")  # a bug, not input
         if self.expires_at is not None and epoch(self.expires_at) <= epoch(self.issued_at):
             raise InvalidInput("a token must expire after it is issued")
 
@@ -180,24 +178,15 @@ class Claims:
         Only the shape needed to call the constructor is checked here;
         ``__post_init__`` validates values, once, for both directions.
         """
-        if not isinstance(data, dict) or data.keys() - _ALLOWED or _REQUIRED - data.keys():
+        if type(data) is not dict or not _REQUIRED.issubset(data) or not _ALLOWED.issuperset(data):
             raise InvalidInput("claims have missing or unknown fields")
-        members = data[MEMBERS]
-        if type(members) is not list:
-            raise InvalidInput("members must be a list of [sex, birth year]")
-        parsed: list[Member] = []
-        for m in members:
-            if type(m) is not list or len(m) != 2 or type(m[0]) is not int or type(m[1]) is not int:
-                raise InvalidInput("a member is not [ISO 5218 sex code, birth year]")
-            if m[0] not in _SEX_BY_CODE:
-                raise InvalidInput("a member is not [ISO 5218 sex code, birth year]")
-            parsed.append(_member(_SEX_BY_CODE[m[0]], m[1]))
+        members = _members(data[MEMBERS])
         exp = data.get(EXP)
         return cls(
             registration_number=data[REGNO],
             family_name=data[FAMILY],
             given_names=data[GIVEN],
-            members=tuple(parsed),
+            members=members,
             household_size=data[SIZE],
             issuing_post=data[ISS],
             issued_at=_time(data[IAT]),
@@ -222,10 +211,27 @@ def fit_name(name: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return head.rstrip() if space and len(head) >= len(cut) // 2 else cut.rstrip()
 
 
-@functools.lru_cache(maxsize=1024)
-def _member(sex: Sex, birth_year: int) -> Member:
-    # Members are immutable and few distinct values exist: share them (verification hot path).
-    return Member(sex, birth_year)
+def _members(value: object) -> tuple[Member, ...]:
+    """``[[sex, birth year], ...]`` -> shared Member values; ``InvalidInput`` if anything is off."""
+    if type(value) is not list:
+        raise InvalidInput("members must be a list of [sex, birth year]")
+    parsed: list[Member] = []
+    for m in value:
+        # Type checks first: true or 1.0 would find the member keyed 1.
+        if type(m) is not list or len(m) != 2 or type(m[0]) is not int or type(m[1]) is not int:
+            raise InvalidInput("a member is not [ISO 5218 sex code, birth year]")
+        member = _MEMBERS.get((m[0], m[1]))
+        if member is None:
+            raise InvalidInput(f"a member is not [ISO 5218 sex code, birth year {MIN_BIRTH_YEAR}-{MAX_BIRTH_YEAR}]")
+        parsed.append(member)
+    return tuple(parsed)
+
+
+def _check_name(label: str, name: object) -> None:
+    if type(name) is not str or not name.strip() or len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise InvalidInput(f"{label} must be 1-{MAX_NAME_BYTES} bytes (use fit_name)")
+    if _FORBIDDEN_CHARS.search(name):
+        raise InvalidInput(f"{label} contains control or text-direction override characters")
 
 
 def _is_int(value: object) -> bool:
@@ -237,3 +243,12 @@ def _time(seconds: object) -> datetime:
     if type(seconds) is not int or not 0 <= seconds < 2**40:
         raise InvalidInput("a timestamp is out of range")
     return from_epoch(seconds)
+
+
+
+# Every member a token can hold, made once (~800 values) and shared: decoding a
+# token looks members up instead of validating and building them (verification
+# hot path). Keys are plain ints: callers check the decoded types first.
+_MEMBERS = {
+    (int(sex), year): Member(sex, year) for sex in Sex for year in range(MIN_BIRTH_YEAR, MAX_BIRTH_YEAR + 1)
+}

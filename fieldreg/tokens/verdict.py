@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from fieldreg.errors import TokenInvalid, TokenRevoked
 from fieldreg.keys.certificate import KeyEntry
@@ -50,8 +50,9 @@ class TokenError(TokenInvalid):
         super().__init__(f"{reason.value}: {detail}")
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
+    """What ``verify_token`` found (a NamedTuple: immutable and cheap to build on every scan)."""
+
     status: Status
     reason: Reason | None
     detail: str

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from fieldreg.keys.ids import epoch
 from fieldreg.keys.trustlist import RevocationList, TrustList
 from fieldreg.tokens.codec import decode_token, parse_claims
 from fieldreg.tokens.verdict import Reason, Status, TokenError, Verdict
@@ -39,11 +38,15 @@ def verify_token(
     clock_floor: datetime | None = None,
 ) -> Verdict:
     """Verify ``text``; ``now`` must be timezone-aware (a naive datetime is a bug: ValueError)."""
-    epoch(now)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware (UTC)")
     warnings: list[str] = []
-    effective = max(now, trust.issued_at, clock_floor or trust.issued_at)
-    if revocations is not None:
-        effective = max(effective, revocations.issued_at)
+    effective = max(
+        now,
+        trust.issued_at,
+        clock_floor or trust.issued_at,
+        trust.issued_at if revocations is None else revocations.issued_at,
+    )
     if effective > now + CLOCK_SKEW:
         warnings.append(
             f"this computer's clock ({now:%Y-%m-%d %H:%M} UTC) is behind the latest HQ list; "

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldreg.errors import InvalidInput
-from fieldreg.regno import ALPHABET, DAMM_TABLE, RegNo, check_character, parse_regno
+from fieldreg.regno import ALPHABET, DAMM_TABLE, RegNo, check_character, is_canonical_regno, parse_regno
 
 post_ids = st.from_regex(r"[A-Z][A-Z0-9]{1,7}", fullmatch=True)
 regnos = st.builds(RegNo.build, post_ids, st.integers(2000, 2099), st.integers(1, 999_999))
@@ -82,3 +82,18 @@ def test_worked_example_in_docs() -> None:
     # docs/formats/regno.md
     assert check_character("TGR126000042") == "B"
     assert [DAMM_TABLE[0][s] for s in range(4)] == [0, 1, 2, 3]
+
+
+@given(regnos, st.sampled_from(["lower", "space", "newline", "typo", "zero"]))
+def test_is_canonical_regno_only_for_the_printed_spelling(regno: RegNo, change: str) -> None:
+    text = str(regno)
+    assert is_canonical_regno(text)
+    changed = {
+        "lower": text.lower(),
+        "space": f" {text}",
+        "newline": f"{text}\n",
+        "typo": text[:-1] + ("0" if text[-1] != "0" else "1"),
+        "zero": f"{regno.post_id}-26-000000-{check_character(regno.post_id + '26000000')}",
+    }[change]
+    if changed != text:
+        assert not is_canonical_regno(changed)

@@ -1,4 +1,4 @@
-"""Encoding: prefix, base45, optional zlib, strict decoding."""
+"""Encoding: prefix, base45, COSE framing, optional zlib inside the signature, strict decoding."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from fieldreg.errors import InvalidInput
-from fieldreg.keys.cose import parse_sign1
-from fieldreg.tokens import PREFIX, Reason, TokenError, decode_token, encode_token
+from fieldreg.keys.cose import Sign1, canonical_dumps, parse_compact_sign1, parse_sign1, protected_header
+from fieldreg.tokens import PREFIX, Reason, TokenError, decode_token, encode_token, verify_token
 from fieldreg.tokens.base45 import ALPHABET, b45decode, b45encode
 from fieldreg.tokens.claims import CTI
 
@@ -26,15 +26,19 @@ def test_round_trip_and_alphabet(world: World) -> None:
     assert decode_token(text + "\n").claims_map == decoded.claims_map  # scanner newline
 
 
-def test_compression_only_when_smaller(world: World) -> None:
+def test_compression_only_when_smaller_and_inside_the_signature(world: World) -> None:
     plain = encode_token(make_claims(1, family="KA", given="Ali"), world.post)
     assert not decode_token(plain).compressed
-    repetitive = encode_token(make_claims(1, family="A" * 60, given="B" * 60), world.post)
+    cl = make_claims(1, family="A" * 40, given="B" * 40)
+    repetitive = encode_token(cl, world.post)
     decoded = decode_token(repetitive)
     assert decoded.compressed
-    cose = zlib.decompress(b45decode(repetitive[len(PREFIX):]))
-    assert len(b45decode(repetitive[len(PREFIX):])) < len(cose)
-    assert parse_sign1(cose).payload == decoded.message.payload
+    claims_bytes = canonical_dumps(cl.to_cbor_map())
+    # The signed payload is the zlib stream; the COSE framing is the same as uncompressed.
+    assert zlib.decompress(decoded.message.payload) == claims_bytes
+    assert len(decoded.message.payload) < len(claims_bytes)
+    assert decoded.message.verify(world.post.public_key)
+    assert decoded.claims_map == cl.to_cbor_map()
 
 
 def test_post_cannot_sign_for_another_post_or_outside_its_window(world: World) -> None:
@@ -42,6 +46,11 @@ def test_post_cannot_sign_for_another_post_or_outside_its_window(world: World) -
         encode_token(make_claims(post_id="NIA"), world.post)
     with pytest.raises(InvalidInput, match="not valid"):
         encode_token(make_claims(issued_at=T0 + timedelta(days=400)), world.post)
+
+
+def _cose(payload: bytes) -> bytes:
+    """A well-framed token COSE_Sign1 around ``payload`` (signature of zeros)."""
+    return Sign1(protected_header(bytes(8)), payload, bytes(64), bytes(8), None, True).encode()
 
 
 @pytest.mark.parametrize(
@@ -56,8 +65,10 @@ def test_post_cannot_sign_for_another_post_or_outside_its_window(world: World) -
         ("FR1:abc", Reason.MALFORMED),
         ("FR1:::::", Reason.MALFORMED),
         ("FR1:" + b45encode(b"\x84\x40\xa0\x40\x40"), Reason.MALFORMED),
-        ("FR1:" + b45encode(zlib.compress(b"\x00" * 100_000)), Reason.MALFORMED),  # bomb
-        ("FR1:" + b45encode(b"\x78\x9c\x00"), Reason.MALFORMED),
+        ("FR1:" + b45encode(zlib.compress(b"\x00" * 100_000)), Reason.MALFORMED),  # not COSE
+        ("FR1:" + b45encode(_cose(zlib.compress(b"\x00" * 100_000))), Reason.MALFORMED),  # bomb
+        ("FR1:" + b45encode(_cose(b"\x78\x9c\x00")), Reason.MALFORMED),  # broken zlib
+        ("FR1:" + b45encode(_cose(zlib.compress(b"\xa0") + b"\x00")), Reason.MALFORMED),  # trailing
         ("FR1:" + "0" * 5000, Reason.MALFORMED),
     ],
 )
@@ -67,31 +78,42 @@ def test_decode_errors(text: str, reason: Reason) -> None:
     assert info.value.reason is reason
 
 
-def test_non_canonical_deflate_is_refused(world: World) -> None:
-    # The token id is random, so try until bit 7 of the last deflate byte is padding (~7 in 8).
-    for _ in range(200):
-        text = encode_token(make_claims(1, family="A" * 40, given="B" * 40), world.post)
-        body = b45decode(text[len(PREFIX):])
-        tampered = bytearray(body)
+def test_another_deflate_spelling_of_the_claims_breaks_the_signature(world: World) -> None:
+    """Deflate is malleable (the last byte's padding bits are ignored), but the
+    compressed bytes are what the post signed: any respelling fails the signature."""
+    for _ in range(200):  # the token id is random: try until bit 7 of the last byte is padding
+        decoded = decode_token(encode_token(make_claims(1, family="A" * 40, given="B" * 40), world.post))
+        payload = decoded.message.payload
+        tampered = bytearray(payload)
         tampered[-5] |= 0x80
         try:
-            if tampered != body and zlib.decompress(bytes(tampered)) == zlib.decompress(body):
+            if tampered != payload and zlib.decompress(bytes(tampered)) == zlib.decompress(payload):
                 break
         except zlib.error:
             continue
     else:
         pytest.fail("no stream with padding found")
-    with pytest.raises(TokenError, match="canonical"):
-        decode_token(PREFIX + b45encode(bytes(tampered)))
+    respelled = decoded.message._replace(payload=bytes(tampered))
+    text = PREFIX + b45encode(respelled.encode())
+    assert decode_token(text).claims_map == decoded.claims_map  # same claims...
+    verdict = verify_token(text, world.trust, None, T0 + timedelta(days=1))
+    assert verdict.reason is Reason.BAD_SIGNATURE  # ...but not what the post signed
 
 
-def test_zlib_output_is_the_pinned_one() -> None:
-    """Verifiers accept only zlib's level-9 output; a zlib that compresses differently
-    (zlib-ng...) would reject genuine compressed slips, so such a build must fail here."""
-    data = bytes.fromhex("d2844da20127044857fabf4ce8e9eb34a0") + b"\x82\x02\x19\x07\xc4" * 8 + b"TRAORE TRAORE TRAORE"
-    assert zlib.compress(data, 9).hex() == (
-        "78dabbd4e2bb88519dc523fcd77e9f172f5f9b2c686292643f42041112e4e81fe4aa804201004c85198d"
-    )
+def test_untagged_long_form_or_trailing_cose_is_malformed(world: World) -> None:
+    body = b45decode(encode_token(make_claims(2), world.post)[len(PREFIX):])
+    msg = parse_sign1(body)
+    long_form = body[:17] + b"\x59" + len(msg.payload).to_bytes(2, "big") + body[19:]
+    for other in (body[1:], long_form, body + b"\x00", body[:-1]):
+        with pytest.raises(TokenError) as info:
+            decode_token(PREFIX + b45encode(other))
+        assert info.value.reason is Reason.MALFORMED
+
+
+def test_compact_parser_agrees_with_the_general_one(world: World) -> None:
+    for n in (1, 8):
+        body = b45decode(encode_token(make_claims(n), world.post)[len(PREFIX):])
+        assert parse_compact_sign1(body) == parse_sign1(body)
 
 
 def test_base45_strict() -> None:

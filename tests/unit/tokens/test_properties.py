@@ -113,3 +113,37 @@ def test_noise_images(width: int, height: int, seed: bytes) -> None:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     _decode_or_error(buf.getvalue())
+
+
+def _reference_b45decode(text: str) -> bytes | None:
+    """RFC 9285 read literally, one group at a time (None where it says the input is invalid)."""
+    if len(text) % 3 == 1 or any(c not in ALPHABET for c in text):
+        return None
+    out = bytearray()
+    for i in range(0, len(text), 3):
+        group = text[i : i + 3]
+        value = sum(ALPHABET.index(c) * 45**k for k, c in enumerate(group))
+        if value >= 256 ** (len(group) - 1):
+            return None
+        out += value.to_bytes(len(group) - 1, "big")
+    return bytes(out)
+
+
+# Last characters 'W' (32) and beyond matter most: a group is in range only up to 'W' plus a little.
+_EDGE_TEXT = st.text(alphabet=ALPHABET, max_size=30) | st.text(alphabet="0123:W/V.", max_size=30)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_EDGE_TEXT)
+def test_base45_decoder_agrees_with_the_rfc_read_literally(text: str) -> None:
+    expected = _reference_b45decode(text)
+    try:
+        assert b45decode(text) == expected
+    except ValueError:
+        assert expected is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_base45_round_trip(data: bytes) -> None:
+    assert b45decode(b45encode(data)) == data
