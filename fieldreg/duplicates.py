@@ -1,0 +1,154 @@
+"""Possible duplicates within a post's store, and the decisions people make about them.
+
+    finder = PostDuplicates(session)                         # indexes every active member once
+    finder.candidates(Person("typing", "Ahmadou", "Trawore", birth_year=1989))  # live, while typing
+    finder.pairs()                                           # every undecided candidate pair
+    decide(session, "TGR1-26-000012-7/1", "TGR1-26-000031-2/2", "same")   # recorded, audited, exported
+
+Nothing is ever merged: a decision is a record that two members are (or are
+not) the same person, kept in ``duplicate_decisions``, written to the audit
+log and carried to HQ in the next batch. A decided pair is not proposed again.
+Member keys are ``<regno>/<member id>`` (docs/formats/batch.md §4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from fieldreg.dedup import DEFAULT_THRESHOLD, Match, Person
+from fieldreg.dedup.index import DedupIndex
+from fieldreg.errors import InvalidInput, NotFound
+from fieldreg.model import iso_utc, utcnow
+from fieldreg.regno import parse_regno
+from fieldreg.session import Session
+from fieldreg.store.db import transaction
+from fieldreg.store.index import HouseholdSummary, MemberSummary
+
+DECISIONS = ("same", "different")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored pair with what an officer needs to judge it."""
+
+    match: Match
+    a: tuple[HouseholdSummary, MemberSummary]
+    b: tuple[HouseholdSummary, MemberSummary]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "score": round(self.match.score, 3),
+            "explanation": self.match.explanation(),
+            "a": _member_json(*self.a),
+            "b": _member_json(*self.b),
+        }
+
+
+def _member_json(household: HouseholdSummary, member: MemberSummary) -> dict[str, object]:
+    return {
+        "key": member_key(household.regno, member.uid), "regno": household.regno,
+        "given_names": member.given_names, "family_name": member.family_name,
+        "sex": member.sex, "birth_year": member.birth_year, "locality": household.locality,
+    }
+
+
+def member_key(regno: str, uid: str) -> str:
+    return f"{regno}/{uid}"
+
+
+def person_of(household: HouseholdSummary, member: MemberSummary) -> Person:
+    return Person(
+        key=member_key(household.regno, member.uid), given_names=member.given_names,
+        family_name=member.family_name, other_names=member.other_names, sex=member.sex,
+        birth_year=member.birth_year, birth_estimated=member.birth_estimated,
+        locality=household.locality, group=household.regno,
+    )
+
+
+class PostDuplicates:
+    """The duplicate index of one post's active registrations (void ones are not proposed)."""
+
+    def __init__(self, session: Session):
+        session.require("view")
+        self._session = session
+        self._members: dict[str, tuple[HouseholdSummary, MemberSummary]] = {}
+        self._index = DedupIndex()
+        for household in session.index.summaries():
+            self.add_household(household)
+
+    def add_household(self, household: HouseholdSummary) -> None:
+        """Index (or re-index) a household, e.g. right after it was registered or corrected."""
+        for key in [k for k, (h, _) in self._members.items() if h.regno == household.regno]:
+            self._index.remove(key)
+            del self._members[key]
+        if household.status != "active":
+            return
+        for member in household.members:
+            self._members[member_key(household.regno, member.uid)] = (household, member)
+            self._index.add(person_of(household, member))
+
+    def candidates(self, probe: Person, *, limit: int = 10,
+                   threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
+        """Ranked registered members resembling ``probe`` (a member being typed)."""
+        return list(self._described(self._index.candidates(probe, limit=limit, threshold=threshold),
+                                    probe=probe))
+
+    def pairs(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
+        """Every candidate pair not yet decided by a person, best first."""
+        decided = decided_pairs(self._session)
+        found = [m for m in self._index.all_pairs(threshold=threshold)
+                 if _ordered(m.a, m.b) not in decided]
+        found.sort(key=lambda m: (-m.score, m.a, m.b))
+        return list(self._described(found))
+
+    def _described(self, matches: Iterable[Match], probe: Person | None = None) -> Iterator[Candidate]:
+        for match in matches:
+            if probe is None:
+                yield Candidate(match, self._members[match.a], self._members[match.b])
+                continue
+            # The probe is not registered yet: describe it from what was typed; ``b`` is
+            # always the registered member.
+            registered = match.b if match.a == probe.key else match.a
+            typed = (HouseholdSummary("", "", "", "", "", probe.locality, ()),
+                     MemberSummary(probe.key, probe.given_names, probe.family_name, probe.other_names,
+                                   probe.sex, probe.birth_year or 0, probe.birth_estimated, ""))
+            yield Candidate(match, typed, self._members[registered])
+
+
+def _ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def decided_pairs(session: Session) -> set[tuple[str, str]]:
+    rows = session.store.db.execute("SELECT member_a, member_b FROM duplicate_decisions")
+    return {(a, b) for a, b in rows}
+
+
+def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
+    """Record that two members are the same person or different people (never merges)."""
+    session.require("decide_duplicates")
+    if decision not in DECISIONS:
+        raise InvalidInput(f"decision must be 'same' or 'different', not {decision!r}")
+    a, b = _ordered(_check_member(session, key_a), _check_member(session, key_b))
+    if a == b:
+        raise InvalidInput("a member cannot be a duplicate of themselves")
+    if a.partition("/")[0] == b.partition("/")[0]:
+        raise InvalidInput("both members belong to the same household")
+    with transaction(session.store.db) as conn:
+        conn.execute(
+            "INSERT INTO duplicate_decisions (member_a, member_b, decision, decided_at, decided_by)"
+            " VALUES (?, ?, ?, ?, ?)", (a, b, decision, iso_utc(utcnow()), session.user))
+        session.audit(conn).append(actor=session.user, action="duplicate_decision", subject=a,
+                                   details={"other": b, "decision": decision})
+
+
+def _check_member(session: Session, key: str) -> str:
+    regno_text, slash, uid = key.strip().partition("/")
+    if not slash or not uid:
+        raise InvalidInput(f"{key!r} is not a member key (REGNO/MEMBER, as `fieldreg duplicates` shows)")
+    regno = str(parse_regno(regno_text))
+    household = session.index.get(regno)
+    if household is None or not any(m.uid == uid for m in household.members):
+        raise NotFound(f"no member {uid} in {regno} at this post")
+    return member_key(regno, uid)

@@ -1,0 +1,113 @@
+"""Duplicates within a post: candidate pairs from the store, decisions recorded, never merged."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from fieldreg.dedup import Person
+from fieldreg.duplicates import PostDuplicates, decide
+from fieldreg.errors import InvalidInput, NotFound, PermissionDenied
+from fieldreg.session import Session
+from fieldreg.validation import parse_household
+
+from tests.conftest import household, make_user
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _single(given: str, family: str, year: int, sex: str = "M", locality: str = "Loulouni") -> dict[str, Any]:
+    return household(
+        origin={"country": "MLI", "region": "Sikasso", "locality": locality},
+        members=[{"given_names": given, "family_name": family, "sex": sex, "birth_year": year,
+                  "relationship": "head"}],
+    )
+
+
+def _key(admin: Session, regno: str) -> str:
+    """The member key of a one-person household."""
+    return f"{regno}/{admin.get(regno).household.members[0].id}"
+
+
+@pytest.fixture
+def registered(admin: Session) -> dict[str, str]:
+    """Amadou Traoré registered twice with variant spellings, and an unrelated man."""
+    return {
+        "first": admin.register(parse_household(_single("Amadou", "Traoré", 1988))),
+        "again": admin.register(parse_household(_single("Ahmadou", "Trawore", 1989))),
+        "other": admin.register(parse_household(_single("Seydou", "Coulibaly", 1970))),
+    }
+
+
+def test_pairs_name_both_registrations_with_score_and_explanation(
+        admin: Session, registered: dict[str, str]) -> None:
+    pairs = PostDuplicates(admin).pairs()
+    assert len(pairs) == 1
+    shown = pairs[0].to_json()
+    assert {shown["a"]["regno"], shown["b"]["regno"]} == {registered["first"], registered["again"]}
+    assert 0.8 <= shown["score"] <= 1 and shown["explanation"] == pairs[0].match.explanation() != ""
+    assert {shown["a"]["given_names"], shown["b"]["given_names"]} == {"Amadou", "Ahmadou"}
+
+
+def test_live_candidates_for_a_member_being_typed(admin: Session, registered: dict[str, str]) -> None:
+    finder = PostDuplicates(admin)
+    found = finder.candidates(Person("typing", "Amadou", "Traore", sex="M", birth_year=1987,
+                                     locality="Loulouni"))
+    regnos = [c.b[0].regno for c in found]
+    assert set(regnos) == {registered["first"], registered["again"]}  # not Seydou Coulibaly
+    assert [c.match.score for c in found] == sorted((c.match.score for c in found), reverse=True)
+
+
+def test_decision_recorded_audited_and_pair_not_proposed_again(
+        admin: Session, registered: dict[str, str]) -> None:
+    supervisor = make_user(admin, "fatou", "supervisor")
+    a, b = _key(admin, registered["again"]), _key(admin, registered["first"])
+    decide(supervisor, a, b, "same")
+    rows = list(admin.store.db.execute(
+        "SELECT member_a, member_b, decision, decided_by FROM duplicate_decisions"))
+    assert rows == [(min(a, b), max(a, b), "same", "fatou")]
+    entry = admin.audit(admin.store.db.conn).entries()[-1]
+    assert (entry.action, entry.details["decision"]) == ("duplicate_decision", "same")
+    assert PostDuplicates(admin).pairs() == []
+    # Nothing merged: both registrations are still there, unchanged.
+    assert admin.get(registered["first"]).status == admin.get(registered["again"]).status == "active"
+
+
+def test_void_registrations_are_not_proposed(admin: Session, registered: dict[str, str]) -> None:
+    admin.void(registered["again"], reason="registered twice")
+    assert PostDuplicates(admin).pairs() == []
+
+
+def test_decisions_refused(admin: Session, registered: dict[str, str]) -> None:
+    officer = make_user(admin, "ali", "officer")
+    first, again = _key(admin, registered["first"]), _key(admin, registered["again"])
+    with pytest.raises(PermissionDenied):
+        decide(officer, first, again, "same")
+    with pytest.raises(InvalidInput):
+        decide(admin, first, again, "maybe")
+    with pytest.raises(InvalidInput):
+        decide(admin, first, first, "same")
+    with pytest.raises(InvalidInput):
+        decide(admin, registered["first"], again, "same")  # no member part
+    with pytest.raises(NotFound):
+        decide(admin, f"{registered['first']}/no-such-member", again, "same")
+    assert list(admin.store.db.execute("SELECT COUNT(*) FROM duplicate_decisions")) == [(0,)]
+
+
+def test_cli_lists_and_decides(admin: Session, registered: dict[str, str], run_cli: Run) -> None:
+    listed = run_cli("duplicates", "--json")
+    assert listed.returncode == 0, listed.stderr
+    pairs = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(pairs) == 1
+    a, b = pairs[0]["a"]["key"], pairs[0]["b"]["key"]
+    text = run_cli("duplicates")
+    assert "1 possible duplicate pair" in text.stdout and "Traoré" in text.stdout
+    done = run_cli("duplicates", "decide", a, b, "different")
+    assert done.returncode == 0 and "different people" in done.stdout
+    assert run_cli("duplicates", "--json").stdout == ""
+    bad = run_cli("duplicates", "decide", a, "nonsense", "same")
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
