@@ -1,0 +1,441 @@
+"""fieldreg.issuing: post keys, the first slip's token, reprints, reissues and what the slip prints.
+
+A real HQ directory (cheap KDF) enrolls a real post store in ``tmp_path``; tokens
+are checked by decoding and verifying them against HQ's own trust list.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldreg.errors import AuthError, InvalidInput, NotFound
+from fieldreg.issuing import (
+    NO_KEY,
+    OUTBOX_TOKEN_REVOCATION,
+    current_post_key,
+    install_post_key,
+    issue_token,
+    list_post_keys,
+    registered_today,
+    reissue_token,
+    slip_data,
+)
+from fieldreg.keys import Enrollment, HqDir, key_id_hex, open_enrollment
+from fieldreg.regno import RegNo
+from fieldreg.session import Session
+from fieldreg.slips import SlipMember
+from fieldreg.stations import create_enrolled_post
+from fieldreg.store import PostStore
+from fieldreg.store.db import transaction
+from fieldreg.tokens import Member, Sex, Status, verify_token
+from fieldreg.tokens.codec import decode_token, parse_claims
+from fieldreg.validation import parse_household
+from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household
+
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)  # HQ set up, post key valid from here
+ISSUE = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)  # first slips
+HQ_PASS = "test-only hq passphrase"
+HEAD, CHILD_M, CHILD_F = Member(Sex.FEMALE, 1990), Member(Sex.MALE, 2019), Member(Sex.FEMALE, 2024)
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> HqDir:
+    return HqDir.init(tmp_path / "hq", HQ_PASS, kdf=FAST_KDF, now=T0)
+
+
+def enroll(hq: HqDir, post_id: str = "TGR1", *, now: datetime = T0) -> Enrollment:
+    pkg = hq.enroll_post(post_id, now=now)
+    return open_enrollment(pkg.data, pkg.passphrase)
+
+
+@pytest.fixture
+def enrollment(hq: HqDir) -> Enrollment:
+    return enroll(hq)
+
+
+@pytest.fixture
+def post(enrollment: Enrollment, data_dir: Path) -> Session:
+    store = create_enrolled_post(data_dir, enrollment, post_name="Tengréla", admin=ADMIN,
+                                 passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    return store.unlock(ADMIN, ADMIN_PASS)
+
+
+def register(session: Session, **overrides: Any) -> str:
+    return session.register(parse_household(household(**overrides)))
+
+
+def tokens(session: Session, regno: str) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in session.store.db.execute(
+        "SELECT token_id, serial, status, issued_at, issued_by, key_id, revoked_at, revoked_by"
+        " FROM tokens WHERE regno = ? ORDER BY serial", (regno,))]
+
+
+def audit(session: Session, action: str) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(r[0], r[1], json.loads(r[2])) for r in session.store.db.execute(
+        "SELECT actor, subject, details FROM audit WHERE action = ? ORDER BY seq", (action,))]
+
+
+def outbox(session: Session) -> list[tuple[str, int]]:
+    return [tuple(r) for r in session.store.db.execute(
+        "SELECT subject, version FROM outbox WHERE kind = ? ORDER BY seq",
+        (OUTBOX_TOKEN_REVOCATION,))]
+
+
+def members(*specs: tuple[str, str, str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """(given names, sex, relationship, birth fields) -> member objects of the Traoré family."""
+    return [{"given_names": g, "family_name": "Traoré", "sex": s, "relationship": rel, **birth}
+            for g, s, rel, birth in specs]
+
+
+# -- the first slip ---------------------------------------------------------------------
+
+def test_first_slip_signs_a_token_saying_who_the_household_is(
+        post: Session, hq: HqDir, enrollment: Enrollment) -> None:
+    regno = register(post)
+    issued = issue_token(post, regno, now=ISSUE)
+    assert issued.created is True
+    assert issued.registration.regno == regno
+    c = issued.claims
+    assert (c.registration_number, c.issuing_post, c.family_name, c.given_names) == (
+        regno, "TGR1", "Traoré", "Aminata")
+    assert c.members == (HEAD, CHILD_M, CHILD_F) and c.household_size == 3
+    assert (c.serial, c.issued_at, c.expires_at) == (1, ISSUE, None)
+    assert issued.token_id == c.token_id.hex() and len(issued.token_id) == 32
+    assert parse_claims(decode_token(issued.text)) == c  # the text carries exactly these claims
+    verdict = verify_token(issued.text, hq.trust_list(), None, ISSUE + timedelta(hours=1))
+    assert verdict.status is Status.VALID, verdict.message
+    assert verdict.claims == c and verdict.key is not None
+    assert verdict.key.key_id == enrollment.post_key.key_id
+
+
+def test_first_slip_is_stored_sealed_and_audited(post: Session, enrollment: Enrollment) -> None:
+    regno = register(post)
+    issued = issue_token(post, regno, now=ISSUE)
+    kid = key_id_hex(enrollment.post_key.key_id)
+    assert tokens(post, regno) == [
+        (issued.token_id, 1, "active", "2026-12-01T08:00:00Z", ADMIN, kid, None, None)]
+    (blob,) = post.store.db.execute("SELECT token FROM tokens WHERE token_id = ?",
+                                    (issued.token_id,)).fetchone()
+    assert issued.text.encode() not in blob and "Traoré".encode() not in blob
+    assert post.cipher.open("tokens", issued.token_id, "token", blob) == issued.text
+    assert audit(post, "token_issue") == [
+        (ADMIN, regno, {"token": issued.token_id, "serial": 1})]
+    assert outbox(post) == []
+    assert post.verify_audit()[1] is None
+
+
+def test_reprint_shows_the_very_same_token(post: Session, data_dir: Path) -> None:
+    regno = register(post)
+    first = issue_token(post, regno, now=ISSUE)
+    again = issue_token(post, regno, now=ISSUE + timedelta(days=2))
+    assert again.created is False
+    assert (again.text, again.claims) == (first.text, first.claims)
+    assert again.claims.issued_at == ISSUE  # not the reprint time
+    # Another process, later, still gets the stored token.
+    other = PostStore.open(data_dir).unlock(ADMIN, ADMIN_PASS)
+    assert issue_token(other, regno).text == first.text
+    assert len(tokens(post, regno)) == 1
+    assert len(audit(post, "token_issue")) == 1
+
+
+def test_reprint_needs_no_key_valid_today(post: Session) -> None:
+    regno = register(post)
+    first = issue_token(post, regno, now=ISSUE)
+    long_after = T0 + timedelta(days=800)  # the key may no longer sign
+    with pytest.raises(InvalidInput):
+        current_post_key(post, now=long_after)
+    assert issue_token(post, regno, now=long_after).text == first.text
+
+
+def test_head_is_listed_first_whatever_the_order_of_entry(post: Session) -> None:
+    regno = register(post, members=members(
+        ("Issa", "M", "child", {"age": 7}),
+        ("Mariam", "F", "child", {"birth_date": "2024-03-02"}),
+        ("Aminata", "F", "head", {"birth_year": 1990}),
+    ))
+    issued = issue_token(post, regno, now=ISSUE)
+    assert issued.claims.members == (HEAD, CHILD_M, CHILD_F)
+    assert issued.claims.given_names == "Aminata"
+    slip = slip_data(post, issued)
+    assert [m.given_names for m in slip.members] == ["Aminata", "Issa", "Mariam"]
+
+
+def test_sex_other_or_not_stated_is_carried_as_unknown(post: Session) -> None:
+    regno = register(post, members=members(
+        ("Aminata", "X", "head", {"birth_year": 1990}),
+        ("Issa", "M", "child", {"age": 7}),
+    ))
+    claims = issue_token(post, regno, now=ISSUE).claims
+    assert claims.members == (Member(Sex.UNKNOWN, 1990), CHILD_M)
+
+
+# -- what the slip prints -----------------------------------------------------------------
+
+def test_slip_shows_the_post_the_token_and_ages_on_the_issue_day(post: Session) -> None:
+    regno = register(post)
+    issued = issue_token(post, regno, now=ISSUE)
+    slip = slip_data(post, issued)
+    assert (slip.regno, slip.post_id, slip.post_name) == (regno, "TGR1", "Tengréla")
+    assert (slip.head_family_name, slip.head_given_names) == ("Traoré", "Aminata")
+    assert slip.issued_at == ISSUE and slip.token == issued.text
+    expected = (SlipMember("Aminata", 36, True), SlipMember("Issa", 7, True),
+                SlipMember("Mariam", 2, False))
+    assert slip.members == expected
+    # A reprint half a year later is the same slip: ages stay those of the issue day.
+    later = slip_data(post, issue_token(post, regno, now=datetime(2027, 6, 1, tzinfo=timezone.utc)))
+    assert later.members == expected and later.issued_at == ISSUE
+
+
+def test_slip_ages_are_counted_on_the_issue_day_not_today(post: Session) -> None:
+    regno = register(post)
+    eve_of_birthday = datetime(2028, 3, 1, 8, 0, tzinfo=timezone.utc)  # Mariam born 2024-03-02
+    slip = slip_data(post, issue_token(post, regno, now=eve_of_birthday))
+    assert slip.members == (SlipMember("Aminata", 38, True), SlipMember("Issa", 9, True),
+                            SlipMember("Mariam", 3, False))
+
+
+@pytest.mark.parametrize(("family", "given", "printed_family", "printed_given"), [
+    ("Ouattara-Konaté Diabaté Sangaré Kouyaté Bamba", "Fatoumata Bintou Kadiatou Mariétou Aïssata",
+     "Ouattara-Konaté Diabaté Sangaré", "Fatoumata Bintou Kadiatou Mariétou"),
+    ("Kadidiatou-Marie-Hélène-Aïssatou-Bintou-Fanta", "عبد الرحمن محمد الأمين ولد سيدي أحمد",
+     "Kadidiatou-Marie-Hélène-Aïssatou-Bint", "عبد الرحمن محمد"),
+])
+def test_long_names_are_shortened_and_the_slip_prints_them_as_signed(
+        post: Session, hq: HqDir, family: str, given: str, printed_family: str,
+        printed_given: str) -> None:
+    specs = members((given, "F", "head", {"birth_year": 1990}), ("Issa", "M", "child", {"age": 7}))
+    specs[0]["family_name"] = family
+    regno = register(post, members=specs)
+    head = post.get(regno).household.head  # the registration keeps the whole name
+    assert (head.family_name, head.given_names) == (family, given)
+    issued = issue_token(post, regno, now=ISSUE)
+    assert (issued.claims.family_name, issued.claims.given_names) == (printed_family, printed_given)
+    assert len(printed_family.encode()) <= 40 and len(printed_given.encode()) <= 40
+    slip = slip_data(post, issued)
+    assert (slip.head_family_name, slip.head_given_names) == (printed_family, printed_given)
+    verdict = verify_token(issued.text, hq.trust_list(), None, ISSUE)
+    assert verdict.claims is not None
+    assert (verdict.claims.family_name, verdict.claims.given_names) == (printed_family, printed_given)
+    # Shortened names are not mistaken for a correction at the next reprint.
+    assert issue_token(post, regno).text == issued.text
+
+
+# -- reissue ------------------------------------------------------------------------------
+
+def test_reissue_revokes_the_old_token_and_signs_the_next_serial(post: Session, hq: HqDir) -> None:
+    regno = register(post)
+    old = issue_token(post, regno, now=ISSUE)
+    when = ISSUE + timedelta(days=3)
+    new, old_id = reissue_token(post, regno, reason="  slip   lost in\nthe river ", now=when)
+    assert old_id == old.token_id
+    assert new.created is True and new.token_id != old.token_id
+    assert (new.claims.serial, new.claims.issued_at) == (2, when)
+    assert (new.claims.registration_number, new.claims.family_name, new.claims.members) == (
+        regno, "Traoré", (HEAD, CHILD_M, CHILD_F))
+    rows = tokens(post, regno)
+    assert [r[:3] for r in rows] == [(old.token_id, 1, "revoked"), (new.token_id, 2, "active")]
+    assert rows[0][6:] == ("2026-12-04T08:00:00Z", ADMIN)
+    assert rows[1][6:] == (None, None)
+    (reason,) = post.store.db.execute("SELECT revoke_reason FROM tokens WHERE token_id = ?",
+                                      (old_id,)).fetchone()
+    assert b"river" not in reason
+    assert post.cipher.open("tokens", old_id, "revoke_reason", reason) == "slip lost in the river"
+    assert outbox(post) == [(old_id, 1)]
+    assert audit(post, "token_reissue") == [
+        (ADMIN, regno, {"revoked": old_id, "token": new.token_id, "serial": 2})]
+    assert post.verify_audit()[1] is None
+    # The next print shows the new slip.
+    reprint = issue_token(post, regno)
+    assert (reprint.created, reprint.text) == (False, new.text)
+    # Once HQ publishes the id from the outbox, camps refuse the old slip only.
+    revocations = hq.revoke_tokens([bytes.fromhex(old_id)], now=when + timedelta(days=1))
+    at = when + timedelta(days=2)
+    assert verify_token(old.text, hq.trust_list(), revocations, at).status is Status.REVOKED
+    assert verify_token(new.text, hq.trust_list(), revocations, at).status is Status.VALID
+
+
+def test_each_reissue_takes_the_next_serial(post: Session) -> None:
+    regno = register(post)
+    first = issue_token(post, regno, now=ISSUE)
+    second, revoked_1 = reissue_token(post, regno, reason="torn", now=ISSUE + timedelta(hours=1))
+    third, revoked_2 = reissue_token(post, regno, reason="wet", now=ISSUE + timedelta(hours=2))
+    assert (revoked_1, revoked_2) == (first.token_id, second.token_id)
+    assert [c.serial for c in (first.claims, second.claims, third.claims)] == [1, 2, 3]
+    assert [r[1:3] for r in tokens(post, regno)] == [(1, "revoked"), (2, "revoked"), (3, "active")]
+    assert outbox(post) == [(first.token_id, 1), (second.token_id, 2)]
+
+
+def test_serials_are_counted_per_household(post: Session) -> None:
+    a, b = register(post), register(post)
+    issue_token(post, a, now=ISSUE)
+    reissue_token(post, a, reason="lost", now=ISSUE)
+    assert issue_token(post, b, now=ISSUE).claims.serial == 1
+
+
+def test_reissue_without_a_first_slip_is_refused(post: Session) -> None:
+    regno = register(post)
+    with pytest.raises(NotFound, match="no slip yet"):
+        reissue_token(post, regno, reason="lost", now=ISSUE)
+    assert tokens(post, regno) == [] and outbox(post) == []
+    assert audit(post, "token_reissue") == []
+
+
+@pytest.mark.parametrize("reason", ["", "   \n ", "x" * 501])
+def test_reissue_needs_a_reason_and_changes_nothing_without_one(post: Session, reason: str) -> None:
+    regno = register(post)
+    old = issue_token(post, regno, now=ISSUE)
+    with pytest.raises(InvalidInput, match="reason"):
+        reissue_token(post, regno, reason=reason, now=ISSUE)
+    assert [r[:3] for r in tokens(post, regno)] == [(old.token_id, 1, "active")]
+    assert outbox(post) == []
+
+
+# -- refusals -----------------------------------------------------------------------------
+
+def test_no_slip_for_a_void_registration(post: Session) -> None:
+    regno = register(post)
+    post.void(regno, reason="registered twice")
+    with pytest.raises(InvalidInput, match="void"):
+        issue_token(post, regno, now=ISSUE)
+    with pytest.raises(InvalidInput, match="void"):
+        reissue_token(post, regno, reason="lost", now=ISSUE)
+    assert tokens(post, regno) == [] and audit(post, "token_issue") == []
+
+
+def test_no_reprint_once_the_registration_is_void(post: Session) -> None:
+    regno = register(post)
+    issue_token(post, regno, now=ISSUE)
+    post.void(regno, reason="registered twice")
+    with pytest.raises(InvalidInput, match="void"):
+        issue_token(post, regno)
+
+
+def test_post_without_a_key_cannot_issue(admin: Session) -> None:
+    regno = register(admin)
+    assert list_post_keys(admin) == []
+    with pytest.raises(InvalidInput) as refused:
+        issue_token(admin, regno, now=ISSUE)
+    assert str(refused.value) == NO_KEY
+    assert tokens(admin, regno) == [] and audit(admin, "token_issue") == []
+    with pytest.raises(InvalidInput, match="no signing key"):
+        current_post_key(admin)
+
+
+def test_key_signs_only_inside_its_window(post: Session, enrollment: Enrollment) -> None:
+    kid = enrollment.post_key.key_id
+    assert current_post_key(post, now=T0).key_id == kid  # from not_before, inclusive
+    last = T0 + timedelta(days=730) - timedelta(seconds=1)
+    assert current_post_key(post, now=last).key_id == kid
+    regno = register(post)
+    for moment in (T0 - timedelta(seconds=1), T0 + timedelta(days=730)):
+        with pytest.raises(InvalidInput, match="may sign only from 2026-11-01 to 2028-10-31"):
+            issue_token(post, regno, now=moment)
+    assert tokens(post, regno) == []
+
+
+def test_unknown_or_mistyped_number(post: Session) -> None:
+    regno = register(post)
+    mistyped = regno[:-1] + ("A" if regno[-1] != "A" else "B")
+    with pytest.raises(InvalidInput, match="check"):
+        issue_token(post, mistyped, now=ISSUE)
+    with pytest.raises(NotFound):
+        issue_token(post, str(RegNo.build("TGR1", 2026, 999)), now=ISSUE)
+    # A number typed in lower case with spaces is the same registration.
+    assert issue_token(post, f"  {regno.lower()} ", now=ISSUE).registration.regno == regno
+
+
+def test_an_account_that_must_change_its_passphrase_cannot_print(post: Session) -> None:
+    regno = register(post)
+    post.add_user("moussa", role="officer", passphrase="moussa first pass")
+    fresh = post.store.unlock("moussa", "moussa first pass")
+    with pytest.raises(AuthError, match="new passphrase"):
+        issue_token(fresh, regno, now=ISSUE)
+    assert tokens(post, regno) == []
+
+
+# -- corrections after the slip -----------------------------------------------------------
+
+def test_correction_of_what_the_token_says_requires_a_reissue(post: Session) -> None:
+    regno = register(post)
+    old = issue_token(post, regno, now=ISSUE)
+    fixed = household()
+    fixed["members"][0]["given_names"] = "Aminata Fanta"
+    post.correct(regno, parse_household(fixed), reason="second given name missing")
+    with pytest.raises(InvalidInput, match="corrected after its slip was issued.*--reissue"):
+        issue_token(post, regno)
+    new, revoked = reissue_token(post, regno, reason="name corrected", now=ISSUE + timedelta(days=1))
+    assert revoked == old.token_id
+    assert (new.claims.given_names, new.claims.serial) == ("Aminata Fanta", 2)
+
+
+def test_correction_of_a_birth_year_requires_a_reissue(post: Session) -> None:
+    regno = register(post)
+    issue_token(post, regno, now=ISSUE)
+    fixed = household()
+    fixed["members"][0]["birth_year"] = 1989
+    post.correct(regno, parse_household(fixed), reason="year misheard")
+    with pytest.raises(InvalidInput, match="--reissue"):
+        issue_token(post, regno)
+
+
+def test_correction_of_what_the_token_does_not_say_keeps_the_slip(post: Session) -> None:
+    regno = register(post)
+    old = issue_token(post, regno, now=ISSUE)
+    post.correct(regno, parse_household(household(notes="arrived on foot")), reason="notes")
+    again = issue_token(post, regno)
+    assert (again.created, again.text) == (False, old.text)
+
+
+# -- post keys ----------------------------------------------------------------------------
+
+def test_a_new_key_becomes_current_and_the_old_one_is_kept(
+        post: Session, hq: HqDir, enrollment: Enrollment) -> None:
+    old_kid = key_id_hex(enrollment.post_key.key_id)
+    rotated = enroll(hq, now=T0 + timedelta(days=10))
+    new_kid = key_id_hex(rotated.post_key.key_id)
+    with transaction(post.store.db) as conn:
+        install_post_key(conn, post.cipher, post.audit(conn), rotated.post_key,
+                         station_post_id="TGR1", actor=ADMIN, now=T0 + timedelta(days=10))
+    keys = {k[0]: k[1:] for k in list_post_keys(post)}
+    assert keys == {
+        old_kid: ("2026-11-01T08:00:00Z", "2028-10-31T08:00:00Z", False),
+        new_kid: ("2026-11-11T08:00:00Z", "2028-11-10T08:00:00Z", True),
+    }
+    assert audit(post, "key_load")[-1] == (ADMIN, "TGR1", {"key": new_kid})
+    regno = register(post)
+    issued = issue_token(post, regno, now=ISSUE)
+    assert tokens(post, regno)[0][5] == new_kid
+    verdict = verify_token(issued.text, hq.trust_list(), None, ISSUE)
+    assert verdict.status is Status.VALID and verdict.key is not None
+    assert key_id_hex(verdict.key.key_id) == new_kid
+
+
+def test_a_key_for_another_post_or_loaded_twice_is_refused(
+        post: Session, hq: HqDir, enrollment: Enrollment) -> None:
+    before = list_post_keys(post)
+    other = enroll(hq, "NIA")
+    for key, refusal in ((other.post_key, "for post NIA, but this station is post TGR1"),
+                         (enrollment.post_key, "already loaded")):
+        with pytest.raises(InvalidInput, match=refusal), transaction(post.store.db) as conn:
+            install_post_key(conn, post.cipher, post.audit(conn), key,
+                             station_post_id="TGR1", actor=ADMIN)
+    assert list_post_keys(post) == before
+    assert len(audit(post, "key_load")) == 1
+
+
+# -- today's registrations ----------------------------------------------------------------
+
+def test_registered_today_lists_active_registrations_of_the_day_in_order(post: Session) -> None:
+    a, b, c = register(post), register(post), register(post)
+    post.void(b, reason="registered twice")
+    day = post.get(a).created_at
+    listed = registered_today(post, now=day)
+    # (Registrations made across midnight UTC belong to their own day.)
+    assert listed == [r for r in (a, c) if post.get(r).created_at.date() == day.date()]
+    assert listed[0] == a and b not in listed
+    assert registered_today(post, now=day + timedelta(days=1)) == []

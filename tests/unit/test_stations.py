@@ -1,0 +1,386 @@
+"""fieldreg.stations: enrolled posts, camps, the pinned HQ key and loading newer HQ lists.
+
+Real HQ directories (cheap KDF) and real stores in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldreg.errors import AuthError, CorruptData, InvalidInput, PermissionDenied
+from fieldreg.issuing import current_post_key, issue_token, list_post_keys
+from fieldreg.keys import (
+    Enrollment,
+    HqDir,
+    RevocationList,
+    StaleTrustList,
+    TrustList,
+    TrustStore,
+    key_id_hex,
+    open_enrollment,
+)
+from fieldreg.session import Session
+from fieldreg.stations import (
+    create_camp,
+    create_enrolled_post,
+    document_kind,
+    enroll_existing_post,
+    load_list,
+    station_trust,
+    trust_dir,
+)
+from fieldreg.store import PostStore
+from fieldreg.tokens import Status, verify_token
+from fieldreg.validation import parse_household
+from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
+
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+DAY = timedelta(days=1)
+HQ_PASS = "test-only hq passphrase"
+CAMP_ADMIN = "ali"
+
+
+def new_hq(path: Path) -> HqDir:
+    return HqDir.init(path, HQ_PASS, kdf=FAST_KDF, now=T0)
+
+
+def enroll(hq: HqDir, post_id: str = "TGR1", *, now: datetime = T0) -> Enrollment:
+    pkg = hq.enroll_post(post_id, now=now)
+    return open_enrollment(pkg.data, pkg.passphrase)
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> HqDir:
+    return new_hq(tmp_path / "hq")
+
+
+@pytest.fixture
+def other_hq(tmp_path: Path) -> HqDir:
+    return new_hq(tmp_path / "other-hq")
+
+
+@pytest.fixture
+def enrollment(hq: HqDir) -> Enrollment:
+    return enroll(hq)  # trust list version 2, with TGR1's key
+
+
+@pytest.fixture
+def post(enrollment: Enrollment, data_dir: Path) -> Session:
+    store = create_enrolled_post(data_dir, enrollment, post_name="Tengréla", admin=ADMIN,
+                                 passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    return store.unlock(ADMIN, ADMIN_PASS)
+
+
+@pytest.fixture
+def camp_dir(tmp_path: Path) -> Path:
+    return tmp_path / "camp"
+
+
+@pytest.fixture
+def camp(hq: HqDir, enrollment: Enrollment, camp_dir: Path) -> Session:
+    store = create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
+                        trust_list=hq.trust_list().raw, fingerprint=hq.fingerprint,
+                        admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    return store.unlock(CAMP_ADMIN, ADMIN_PASS)
+
+
+def audit(session: Session, action: str) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(r[0], r[1], json.loads(r[2])) for r in session.store.db.execute(
+        "SELECT actor, subject, details FROM audit WHERE action = ? ORDER BY seq", (action,))]
+
+
+def reopened(session: Session) -> TrustStore:
+    """The station's trust as a later process sees it (files re-read and re-verified)."""
+    return station_trust(PostStore.open(session.store.data_dir))
+
+
+# -- an enrolled border post --------------------------------------------------------------
+
+def test_enrolled_post_holds_its_key_and_pins_its_hq(
+        post: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
+    store = post.store
+    assert (store.kind, store.post_id, store.post_name) == ("post", "TGR1", "Tengréla")
+    assert store.meta("hq_root") == hq.root_public.hex()
+    assert store.meta("hq_fingerprint") == hq.fingerprint
+    assert store.meta("hq_age_recipient") == hq.age_recipient
+    files = trust_dir(data_dir)
+    assert files == data_dir / "trust"
+    assert (files / "trustlist.cose").read_bytes() == enrollment.trust_list.raw
+    assert (files / "trustlist.cose").stat().st_mode & 0o777 == 0o600
+    trust = station_trust(store)
+    assert trust.root_public == hq.root_public and trust.trust.version == 2
+    assert trust.revocations is None
+    kid = key_id_hex(enrollment.post_key.key_id)
+    assert list_post_keys(post) == [(kid, "2026-11-01T08:00:00Z", "2028-10-31T08:00:00Z", True)]
+    assert current_post_key(post, now=T0 + DAY).key_id == enrollment.post_key.key_id
+    assert audit(post, "key_load") == [(ADMIN, "TGR1", {"key": kid})]
+    assert post.verify_audit()[1] is None
+
+
+def test_enrolled_post_signs_slips_that_hq_trusts(post: Session, hq: HqDir) -> None:
+    regno = post.register(parse_household(household()))
+    issued = issue_token(post, regno, now=T0 + DAY)
+    verdict = verify_token(issued.text, station_trust(post.store).trust, None, T0 + 2 * DAY)
+    assert verdict.status is Status.VALID and verdict.claims == issued.claims
+
+
+def test_enrolled_post_is_not_created_over_an_existing_store(
+        post: Session, hq: HqDir, data_dir: Path) -> None:
+    with pytest.raises(InvalidInput, match="already holds a FieldReg store"):
+        create_enrolled_post(data_dir, enroll(hq, now=T0 + DAY), post_name="Autre",
+                             admin="moussa", passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    again = PostStore.open(data_dir)
+    assert again.post_name == "Tengréla"
+    assert len(list_post_keys(again.unlock(ADMIN, ADMIN_PASS))) == 1
+    assert station_trust(again).trust.version == 2
+
+
+# -- a camp -------------------------------------------------------------------------------
+
+def test_camp_is_set_up_from_a_trust_list_checked_against_the_fingerprint(
+        hq: HqDir, enrollment: Enrollment, camp_dir: Path) -> None:
+    typed = hq.fingerprint.lower().replace("-", " ")  # as a person may type it
+    store = create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
+                        trust_list=hq.trust_list().raw, fingerprint=typed,
+                        admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    assert (store.kind, store.post_id, store.post_name) == ("camp", "CAMP1", "Site de transit")
+    assert store.meta("hq_root") == hq.root_public.hex()
+    assert store.meta("hq_fingerprint") == hq.fingerprint
+    assert store.meta_or("hq_age_recipient") is None
+    trust = station_trust(store)
+    assert trust.trust.raw == hq.trust_list().raw
+    assert trust.trust.find(enrollment.post_key.key_id) is not None
+    session = store.unlock(CAMP_ADMIN, ADMIN_PASS)
+    assert list_post_keys(session) == []
+    with pytest.raises(InvalidInput, match="no signing key"):
+        current_post_key(session)
+
+
+def test_camp_with_a_wrong_fingerprint_leaves_nothing_behind(
+        hq: HqDir, other_hq: HqDir, camp_dir: Path) -> None:
+    with pytest.raises(CorruptData, match="different HQ key than the fingerprint"):
+        create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
+                    trust_list=hq.trust_list().raw, fingerprint=other_hq.fingerprint,
+                    admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    assert not PostStore.exists(camp_dir)
+    assert not trust_dir(camp_dir).exists()
+
+
+def test_camp_is_not_created_over_an_existing_store(camp: Session, hq: HqDir, camp_dir: Path,
+                                                    other_hq: HqDir) -> None:
+    with pytest.raises(InvalidInput, match="already holds a FieldReg store"):
+        create_camp(camp_dir, camp_id="CAMP2", camp_name="Autre site",
+                    trust_list=other_hq.trust_list().raw, fingerprint=other_hq.fingerprint,
+                    admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    assert PostStore.open(camp_dir).post_id == "CAMP1"
+    assert reopened(camp).root_public == hq.root_public
+
+
+# -- the station's trust ------------------------------------------------------------------
+
+def test_a_station_without_hq_has_no_trust(store: PostStore) -> None:
+    with pytest.raises(InvalidInput, match="holds no HQ trust list"):
+        station_trust(store)
+
+
+def test_trust_files_swapped_for_another_hqs_are_refused(
+        camp: Session, other_hq: HqDir, camp_dir: Path) -> None:
+    (trust_dir(camp_dir) / "trustlist.cose").write_bytes(other_hq.trust_list().raw)
+    with pytest.raises(CorruptData, match="not signed by the HQ key this station was set up with"):
+        station_trust(camp.store)
+    with pytest.raises(CorruptData):
+        load_list(camp, other_hq.issue_trust_list(now=T0 + DAY).raw)
+
+
+# -- loading newer lists ------------------------------------------------------------------
+
+def test_newer_trust_list_is_loaded_kept_and_audited(camp: Session, hq: HqDir) -> None:
+    newer = hq.issue_trust_list(now=T0 + 5 * DAY)
+    loaded = load_list(camp, newer.raw)
+    assert isinstance(loaded, TrustList)
+    assert (loaded.version, loaded.raw) == (3, newer.raw)
+    kept = reopened(camp)
+    assert kept.trust.version == 3 and kept.clock_floor == T0 + 5 * DAY
+    assert audit(camp, "trust_load") == [(CAMP_ADMIN, "CAMP1", {"version": 3})]
+
+
+def test_older_trust_list_is_refused(camp: Session, hq: HqDir) -> None:
+    current = hq.trust_list()
+    load_list(camp, hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    with pytest.raises(StaleTrustList, match="version 2 is older than the loaded version 3"):
+        load_list(camp, current.raw)
+    assert reopened(camp).trust.version == 3
+    assert len(audit(camp, "trust_load")) == 1
+
+
+def test_two_different_lists_with_one_version_are_refused(camp: Session, hq: HqDir,
+                                                          tmp_path: Path) -> None:
+    # An HQ directory restored from a backup issues its own, different, version 3.
+    shutil.copytree(hq.path, tmp_path / "hq-backup")
+    load_list(camp, hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    rival = HqDir.open(tmp_path / "hq-backup", HQ_PASS).issue_trust_list(now=T0 + 6 * DAY)
+    assert rival.version == 3
+    with pytest.raises(CorruptData, match="both claim version 3"):
+        load_list(camp, rival.raw)
+    assert reopened(camp).trust.issued_at == T0 + 5 * DAY
+
+
+def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq: HqDir) -> None:
+    assert reopened(camp).revocations is None
+    assert reopened(camp).clock_floor == T0
+    token_id = bytes(range(16))
+    first = hq.revoke_tokens([token_id], now=T0 + 10 * DAY)
+    loaded = load_list(camp, first.raw)
+    assert isinstance(loaded, RevocationList)
+    assert loaded.version == 2 and token_id in loaded
+    kept = reopened(camp)
+    assert kept.revocations is not None and kept.revocations.version == 2
+    assert token_id in kept.revocations
+    assert kept.clock_floor == T0 + 10 * DAY
+    # A newer trust list issued before that revocation list does not lower the floor.
+    load_list(camp, hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    assert reopened(camp).clock_floor == T0 + 10 * DAY
+    load_list(camp, hq.revoke_tokens([], now=T0 + 20 * DAY).raw)
+    assert reopened(camp).clock_floor == T0 + 20 * DAY
+    assert [d for _, _, d in audit(camp, "revocations_load")] == [{"version": 2}, {"version": 3}]
+
+
+def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDir,
+                                                         post: Session) -> None:
+    regno = post.register(parse_household(household()))
+    text = issue_token(post, regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
+    load_list(camp, hq.revoke_tokens([], now=T0 + 11 * DAY).raw)
+    trust = reopened(camp)
+    dead_battery = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    # Judged at the floor, not in 2000: the token is only 12 h ahead (VALID, with warnings).
+    verdict = verify_token(text, trust.trust, trust.revocations, dead_battery,
+                           clock_floor=trust.clock_floor)
+    assert verdict.status is Status.VALID
+    assert any("behind the latest HQ list" in w for w in verdict.warnings)
+    assert any(w.startswith("issued 12 h in the future") for w in verdict.warnings)
+
+
+def test_older_revocation_list_is_refused(camp: Session, hq: HqDir) -> None:
+    second = hq.revoke_tokens([bytes(16)], now=T0 + DAY)
+    third = hq.revoke_tokens([bytes(15) + b"\x01"], now=T0 + 2 * DAY)
+    load_list(camp, third.raw)
+    with pytest.raises(StaleTrustList, match="version 2 is older than the loaded version 3"):
+        load_list(camp, second.raw)
+    kept = reopened(camp).revocations
+    assert kept is not None and kept.version == 3 and bytes(16) in kept
+
+
+def test_lists_signed_by_another_hq_are_refused(camp: Session, other_hq: HqDir) -> None:
+    newer_trust = other_hq.issue_trust_list(now=T0 + DAY)
+    newer_revocations = other_hq.revoke_tokens([bytes(16)], now=T0 + DAY)
+    for data in (newer_trust.raw, newer_revocations.raw):
+        with pytest.raises(CorruptData):
+            load_list(camp, data)
+    kept = reopened(camp)
+    assert kept.trust.version == 2 and kept.revocations is None
+    assert audit(camp, "trust_load") == [] and audit(camp, "revocations_load") == []
+
+
+def test_loading_needs_an_account_that_chose_its_passphrase(camp: Session, hq: HqDir) -> None:
+    camp.add_user("moussa", role="officer", passphrase="moussa first pass")
+    fresh = camp.store.unlock("moussa", "moussa first pass")
+    with pytest.raises(AuthError):
+        load_list(fresh, hq.issue_trust_list(now=T0 + DAY).raw)
+    assert reopened(camp).trust.version == 2
+
+
+def test_document_kind_tells_lists_apart(hq: HqDir, enrollment: Enrollment) -> None:
+    assert document_kind(hq.trust_list().raw) == "trustlist"
+    assert document_kind(hq.revocation_list().raw) == "revocations"
+    others = [enrollment.post_key.certificate.raw, b"", b"not a list at all",
+              b"\xd2\x84\x40\xa0\x40\x40", json.dumps({"format": "fieldreg-hq"}).encode()]
+    for data in others:
+        with pytest.raises(InvalidInput, match="neither a FieldReg trust list nor a revocation list"):
+            document_kind(data)
+
+
+def test_load_list_refuses_what_is_not_a_list(camp: Session, enrollment: Enrollment) -> None:
+    with pytest.raises(InvalidInput, match="neither"):
+        load_list(camp, enrollment.post_key.certificate.raw)
+    assert audit(camp, "trust_load") == [] and audit(camp, "revocations_load") == []
+
+
+# -- loading an enrollment into a running post --------------------------------------------
+
+def test_key_rotation_at_a_running_post(post: Session, hq: HqDir, enrollment: Enrollment) -> None:
+    rotated = enroll(hq, now=T0 + 10 * DAY)  # trust list version 3, both keys
+    enroll_existing_post(post, rotated)
+    keys = {k[0]: k[3] for k in list_post_keys(post)}
+    assert keys == {key_id_hex(enrollment.post_key.key_id): False,
+                    key_id_hex(rotated.post_key.key_id): True}
+    assert current_post_key(post, now=T0 + 11 * DAY).key_id == rotated.post_key.key_id
+    trust = reopened(post)
+    assert trust.trust.version == 3
+    assert trust.trust.find(enrollment.post_key.key_id) is not None
+    assert trust.trust.find(rotated.post_key.key_id) is not None
+    assert [d for _, _, d in audit(post, "key_load")][-1] == {
+        "key": key_id_hex(rotated.post_key.key_id)}
+
+
+def test_a_post_set_up_without_keys_pins_hq_at_its_first_enrollment(
+        admin: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
+    assert admin.store.meta_or("hq_root") is None
+    enroll_existing_post(admin, enrollment)
+    store = PostStore.open(data_dir)
+    assert store.meta("hq_root") == hq.root_public.hex()
+    assert store.meta("hq_fingerprint") == hq.fingerprint
+    assert store.meta("hq_age_recipient") == hq.age_recipient
+    assert station_trust(store).trust.raw == enrollment.trust_list.raw
+    session = store.unlock(ADMIN, ADMIN_PASS)
+    assert current_post_key(session, now=T0 + DAY).key_id == enrollment.post_key.key_id
+
+
+def test_an_enrollment_from_another_hq_is_refused(post: Session, other_hq: HqDir,
+                                                  enrollment: Enrollment) -> None:
+    with pytest.raises(InvalidInput, match="another HQ"):
+        enroll_existing_post(post, enroll(other_hq))
+    assert [k[0] for k in list_post_keys(post)] == [key_id_hex(enrollment.post_key.key_id)]
+    assert reopened(post).trust.raw == enrollment.trust_list.raw
+
+
+def test_an_enrollment_for_another_post_changes_nothing(admin: Session, hq: HqDir,
+                                                         data_dir: Path) -> None:
+    with pytest.raises(InvalidInput, match="for post NIA, but this station is post TGR1"):
+        enroll_existing_post(admin, enroll(hq, "NIA"))
+    assert list_post_keys(admin) == []
+    assert admin.store.meta_or("hq_root") is None  # nothing pinned
+    assert not trust_dir(data_dir).exists()
+
+
+def test_the_same_enrollment_twice_is_refused(post: Session, enrollment: Enrollment) -> None:
+    with pytest.raises(InvalidInput, match="already loaded"):
+        enroll_existing_post(post, enrollment)
+    assert len(list_post_keys(post)) == 1
+
+
+def test_an_enrollment_older_than_the_stations_trust_list_still_loads_its_key(
+        post: Session, hq: HqDir) -> None:
+    rotated = enroll(hq, now=T0 + 10 * DAY)  # carries trust list version 3
+    load_list(post, hq.issue_trust_list(now=T0 + 11 * DAY).raw)  # the post already has 4
+    enroll_existing_post(post, rotated)
+    assert current_post_key(post, now=T0 + 12 * DAY).key_id == rotated.post_key.key_id
+    assert reopened(post).trust.version == 4
+
+
+def test_only_administrators_load_enrollments(post: Session, hq: HqDir) -> None:
+    supervisor = make_user(post, "fatou", "supervisor")
+    with pytest.raises(PermissionDenied):
+        enroll_existing_post(supervisor, enroll(hq, now=T0 + DAY))
+    assert len(list_post_keys(post)) == 1
+
+
+def test_a_camp_holds_no_signing_keys(camp: Session, hq: HqDir) -> None:
+    with pytest.raises(InvalidInput, match="only a border post"):
+        enroll_existing_post(camp, enroll(hq, "CAMP1", now=T0 + DAY))
+    assert list_post_keys(camp) == []
