@@ -27,10 +27,11 @@ from fieldreg.store import registry
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import transaction
 from fieldreg.store.fields import FieldCipher
+from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION, active_token, revoke_active_token
 from fieldreg.tokens import Claims, Member, Sex, encode_token
+from fieldreg.tokens.claims import MAX_MEMBERS
 from fieldreg.tokens.codec import decode_token, parse_claims
 
-OUTBOX_TOKEN_REVOCATION = "token_revocation"
 _SEX = {"F": Sex.FEMALE, "M": Sex.MALE}  # "X" (other / not stated) -> Sex.UNKNOWN
 NO_KEY = ("this post has no signing key, so it cannot issue slips: enroll it with HQ "
           "('fieldreg init --enroll FILE' for a new post, 'fieldreg keys load FILE' for this one)")
@@ -115,7 +116,9 @@ def claims_for(reg: Registration, *, post_id: str, issued_at: datetime, serial: 
         registration_number=reg.regno,
         family_name=head.family_name,
         given_names=head.given_names,
-        members=[Member(_SEX.get(m.sex, Sex.UNKNOWN), m.birth.year) for m in ordered],
+        # A token lists at most MAX_MEMBERS (head first); ``size`` still counts everyone.
+        members=[Member(_SEX.get(m.sex, Sex.UNKNOWN), m.birth.year) for m in ordered[:MAX_MEMBERS]],
+        household_size=len(ordered),
         issuing_post=post_id,
         issued_at=issued_at,
         serial=serial,
@@ -133,13 +136,6 @@ def _load(conn: sqlite3.Connection, session: Session, regno: str) -> Registratio
     if reg.status == "void":
         raise InvalidInput(f"{reg.regno} is void: no slip is issued for a void registration")
     return reg
-
-
-def _active(conn: sqlite3.Connection, regno: str) -> tuple[str, int, bytes] | None:
-    row = conn.execute(
-        "SELECT token_id, serial, token FROM tokens WHERE regno = ? AND status = 'active'", (regno,)
-    ).fetchone()
-    return None if row is None else (row[0], row[1], row[2])
 
 
 def _sign_new(conn: sqlite3.Connection, session: Session, reg: Registration, serial: int,
@@ -163,7 +159,7 @@ def issue_token(session: Session, regno: str, *, now: datetime | None = None) ->
     now = now or utcnow()
     with transaction(session.store.db) as conn:
         reg = _load(conn, session, regno)
-        active = _active(conn, reg.regno)
+        active = active_token(conn, reg.regno)
         if active is not None:
             tid, _, sealed = active
             text = session.cipher.open("tokens", tid, "token", sealed)
@@ -189,19 +185,11 @@ def reissue_token(session: Session, regno: str, *, reason: str,
     now = now or utcnow()
     with transaction(session.store.db) as conn:
         reg = _load(conn, session, regno)
-        active = _active(conn, reg.regno)
-        if active is None:
+        revoked = revoke_active_token(conn, session.cipher, reg.regno, reason=reason,
+                                      actor=session.user, now=now)
+        if revoked is None:
             raise NotFound(f"{reg.regno} has no slip yet: print it without --reissue")
-        old_id, old_serial, _ = active
-        conn.execute(
-            "UPDATE tokens SET status = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ?"
-            " WHERE token_id = ?",
-            (iso_utc(now), session.user,
-             session.cipher.seal("tokens", old_id, "revoke_reason", reason), old_id),
-        )
-        # HQ learns of the revocation through the next batch and publishes it.
-        conn.execute("INSERT INTO outbox (kind, subject, version) VALUES (?, ?, ?)",
-                     (OUTBOX_TOKEN_REVOCATION, old_id, old_serial))
+        old_id = revoked[0]
         issued = _sign_new(conn, session, reg, 1 + _last_serial(conn, reg.regno), now)
         session.audit(conn).append(
             actor=session.user, action="token_reissue", subject=reg.regno,

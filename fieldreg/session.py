@@ -26,6 +26,7 @@ from fieldreg.store.audit import AuditLog, derive_audit_key
 from fieldreg.store.db import transaction
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import HouseholdSummary, RegistryIndex
+from fieldreg.store.tokens import revoke_active_token
 
 if TYPE_CHECKING:
     from fieldreg.store.post import PostStore
@@ -162,6 +163,12 @@ class Session:
             details: dict[str, Any] = {"version": version}
             if action == "correct":
                 details["fields"] = _changed_fields(current.household, household)
+            if status == "void":
+                # A void registration's slip must stop verifying at camps.
+                revoked = revoke_active_token(conn, self.cipher, current.regno, actor=self.user,
+                                              reason=f"registration void: {reason}", now=utcnow())
+                if revoked is not None:
+                    details["token_revoked"] = revoked[0]
             self.audit(conn).append(
                 actor=self.user, action=action, subject=current.regno, details=details
             )

@@ -315,6 +315,37 @@ def test_no_reprint_once_the_registration_is_void(post: Session) -> None:
         issue_token(post, regno)
 
 
+def test_voiding_revokes_the_slip_so_camps_stop_accepting_it(post: Session, hq: HqDir) -> None:
+    regno = register(post)
+    issued = issue_token(post, regno, now=ISSUE)
+    post.void(regno, reason="registered twice")
+    assert [(t[0], t[2], t[7]) for t in tokens(post, regno)] == [(issued.token_id, "revoked", ADMIN)]
+    assert outbox(post) == [(issued.token_id, 1)]  # carried to HQ by the next batch
+    (entry,) = audit(post, "void")
+    assert entry[2]["token_revoked"] == issued.token_id
+    revocations = hq.revoke_tokens([bytes.fromhex(issued.token_id)], now=ISSUE)
+    verdict = verify_token(issued.text, hq.trust_list(), revocations, ISSUE + timedelta(hours=1))
+    assert verdict.status is Status.REVOKED
+
+
+def test_voiding_without_a_slip_revokes_nothing(post: Session) -> None:
+    regno = register(post)
+    post.void(regno, reason="registered twice")
+    assert outbox(post) == [] and "token_revoked" not in audit(post, "void")[0][2]
+
+
+def test_a_household_larger_than_a_token_lists_still_gets_a_slip(post: Session) -> None:
+    # Validation accepts up to 40 members; a token lists at most 30, and its "size"
+    # claim exists for exactly this case (size >= number of members listed).
+    children = [("Enfant " + "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÉÈÊÎÔ"[i], "M" if i % 2 else "F", "child",
+                 {"age": 5 + i % 10}) for i in range(32)]
+    regno = register(post, members=members(("Aminata", "F", "head", {"birth_year": 1990}),
+                                           *children))
+    issued = issue_token(post, regno, now=ISSUE)
+    assert issued.claims.household_size == 33
+    assert len(issued.claims.members) == 30 and issued.claims.members[0] == HEAD
+
+
 def test_post_without_a_key_cannot_issue(admin: Session) -> None:
     regno = register(admin)
     assert list_post_keys(admin) == []
