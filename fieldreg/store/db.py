@@ -183,10 +183,43 @@ def _m0003_tokens_and_stations(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX checkins_regno ON checkins (regno)")
 
 
+def _m0004_batches(db: sqlite_utils.Database) -> None:
+    # A post's batches for HQ (docs/formats/batch.md). A batch is written once, locally,
+    # as 'prepared' (its manifest hash fixed), then copied to a medium and read back
+    # ('exported'), then acknowledged by an HQ receipt ('acknowledged'). The *_to columns
+    # are the last outbox seq / duplicate decision id / audit seq / tokens rowid the
+    # batch covers; a new batch starts after the largest of them.
+    db.execute(
+        """CREATE TABLE batches (
+            seq INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL UNIQUE,
+            manifest_hash TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            file_size INTEGER NOT NULL,
+            outbox_to INTEGER NOT NULL,
+            decisions_to INTEGER NOT NULL,
+            audit_from INTEGER NOT NULL,
+            audit_to INTEGER NOT NULL,
+            tokens_to INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            counts TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            exporter TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('prepared', 'exported', 'acknowledged')),
+            exported_at TEXT,
+            acknowledged_at TEXT)"""
+    )
+    # At most one batch waits to be copied: it is reused until it is exported.
+    db.execute("CREATE UNIQUE INDEX batches_one_prepared ON batches (status)"
+               " WHERE status = 'prepared'")
+    db.execute("CREATE INDEX outbox_batch ON outbox (batch)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
     ("0003_tokens_and_stations", _m0003_tokens_and_stations),
+    ("0004_batches", _m0004_batches),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
