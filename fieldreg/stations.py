@@ -10,11 +10,14 @@
 Both kinds keep HQ's lists in ``<data dir>/trust/`` (a ``TrustStore``). HQ's
 root key is pinned twice: by the trust files and in the store's settings
 (``meta.hq_root``), so trust files swapped behind the station's back are refused
-rather than silently believed.
+rather than silently believed. A post also keeps HQ's age recipient
+(``meta.hq_age_recipient``) and HQ's escrow recipients (``meta.escrow_recipients``,
+a JSON list, possibly empty): every batch is encrypted to all of them.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -37,6 +40,7 @@ from fieldreg.store.db import transaction
 from fieldreg.store.fields import FieldCipher
 
 TRUST_DIRNAME = "trust"
+ESCROW_META = "escrow_recipients"
 
 
 def trust_dir(data_dir: Path) -> Path:
@@ -45,6 +49,10 @@ def trust_dir(data_dir: Path) -> Path:
 
 def _pin(root: bytes) -> dict[str, str]:
     return {"hq_root": root.hex(), "hq_fingerprint": fingerprint(root)}
+
+
+def _escrow_meta(enrollment: Enrollment) -> str:
+    return json.dumps(list(enrollment.escrow_recipients))
 
 
 def create_enrolled_post(
@@ -63,7 +71,8 @@ def create_enrolled_post(
     store = PostStore.create(
         data_dir, post_id=post_id, post_name=post_name, admin=admin, passphrase=passphrase,
         kdf=kdf, extra_meta={**_pin(enrollment.hq_root_public),
-                             "hq_age_recipient": enrollment.hq_age_recipient},
+                             "hq_age_recipient": enrollment.hq_age_recipient,
+                             ESCROW_META: _escrow_meta(enrollment)},
         on_create=install,
     )
     TrustStore.create(trust_dir(data_dir), enrollment.trust_list.raw,
@@ -153,6 +162,10 @@ def enroll_existing_post(session: Session, enrollment: Enrollment) -> None:
             conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                              [*_pin(root).items(),
                               ("hq_age_recipient", enrollment.hq_age_recipient)])
+        # HQ's current escrow list comes with every enrollment (rotation included).
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
+                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     (ESCROW_META, _escrow_meta(enrollment)))
     if pinned is None:
         TrustStore.create(trust_dir(store.data_dir), enrollment.trust_list.raw,
                           fingerprint=enrollment.hq_fingerprint)

@@ -3,10 +3,12 @@
     info = read_enrollment_info(data)          # post id + HQ fingerprint, before any passphrase
     enr = open_enrollment(data, "7KQ2-...")     # AuthError on a wrong passphrase
     enr.post_key, enr.hq_root_public, enr.hq_age_recipient, enr.trust_list
+    enr.escrow_recipients                       # () unless HQ configured escrow keys
 
 The file travels on a USB stick; the passphrase travels by another channel (in
 person, sealed envelope, phone). The *whole* content — the post's private key,
-its certificate, HQ's root public key, HQ's age recipient and the trust list —
+its certificate, HQ's root public key, HQ's age recipient, any escrow
+recipients and the trust list —
 is AES-256-GCM sealed under a key wrapped with argon2id(passphrase), so the
 passphrase does double duty: it keeps the private key secret on the stick, and
 it authenticates HQ's root key, which the post then pins. Someone who swaps the
@@ -21,6 +23,8 @@ import json
 import secrets
 from dataclasses import dataclass
 from typing import Any
+
+import pyrage
 
 from fieldreg.crypto.aead import new_key, open_sealed, seal
 from fieldreg.crypto.kdf import KdfParams, unwrap_key, wrap_key
@@ -54,6 +58,7 @@ class Enrollment:
     hq_root_public: bytes
     hq_age_recipient: str
     trust_list: TrustList
+    escrow_recipients: tuple[str, ...] = ()
 
     @property
     def hq_fingerprint(self) -> str:
@@ -79,18 +84,24 @@ def write_enrollment(
     trust_list: TrustList,
     passphrase: str,
     kdf: KdfParams,
+    escrow: tuple[str, ...] | list[str] = (),
 ) -> bytes:
-    """Serialize and seal an enrollment (HqDir.enroll_post is the usual caller)."""
+    """Serialize and seal an enrollment (HqDir.enroll_post is the usual caller).
+
+    ``escrow`` (age recipients) is written only when not empty, so a file
+    without escrow is exactly what earlier versions wrote.
+    """
     info = EnrollmentInfo(post_key.post_id, key_id_hex(post_key.key_id), fingerprint(hq_root_public))
-    payload = canonical_dumps(
-        {
-            "key": post_key.private_bytes(),
-            "cert": post_key.certificate.raw,
-            "root": hq_root_public,
-            "age": hq_age_recipient,
-            "trust": trust_list.raw,
-        }
-    )
+    content: dict[str, Any] = {
+        "key": post_key.private_bytes(),
+        "cert": post_key.certificate.raw,
+        "root": hq_root_public,
+        "age": hq_age_recipient,
+        "trust": trust_list.raw,
+    }
+    if escrow:
+        content["escrow"] = list(escrow)
+    payload = canonical_dumps(content)
     file_key = new_key()
     document = {
         "format": ENROLLMENT_FORMAT,
@@ -153,4 +164,18 @@ def open_enrollment(data: bytes, passphrase: str) -> Enrollment:
     trust = TrustList.from_bytes(field(payload, "trust", bytes, where=where), root_public=root)
     if post_key.post_id != info.post_id or trust.find(post_key.key_id) is None:
         raise CorruptData("enrollment file is inconsistent: its key is not in its trust list")
-    return Enrollment(post_key, root, field(payload, "age", str, where=where), trust)
+    return Enrollment(post_key, root, field(payload, "age", str, where=where), trust,
+                      _escrow(payload, where=where))
+
+
+def _escrow(payload: dict[str, Any], *, where: str) -> tuple[str, ...]:
+    """The optional ``escrow`` list (absent in files from HQs without escrow keys)."""
+    if "escrow" not in payload:
+        return ()
+    recipients = field(payload, "escrow", list, where=where)
+    for text in recipients:
+        try:
+            pyrage.x25519.Recipient.from_str(text)
+        except (pyrage.RecipientError, TypeError, ValueError):
+            raise CorruptData(f"{where}: an escrow recipient is not an age public key") from None
+    return tuple(recipients)

@@ -6,14 +6,25 @@
     hq.revoke_key(parse_key_id("a1b2c3d4e5f60718"))      # new trust list version
     hq.issue_trust_list()                                # fresh expiry, version + 1
     hq.revoke_tokens([token_id])                         # new revocation list version
+    hq.registry_key                                      # seals personal data in registry.db
+    hq.escrow_recipients                                 # age recipients batches also go to
 
 Layout of the directory (all files 0600, written atomically)::
 
     hq.json            root public key, age recipient, and both private keys sealed
-                       (AES-256-GCM) under one master key wrapped with argon2id(passphrase)
+                       (AES-256-GCM) under one master key wrapped with argon2id(passphrase);
+                       the escrow recipients, authenticated with a MAC under that key
     trustlist.cose     the current signed trust list: also HQ's registry of post keys
     revocations.cose   the current signed revocation list
     certs/<kid>.cose   every certificate issued
+    registry.db, held/, receipts/   the batch registry (fieldreg.hq), not managed here
+
+The master key also yields, by HKDF with its own label, the **registry key**
+that seals personal data in HQ's registry (``fieldreg.hq.registry``); it is
+never stored. **Escrow recipients** are age public keys (``age1...``) whose
+private halves are generated offline with ``age-keygen`` and kept in a safe:
+posts encrypt every batch to them as well as to HQ, so batches stay readable if
+HQ's key directory is lost. HQ stores recipients only, never escrow identities.
 
 The signed trust list *is* the key registry, so a file edited behind HQ's back
 fails its signature at the next open instead of being silently re-signed.
@@ -23,6 +34,8 @@ One process at a time: HQ runs commands one after another.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 from collections.abc import Iterable
@@ -32,7 +45,9 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.crypto.aead import Sealer, new_key
 from fieldreg.crypto.kdf import KdfParams, unwrap_key, wrap_key
@@ -63,6 +78,8 @@ TRUST_LIST_VALIDITY = timedelta(days=90)
 POST_KEY_VALIDITY = timedelta(days=730)
 _ROOT_AAD = b"fieldreg/hq/root-key/v1"
 _AGE_AAD = b"fieldreg/hq/age-identity/v1"
+_REGISTRY_INFO = b"fieldreg hq registry key v1"
+_ESCROW_MAC_INFO = b"fieldreg hq escrow mac v1"
 
 
 @dataclass(frozen=True)
@@ -77,11 +94,16 @@ class EnrollmentPackage:
 class HqDir:
     """An unlocked HQ directory. Construct with :meth:`init` or :meth:`open`."""
 
-    def __init__(self, path: Path, root: Ed25519PrivateKey, age_identity: str, kdf: KdfParams):
+    def __init__(
+        self, path: Path, root: Ed25519PrivateKey, age_identity: str, kdf: KdfParams, *,
+        master: bytes, escrow: tuple[str, ...] = (),
+    ):
         self.path = path
         self._root = root
         self._age_identity = age_identity
         self._kdf = kdf
+        self._registry_key = _derive(master, _REGISTRY_INFO)
+        self._escrow = escrow
         self._trust = TrustList.from_bytes((path / TRUST_FILE).read_bytes(), root_public=self.root_public)
         self._revocations = RevocationList.from_bytes(
             (path / REVOCATIONS_FILE).read_bytes(), root_public=self.root_public
@@ -96,8 +118,13 @@ class HqDir:
         *,
         kdf: KdfParams | None = None,
         now: datetime | None = None,
+        escrow: Iterable[str] = (),
     ) -> HqDir:
-        """Create a new HQ directory (refuses an existing one: HQ keys are never overwritten)."""
+        """Create a new HQ directory (refuses an existing one: HQ keys are never overwritten).
+
+        ``escrow``: age recipients (``age1...``) every post will also encrypt batches to.
+        """
+        escrow_list = check_escrow_recipients(escrow)
         kdf = kdf or KdfParams.default()
         now = now or utcnow()
         base = Path(path)
@@ -118,6 +145,9 @@ class HqDir:
             "root_key": _b64(sealer.seal(private_raw(root), _ROOT_AAD)),
             "age_identity": _b64(sealer.seal(str(identity).encode("ascii"), _AGE_AAD)),
         }
+        if escrow_list:
+            header["escrow"] = list(escrow_list)
+            header["escrow_mac"] = _escrow_mac(master, escrow_list)
         trust = TrustList.issue(
             version=1, issued_at=now, expires_at=now + TRUST_LIST_VALIDITY, entries=(), root=root
         )
@@ -126,7 +156,7 @@ class HqDir:
         atomic_write(base / TRUST_FILE, trust.raw)
         atomic_write(base / REVOCATIONS_FILE, revocations.raw)
         atomic_write(base / HQ_FILE, json.dumps(header, indent=1).encode("utf-8"))
-        return cls(base, root, str(identity), kdf)
+        return cls(base, root, str(identity), kdf, master=master, escrow=escrow_list)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], passphrase: str) -> HqDir:
@@ -150,11 +180,17 @@ class HqDir:
             root_public = base64.b64decode(header["root_public"])
             wrap = header["wrap"]
             kdf = KdfParams(wrap["time_cost"], wrap["memory_kib"], wrap["parallelism"])
+            escrow = tuple(header.get("escrow", ()))
+            escrow_mac = header.get("escrow_mac", "") if escrow else ""
         except (KeyError, TypeError, ValueError):
             raise CorruptData(f"{base / HQ_FILE} is damaged") from None
         if public_raw(root) != root_public:
             raise CorruptData(f"{base / HQ_FILE}: root public key does not match the private key")
-        return cls(base, root, identity, kdf)
+        # An escrow recipient slipped into hq.json would receive every post's batches: MAC'd.
+        if escrow and not (isinstance(escrow_mac, str)
+                           and hmac.compare_digest(escrow_mac, _escrow_mac(master, escrow))):
+            raise CorruptData(f"{base / HQ_FILE}: the escrow recipients were changed outside FieldReg")
+        return cls(base, root, identity, kdf, master=master, escrow=escrow)
 
     # -- public facts ---------------------------------------------------------------------
     @property
@@ -181,6 +217,16 @@ class HqDir:
     def age_identity_text(self) -> str:
         """The identity as an age secret-key line, for an emergency export to the ``age`` tool."""
         return self._age_identity
+
+    @property
+    def escrow_recipients(self) -> tuple[str, ...]:
+        """Escrow age recipients, carried to posts in enrollment files (may be empty)."""
+        return self._escrow
+
+    @property
+    def registry_key(self) -> bytes:
+        """The 32-byte key sealing personal data in HQ's registry (HKDF of the master key)."""
+        return self._registry_key
 
     def trust_list(self) -> TrustList:
         return self._trust
@@ -243,6 +289,7 @@ class HqDir:
             trust_list=trust,
             passphrase=phrase,
             kdf=kdf or self._kdf,
+            escrow=self._escrow,
         )
         return EnrollmentPackage(data, phrase, cert)
 
@@ -305,6 +352,31 @@ class HqDir:
                 f"HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued "
                 f"({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first"
             )
+
+
+def check_escrow_recipients(recipients: Iterable[str]) -> tuple[str, ...]:
+    """The recipients as given, each checked to be an age X25519 recipient; duplicates dropped."""
+    out: list[str] = []
+    for text in recipients:
+        text = text.strip()
+        try:
+            pyrage.x25519.Recipient.from_str(text)
+        except (pyrage.RecipientError, ValueError):
+            raise InvalidInput(
+                f"escrow recipient {text!r} is not an age public key (age1..., from age-keygen)"
+            ) from None
+        if text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+def _derive(master: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
+
+
+def _escrow_mac(master: bytes, escrow: Iterable[str]) -> str:
+    message = json.dumps(list(escrow), separators=(",", ":")).encode("utf-8")
+    return hmac.new(_derive(master, _ESCROW_MAC_INFO), message, hashlib.sha256).hexdigest()
 
 
 def _b64(data: bytes) -> str:

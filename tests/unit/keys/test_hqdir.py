@@ -127,3 +127,58 @@ def test_sign_document_refuses_reserved_kinds(hq: HqDir) -> None:
     with pytest.raises(InvalidInput):
         hq.sign_document("trustlist", 1, {})
     assert hq.sign_document("receipt", 1, {"batch": "x"})
+
+
+def _recipient() -> str:
+    return str(pyrage.x25519.Identity.generate().to_public())
+
+
+def test_registry_key_is_stable_secret_and_distinct(hq: HqDir) -> None:
+    again = HqDir.open(hq.path, HQ_PASSPHRASE)
+    assert len(hq.registry_key) == 32 and again.registry_key == hq.registry_key
+    assert hq.registry_key.hex() not in (hq.path / "hq.json").read_text()
+    other = HqDir.init(hq.path.parent / "other", HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests(), now=T0)
+    assert other.registry_key != hq.registry_key
+
+
+def test_escrow_recipients_stored_and_carried_in_enrollment(tmp_path: Path) -> None:
+    escrow = [_recipient(), _recipient()]
+    hq = HqDir.init(tmp_path / "hq", HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests(), now=T0,
+                    escrow=[escrow[0], f" {escrow[1]} ", escrow[0]])
+    assert hq.escrow_recipients == tuple(escrow)
+    assert json.loads((hq.path / "hq.json").read_text())["escrow"] == escrow
+    assert HqDir.open(hq.path, HQ_PASSPHRASE).escrow_recipients == tuple(escrow)
+    pkg = hq.enroll_post("NIA", now=T0)
+    assert open_enrollment(pkg.data, pkg.passphrase).escrow_recipients == tuple(escrow)
+
+
+def test_no_escrow_by_default_and_old_enrollment_files_open(hq: HqDir) -> None:
+    assert hq.escrow_recipients == ()
+    assert "escrow" not in json.loads((hq.path / "hq.json").read_text())
+    pkg = hq.enroll_post("NIA", now=T0)
+    assert open_enrollment(pkg.data, pkg.passphrase).escrow_recipients == ()
+
+
+def test_escrow_must_be_age_recipients(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="age public key"):
+        HqDir.init(tmp_path / "hq", HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests(),
+                   escrow=["AGE-SECRET-KEY-1QQQ"])
+    assert not (tmp_path / "hq" / "hq.json").exists()
+
+
+def test_escrow_list_edited_in_hq_json_is_refused(tmp_path: Path) -> None:
+    hq = HqDir.init(tmp_path / "hq", HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests(), now=T0,
+                    escrow=[_recipient()])
+    for escrow in ([_recipient()], [*hq.escrow_recipients, _recipient()]):
+        header = json.loads((hq.path / "hq.json").read_text())
+        header["escrow"] = escrow
+        (hq.path / "hq.json").write_text(json.dumps(header))
+        with pytest.raises(CorruptData, match="escrow"):
+            HqDir.open(hq.path, HQ_PASSPHRASE)
+    # Slipping an escrow list into an HQ set up without one is refused too.
+    plain = HqDir.init(tmp_path / "plain", HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests(), now=T0)
+    header = json.loads((plain.path / "hq.json").read_text())
+    header["escrow"] = [_recipient()]
+    (plain.path / "hq.json").write_text(json.dumps(header))
+    with pytest.raises(CorruptData, match="escrow"):
+        HqDir.open(plain.path, HQ_PASSPHRASE)
