@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import io
+import tarfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -159,3 +160,39 @@ class PostSim:
         directory.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         return path
+
+
+def unlisted_key(hq: HqDir, post_id: str, *, at: datetime = T0) -> PostKey:
+    """A key with a genuine certificate from ``hq`` that HQ's trust list does not hold."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from fieldreg.keys import Certificate
+    from fieldreg.keys.ids import public_raw
+
+    private = Ed25519PrivateKey.generate()
+    cert = Certificate.issue(post_id=post_id, public_key=public_raw(private), not_before=at,
+                             not_after=at + timedelta(days=730), issued_at=at,
+                             root=hq._root)  # test-only: HQ issuing outside enroll_post
+    return PostKey(private, cert)
+
+
+def unpack(hq: HqDir, data: bytes) -> list[tuple[str, bytes]]:
+    """The inner archive's files, in order (decrypted with HQ's identity)."""
+    import pyrage
+
+    inner = pyrage.decrypt(data, [hq.age_identity()])
+    with tarfile.open(fileobj=io.BytesIO(inner), mode="r:") as tar:
+        return [(m.name, tar.extractfile(m).read()) for m in tar.getmembers()]  # type: ignore[union-attr]
+
+
+def repack(recipient: str, files: list[tuple[str, bytes]], *, mtime: int = 0) -> bytes:
+    """A hand-built batch: these files in a ustar archive, age-encrypted to ``recipient``."""
+    import pyrage
+
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name, content in files:
+            info = tarfile.TarInfo(name)
+            info.size, info.mode, info.mtime = len(content), 0o600, mtime
+            tar.addfile(info, io.BytesIO(content))
+    return pyrage.encrypt(out.getvalue(), [pyrage.x25519.Recipient.from_str(recipient)])

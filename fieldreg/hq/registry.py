@@ -1,0 +1,241 @@
+"""HQ's registry: what every post sent, in ``HQDIR/registry.db``.
+
+    with Registry.open(hq) as registry:             # created on first use
+        registry.batches("TGR1")                     # [BatchRow, ...] by seq
+        registry.missing("TGR1")                     # [4, 5]: batch numbers HQ never received
+        registry.receipt_batches("TGR1")             # [(seq, manifest hash), ...] for the receipt
+        registry.household("TGR1-26-000001-7")       # the newest version HQ holds, unsealed
+        registry.versions("TGR1-26-000001-7")        # every version, oldest first
+
+Batches are written by ``fieldreg.hq.importer`` only, inside one transaction per
+batch. Personal data — each household version and its reason, each slip
+revocation reason — is sealed with AES-256-GCM under the registry key that
+``HqDir`` derives from its master key; the associated data names the table, the
+registration number (or token id) and the version, so a blob moved to another
+row fails to open. The database itself uses the post store's durability
+settings (WAL, ``synchronous=FULL``). Schema: fieldreg/hq/schema.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from fieldreg.crypto.aead import Sealer
+from fieldreg.errors import CorruptData, NotFound
+from fieldreg.hq.schema import migrate
+from fieldreg.keys.hqdir import HqDir
+from fieldreg.store.db import connect, transaction
+
+REGISTRY_FILE = "registry.db"
+HELD_DIR = "held"
+RECEIPTS_DIR = "receipts"
+_KEY_CHECK = b"fieldreg hq registry"
+_KEY_CHECK_AAD = b"meta|key_check"
+_CONTENT_MAC_INFO = b"fieldreg hq registry content mac v1"
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    post: str
+    seq: int
+    manifest_hash: bytes
+    prev: bytes
+    created_at: str
+    imported_at: str
+    file_name: str
+    records: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    post: str
+    seq: int
+    manifest_hash: bytes
+    reason: str  # "fork" or "conflict"
+    detail: str
+    path: str  # relative to the HQ directory: held/<file>
+    held_at: str
+
+
+@dataclass(frozen=True)
+class HouseholdVersion:
+    post: str
+    regno: str
+    version: int
+    kind: str
+    status: str
+    at: str
+    by: str
+    batch_seq: int
+    household: dict[str, Any]
+    reason: str
+
+
+class Registry:
+    """An open registry. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, key: bytes):
+        self.db = db
+        self.path = path
+        self._sealer = Sealer(key)
+        self._mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                             info=_CONTENT_MAC_INFO).derive(key)
+
+    @classmethod
+    def open(cls, hq: HqDir) -> Registry:
+        """Open (creating if needed) ``HQDIR/registry.db``; refuse one made by another HQ."""
+        path = hq.path / REGISTRY_FILE
+        db = connect(path)
+        try:
+            if os.name != "nt":
+                os.chmod(path, 0o600)
+            migrate(db)
+            registry = cls(db, path, hq.registry_key)
+            registry._check_owner(hq)
+        except BaseException:
+            db.conn.close()
+            raise
+        return registry
+
+    def _check_owner(self, hq: HqDir) -> None:
+        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        if not meta:
+            with transaction(self.db) as conn:
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                    ("hq_root", hq.root_public.hex()),
+                    ("key_check", self._sealer.seal(_KEY_CHECK, _KEY_CHECK_AAD).hex()),
+                ])
+            return
+        if meta.get("hq_root") != hq.root_public.hex():
+            raise CorruptData(f"{self.path} belongs to another HQ key directory")
+        try:
+            ok = self._sealer.open(bytes.fromhex(meta["key_check"]), _KEY_CHECK_AAD) == _KEY_CHECK
+        except (KeyError, ValueError, CorruptData):
+            ok = False
+        if not ok:
+            raise CorruptData(f"{self.path} cannot be read with this HQ's registry key")
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- sealing ----------------------------------------------------------------------------
+    def content_mac(self, record: dict[str, Any]) -> bytes:
+        """HMAC of a record's content (everything but its number ``n`` in the batch)."""
+        content = {k: v for k, v in record.items() if k != "n"}
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hmac.new(self._mac_key, text.encode("utf-8"), hashlib.sha256).digest()
+
+    def seal_version(self, regno: str, version: int, household: dict[str, Any], reason: str) -> bytes:
+        plain = json.dumps({"household": household, "reason": reason}, ensure_ascii=False)
+        return self._sealer.seal(plain.encode("utf-8"), _version_aad(regno, version))
+
+    def seal_revocation_reason(self, token_id: str, reason: str) -> bytes:
+        return self._sealer.seal(reason.encode("utf-8"), f"token_revocations|{token_id}|reason".encode())
+
+    def revocation_reason(self, token_id: str) -> str:
+        row = self.db.execute("SELECT reason FROM token_revocations WHERE token_id = ?",
+                              (token_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"token {token_id} was not revoked by any post")
+        blob = self._sealer.open(row[0], f"token_revocations|{token_id}|reason".encode())
+        return blob.decode("utf-8")
+
+    # -- batches ----------------------------------------------------------------------------
+    def posts(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT post FROM posts ORDER BY post")]
+
+    def batch(self, post: str, seq: int) -> BatchRow | None:
+        rows = self._batches("WHERE post = ? AND seq = ?", (post, seq))
+        return rows[0] if rows else None
+
+    def batches(self, post: str) -> list[BatchRow]:
+        return self._batches("WHERE post = ? ORDER BY seq", (post,))
+
+    def _batches(self, where: str, args: tuple[Any, ...]) -> list[BatchRow]:
+        rows = self.db.execute(
+            "SELECT post, seq, manifest_hash, prev, created_at, imported_at, file_name, records,"
+            f" counts FROM batches {where}", args)
+        return [BatchRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]))
+                for r in rows]
+
+    def receipt_batches(self, post: str) -> list[tuple[int, bytes]]:
+        """Every (seq, manifest hash) HQ holds for ``post``: what its receipt lists."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT seq, manifest_hash FROM batches WHERE post = ? ORDER BY seq", (post,))]
+
+    def missing(self, post: str) -> list[int]:
+        """Batch numbers below the highest received that HQ does not hold."""
+        have = {r[0] for r in self.db.execute("SELECT seq FROM batches WHERE post = ?", (post,))}
+        return [seq for seq in range(1, max(have, default=0)) if seq not in have]
+
+    def held(self, post: str | None = None) -> list[HeldRow]:
+        where, args = ("WHERE post = ?", (post,)) if post else ("", ())
+        rows = self.db.execute(
+            "SELECT post, seq, manifest_hash, reason, detail, path, held_at FROM held"
+            f" {where} ORDER BY post, seq, id", args)
+        return [HeldRow(*r) for r in rows]
+
+    # -- households -------------------------------------------------------------------------
+    def versions(self, regno: str) -> list[HouseholdVersion]:
+        return self._versions("household_versions", regno)
+
+    def household(self, regno: str) -> HouseholdVersion:
+        """The newest version HQ holds of ``regno`` (its current state)."""
+        rows = self._versions("current_households", regno)
+        if not rows:
+            raise NotFound(f"HQ holds no registration {regno}")
+        return rows[0]
+
+    def _versions(self, table: str, regno: str) -> list[HouseholdVersion]:
+        rows = self.db.execute(
+            "SELECT post, regno, version, kind, status, at, by_user, batch_seq, sealed"
+            f" FROM {table} WHERE regno = ? ORDER BY version", (regno,)).fetchall()
+        out = []
+        for post, regno_, version, kind, status, at, by, batch_seq, sealed in rows:
+            content = json.loads(self._sealer.open(sealed, _version_aad(regno_, version)))
+            out.append(HouseholdVersion(post, regno_, version, kind, status, at, by, batch_seq,
+                                        content["household"], content["reason"]))
+        return out
+
+    def audit_entries(self, post: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit"
+            " WHERE post = ? ORDER BY seq", (post,))
+        return [{"seq": r[0], "at": r[1], "actor": r[2], "action": r[3], "subject": r[4],
+                 "details": json.loads(r[5]), "prev_hash": r[6], "hash": r[7]} for r in rows]
+
+
+def _version_aad(regno: str, version: int) -> bytes:
+    return f"household_versions|{regno}|{version}".encode()
+
+
+def describe_missing(post: str, missing: list[int]) -> str | None:
+    """``"post TGR1: batches 4–5, 7 missing"`` (``None`` when nothing is missing)."""
+    if not missing:
+        return None
+    ranges: list[list[int]] = []
+    for seq in sorted(missing):
+        if ranges and seq == ranges[-1][1] + 1:
+            ranges[-1][1] = seq
+        else:
+            ranges.append([seq, seq])
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in ranges]
+    noun = "batch" if len(missing) == 1 else "batches"
+    return f"post {post}: {noun} {', '.join(parts)} missing"

@@ -1,0 +1,122 @@
+"""What HQ holds, per post and in total (``fieldreg hq report``).
+
+    report = build_report(registry, trust=hq.trust_list())
+    print("\\n".join(report.lines()))      # or json.dumps(report.to_json())
+
+Counts only — never a person's data — so the report can be printed and shared.
+Posts are those HQ enrolled (in the trust list) and those it received anything from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from fieldreg.hq.registry import Registry, describe_missing
+from fieldreg.keys.trustlist import TrustList
+
+
+@dataclass(frozen=True)
+class PostReport:
+    post: str
+    batches: int
+    last_seq: int | None
+    last_import: str | None
+    missing: list[int]
+    held: list[dict[str, Any]]  # {"seq", "reason", "path"}
+    households: int
+
+    @property
+    def gaps(self) -> str | None:
+        return describe_missing(self.post, self.missing)
+
+
+@dataclass(frozen=True)
+class Totals:
+    households_active: int
+    households_void: int
+    members: int
+    registrations: int
+    corrections: int
+    voids: int
+    duplicate_decisions: int
+    token_revocations: int
+    audit_entries: int
+    batches: int
+    held: int
+
+
+@dataclass(frozen=True)
+class Report:
+    posts: list[PostReport]
+    totals: Totals
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "posts": [{**asdict(p), "gaps": p.gaps} for p in self.posts],
+            "totals": asdict(self.totals),
+        }
+
+    def lines(self) -> list[str]:
+        out = []
+        for p in self.posts:
+            if p.batches:
+                out.append(f"post {p.post}: {p.batches} batch{'es' if p.batches != 1 else ''} "
+                           f"(highest number {p.last_seq}), last import {p.last_import}; "
+                           f"{p.households} households")
+            else:
+                out.append(f"post {p.post}: no batch received yet")
+            if p.gaps:
+                out.append(f"  {p.gaps}")
+            for h in p.held:
+                out.append(f"  batch {h['seq']} held for review ({h['reason']}): {h['path']}")
+        t = self.totals
+        out.append(
+            f"households: {t.households_active} active, {t.households_void} void "
+            f"({t.members} members in active households); registrations: {t.registrations}, "
+            f"corrections: {t.corrections}, voids: {t.voids}")
+        out.append(
+            f"batches: {t.batches} imported, {t.held} held for review; duplicate decisions: "
+            f"{t.duplicate_decisions}; token revocations: {t.token_revocations}; "
+            f"audit entries: {t.audit_entries}")
+        return out
+
+
+def build_report(registry: Registry, *, trust: TrustList | None = None) -> Report:
+    db = registry.db
+
+    def count(sql: str, *args: Any) -> int:
+        return int(db.execute(sql, args).fetchone()[0] or 0)
+
+    names = set(registry.posts()) | ({e.post_id for e in trust.entries} if trust else set())
+    posts = []
+    for post in sorted(names):
+        batches = registry.batches(post)
+        last = max(batches, key=lambda b: b.imported_at) if batches else None
+        posts.append(PostReport(
+            post=post,
+            batches=len(batches),
+            last_seq=max((b.seq for b in batches), default=None),
+            last_import=last.imported_at if last else None,
+            missing=registry.missing(post),
+            held=[{"seq": h.seq, "reason": h.reason, "path": h.path} for h in registry.held(post)],
+            households=count("SELECT COUNT(DISTINCT regno) FROM household_versions WHERE post = ?",
+                             post),
+        ))
+    kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
+    status = dict(db.execute("SELECT status, COUNT(*) FROM current_households GROUP BY status"
+                             ).fetchall())
+    totals = Totals(
+        households_active=status.get("active", 0),
+        households_void=status.get("void", 0),
+        members=count("SELECT SUM(members) FROM current_households WHERE status = 'active'"),
+        registrations=kinds.get("registration", 0),
+        corrections=kinds.get("correction", 0),
+        voids=kinds.get("void", 0),
+        duplicate_decisions=count("SELECT COUNT(*) FROM duplicate_decisions"),
+        token_revocations=count("SELECT COUNT(*) FROM token_revocations"),
+        audit_entries=count("SELECT COUNT(*) FROM audit"),
+        batches=count("SELECT COUNT(*) FROM batches"),
+        held=count("SELECT COUNT(*) FROM held"),
+    )
+    return Report(posts, totals)

@@ -1,0 +1,177 @@
+"""HQ registry schema (``HQDIR/registry.db``) and its migrations.
+
+Same pattern as the post store (fieldreg/store/db.py): named steps applied in
+order, each in its own transaction, recorded in ``migrations``, with
+``PRAGMA user_version`` mirroring their count so an older FieldReg refuses a
+newer registry instead of misreading it.
+
+Clear columns hold only what identifies nobody: post ids, batch numbers,
+registration numbers, versions, times, staff user names, counts and hashes.
+Household content and free-text reasons are AES-256-GCM envelopes under the
+registry key (``HqDir.registry_key``), associated data bound to where they live
+(see fieldreg/hq/registry.py). Audit entries are stored as they came: by design
+they name actions, registration numbers and staff, never a person's data
+(docs/store.md, "Audit log").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from fieldreg.errors import CorruptData
+from fieldreg.model import iso_utc, utcnow
+from fieldreg.store.db import transaction
+
+
+def _m0001_initial(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("CREATE TABLE posts (post TEXT PRIMARY KEY, first_seen_at TEXT NOT NULL)")
+    # Every batch imported: its identity (manifest hash) and what its manifest said.
+    db.execute(
+        """CREATE TABLE batches (
+            post TEXT NOT NULL REFERENCES posts(post),
+            seq INTEGER NOT NULL,
+            batch_id BLOB NOT NULL,
+            manifest_hash BLOB NOT NULL UNIQUE,
+            prev BLOB NOT NULL,
+            kid BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            exporter TEXT NOT NULL,
+            app_version TEXT NOT NULL,
+            schema_version INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            counts TEXT NOT NULL,
+            audit_first INTEGER NOT NULL,
+            audit_last INTEGER NOT NULL,
+            PRIMARY KEY (post, seq))"""
+    )
+    # Batches refused as a fork or a conflict: the file is kept in held/ for a person.
+    db.execute(
+        """CREATE TABLE held (
+            id INTEGER PRIMARY KEY,
+            post TEXT NOT NULL REFERENCES posts(post),
+            seq INTEGER NOT NULL,
+            manifest_hash BLOB NOT NULL UNIQUE,
+            reason TEXT NOT NULL CHECK (reason IN ('fork', 'conflict')),
+            detail TEXT NOT NULL,
+            path TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            held_at TEXT NOT NULL)"""
+    )
+    # One row per (registration, version) ever received. ``sealed`` holds
+    # {"household": ..., "reason": ...}; ``content_mac`` is an HMAC of the record
+    # under a key derived from the registry key, so "the same content again" is
+    # decided without decrypting and without a guessable plain hash.
+    db.execute(
+        """CREATE TABLE household_versions (
+            post TEXT NOT NULL REFERENCES posts(post),
+            regno TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('registration', 'correction', 'void')),
+            status TEXT NOT NULL CHECK (status IN ('active', 'void')),
+            at TEXT NOT NULL,
+            by_user TEXT NOT NULL,
+            members INTEGER NOT NULL,
+            content_mac BLOB NOT NULL,
+            sealed BLOB NOT NULL,
+            batch_seq INTEGER NOT NULL,
+            PRIMARY KEY (regno, version))"""
+    )
+    db.execute("CREATE INDEX household_versions_post ON household_versions (post)")
+    # The registry's current state: the newest version HQ holds of each registration.
+    db.execute(
+        """CREATE VIEW current_households AS
+            SELECT v.* FROM household_versions v
+            WHERE v.version = (SELECT MAX(w.version) FROM household_versions w
+                               WHERE w.regno = v.regno)"""
+    )
+    db.execute(
+        """CREATE TABLE duplicate_decisions (
+            id INTEGER PRIMARY KEY,
+            post TEXT NOT NULL REFERENCES posts(post),
+            member_a TEXT NOT NULL,
+            member_b TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('same', 'different')),
+            at TEXT NOT NULL,
+            by_user TEXT NOT NULL,
+            batch_seq INTEGER NOT NULL,
+            UNIQUE (member_a, member_b, decision, at, by_user))"""
+    )
+    # Slips a post revoked (reissued); ``list_version`` is the HQ revocation list
+    # version that first carried the id. The reason is free text: sealed.
+    db.execute(
+        """CREATE TABLE token_revocations (
+            token_id TEXT PRIMARY KEY,
+            post TEXT NOT NULL REFERENCES posts(post),
+            regno TEXT NOT NULL,
+            serial INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            by_user TEXT NOT NULL,
+            reason BLOB NOT NULL,
+            batch_seq INTEGER NOT NULL,
+            list_version INTEGER)"""
+    )
+    # Slip tokens a post issued (the manifest's ``tokens``).
+    db.execute(
+        """CREATE TABLE issued_tokens (
+            token_id TEXT PRIMARY KEY,
+            post TEXT NOT NULL REFERENCES posts(post),
+            batch_seq INTEGER NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            post TEXT NOT NULL REFERENCES posts(post),
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            batch_seq INTEGER NOT NULL,
+            PRIMARY KEY (post, seq))"""
+    )
+    # Audit entries of the batch being read, before its post is known to be genuine;
+    # always empty outside an import transaction.
+    db.execute(
+        """CREATE TABLE staged_audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL)"""
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_initial", _m0001_initial),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every migration not yet recorded, each in its own transaction."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise CorruptData(
+            f"this HQ registry has schema version {current}, newer than this FieldReg "
+            f"understands ({SCHEMA_VERSION}); install the newer FieldReg"
+        )
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+    for number, (name, step) in enumerate(MIGRATIONS, 1):
+        if name in done:
+            continue
+        with transaction(db):
+            step(db)
+            db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                       (name, iso_utc(utcnow())))
+            db.execute(f"PRAGMA user_version = {number}")

@@ -1,0 +1,91 @@
+"""The HQ registry database: creation, ownership, sealing, schema version, gap wording."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from fieldreg.errors import CorruptData, NotFound
+from fieldreg.hq import Registry, describe_missing, import_batch
+from fieldreg.hq.schema import SCHEMA_VERSION
+from fieldreg.keys import HqDir
+
+from .builders import HQ_PASSPHRASE, PostSim, household, make_hq
+
+
+def test_created_on_first_open_with_wal_and_private_file(hq: HqDir) -> None:
+    with Registry.open(hq) as registry:
+        assert registry.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert registry.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert registry.posts() == []
+    if os.name != "nt":
+        assert stat.S_IMODE((hq.path / "registry.db").stat().st_mode) == 0o600
+    with Registry.open(HqDir.open(hq.path, HQ_PASSPHRASE)) as again:
+        assert again.posts() == []
+
+
+def test_registry_of_another_hq_is_refused(hq: HqDir, tmp_path: Path) -> None:
+    Registry.open(hq).close()
+    other = make_hq(tmp_path / "other")
+    shutil.copy(hq.path / "registry.db", other.path / "registry.db")
+    with pytest.raises(CorruptData, match="another HQ"):
+        Registry.open(other)
+
+
+def test_registry_with_wrong_key_check_is_refused(hq: HqDir) -> None:
+    Registry.open(hq).close()
+    with sqlite3.connect(hq.path / "registry.db") as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'key_check'", ("01" + "00" * 40,))
+    with pytest.raises(CorruptData, match="registry key"):
+        Registry.open(hq)
+
+
+def test_newer_schema_is_refused(hq: HqDir) -> None:
+    Registry.open(hq).close()
+    with sqlite3.connect(hq.path / "registry.db") as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(CorruptData, match="newer"):
+        Registry.open(hq)
+
+
+def test_personal_data_is_sealed_and_bound_to_its_row(hq: HqDir, registry: Registry,
+                                                      post: PostSim, stick: Path) -> None:
+    first = post.register(household(family="Zerbo-Ouédraogo"))
+    second = post.register(household(family="Kouyaté"))
+    post.correct(second, reason="typo Dembélé-Sangaré")
+    post.revoke_token(first, b"\x11" * 16, reason="lost in Niangoloko-Kaboré")
+    assert import_batch(hq, registry, post.batch(stick)).status == "imported"
+    registry.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = b"".join(p.read_bytes() for p in hq.path.glob("registry.db*"))
+    for secret in ("Zerbo-Ouédraogo", "Kouyaté", "Dembélé-Sangaré", "Niangoloko-Kaboré",
+                   "Loulouni", "Aminata"):
+        assert secret.encode("utf-8") not in raw, secret
+    assert registry.household(first).household["members"][0]["family_name"] == "Zerbo-Ouédraogo"
+    assert registry.household(second).reason == "typo Dembélé-Sangaré"
+    assert registry.revocation_reason("11" * 16) == "lost in Niangoloko-Kaboré"
+    # A sealed household copied onto another row does not open there.
+    registry.db.execute(
+        "UPDATE household_versions SET sealed = (SELECT sealed FROM household_versions"
+        " WHERE regno = ?) WHERE regno = ? AND version = 1", (first, second))
+    with pytest.raises(CorruptData):
+        registry.versions(second)
+
+
+def test_household_not_held(registry: Registry) -> None:
+    with pytest.raises(NotFound):
+        registry.household("TGR1-26-000001-E")
+
+
+@pytest.mark.parametrize(("missing", "text"), [
+    ([], None),
+    ([4], "post TGR1: batch 4 missing"),
+    ([4, 5], "post TGR1: batches 4–5 missing"),
+    ([2, 4, 5, 6, 9], "post TGR1: batches 2, 4–6, 9 missing"),
+])
+def test_describe_missing(missing: list[int], text: str | None) -> None:
+    assert describe_missing("TGR1", missing) == text
