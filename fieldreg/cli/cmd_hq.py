@@ -1,9 +1,11 @@
-"""``fieldreg hq ...``: HQ's keys, post enrollment, trust and revocation lists.
+"""``fieldreg hq ...``: HQ's keys, post enrollment, trust and revocation lists, batch import.
 
-    fieldreg hq init --dir /srv/hq
+    fieldreg hq init --dir /srv/hq [--escrow age1...]
     fieldreg hq enroll-post --dir /srv/hq --post-id TGR1 --out tgr1.enroll
     fieldreg hq revoke-key --dir /srv/hq 57fabf4ce8e9eb34
     fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
+    fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
+    fieldreg hq report --dir /srv/hq [--json]
 
 The HQ passphrase comes from ``$FIELDREG_HQ_PASSPHRASE``, else a prompt.
 """
@@ -12,17 +14,22 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 from fieldreg.cli import context
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
+from fieldreg.hq import Registry, build_report, import_batch
 from fieldreg.keys import HqDir, key_id_hex, parse_key_id
+from fieldreg.keys.hqdir import check_escrow_recipients
 from fieldreg.keys.ids import utcnow
 
 ENV_HQ_PASSPHRASE = "FIELDREG_HQ_PASSPHRASE"
+PROGRESS_LINES_EVERY = 10_000  # records
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -32,6 +39,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     base.add_argument("--dir", required=True, help="HQ's key directory")
 
     p = hq.add_parser("init", parents=[base], help="create HQ's root key and empty lists")
+    p.add_argument("--escrow", action="append", default=[], metavar="AGE_RECIPIENT",
+                   help="an escrow age public key (from age-keygen, kept offline) that posts "
+                   "also encrypt batches to; repeatable")
     p.set_defaults(func=cmd_init)
     p = hq.add_parser("enroll-post", parents=[base],
                       help="new key for a post (a second time: rotation) and its enrollment file")
@@ -55,6 +65,17 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.set_defaults(func=cmd_revocations)
     p = hq.add_parser("keys", parents=[base], help="list post keys in the trust list")
     p.set_defaults(func=cmd_keys)
+    p = hq.add_parser("import", parents=[base],
+                      help="check and merge batch files from posts, and write their receipts")
+    p.add_argument("files", metavar="FILE", nargs="+",
+                   help="batch files (.frb), or folders holding them")
+    p.add_argument("--receipts", metavar="DIR", default=None,
+                   help="where to write receipt-<POST>.cose (default: HQDIR/receipts)")
+    p.set_defaults(func=cmd_import)
+    p = hq.add_parser("report", parents=[base],
+                      help="posts, batches, gaps, held files and totals in the registry")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_report)
 
 
 def _passphrase(*, new: bool) -> str:
@@ -82,11 +103,14 @@ def _write_new(path: str, data: bytes) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    escrow = check_escrow_recipients(args.escrow)  # before asking for anything
     phrase = _passphrase(new=True)
     if len(phrase) < 12:
         raise InvalidInput("the HQ passphrase must be at least 12 characters")
-    hq = HqDir.init(Path(args.dir), phrase)
+    hq = HqDir.init(Path(args.dir), phrase, escrow=escrow)
     print(f"HQ ready in {args.dir}")
+    if escrow:
+        print(f"{len(escrow)} escrow recipient(s): enrolled posts will also encrypt batches to them")
     print(f"HQ fingerprint: {hq.fingerprint}  (give it to posts and camps by phone or on paper)")
     return 0
 
@@ -156,4 +180,57 @@ def cmd_keys(args: argparse.Namespace) -> int:
     print(f"HQ fingerprint {hq.fingerprint}; trust list version {trust.version}")
     for entry in trust.entries:
         print(f"  {entry.describe()}")
+    return 0
+
+
+def _batch_files(names: list[str]) -> list[Path]:
+    """The files named, a folder standing for the ``*.frb`` files in it (in name order)."""
+    files: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.frb") if not p.name.startswith("."))
+            if not found:
+                raise InvalidInput(f"{name} holds no batch file (*.frb)")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    files = _batch_files(args.files)
+    hq = _open(args)
+    refused = 0
+    receipts: dict[str, Path] = {}
+    with Registry.open(hq) as registry:
+        for path in files:
+            def progress(n: int, name: str = path.name) -> None:
+                if n % PROGRESS_LINES_EVERY == 0:
+                    print(f"{name}: {n} records read...", file=sys.stderr, flush=True)
+
+            result = import_batch(hq, registry, path, receipts_dir=args.receipts,
+                                  progress=progress)
+            print(result.line(), flush=True)
+            refused += result.refused
+            if result.receipt is not None and result.post:
+                receipts[result.post] = result.receipt
+    for post, receipt in sorted(receipts.items()):
+        print(f"receipt for post {post}: {receipt} (take it back to the post)")
+    if refused:
+        print(f"fieldreg: {refused} of {len(files)} batch file(s) refused; nothing of them was "
+              "merged", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    with Registry.open(hq) as registry:
+        report = build_report(registry, trust=hq.trust_list())
+    if args.json:
+        print(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+    else:
+        for line in report.lines():
+            print(line)
     return 0
