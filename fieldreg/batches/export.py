@@ -149,6 +149,7 @@ def export(
     session.require("export")
     _check_post(session)
     with _export_lock(session.store.data_dir):
+        _remove_stale_temporaries(local_dir(session))
         row = _prepared(session.store.db.conn)
         reused = row is not None
         if row is None:
@@ -288,6 +289,13 @@ def _export_lock(data_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _remove_stale_temporaries(directory: Path) -> None:
+    """Temporary files of exports that were killed (holding the lock, nobody else writes here)."""
+    for stale in directory.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 # -- the batches table -----------------------------------------------------------------------
@@ -480,6 +488,9 @@ def _copy_verified(source: Path, target_dir: Path, row: _Row, *, hint: str) -> P
     if not target_dir.is_dir():
         raise StorageError(f"cannot write to {target_dir}: the folder does not exist "
                            f"(medium removed?); {hint}")
+    for stale in target_dir.glob(f".{final.name}.*.tmp"):  # left by a copy that was killed
+        with contextlib.suppress(OSError):
+            stale.unlink()
     tmp = target_dir / f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     renamed = False
     try:

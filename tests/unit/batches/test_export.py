@@ -303,7 +303,10 @@ def test_interrupted_copy_leaves_no_file_that_looks_complete(
         export(post, usb)
     monkeypatch.undo()
     assert files(usb) == [] and statuses(post) == [(1, "prepared")]
+    killed = usb / ".TGR1-000001.frb.4242.0badf00d.tmp"  # what a killed copy leaves
+    killed.write_bytes(b"half a batch")
     assert export(post, usb) is not None
+    assert files(usb) == ["TGR1-000001.frb"]
 
 
 def test_interrupted_prepare_leaves_no_batch(
@@ -317,8 +320,13 @@ def test_interrupted_prepare_leaves_no_batch(
     monkeypatch.undo()
     assert [p for p in files(local) if p != ".export.lock"] == []
     assert list_batches(post) == [] and files(usb) == []
+    # What a killed run leaves: a temporary file, or a whole file whose row was never committed.
+    (local / ".TGR1-000001.frb.4242.0badf00d.tmp").write_bytes(b"half a batch")
+    (local / "TGR1-000001.frb").write_bytes(b"a batch no row records")
     result = export(post, usb)
     assert result is not None and not result.reused and result.batch.seq == 1
+    assert files(local) == [".export.lock", "TGR1-000001.frb"]
+    assert (local / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
 
 
 def test_a_different_file_of_the_same_name_is_never_overwritten(post: Session, usb: Path) -> None:
