@@ -111,7 +111,8 @@ def cmd_batches(args: argparse.Namespace) -> int:
 def cmd_receipt_load(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
     result = batches.load_receipt(session, read_file(args.file, "receipt"))
-    what = (f"batch {_ranges(result.acknowledged)} acknowledged" if result.acknowledged
+    plural = "es" if len(result.acknowledged) > 1 else ""
+    what = (f"batch{plural} {_ranges(result.acknowledged)} acknowledged" if result.acknowledged
             else "no new batch acknowledged")
     before = f" (acknowledged before: {_ranges(result.already)})" if result.already else ""
     print(f"receipt from HQ for post {result.post}: {what}{before}; "
@@ -123,7 +124,8 @@ def cmd_receipt_load(args: argparse.Namespace) -> int:
               "station made (a copied laptop or a restored backup?): tell HQ", file=sys.stderr)
     if result.unknown:
         problem = True
-        print(f"WARNING: HQ holds batches {_ranges(result.unknown)} of post {result.post} that "
+        which = f"batch{'es' if len(result.unknown) > 1 else ''} {_ranges(result.unknown)}"
+        print(f"WARNING: HQ holds {which} of post {result.post} that "
               "this station never made (a copied laptop or a restored backup?): tell HQ before "
               "exporting again", file=sys.stderr)
     return 1 if problem else 0

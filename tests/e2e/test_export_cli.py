@@ -165,7 +165,7 @@ def test_receipts_acknowledge_and_refuse(run_cli, hq: HqDir, tmp_path: Path, usb
     assert fork.returncode == 1 and "no new batch acknowledged" in fork.stdout
     warnings = fork.stderr.splitlines()
     assert len(warnings) == 2 and all(w.startswith("WARNING: HQ holds") for w in warnings)
-    assert "different batch 1" in warnings[0] and "batches 2 " in warnings[1]
+    assert "different batch 1" in warnings[0] and "HQ holds batch 2 of post TGR1 that this station never made" in warnings[1]
     assert batches_json(run_cli)[0]["status"] == "exported"
     good = ok(run_cli("receipt", "load", str(tmp_path / "good.cose")))
     assert good.stdout.strip() == "receipt from HQ for post TGR1: batch 1 acknowledged; 2 outbox rows deleted"
@@ -248,3 +248,26 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
     assert sorted(p.name for p in (data_dir / "batches").glob(".*.tmp")) == []
     assert session.store.db.execute("SELECT COUNT(*) FROM outbox WHERE batch IS NULL"
                                     ).fetchone()[0] == 0
+
+
+@pytest.mark.usefixtures("post")
+def test_post_to_hq_and_back(run_cli, hq: HqDir, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    """The post's batches imported by `fieldreg hq import`, its receipt loaded at the post."""
+    hq_env = {"FIELDREG_HQ_PASSPHRASE": HQ_PASS}
+    regnos = ok(run_cli("register", "-", stdin=jsonl(3))).stdout.split()
+    ok(run_cli("void", regnos[0], "--reason", "registered twice"))
+    ok(run_cli("slip", regnos[1], "--text"))
+    ok(run_cli("slip", regnos[1], "--text", "--reissue", "--reason", "slip lost"))
+    ok(run_cli("export", "--to", str(usb)))
+    imported = ok(run_cli("hq", "import", "--dir", str(hq.path), str(usb), "--receipts", str(usb),
+                          env=hq_env))
+    assert "TGR1-000001.frb: imported" in imported.stdout
+    ok(run_cli("register", "-", stdin=jsonl(1)))
+    ok(run_cli("export", "--to", str(usb)))  # batch 2 chains to batch 1, audit chain included
+    imported = ok(run_cli("hq", "import", "--dir", str(hq.path), str(usb), "--receipts", str(usb),
+                          env=hq_env))
+    assert "TGR1-000001.frb: already imported" in imported.stdout
+    assert "TGR1-000002.frb: imported" in imported.stdout
+    loaded = ok(run_cli("receipt", "load", str(usb / "receipt-TGR1.cose")))
+    assert "batches 1-2 acknowledged; 6 outbox rows deleted" in loaded.stdout
+    assert [b["status"] for b in batches_json(run_cli)] == ["acknowledged", "acknowledged"]
