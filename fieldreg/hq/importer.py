@@ -116,6 +116,8 @@ def import_batch(
                                   on_record=staging)
             except BatchError as err:
                 raise _Refusal(err.reason, f"{_BATCH_ERROR_LABELS[err.reason]}: {err}") from None
+            except RecursionError:  # json.loads on a line nested thousands deep
+                raise _Refusal("damaged", "damaged: a record is nested too deeply") from None
             gaps = _check_and_apply(hq, registry, conn, read, staging, name)
     except _AlreadyImported:
         assert read is not None
@@ -163,6 +165,14 @@ class _Staging:
         if problem is not None:
             self.damage = problem
             return
+        try:
+            self._stage(record)
+        except (ValueError, RecursionError):
+            # Lone surrogates (not UTF-8), NaN or Infinity (not JSON), absurd nesting.
+            self.damage = (f"record {record['n']} ({record['kind']}): holds text or numbers "
+                           "that JSON cannot carry")
+
+    def _stage(self, record: dict[str, Any]) -> None:
         kind = record["kind"]
         if kind in _VERSIONED:
             self._version(record)
@@ -226,7 +236,8 @@ class _Staging:
             "INSERT INTO staged_audit (seq, at, actor, action, subject, details, prev_hash, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (seq, record["at"], record["actor"], record["action"], record["subject"],
-             json.dumps(record["details"], sort_keys=True, ensure_ascii=False), prev, digest))
+             json.dumps(record["details"], sort_keys=True, ensure_ascii=False, allow_nan=False),
+             prev, digest))
 
 
 def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, read: ReadBatch,

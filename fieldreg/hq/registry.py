@@ -137,9 +137,13 @@ class Registry:
 
     # -- sealing ----------------------------------------------------------------------------
     def content_mac(self, record: dict[str, Any]) -> bytes:
-        """HMAC of a record's content (everything but its number ``n`` in the batch)."""
+        """HMAC of a record's content (everything but its number ``n`` in the batch).
+
+        ``ValueError`` for what JSON cannot carry (NaN, Infinity, lone surrogates).
+        """
         content = {k: v for k, v in record.items() if k != "n"}
-        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                          allow_nan=False)
         return hmac.new(self._mac_key, text.encode("utf-8"), hashlib.sha256).digest()
 
     def seal_version(self, regno: str, version: int, household: dict[str, Any], reason: str) -> bytes:

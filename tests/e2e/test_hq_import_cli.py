@@ -206,3 +206,15 @@ def test_init_with_escrow_recipients(tmp_path: Path) -> None:
     assert enrolled.returncode == 0, enrolled.stderr
     phrase = enrolled.stdout.rsplit(": ", 1)[1].strip()
     assert open_enrollment(out.read_bytes(), phrase).escrow_recipients == tuple(escrow)
+
+
+def test_progress_on_stderr_for_big_batches(tmp_path: Path) -> None:
+    hq = make_hq(tmp_path / "hq")
+    post = PostSim(hq, "TGR1")
+    for _ in range(5000):
+        post.register()
+    path = post.batch(tmp_path / "stick")
+    result = cli("hq", "import", "--dir", str(hq.path), str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "TGR1-000001.frb: 10000 records read...\n"
+    assert result.stdout.splitlines()[0] == "TGR1-000001.frb: imported 10000 records (post TGR1, batch 1)"

@@ -196,3 +196,31 @@ def repack(recipient: str, files: list[tuple[str, bytes]], *, mtime: int = 0) ->
             info.size, info.mode, info.mtime = len(content), 0o600, mtime
             tar.addfile(info, io.BytesIO(content))
     return pyrage.encrypt(out.getvalue(), [pyrage.x25519.Recipient.from_str(recipient)])
+
+
+def handmade_batch(post: PostSim, lines: list[bytes], *, counts: dict[str, int],
+                   audit: tuple[int, int, bytes] = (0, 0, bytes(32))) -> bytes:
+    """A batch signed by ``post``'s key around record lines written by hand (no write_batch)."""
+    import hashlib
+
+    from fieldreg.batches.format import KINDS, Manifest, _manifest_payload, hq_id
+    from fieldreg.keys.documents import sign_document
+
+    content = b"".join(lines)
+    cert = post.key.certificate.raw
+    files = [("certificate.cose", len(cert), hashlib.sha256(cert).digest())]
+    if content:
+        files.append(("records-000001.jsonl", len(content), hashlib.sha256(content).digest()))
+    created = post.clock + timedelta(minutes=30)
+    manifest = Manifest(
+        batch_id=b"h" * 16, post=post.post_id, kid=post.key.key_id, seq=post.seq + 1,
+        prev=post.prev, hq=hq_id(post.hq.root_public),
+        created_at=created.replace(microsecond=0), exporter="superviseur", app_version="0.1.0",
+        schema_version=4, counts={k: counts.get(k, 0) for k in KINDS}, files=tuple(files),
+        tokens=(), audit=audit)
+    raw = sign_document("manifest", 1, _manifest_payload(manifest), post.key.private_key)
+    members = [("certificate.cose", cert)]
+    if content:
+        members.append(("records-000001.jsonl", content))
+    return repack(post.hq.age_recipient, [*members, ("manifest.cose", raw)],
+                  mtime=int(created.timestamp()))

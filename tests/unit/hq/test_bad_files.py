@@ -11,7 +11,7 @@ from fieldreg.keys import HqDir
 from fieldreg.keys.cose import parse_sign1, strict_loads
 from fieldreg.keys.documents import sign_document
 
-from .builders import PostSim, repack, unlisted_key, unpack
+from .builders import PostSim, handmade_batch, repack, unlisted_key, unpack
 from .conftest import snapshot
 
 
@@ -117,3 +117,30 @@ def test_held_copy_is_the_file_as_received(hq: HqDir, registry: Registry, post: 
     assert hashlib.sha256(result.held.read_bytes()).digest() == hashlib.sha256(
         fork.read_bytes()).digest()
     assert not [p for p in result.held.parent.iterdir() if p.name.startswith(".")]
+
+
+def _registration(household_json: str) -> bytes:
+    return ('{"kind":"registration","n":1,"regno":"TGR1-26-000001-E","version":1,'
+            '"at":"2026-11-01T09:00:00Z","by":"agent","status":"active","household":%s}\n'
+            % household_json).encode()
+
+
+def test_signed_records_json_cannot_carry_are_damaged(hq: HqDir, registry: Registry,
+                                                      post: PostSim, tmp_path: Path) -> None:
+    """A genuine post key signing odd lines: refused in one line, never an internal error."""
+    path = tmp_path / "TGR1-000001.frb"
+    before = snapshot(registry)
+    for household_json, says in [
+        ('{"members":[{"family_name":"\\ud800"}]}', "that JSON cannot carry"),
+        ('{"members":[{"age":NaN}]}', "that JSON cannot carry"),
+        ('{"members":[{"x":' + "[" * 50_000 + "]" * 50_000 + "}]}", "nested too deeply"),
+    ]:
+        path.write_bytes(handmade_batch(post, [_registration(household_json)],
+                                        counts={"registration": 1}))
+        result = import_batch(hq, registry, path)
+        assert (result.status, result.reason) == ("refused", "damaged"), result.line()
+        assert says in result.message
+    assert snapshot(registry) == before
+    path.write_bytes(handmade_batch(post, [_registration('{"members":[{"family_name":"Koné"}]}')],
+                                    counts={"registration": 1}))
+    assert import_batch(hq, registry, path).status == "imported"
