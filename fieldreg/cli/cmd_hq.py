@@ -201,7 +201,7 @@ def _batch_files(names: list[str]) -> list[Path]:
 def cmd_import(args: argparse.Namespace) -> int:
     files = _batch_files(args.files)
     hq = _open(args)
-    refused = 0
+    refused = unreceipted = 0
     receipts: dict[str, Path] = {}
     with Registry.open(hq) as registry:
         for path in files:
@@ -213,6 +213,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                                   progress=progress)
             print(result.line(), flush=True)
             refused += result.refused
+            unreceipted += result.receipt_error is not None
             if result.receipt is not None and result.post:
                 receipts[result.post] = result.receipt
     for post, receipt in sorted(receipts.items()):
@@ -220,8 +221,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if refused:
         print(f"fieldreg: {refused} of {len(files)} batch file(s) refused; nothing of them was "
               "merged", file=sys.stderr)
-        return 1
-    return 0
+    if unreceipted:
+        print("fieldreg: some receipts could not be written; run the import again to write them "
+              "(batches already imported are not imported twice)", file=sys.stderr)
+    return 1 if refused or unreceipted else 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -60,6 +60,7 @@ class ImportResult:
     gaps: str | None = None  # "post TGR1: batches 4–5 missing"
     held: Path | None = None
     receipt: Path | None = None
+    receipt_error: str | None = None  # the batch is imported; only its receipt is missing
 
     @property
     def refused(self) -> bool:
@@ -73,7 +74,10 @@ class ImportResult:
             text = f"{self.file}: already imported{where}"
         else:
             text = f"{self.file}: refused: {self.message}"
-        return f"{text}; {self.gaps}" if self.gaps else text
+        for note in (self.gaps, self.receipt_error):
+            if note:
+                text = f"{text}; {note}"
+        return text
 
 
 class _Refusal(Exception):
@@ -123,14 +127,14 @@ def import_batch(
         assert read is not None
         return ImportResult(name, "already_imported", post=read.manifest.post,
                             seq=read.manifest.seq, records=read.records,
-                            receipt=_write_receipt(hq, registry, read.manifest.post, receipts_dir))
+                            **_write_receipt(hq, registry, read.manifest.post, receipts_dir))
     except _Refusal as refusal:
         held = _hold(hq, registry, source, read, refusal) if refusal.hold and read else refusal.held
         post, seq = (read.manifest.post, read.manifest.seq) if read else (None, None)
         return ImportResult(name, "refused", refusal.message, refusal.reason, post, seq, held=held)
     m = read.manifest
     return ImportResult(name, "imported", post=m.post, seq=m.seq, records=read.records, gaps=gaps,
-                        receipt=_write_receipt(hq, registry, m.post, receipts_dir))
+                        **_write_receipt(hq, registry, m.post, receipts_dir))
 
 
 class _Staging:
@@ -405,9 +409,16 @@ def _copy_durably(source: Path, target: Path, *, chunk: int = 1 << 20) -> None:
 
 
 def _write_receipt(hq: HqDir, registry: Registry, post: str,
-                   receipts_dir: str | os.PathLike[str] | None) -> Path:
+                   receipts_dir: str | os.PathLike[str] | None) -> dict[str, Any]:
+    """``receipt=`` the file written, or ``receipt_error=`` why not (a stick pulled out...)."""
     directory = Path(receipts_dir) if receipts_dir is not None else hq.path / RECEIPTS_DIR
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = directory / receipt_filename(post)
-    atomic_write(target, issue_receipt(hq, post, registry.receipt_batches(post)))
-    return target
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(target, issue_receipt(hq, post, registry.receipt_batches(post)))
+    except OSError as err:
+        return {"receipt_error": f"receipt not written: cannot create {directory} "
+                                 f"({err.strerror or err})"}
+    except StorageError as err:
+        return {"receipt_error": f"receipt not written: {err}"}
+    return {"receipt": target}

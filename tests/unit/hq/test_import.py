@@ -158,3 +158,19 @@ def test_progress_is_reported(hq: HqDir, registry: Registry, post: PostSim, stic
     result = import_batch(hq, registry, post.batch(stick), progress=seen.append)
     assert result.records == 2400 and seen == [1000, 2000]
     assert merged(registry)["household_versions"] == 1200
+
+
+def test_receipt_that_cannot_be_written_is_reported_not_fatal(hq: HqDir, registry: Registry,
+                                                              post: PostSim, stick: Path,
+                                                              tmp_path: Path) -> None:
+    post.register()
+    path = post.batch(stick)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the receipts folder should be")
+    result = import_batch(hq, registry, path, receipts_dir=blocked)
+    assert result.status == "imported" and result.receipt is None
+    assert result.line().startswith("TGR1-000001.frb: imported 2 records (post TGR1, batch 1); "
+                                    "receipt not written: ")
+    assert "\n" not in result.line()
+    again = import_batch(hq, registry, path, receipts_dir=tmp_path / "receipts")
+    assert again.status == "already_imported" and again.receipt is not None
