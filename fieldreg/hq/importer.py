@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches.format import NO_PREVIOUS, BatchError, ReadBatch, batch_filename, read_batch
+from fieldreg.batches.format import (
+    NO_PREVIOUS,
+    BatchError,
+    ReadBatch,
+    batch_filename,
+    read_batch,
+)
 from fieldreg.batches.receipt import issue_receipt, receipt_filename
 from fieldreg.errors import StorageError
 from fieldreg.fsutil import atomic_write, fsync_dir

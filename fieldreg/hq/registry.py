@@ -24,7 +24,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import sqlite_utils
 from cryptography.hazmat.primitives import hashes
@@ -129,7 +129,7 @@ class Registry:
     def close(self) -> None:
         self.db.conn.close()
 
-    def __enter__(self) -> Registry:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -20,7 +20,14 @@ import pytest
 from fieldreg.batches.format import MANIFEST_NAME
 from fieldreg.batches.receipt import open_receipt
 from fieldreg.keys import HqDir, open_enrollment
-from tests.unit.hq.builders import HQ_PASSPHRASE, PostSim, make_hq, repack, unlisted_key, unpack
+from tests.unit.hq.builders import (
+    HQ_PASSPHRASE,
+    PostSim,
+    make_hq,
+    repack,
+    unlisted_key,
+    unpack,
+)
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -28,7 +35,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     full.update({"FIELDREG_HQ_PASSPHRASE": HQ_PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"})
     full.update(env or {})
     return subprocess.run([sys.executable, "-m", "fieldreg", *args], capture_output=True,
-                          text=True, env=full, timeout=120)
+                          text=True, env=full, timeout=120, check=False)
 
 
 def report(hq: HqDir) -> dict:  # type: ignore[type-arg]

@@ -15,17 +15,23 @@ from __future__ import annotations
 import copy
 import io
 import tarfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches.format import NO_PREVIOUS, BatchHeader, WrittenBatch, batch_filename, write_batch
+from fieldreg.batches.format import (
+    NO_PREVIOUS,
+    BatchHeader,
+    WrittenBatch,
+    batch_filename,
+    write_batch,
+)
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, PostKey, open_enrollment
 from fieldreg.regno import RegNo
 from fieldreg.store.audit import GENESIS, entry_hash
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 FAST_KDF = KdfParams.fast_for_tests()
 HQ_PASSPHRASE = "test-only hq passphrase"
 

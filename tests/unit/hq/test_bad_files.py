@@ -121,8 +121,8 @@ def test_held_copy_is_the_file_as_received(hq: HqDir, registry: Registry, post: 
 
 def _registration(household_json: str) -> bytes:
     return ('{"kind":"registration","n":1,"regno":"TGR1-26-000001-E","version":1,'
-            '"at":"2026-11-01T09:00:00Z","by":"agent","status":"active","household":%s}\n'
-            % household_json).encode()
+            '"at":"2026-11-01T09:00:00Z","by":"agent","status":"active","household":'
+            + household_json + "}\n").encode()
 
 
 def test_signed_records_json_cannot_carry_are_damaged(hq: HqDir, registry: Registry,
