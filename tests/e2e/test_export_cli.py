@@ -70,7 +70,7 @@ def batches_json(run_cli: Any) -> list[dict[str, Any]]:
 
 
 @pytest.mark.usefixtures("post")
-def test_export_writes_a_batch_hq_can_read(run_cli, hq: HqDir, usb: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_a_batch_hq_can_read(run_cli, hq: HqDir, data_dir: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
     regnos = ok(run_cli("register", "-", stdin=jsonl(2))).stdout.split()
     result = ok(run_cli("export", "--to", str(usb)))
     path = usb / "TGR1-000001.frb"
@@ -78,6 +78,9 @@ def test_export_writes_a_batch_hq_can_read(run_cli, hq: HqDir, usb: Path) -> Non
     assert result.stdout.rstrip().endswith("audit entries)") and result.stderr == ""
     _, records = open_batch(path, hq)
     assert [r["regno"] for r in records if r["kind"] == "registration"] == regnos
+    for copy in (path, data_dir / "batches" / path.name):  # encrypted: no name in clear
+        content = copy.read_bytes()
+        assert "Traoré".encode() not in content and b"Aminata" not in content
     listing = ok(run_cli("batches")).stdout.splitlines()
     assert listing[0].split() == ["seq", "created", "(UTC)", "records", "status", "file"]
     seq, created, count, status, name = listing[1].split()
