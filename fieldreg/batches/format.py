@@ -488,8 +488,8 @@ class _ArchiveReader(io.RawIOBase):
 
     def _record(self, line: bytes) -> None:
         try:
-            record = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            record = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError):  # NaN/Infinity and absurd nesting too
             raise _damaged(f"record {self.n + 1} is not valid JSON") from None
         self.n += 1
         if not isinstance(record, dict) or record.get("n") != self.n:
@@ -551,6 +551,10 @@ class _ArchiveReader(io.RawIOBase):
             raise _damaged(f"the manifest is malformed ({exc})") from None
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON (RFC 8259)")
+
+
 def _damaged(message: str) -> BatchError:
     return BatchError("damaged", message)
 
@@ -575,6 +579,8 @@ def _parse_manifest(payload: bytes, certificate: Certificate) -> Manifest:
         raise ValueError("post or key id differ from the certificate")
     if len(data["batch_id"]) != 16 or len(data["prev"]) != 32 or len(data["hq"]) != 32 or data["seq"] < 1:
         raise ValueError("batch id, prev, hq or seq out of range")
+    if data["seq"] == 1 and data["prev"] != NO_PREVIOUS:
+        raise ValueError("batch 1 has no previous batch")
     counts = data["counts"]
     if set(counts) != set(KINDS) or any(type(v) is not int or v < 0 for v in counts.values()):
         raise ValueError("counts must give every record kind")

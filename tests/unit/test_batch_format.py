@@ -212,3 +212,13 @@ def test_record_of_another_post_is_refused(world: tuple[HqDir, PostKey, HqDir]) 
     data, _ = write(hq, post_key, records)
     with pytest.raises(BatchError, match="another post"):
         read(hq, data)
+
+
+@pytest.mark.parametrize("line", [b'{"kind":"audit","n":1,"x":NaN}', b"[" * 100_000 + b"]" * 100_000])
+def test_non_json_records_are_refused_as_damaged(world: tuple[HqDir, PostKey, HqDir], line: bytes) -> None:
+    hq, post_key, _ = world
+    data, _ = write(hq, post_key, sample_records(1))
+    inner = pyrage.decrypt(data, [hq.age_identity()])
+    forged = _retar(inner, lambda n, c: line + b"\n" if n.startswith("records") else c)
+    with pytest.raises(BatchError, match="not valid JSON"):
+        read(hq, pyrage.encrypt(forged, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
