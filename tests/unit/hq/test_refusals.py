@@ -87,7 +87,7 @@ def test_first_batch_naming_a_previous_one_is_damaged(hq: HqDir, registry: Regis
                                                       post: PostSim, stick: Path) -> None:
     post.register()
     refused(hq, registry, post.batch(stick, prev=b"\x01" * 32), "damaged",
-            match="names a previous batch")
+            match="batch 1 has no previous batch")
 
 
 # -- step 10: conflicts ----------------------------------------------------------------------
