@@ -53,7 +53,12 @@ from typing import Any
 import pyrage
 
 from fieldreg import __version__
-from fieldreg.batches.format import NO_PREVIOUS, BatchHeader, batch_filename, write_batch
+from fieldreg.batches.format import (
+    NO_PREVIOUS,
+    BatchHeader,
+    batch_filename,
+    write_batch,
+)
 from fieldreg.batches.receipt import open_receipt
 from fieldreg.errors import CorruptData, InvalidInput, NotFound, StorageError
 from fieldreg.fsutil import _describe, fsync_dir
@@ -491,15 +496,13 @@ def _copy_verified(source: Path, target_dir: Path, row: _Row, *, hint: str) -> P
     for stale in target_dir.glob(f".{final.name}.*.tmp"):  # left by a copy that was killed
         with contextlib.suppress(OSError):
             stale.unlink()
+    if not source.is_file():
+        raise CorruptData(f"this station's copy of batch {row.seq} ({source}) is missing; "
+                          "restore it from a backup")
     tmp = target_dir / f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     renamed = False
     try:
-        try:
-            src = open(source, "rb")
-        except FileNotFoundError:
-            raise CorruptData(f"this station's copy of batch {row.seq} ({source}) is missing; "
-                              "restore it from a backup") from None
-        with src:
+        with open(source, "rb") as src:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                          0o600)
             with os.fdopen(fd, "wb") as out:

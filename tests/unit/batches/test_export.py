@@ -30,7 +30,14 @@ from fieldreg.batches.export import (
 from fieldreg.batches.format import NO_PREVIOUS
 from fieldreg.batches.receipt import issue_receipt
 from fieldreg.demo import demo_household
-from fieldreg.errors import AuthError, CorruptData, InvalidInput, NotFound, PermissionDenied, StorageError
+from fieldreg.errors import (
+    AuthError,
+    CorruptData,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StorageError,
+)
 from fieldreg.issuing import issue_token, reissue_token
 from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
@@ -239,7 +246,7 @@ def test_vanished_target_keeps_the_prepared_batch_and_the_retry_reuses_it(
         export(post, missing)
     [prepared] = list_batches(post)
     assert prepared.status == "prepared" and outbox(post) == [(1, None)]
-    b = register(post)  # made after the batch was prepared: not in it
+    register(post)  # made after the batch was prepared: not in it
     result = export(post, usb)
     assert result is not None and result.reused
     assert result.batch.manifest_hash == prepared.manifest_hash
