@@ -10,7 +10,6 @@ import errno
 import json
 import os
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,7 +44,7 @@ from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import RegNo
 from fieldreg.session import Session
 from fieldreg.stations import create_camp
-from fieldreg.store import PostStore, registry
+from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
@@ -586,23 +585,13 @@ def fill(session: Session, n: int) -> None:
 
 
 @pytest.mark.slow
-def test_ten_thousand_households_export_within_two_seconds(
-    post: Session, hq: HqDir, data_dir: Path, tmp_path: Path,
-) -> None:
+def test_ten_thousand_households_export_in_one_complete_batch(post: Session, hq: HqDir,
+                                                            tmp_path: Path) -> None:
+    # Speed is measured in bench/bench_batches.py (docs/benchmarks.md), not here.
     fill(post, 10_000)
-    post.store.close()
-    timings = []
-    for attempt in range(2):  # best of two copies of the store: a busy CI machine is not the code
-        station = tmp_path / f"copy{attempt}"
-        shutil.copytree(data_dir, station)
-        session = PostStore.open(station).unlock(ADMIN, ADMIN_PASS)
-        target = tmp_path / f"usb{attempt}"
-        target.mkdir()
-        started = time.perf_counter()
-        result = export(session, target)
-        timings.append(time.perf_counter() - started)
-        assert result is not None and result.batch.counts["registration"] == 10_000
-        session.store.close()
-    assert min(timings) <= 2.0, f"export of 10,000 households took {min(timings):.2f} s"
+    target = tmp_path / "usb"
+    target.mkdir()
+    result = export(post, target)
+    assert result is not None and result.batch.counts["registration"] == 10_000
     batch, records = open_batch(result.path, hq)
     assert batch.records == len(records) == result.batch.records
