@@ -16,13 +16,10 @@ they name actions, registration numbers and staff, never a person's data
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import sqlite_utils
 
-from fieldreg.errors import CorruptData
-from fieldreg.model import iso_utc, utcnow
-from fieldreg.store.db import transaction
+from fieldreg.store.db import Migration
+from fieldreg.store.db import migrate as store_migrate
 
 
 def _m0001_initial(db: sqlite_utils.Database) -> None:
@@ -151,27 +148,12 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every migration not yet recorded, each in its own transaction."""
-    current = db.execute("PRAGMA user_version").fetchone()[0]
-    if current > SCHEMA_VERSION:
-        raise CorruptData(
-            f"this HQ registry has schema version {current}, newer than this FieldReg "
-            f"understands ({SCHEMA_VERSION}); install the newer FieldReg"
-        )
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
-    for number, (name, step) in enumerate(MIGRATIONS, 1):
-        if name in done:
-            continue
-        with transaction(db):
-            step(db)
-            db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                       (name, iso_utc(utcnow())))
-            db.execute(f"PRAGMA user_version = {number}")
+    """Bring the HQ registry to the current schema (the store's one migration runner)."""
+    store_migrate(db, MIGRATIONS, what="this HQ registry")

@@ -244,17 +244,26 @@ def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every migration not yet recorded, each in its own transaction."""
+Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
+
+
+def migrate(
+    db: sqlite_utils.Database, migrations: list[Migration] | None = None, *, what: str = "this store"
+) -> None:
+    """Apply every migration not yet recorded, each in its own transaction.
+
+    ``migrations`` defaults to the post store's; the HQ registry passes its own.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
     current = db.execute("PRAGMA user_version").fetchone()[0]
-    if current > SCHEMA_VERSION:
+    if current > len(migrations):
         raise CorruptData(
-            f"this store has schema version {current}, newer than this FieldReg "
-            f"understands ({SCHEMA_VERSION}); install the newer FieldReg"
+            f"{what} has schema version {current}, newer than this FieldReg "
+            f"understands ({len(migrations)}); install the newer FieldReg"
         )
     db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in db.execute("SELECT name FROM migrations")}
-    for number, (name, step) in enumerate(MIGRATIONS, 1):
+    for number, (name, step) in enumerate(migrations, 1):
         if name in done:
             continue
         with transaction(db):
