@@ -21,7 +21,15 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -53,6 +61,7 @@ from fieldreg.slips import (
     module_size_mm,
     split_check,
 )
+from fieldreg.ui.runtime import pin_none_refcount
 
 _SANS = "DejaVu Sans"  # the one font family sure to be on the post laptops; covers accents and Arabic
 _MONO = "DejaVu Sans Mono"  # registration numbers: 0/O and 1/I stay distinct
@@ -62,28 +71,6 @@ _PDF_DPI = 1200
 _SCALES = (1.0, 0.92, 0.85, 0.78)
 _BLACK = QColor(0, 0, 0)  # thermal heads dither grey badly: everything is pure black
 _app: QGuiApplication | None = None
-_none_pinned = False
-
-
-def pin_none_refcount() -> None:
-    """Work around PySide6 6.12 on CPython 3.11 dropping a reference to ``None``.
-
-    >>> pin_none_refcount()  # once per process, before heavy Qt use
-
-    Every call of a C++ method returning ``void`` (``QPainter.setFont``,
-    ``QFont.setBold``...) decrements ``None``'s reference count without having
-    incremented it; a few thousand calls in, CPython aborts with "none_dealloc:
-    deallocating None". CPython 3.12 made ``None`` immortal, which hides the bug
-    there. On 3.11 we add 2**48 to the count once, which is what immortality
-    amounts to. Harmless to call again; a no-op elsewhere.
-    """
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-    _none_pinned = True
 
 
 def ensure_gui_app() -> QGuiApplication:

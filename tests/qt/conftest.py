@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from fieldreg.ui.slip_render import pin_none_refcount  # noqa: E402
+from fieldreg.ui.runtime import pin_none_refcount  # noqa: E402
 
 # PySide6 6.12 on CPython 3.11 leaks None references on every void call; a
 # long test session would abort in the middle (see pin_none_refcount).
