@@ -12,12 +12,15 @@ from typing import Any
 import pytest
 
 from fieldreg.crypto.kdf import KdfParams
+from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.session import Session
+from fieldreg.stations import create_enrolled_post
 from fieldreg.store import PostStore
 
 ADMIN = "awa"
 ADMIN_PASS = "test passphrase 1"  # test fixture only
 FAST_KDF = KdfParams.fast_for_tests()
+HQ_PASS = "test-only hq passphrase"  # test fixture only
 
 
 def household(**overrides: Any) -> dict[str, Any]:
@@ -57,6 +60,35 @@ def store(data_dir: Path) -> PostStore:
 @pytest.fixture
 def admin(store: PostStore) -> Session:
     return store.unlock(ADMIN, ADMIN_PASS)
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> HqDir:
+    """A real HQ directory (cheap KDF)."""
+    return HqDir.init(tmp_path / "hq", HQ_PASS, kdf=FAST_KDF)
+
+
+def enrolled_post(hq: HqDir, data_dir: Path, post_id: str = "TGR1") -> Session:
+    """A border post enrolled with ``hq`` in ``data_dir``, unlocked by its admin."""
+    package = hq.enroll_post(post_id)
+    store = create_enrolled_post(data_dir, open_enrollment(package.data, package.passphrase),
+                                 post_name="Tengréla", admin=ADMIN, passphrase=ADMIN_PASS,
+                                 kdf=FAST_KDF)
+    return store.unlock(ADMIN, ADMIN_PASS)
+
+
+@pytest.fixture
+def post(hq: HqDir, data_dir: Path) -> Session:
+    """The enrolled post TGR1 in ``data_dir`` (the station ``run_cli`` works on)."""
+    return enrolled_post(hq, data_dir)
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    """A USB stick's folder."""
+    path = tmp_path / "usb"
+    path.mkdir()
+    return path
 
 
 def make_user(admin: Session, name: str, role: str) -> Session:

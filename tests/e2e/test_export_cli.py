@@ -17,35 +17,12 @@ import pytest
 
 from fieldreg.batches.export import list_batches
 from fieldreg.batches.receipt import issue_receipt
-from fieldreg.keys import HqDir, open_enrollment
+from fieldreg.keys import HqDir
 from fieldreg.session import Session
-from fieldreg.stations import create_enrolled_post
 from fieldreg.store import PostStore
-from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
-from tests.unit.batches.conftest import HQ_PASS, open_batch
+from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
+from tests.unit.batches.conftest import open_batch
 from tests.unit.batches.test_export import fill
-
-
-@pytest.fixture
-def hq(tmp_path: Path) -> HqDir:
-    return HqDir.init(tmp_path / "hq", HQ_PASS, kdf=FAST_KDF)
-
-
-@pytest.fixture
-def post(hq: HqDir, data_dir: Path) -> Session:
-    """The station run_cli works on, enrolled with ``hq`` as post TGR1."""
-    package = hq.enroll_post("TGR1")
-    store = create_enrolled_post(data_dir, open_enrollment(package.data, package.passphrase),
-                                 post_name="Tengréla", admin=ADMIN, passphrase=ADMIN_PASS,
-                                 kdf=FAST_KDF)
-    return store.unlock(ADMIN, ADMIN_PASS)
-
-
-@pytest.fixture
-def usb(tmp_path: Path) -> Path:
-    path = tmp_path / "usb"
-    path.mkdir()
-    return path
 
 
 def jsonl(n: int) -> str:

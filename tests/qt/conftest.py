@@ -26,7 +26,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
+from fieldreg.session import Session  # noqa: E402
+from fieldreg.ui.context import AppContext  # noqa: E402
 from fieldreg.ui.runtime import pin_none_refcount  # noqa: E402
+from fieldreg.ui.settings import UiSettings  # noqa: E402
 
 # PySide6 6.12 on CPython 3.11 leaks None references on every void call; a
 # long test session would abort in the middle (see pin_none_refcount).
@@ -93,3 +96,14 @@ def pdf_tools_fixture() -> object:
         decode = staticmethod(decode_qr)
 
     return PdfTools()
+
+
+@pytest.fixture
+def ctx(post: Session, data_dir: Path) -> AppContext:
+    """What a screen is given: the enrolled post TGR1 (see tests/conftest.py), its admin signed in."""
+    return AppContext(data_dir, post.store, post, UiSettings())
+
+
+def context_for(session: Session) -> AppContext:
+    """The same station seen by another signed-in user (e.g. ``make_user(post, "ali", "officer")``)."""
+    return AppContext(session.store.data_dir, session.store, session, UiSettings())

@@ -47,8 +47,8 @@ from fieldreg.stations import create_camp
 from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
-from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
-from tests.unit.batches.conftest import HQ_PASS, open_batch
+from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
+from tests.unit.batches.conftest import open_batch
 
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(40))).decode("ascii")
 
