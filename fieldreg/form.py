@@ -1,0 +1,367 @@
+"""What an officer typed into the registration form, turned into household JSON — and back.
+
+The desktop app's register and correct screens hold the household as plain
+text fields (:class:`HouseholdEntry`, one :class:`MemberEntry` per table row).
+This module, which knows nothing of Qt, turns that into the JSON that
+:func:`fieldreg.validation.parse_household` checks, so the app applies exactly
+the CLI's rules, and maps each problem back to the field it is about::
+
+    entry = HouseholdEntry(origin_country="MLI", consent=True, members=[
+        MemberEntry(given_names="Aminata", family_name="Traoré", sex="F",
+                    relationship="head", age="34")])
+    try:
+        household = household_from_entry(entry)
+    except FormInvalid as err:
+        for spot in err.spots:      # Spot(member=1, field="birth", message="...")
+            mark(spot.member, spot.field, spot.message)
+
+Birth is typed as one of three things: an age (``"34"``), a birth date
+(``"02/03/2019"``, ``"2019-03-02"`` or ``"02032019"``) or a birth year
+(``"1990"``); :func:`birth_preview` shows the officer what the others would be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fieldreg.errors import ValidationError
+from fieldreg.model import Household, Registration, iso_utc
+from fieldreg.validation import MAX_AGE, parse_household
+
+BIRTH_KINDS = ("age", "date", "year")  # what the officer typed for a member's birth
+
+# Fields a Spot can name. Household: arrival, origin_country, origin_region,
+# origin_locality, destination, travel_mode, consent, notes, members.
+# Member: given_names, family_name, other_names, sex, relationship, birth,
+# nationality, languages, specific_needs, documents, phone, photo, id, member.
+_MEMBER_FIELDS = {
+    "birth_date": "birth", "birth_year": "birth", "age": "birth", "birth_estimated": "birth",
+    "documents": "documents",
+}
+_HOUSEHOLD_FIELDS = {
+    "arrived_at": "arrival", "arrival_date": "arrival",
+    "origin country": "origin_country", "origin region": "origin_region",
+    "origin locality": "origin_locality", "origin": "origin_country",
+}
+_WHERE = re.compile(r"^(?:member (?P<member>\d+)(?: document \d+)?|household)(?: (?P<field>[a-z_ ]+?))?$")
+_HEADS = re.compile(r"members ([\d and]+) are both marked as head")
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a problem is: ``member`` (1-based row) or None for the household, and a field."""
+
+    member: int | None
+    field: str
+    message: str
+
+
+class FormInvalid(ValidationError):
+    """A household entry with problems, each located on the form (``spots``)."""
+
+    def __init__(self, spots: list[Spot]):
+        self.spots = list(spots)
+        super().__init__([_describe(s) for s in self.spots])
+
+
+def _describe(spot: Spot) -> str:
+    where = "household" if spot.member is None else f"member {spot.member}"
+    return f"{where} {spot.field}: {spot.message}"
+
+
+def locate(problem: str) -> Spot:
+    """The form field a :func:`parse_household` problem message is about.
+
+    >>> locate("member 2 birth_date: 2027-01-03 is in the future")
+    Spot(member=2, field='birth', message='2027-01-03 is in the future')
+    >>> locate("household origin country: is required (ISO 3166 alpha-3, e.g. MLI)")
+    Spot(member=None, field='origin_country', message='is required (ISO 3166 alpha-3, e.g. MLI)')
+    >>> locate('household: no member is the head (relationship "head")').field
+    'relationship'
+    """
+    where, sep, message = problem.partition(": ")
+    if not sep:
+        return Spot(None, "household", problem)
+    heads = _HEADS.match(message)
+    if heads:  # point at the second (and later) head: the first one is usually right
+        return Spot(int(heads.group(1).split(" and ")[-1]), "relationship", message)
+    if where == "household" and message.startswith("no member is the head"):
+        return Spot(1, "relationship", message)
+    if where == "household" and message.startswith("give arrival_date or arrived_at"):
+        return Spot(None, "arrival", message)
+    found = _WHERE.match(where)
+    if found is None:
+        return Spot(None, "household", problem)
+    key = (found.group("field") or "").strip()
+    if found.group("member"):
+        member = int(found.group("member"))
+        if " document " in f"{where} ":
+            return Spot(member, "documents", message)
+        if not key:
+            if message.startswith("give exactly one of birth_date"):
+                return Spot(member, "birth", message)
+            return Spot(member, "member", message)
+        return Spot(member, _MEMBER_FIELDS.get(key, key), message)
+    if not key:
+        return Spot(None, "household", message)
+    return Spot(None, _HOUSEHOLD_FIELDS.get(key, key), message)
+
+
+# -- what was typed ---------------------------------------------------------------------
+
+@dataclass
+class MemberEntry:
+    """One row of the members table, as typed (all text, nothing checked yet)."""
+
+    given_names: str = ""
+    family_name: str = ""
+    other_names: str = ""
+    sex: str = ""  # "F", "M", "X" or "" (not chosen)
+    relationship: str = ""
+    birth_kind: str = ""  # "age", "date", "year" or "" (nothing typed)
+    birth_text: str = ""
+    nationality: str = ""
+    phone: str = ""
+    languages: str = ""  # "bm, fr"
+    specific_needs: tuple[str, ...] = ()
+    document_type: str = ""
+    document_number: str = ""
+    id: str = ""  # kept from a stored member, so a correction keeps the person's history
+    kept: dict[str, Any] = field(default_factory=dict)  # stored keys the form does not show
+
+    def is_blank(self) -> bool:
+        """Nothing typed in this row (a fresh row the officer has not used)."""
+        return not any((self.given_names.strip(), self.family_name.strip(), self.other_names.strip(),
+                        self.birth_text.strip(), self.phone.strip(), self.document_number.strip(),
+                        self.nationality.strip(), self.languages.strip(), self.specific_needs))
+
+
+@dataclass
+class HouseholdEntry:
+    """The whole form. ``arrival_day`` None means "today, now" (the time of saving)."""
+
+    origin_country: str = ""
+    origin_region: str = ""
+    origin_locality: str = ""
+    destination: str = ""
+    travel_mode: str = ""
+    consent: bool = False
+    notes: str = ""
+    arrival_day: date | None = None
+    members: list[MemberEntry] = field(default_factory=list)
+    # From a stored registration: its exact arrival, kept when the day is not changed.
+    stored_arrival: datetime | None = None
+    stored_time_known: bool = True
+
+
+@dataclass(frozen=True)
+class BirthPreview:
+    """What a typed birth means: age, birth year, exact date (if any), estimated or not."""
+
+    age: int | None
+    year: int | None
+    date: date | None
+    estimated: bool
+
+
+def parse_day(text: str) -> date | None:
+    """A typed date, day first as written in francophone West Africa; None if it is not one.
+
+    >>> parse_day("02/03/2019"), parse_day("2019-03-02"), parse_day("02032019")
+    (datetime.date(2019, 3, 2), datetime.date(2019, 3, 2), datetime.date(2019, 3, 2))
+    >>> parse_day("31/02/2019") is None
+    True
+    """
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            y, m, d = (int(p) for p in text.split("-"))
+            return date(y, m, d)
+        parts = re.fullmatch(r"(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})", text)
+        if parts:
+            d, m, y = (int(p) for p in parts.groups())
+            return date(y, m, d)
+        if re.fullmatch(r"\d{8}", text):
+            return date(int(text[4:]), int(text[2:4]), int(text[:2]))
+    except ValueError:
+        return None
+    return None
+
+
+def _whole(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if re.fullmatch(r"\d{1,4}", text) else None
+
+
+def birth_preview(kind: str, text: str, *, today: date) -> BirthPreview | None:
+    """The age and birth year that a typed birth means on ``today``; None if it means nothing.
+
+    >>> birth_preview("age", "34", today=date(2026, 11, 20))
+    BirthPreview(age=34, year=1992, date=None, estimated=True)
+    """
+    if kind == "age":
+        age = _whole(text)
+        if age is None or age > MAX_AGE:
+            return None
+        return BirthPreview(age, today.year - age, None, True)
+    if kind == "year":
+        year = _whole(text)
+        if year is None or not today.year - MAX_AGE <= year <= today.year:
+            return None
+        return BirthPreview(today.year - year, year, None, True)
+    if kind == "date":
+        day = parse_day(text)
+        if day is None or day > today:
+            return None
+        age = today.year - day.year - ((today.month, today.day) < (day.month, day.day))
+        return BirthPreview(age, day.year, day, False)
+    return None
+
+
+def _split_codes(text: str) -> list[str]:
+    return [c for c in re.split(r"[\s,;]+", text.strip()) if c]
+
+
+def _member_json(row: MemberEntry, number: int, spots: list[Spot]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(row.kept)
+    if row.id:
+        out["id"] = row.id
+    out["given_names"] = row.given_names
+    out["family_name"] = row.family_name
+    if row.other_names.strip():
+        out["other_names"] = row.other_names
+    out["sex"] = row.sex or None
+    out["relationship"] = row.relationship or None
+    text = row.birth_text.strip()
+    if not text:
+        spots.append(Spot(number, "birth", "give an age, a birth date or a birth year"))
+    elif row.birth_kind == "date":
+        day = parse_day(text)
+        if day is None:
+            spots.append(Spot(number, "birth", f"{text!r} is not a date (DD/MM/YYYY)"))
+        else:
+            out["birth_date"] = day.isoformat()
+    elif row.birth_kind in ("age", "year"):
+        value = _whole(text)
+        if value is None:
+            spots.append(Spot(number, "birth", f"{text!r} is not a whole number"))
+        else:
+            out["age" if row.birth_kind == "age" else "birth_year"] = value
+    if row.nationality.strip():
+        out["nationality"] = row.nationality.strip().upper()
+    if row.phone.strip():
+        out["phone"] = row.phone
+    if row.languages.strip():
+        out["languages"] = [c.lower() for c in _split_codes(row.languages)]
+    if row.specific_needs:
+        out["specific_needs"] = list(row.specific_needs)
+    documents = list(out.pop("documents", []))
+    if row.document_type or row.document_number.strip():
+        documents.insert(0, {"type": row.document_type or None, "number": row.document_number})
+    if documents:
+        out["documents"] = documents
+    return out
+
+
+def entry_json(entry: HouseholdEntry) -> tuple[dict[str, Any], list[Spot]]:
+    """The household JSON for ``entry`` and the problems found in the typing itself.
+
+    Blank member rows are left out; a member's row number (``Spot.member``)
+    is its position in ``entry.members``, blank rows counted.
+    """
+    spots: list[Spot] = []
+    obj: dict[str, Any] = {}
+    if entry.arrival_day is not None:
+        stored = entry.stored_arrival
+        if stored is not None and stored.date() == entry.arrival_day and entry.stored_time_known:
+            obj["arrived_at"] = iso_utc(stored)
+        else:
+            obj["arrival_date"] = entry.arrival_day.isoformat()
+    origin = {"country": entry.origin_country.strip().upper()}
+    if entry.origin_region.strip():
+        origin["region"] = entry.origin_region
+    if entry.origin_locality.strip():
+        origin["locality"] = entry.origin_locality
+    obj["origin"] = origin
+    if entry.destination.strip():
+        obj["destination"] = entry.destination
+    if entry.travel_mode.strip():
+        obj["travel_mode"] = entry.travel_mode
+    obj["consent"] = entry.consent
+    if entry.notes.strip():
+        obj["notes"] = entry.notes
+    members = []
+    numbers = []  # the parser's member N -> the form's row
+    for row_number, row in enumerate(entry.members, 1):
+        if row.is_blank() and not row.id:
+            continue
+        members.append(_member_json(row, row_number, spots))
+        numbers.append(row_number)
+    obj["members"] = members
+    obj["_rows"] = numbers  # removed by household_from_entry before parsing
+    return obj, spots
+
+
+def household_from_entry(entry: HouseholdEntry, *, now: datetime | None = None) -> Household:
+    """Check ``entry`` with the core's rules; raise :class:`FormInvalid` naming every field."""
+    obj, spots = entry_json(entry)
+    rows: list[int] = obj.pop("_rows")
+    try:
+        household = parse_household(obj, now=now)
+    except ValidationError as err:
+        problems = err.problems
+    else:
+        if not spots:
+            return household
+        problems = []
+    for problem in problems:
+        spot = locate(problem)
+        if spot.member is not None:
+            spot = replace(spot, member=rows[spot.member - 1] if spot.member <= len(rows) else None)
+        if spot.field == "birth" and any(s.member == spot.member and s.field == "birth" for s in spots):
+            continue  # the typing problem already says it better
+        if spot.member is None and spot.field == "members" and not rows:
+            spot = Spot(1, "given_names", "type at least one member (the head of household)")
+        spots.append(spot)
+    raise FormInvalid(spots)
+
+
+def entry_from_registration(reg: Registration) -> HouseholdEntry:
+    """The form filled with a stored registration, for a correction (member ids kept)."""
+    hh = reg.household
+    members = []
+    for m in hh.members:
+        stored = m.to_json()
+        kept = {k: stored[k] for k in ("photo",) if k in stored}
+        documents = [{"type": d.type, "number": d.number} for d in m.documents]
+        if len(documents) > 1:
+            kept["documents"] = documents[1:]
+        if m.birth.basis == "date" and m.birth.date is not None:
+            kind, text = "date", m.birth.date.strftime("%d/%m/%Y")
+        elif m.birth.basis == "age" and m.birth.age is not None:
+            kind, text = "age", str(m.birth.age)
+        else:
+            kind, text = "year", str(m.birth.year)
+        members.append(MemberEntry(
+            given_names=m.given_names, family_name=m.family_name, other_names=m.other_names,
+            sex=m.sex, relationship=m.relationship, birth_kind=kind, birth_text=text,
+            nationality=m.nationality, phone=m.phone, languages=", ".join(m.languages),
+            specific_needs=m.specific_needs,
+            document_type=m.documents[0].type if m.documents else "",
+            document_number=m.documents[0].number if m.documents else "",
+            id=m.id, kept=kept,
+        ))
+    return HouseholdEntry(
+        origin_country=hh.origin.country, origin_region=hh.origin.region,
+        origin_locality=hh.origin.locality, destination=hh.destination,
+        travel_mode=hh.travel_mode, consent=hh.consent, notes=hh.notes,
+        arrival_day=hh.arrived_at.date(), members=members,
+        stored_arrival=hh.arrived_at, stored_time_known=hh.arrival_time_known,
+    )
+
+
+def today_utc() -> date:
+    return datetime.now(UTC).date()

@@ -1,0 +1,93 @@
+"""Places already used at this post, most used first: what the register form offers to complete.
+
+    places = used_places(session)
+    places.localities[:3]      # ['Loulouni', 'Zégoua', 'Kadiolo']
+    places.regions_of("MLI")   # regions typed with Mali as the country
+
+Origins (country, region, locality) come from the session's in-memory index,
+already decrypted at unlock. Destinations and travel modes are not in the
+index, so they are read from the most recent ``recent`` registrations only
+(decrypting each one's attributes): enough to offer what the post uses today,
+and bounded however large the store grows. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from fieldreg.errors import CorruptData
+from fieldreg.session import Session
+from fieldreg.store.index import fold
+
+RECENT = 2000
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
+    """Most used first; ties in accent- and case-blind alphabetical order."""
+    return [value for value, _ in sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0]), kv[0]))]
+
+
+@dataclass
+class UsedPlaces:
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    localities: list[str] = field(default_factory=list)
+    destinations: list[str] = field(default_factory=list)
+    travel_modes: list[str] = field(default_factory=list)
+    _regions_by_country: dict[str, list[str]] = field(default_factory=dict)
+
+    def regions_of(self, country: str) -> list[str]:
+        """Regions used with ``country`` (upper-case code), else every region used."""
+        return self._regions_by_country.get(country.strip().upper(), self.regions)
+
+    def add(self, *, country: str = "", region: str = "", locality: str = "",
+            destination: str = "", travel_mode: str = "") -> None:
+        """Remember values just saved, so the next household is offered them at once."""
+        for values, value in ((self.countries, country), (self.regions, region),
+                              (self.localities, locality), (self.destinations, destination),
+                              (self.travel_modes, travel_mode)):
+            if value and value not in values:
+                values.append(value)
+        if country and region:
+            by_country = self._regions_by_country.setdefault(country, [])
+            if region not in by_country:
+                by_country.append(region)
+
+
+def _counts(values: Iterable[str]) -> Counter[str]:
+    return Counter(v for v in values if v)
+
+
+def used_places(session: Session, *, recent: int = RECENT) -> UsedPlaces:
+    """Distinct places of this post's registrations (void ones too: the names were real)."""
+    session.require("view")
+    countries: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    localities: Counter[str] = Counter()
+    by_country: dict[str, Counter[str]] = {}
+    for h in session.index.summaries():
+        countries[h.country] += 1
+        if h.region:
+            regions[h.region] += 1
+            by_country.setdefault(h.country, Counter())[h.region] += 1
+        if h.locality:
+            localities[h.locality] += 1
+    destinations: Counter[str] = Counter()
+    modes: Counter[str] = Counter()
+    rows = session.store.db.execute(
+        "SELECT regno, attributes FROM households ORDER BY id DESC LIMIT ?", (recent,))
+    for regno, blob in rows:
+        try:
+            attributes = session.cipher.open("households", regno, "attributes", blob)
+        except CorruptData:
+            continue  # a damaged row must not stop the form from opening
+        destinations.update(_counts([attributes.get("destination", "")]))
+        modes.update(_counts([attributes.get("travel_mode", "")]))
+    return UsedPlaces(
+        countries=_ranked(countries),
+        regions=_ranked(regions), localities=_ranked(localities),
+        destinations=_ranked(destinations), travel_modes=_ranked(modes),
+        _regions_by_country={c: _ranked(r) for c, r in by_country.items()},
+    )
