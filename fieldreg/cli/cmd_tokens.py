@@ -5,8 +5,8 @@
     fieldreg verify --image scan.jpg --checkin
     fieldreg trust load revocations.cose
 
-Service code lives in fieldreg.issuing, fieldreg.stations and fieldreg.checkin;
-Qt (the PDF writer) is imported only inside ``cmd_slip``.
+Service code lives in fieldreg.issuing, fieldreg.stations, fieldreg.verifying and
+fieldreg.checkin; Qt (the PDF writer) is imported only inside ``cmd_slip``.
 """
 
 from __future__ import annotations
@@ -14,22 +14,29 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from fieldreg import issuing
-from fieldreg.checkin import lookup_checkins, record_checkin
+from fieldreg.checkin import record_checkin
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
-from fieldreg.keys import RevocationList, TrustList, TrustStore, open_enrollment, read_enrollment_info
+from fieldreg.keys import TrustList, open_enrollment, read_enrollment_info
 from fieldreg.keys.ids import utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.slips import layout_by_name
-from fieldreg.stations import create_camp, create_enrolled_post, enroll_existing_post, load_list, station_trust
+from fieldreg.stations import (
+    create_camp,
+    create_enrolled_post,
+    enroll_existing_post,
+    load_list,
+    station_trust,
+)
 from fieldreg.store import PostStore
-from fieldreg.tokens import Status, Verdict, verify_token
+from fieldreg.tokens import Status, Verdict
+from fieldreg.verifying import Verifier, approximate_age, check_regno, head_name
 
 ENV_ENROLL_PASSPHRASE = "FIELDREG_ENROLL_PASSPHRASE"
 
@@ -147,31 +154,15 @@ def _station(args: argparse.Namespace) -> PostStore | None:
     return PostStore.open(directory) if PostStore.exists(directory) else None
 
 
-def _trust_material(args: argparse.Namespace, store: PostStore | None
-                    ) -> tuple[TrustList, RevocationList | None, Any]:
-    """(trust list, revocations, clock floor) from the files given, else from the station."""
-    held: TrustStore | None = station_trust(store) if store is not None and (
-        store.meta_or("hq_root") is not None) else None
-    if args.trust:
-        data = read_file(args.trust, "trust list")
-        if held is not None:
-            trust = TrustList.from_bytes(data, root_public=held.root_public)
-        elif args.fingerprint:
-            trust = TrustList.bootstrap(data, fingerprint=args.fingerprint)
-        else:
-            raise InvalidInput("this computer is not set up as a station: give HQ's --fingerprint "
-                               "with --trust, so the list can be checked")
-    elif held is not None:
-        trust = held.trust
-    else:
-        raise InvalidInput("no trust list: set this computer up as a camp ('fieldreg init --camp "
-                           "ID --trust FILE --admin USER') or give --trust FILE --fingerprint FP")
-    revocations = held.revocations if held is not None and not args.trust else None
-    if args.revocations:
-        revocations = RevocationList.from_bytes(read_file(args.revocations, "revocation list"),
-                                                root_public=trust.root_public)
-    floor = held.clock_floor if held is not None else None
-    return trust, revocations, floor
+def _verifier(args: argparse.Namespace, store: PostStore | None) -> Verifier:
+    """Trust material from the files given, else from the station."""
+    return Verifier.from_sources(
+        store,
+        trust_list=read_file(args.trust, "trust list") if args.trust else None,
+        revocation_list=(read_file(args.revocations, "revocation list")
+                         if args.revocations else None),
+        fingerprint=args.fingerprint,
+    )
 
 
 def _claims_json(verdict: Verdict) -> dict[str, Any] | None:
@@ -191,24 +182,26 @@ def _print_claims(verdict: Verdict) -> None:
     c = verdict.claims
     if c is None:
         return
-    year = utcnow().year
+    now = utcnow()
     print(f"  registration  {c.registration_number}  (slip serial {c.serial})")
-    print(f"  head          {c.family_name.upper()} {c.given_names}")
+    print(f"  head          {head_name(c)}")
     print(f"  household     {c.household_size} people:")
     for m in c.members:
-        print(f"    {m.sex.name.lower():<8} born ~{m.birth_year} (about {year - m.birth_year})")
+        print(f"    {m.sex.name.lower():<8} born ~{m.birth_year} (about {approximate_age(m.birth_year, now)})")
     print(f"  issued        {c.issued_at:%Y-%m-%d %H:%M} UTC by post {c.issuing_post}")
     print(f"  token id      {c.token_id.hex()}")
 
 
 def _verify_regno(args: argparse.Namespace, store: PostStore | None) -> int:
     """A number typed from a damaged slip: its check character, then (at a camp) its check-ins."""
-    regno = str(parse_regno(args.token))
+    checked = check_regno(args.token)  # a wrong check character fails before any passphrase
+    if store is not None and store.kind == "camp":
+        checked = check_regno(checked.regno, context.open_session(store.data_dir))
+    regno = checked.regno
     result: dict[str, Any] = {"regno": regno, "check_character": "ok"}
     lines = [f"{regno}: check character OK (a number alone proves nothing: the slip's QR does)"]
-    if store is not None and store.kind == "camp":
-        session = context.open_session(store.data_dir)
-        seen = lookup_checkins(session, regno)
+    if checked.checkins is not None:
+        seen = checked.checkins
         result["checkins"] = [c.__dict__ for c in seen]
         lines += [f"  checked in {c.checked_at} by {c.checked_by} (token {c.token_id})" for c in seen]
         if not seen:
@@ -228,7 +221,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return _verify_regno(args, store)
     if args.checkin and (store is None or store.kind != "camp"):
         raise InvalidInput("--checkin records scans at a camp station ('fieldreg init --camp ...')")
-    trust, revocations, floor = _trust_material(args, store)
+    verifier = _verifier(args, store)
     if args.image:
         from fieldreg.qr import decode_qr_image
 
@@ -238,7 +231,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     session = context.open_session(store.data_dir) if args.checkin and store is not None else None
     worst = 0
     for text in texts:
-        verdict = verify_token(text, trust, revocations, utcnow(), clock_floor=floor)
+        verdict = verifier.verify_text(text)
         earlier = []
         if session is not None and verdict.status is Status.VALID:
             earlier = record_checkin(session, verdict, text)
