@@ -1,0 +1,186 @@
+"""The desktop app's entry point: ``fieldreg`` with no command (and ``python -m fieldreg``).
+
+    fieldreg [--data-dir DIR]
+
+Start-up, in order: the PySide6 workaround and the QApplication
+(:mod:`fieldreg.ui.runtime`); the data directory found as the CLI finds it
+(``--data-dir``, ``$FIELDREG_HOME``, the platform's user data directory) and
+its log file; the station's UI settings; the translators and the default
+locale for the chosen language; the icon; then one window showing the set-up
+wizard (no store yet) or the sign-in page.
+
+Cold start matters (an officer restarts the laptop after every power cut), so
+everything heavy is imported only when needed: the screens when a user signs
+in, the demo generator when the demo is chosen. ``bench/bench_startup.py``
+measures it.
+
+For tests and benchmarks only: with ``FIELDREG_QUIT_WHEN_SHOWN=1`` in the
+environment the app prints ``shown <page> <unix time>`` on stdout as soon as
+its first window is on screen, and exits with status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldreg.ui.runtime import make_application, pin_none_refcount
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+    from fieldreg.ui.main_window import MainWindow
+
+QUIT_WHEN_SHOWN = "FIELDREG_QUIT_WHEN_SHOWN"
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def effective_language(setting: str) -> str:
+    """``"fr"`` or ``"en"``: the setting, else French when the computer's locale is French."""
+    if setting in ("fr", "en"):
+        return setting
+    from PySide6.QtCore import QLocale
+
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def apply_language(setting: str) -> str:
+    """Install the translators and the default locale for ``setting`` (``""``: the system's).
+
+    >>> apply_language("fr")  # doctest: +SKIP
+    'fr'
+
+    Loads FieldReg's own ``fieldreg_<lang>.qm`` and Qt's ``qtbase_<lang>.qm``
+    (standard buttons, dialogs), replacing those installed before. Widgets
+    built afterwards are in the new language; dates and numbers formatted with
+    ``QLocale()`` follow it. Returns the language now in force.
+    """
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("apply_language needs the QApplication (make_application)")
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    language = effective_language(setting)
+    wanted = QLocale.Language.French if language == "fr" else QLocale.Language.English
+    system = QLocale.system()
+    # Keep the computer's own country (fr_CI, fr_ML...) when its language is the chosen one.
+    QLocale.setDefault(system if system.language() == wanted else QLocale(wanted))
+    if language != "en":  # English is the source language: no file to load
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for directory, name in ((str(TRANSLATIONS), f"fieldreg_{language}"),
+                                (qt_translations, f"qtbase_{language}")):
+            translator = QTranslator(app)
+            if translator.load(name, directory):
+                app.installTranslator(translator)
+                _translators.append(translator)
+            else:
+                log.warning("translation %s not found in %s", name, directory)
+    return language
+
+
+def _arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="fieldreg", add_help=False)
+    parser.add_argument("--data-dir", default=None)
+    return parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+
+
+def _install_excepthook() -> None:
+    """A bug in a slot becomes a logged trace and a plain-language dialog, never a crash."""
+    from fieldreg.ui.dialogs import show_error
+
+    def hook(kind: type[BaseException], err: BaseException, trace: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, err, trace)  # type: ignore[arg-type]
+            return
+        from PySide6.QtWidgets import QApplication
+
+        window = QApplication.activeWindow()
+        show_error(window, err)  # logs the trace (never personal data: only the exception)
+
+    sys.excepthook = hook
+
+
+def _quit_when_shown(window: MainWindow) -> None:
+    """``FIELDREG_QUIT_WHEN_SHOWN``: report the first window on screen, then exit 0 (tests, bench)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def report() -> None:
+        QApplication.processEvents()  # the first paint has been delivered
+        print(f"shown {window.page_name()} {time.time():.6f}", flush=True)
+        QApplication.exit(0)
+
+    QTimer.singleShot(0, report)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop app; returns the process's exit status."""
+    args, qt_args = _arguments(argv)
+    pin_none_refcount()
+    app = make_application([sys.argv[0] if sys.argv and sys.argv[0] else "fieldreg", *qt_args])
+
+    from fieldreg.cli import context
+    from fieldreg.errors import FieldRegError
+    from fieldreg.store import PostStore
+    from fieldreg.store.db import secure_data_dir
+    from fieldreg.ui.icon import app_icon
+    from fieldreg.ui.settings import UiSettings
+
+    directory = context.data_dir(args.data_dir)
+    try:
+        secure_data_dir(directory)
+        context.setup_logging(directory)
+    except OSError as err:
+        return _fatal(app, f"FieldReg cannot use the folder {directory}: {err.strerror or err}.")
+    settings = UiSettings.load(directory)
+    apply_language(settings.language)
+    app.setWindowIcon(app_icon())
+    _install_excepthook()
+
+    store: PostStore | None = None
+    if PostStore.exists(directory):
+        try:
+            store = PostStore.open(directory)
+        except FieldRegError as err:
+            log.error("cannot open the store in %s: %s", directory, err)
+            return _fatal(app, str(err))
+
+    from fieldreg.ui.main_window import MainWindow
+
+    window = MainWindow(directory, store, settings=settings)
+    screen = app.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        window.resize(min(1280, room.width()), min(800, room.height()))
+    window.show()
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        _quit_when_shown(window)
+    status = app.exec()
+    if window.store is not None:
+        window.store.close()
+    return int(status)
+
+
+def _fatal(app: object, message: str) -> int:
+    """One plain-language box, then exit 1: the app cannot start on this data directory."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"fieldreg: {message}", file=sys.stderr)
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        return 1
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "FieldReg cannot start"), message)
+    box.exec()
+    return 1

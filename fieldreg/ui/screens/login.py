@@ -1,0 +1,330 @@
+"""Sign in, or unlock a locked window: user name, passphrase, one line when refused.
+
+>>> login = LoginScreen(store, locked_user="awa")       # doctest: +SKIP
+>>> login.signedIn.connect(window.open_session)          # doctest: +SKIP
+
+The passphrase is checked by the core (``PostStore.unlock``) on a pool thread
+through :func:`fieldreg.ui.tasks.run_task`, because the key derivation is slow
+on purpose. The core also counts wrong guesses and makes the account wait
+longer after each one; this screen only shows what the core said. A user who
+must still replace a first passphrase (``Account.must_change``) chooses a new
+one here before anything else, exactly as ``fieldreg user passwd`` would
+(``Session.change_passphrase``).
+
+Object names for tests: ``loginUser``, ``loginPassphrase``, ``loginButton``,
+``loginMessage``; for a first sign-in ``newPassphrase``, ``repeatPassphrase``,
+``changePassphraseButton``, ``changeMessage``; ``demoAccounts`` on the demo post.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.errors import FieldRegError
+from fieldreg.ui.dialogs import show_error
+from fieldreg.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from fieldreg.session import Session
+    from fieldreg.store import PostStore
+
+DEMO_POST_ID = "DEMO"  # fieldreg.demo.DEMO_POST_ID, without importing the demo generator
+
+
+def demo_users() -> tuple[tuple[str, str, str], ...]:
+    """(user, role, passphrase) of the published demo accounts."""
+    from fieldreg.demo import DEMO_USERS
+
+    return DEMO_USERS
+
+
+class LoginScreen(QWidget):
+    """The sign-in page; ``signedIn(session)`` fires once a user is fully signed in."""
+
+    signedIn = Signal(object)
+
+    def __init__(self, store: PostStore, *, locked_user: str | None = None, note: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("loginScreen")
+        self.store = store
+        self.locked_user = locked_user
+        self._pending: Session | None = None  # a signed-in user who must first change passphrase
+        self._busy = False
+        self.setWindowTitle(self.tr("Unlock") if locked_user else self.tr("Sign in"))
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._sign_in_page(note))
+        self.pages.addWidget(self._change_page())
+
+        card = QFrame()
+        card.setObjectName("loginCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(560)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(self.pages)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.setFocusProxy(self.passphrase if locked_user else self.user)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        label.setFont(font)
+        label.setWordWrap(True)
+        return label
+
+    def _message_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b00020;")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def _sign_in_page(self, note: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        station = QLabel(self.tr("{name} ({id})").format(name=self.store.post_name, id=self.store.post_id))
+        station.setObjectName("loginStation")
+        station.setWordWrap(True)
+        if self.locked_user:
+            layout.addWidget(self._heading(self.tr("Locked")))
+            layout.addWidget(station)
+            hint = QLabel(self.tr(
+                "{user} locked this window. {user}: type your passphrase to carry on where you left "
+                "off. Someone else may sign in instead; {user}'s unsaved work would then be lost."
+            ).format(user=self.locked_user))
+        else:
+            layout.addWidget(self._heading(self.tr("Sign in to FieldReg")))
+            layout.addWidget(station)
+            hint = QLabel(self.tr("Type your user name and your passphrase."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        if note:
+            extra = QLabel(note)
+            extra.setObjectName("loginNote")
+            extra.setWordWrap(True)
+            layout.addWidget(extra)
+        if self.store.post_id == DEMO_POST_ID:
+            layout.addWidget(self._demo_hint())
+
+        form = QFormLayout()
+        self.user = QLineEdit(self.locked_user or "")
+        self.user.setObjectName("loginUser")
+        self.user.setAccessibleName(self.tr("User name"))
+        self.user.setMaxLength(64)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("loginPassphrase")
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setMaxLength(1024)
+        form.addRow(self.tr("&User name:"), self.user)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        layout.addLayout(form)
+
+        self.message = self._message_label("loginMessage")
+        layout.addWidget(self.message)
+        self.button = QPushButton(self.tr("Unlock") if self.locked_user else self.tr("Sign in"))
+        self.button.setObjectName("loginButton")
+        self.button.setDefault(True)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.user.returnPressed.connect(self._user_entered)
+        self.passphrase.returnPressed.connect(self.submit)
+        self.button.clicked.connect(self.submit)
+        return page
+
+    def _demo_hint(self) -> QLabel:
+        roles = {"admin": self.tr("administrator"), "supervisor": self.tr("supervisor"),
+                 "officer": self.tr("officer")}
+        lines = [self.tr("Demo post: every person in it is fictitious. Demo accounts:")]
+        lines += [self.tr("{user} ({role}), passphrase {passphrase}").format(
+            user=user, role=roles.get(role, role), passphrase=passphrase)
+            for user, role, passphrase in demo_users()]
+        label = QLabel("\n".join(lines))
+        label.setObjectName("demoAccounts")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _change_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._heading(self.tr("Choose your own passphrase")))
+        self.change_hint = QLabel()
+        self.change_hint.setWordWrap(True)
+        layout.addWidget(self.change_hint)
+        form = QFormLayout()
+        self.new_passphrase = QLineEdit()
+        self.new_passphrase.setObjectName("newPassphrase")
+        self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_passphrase = QLineEdit()
+        self.repeat_passphrase.setObjectName("repeatPassphrase")
+        self.repeat_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&New passphrase:"), self.new_passphrase)
+        form.addRow(self.tr("&Repeat it:"), self.repeat_passphrase)
+        layout.addLayout(form)
+        self.change_message = self._message_label("changeMessage")
+        layout.addWidget(self.change_message)
+        self.change_button = QPushButton(self.tr("Save my passphrase"))
+        self.change_button.setObjectName("changePassphraseButton")
+        layout.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.new_passphrase.returnPressed.connect(self.repeat_passphrase.setFocus)
+        self.repeat_passphrase.returnPressed.connect(self.change)
+        self.change_button.clicked.connect(self.change)
+        return page
+
+    # -- signing in -------------------------------------------------------------------
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.user, self.passphrase, self.button, self.new_passphrase,
+                       self.repeat_passphrase, self.change_button):
+            widget.setEnabled(not busy)
+
+    def _user_entered(self) -> None:
+        if self.passphrase.text():
+            self.submit()
+        else:
+            self.passphrase.setFocus()
+
+    def submit(self) -> None:
+        """Check the typed passphrase (on a pool thread: the key derivation is slow)."""
+        if self._busy:
+            return
+        user = self.user.text().strip()
+        passphrase = self.passphrase.text()
+        if not user:
+            self._show(self.message, self.tr("Type your user name."))
+            self.user.setFocus()
+            return
+        if not passphrase:
+            self._show(self.message, self.tr("Type your passphrase."))
+            self.passphrase.setFocus()
+            return
+        self._show(self.message, "")
+        self._set_busy(True)
+        store = self.store
+        run_task(self, self.tr("Checking the passphrase…"),
+                 lambda progress: store.unlock(user, passphrase),
+                 on_done=self._unlocked, on_error=self._refused)
+
+    def _refused(self, err: BaseException) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        if isinstance(err, FieldRegError):
+            self._show(self.message, self.refusal(err))
+        else:
+            self._show(self.message, self.tr("Signing in did not work."))
+            show_error(self, err)
+        self.passphrase.setFocus()
+
+    def _unlocked(self, session: Session) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        if session.account.must_change:
+            self._pending = session
+            self.change_hint.setText(self.tr(
+                "{user}, this is your first sign-in with the passphrase you were given. Choose your "
+                "own (at least {n} characters); nobody else should know it."
+            ).format(user=session.user, n=_min_passphrase()))
+            self.pages.setCurrentIndex(1)
+            self.setFocusProxy(self.new_passphrase)
+            self.new_passphrase.setFocus()
+            return
+        self.signedIn.emit(session)
+
+    def refusal(self, err: FieldRegError) -> str:
+        """The core's refusal as one translated line (the core's own words if not recognised)."""
+        text = str(err)
+        for pattern, line in (
+            (r"wrong passphrase for '(.+)'; wait (\d+) s before trying again",
+             self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again.")),
+            (r"wrong passphrase for '(.+)'()", self.tr("Wrong passphrase for {user}.")),
+            (r"too many wrong passphrases for '(.+)'; try again in (\d+) s",
+             self.tr("Too many wrong passphrases for {user}: try again in {seconds} s.")),
+            (r"unknown user '(.+)'()", self.tr("There is no user {user} at this station.")),
+            (r"the account '(.+)' is disabled; ask a supervisor()",
+             self.tr("The account {user} is disabled: ask a supervisor.")),
+        ):
+            match = re.fullmatch(pattern, text)
+            if match:
+                return line.format(user=match.group(1), seconds=match.group(2))
+        return text
+
+    # -- first sign-in: a passphrase of one's own ----------------------------------------
+
+    def change(self) -> None:
+        session = self._pending
+        if session is None or self._busy:
+            return
+        new, repeat = self.new_passphrase.text(), self.repeat_passphrase.text()
+        if len(new) < _min_passphrase():
+            self._show(self.change_message, self.tr("A passphrase needs at least {n} characters.")
+                       .format(n=_min_passphrase()))
+            self.new_passphrase.setFocus()
+            return
+        if new != repeat:
+            self._show(self.change_message, self.tr("The two passphrases differ; type them again."))
+            self.repeat_passphrase.clear()
+            self.repeat_passphrase.setFocus()
+            return
+        self._show(self.change_message, "")
+        self._set_busy(True)
+        run_task(self, self.tr("Saving your new passphrase…"),
+                 lambda progress: session.change_passphrase(new),
+                 on_done=lambda _result: self._changed(session), on_error=self._change_refused)
+
+    def _change_refused(self, err: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(err, FieldRegError):
+            text = str(err)
+            if text == "the passphrase must not be the user name":
+                text = self.tr("The passphrase must not be your user name.")
+            self._show(self.change_message, text)
+        else:
+            show_error(self, err)
+        self.new_passphrase.setFocus()
+
+    def _changed(self, session: Session) -> None:
+        self._set_busy(False)
+        self._pending = None
+        self.new_passphrase.clear()
+        self.repeat_passphrase.clear()
+        self.signedIn.emit(session)
+
+
+def _min_passphrase() -> int:
+    from fieldreg.store.accounts import MIN_PASSPHRASE
+
+    return MIN_PASSPHRASE
