@@ -96,7 +96,7 @@ class Registry:
     def open(cls, hq: HqDir) -> Registry:
         """Open (creating if needed) ``HQDIR/registry.db``; refuse one made by another HQ."""
         path = hq.path / REGISTRY_FILE
-        db = connect(path)
+        db = connect(path, large_transactions=True)  # a whole batch per transaction
         try:
             if os.name != "nt":
                 os.chmod(path, 0o600)

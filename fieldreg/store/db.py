@@ -224,7 +224,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+def connect(path: Path, *, large_transactions: bool = False) -> sqlite_utils.Database:
     """Open (creating if needed) the database with FieldReg's durability settings."""
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
@@ -232,7 +232,11 @@ def connect(path: Path) -> sqlite_utils.Database:
             "PRAGMA journal_mode=WAL",
             "PRAGMA synchronous=FULL",
             "PRAGMA foreign_keys=ON",
-            "PRAGMA temp_store=MEMORY",
+            # A post's transactions are small: its temporary data stays in RAM, off the disk.
+            # HQ imports a whole batch in one transaction, whose statement journal would hold
+            # a copy of every page it rewrites (+80 MB at 50,000 households): beyond 64 KiB it
+            # spills to a temporary file, holding only what the database file holds.
+            f"PRAGMA temp_store={'FILE' if large_transactions else 'MEMORY'}",
             "PRAGMA secure_delete=ON",
         ):
             conn.execute(pragma)
