@@ -1,0 +1,299 @@
+"""The supervisor's dashboard: arrivals per day (a chart), origins, sex, age bands, unusual flows.
+
+All numbers come from :mod:`fieldreg.dashboard` over ``Session.stats()``; this
+screen only draws them. QtCharts (PySide6-Addons) is imported when the chart is
+first built, so starting the app never pays for it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg import dashboard
+from fieldreg.dashboard import Dashboard, DayCount
+from fieldreg.ui.context import AppContext
+from fieldreg.ui.screens import Screen
+from fieldreg.ui.tasks import Task
+from fieldreg.ui.widgets.background import start
+from fieldreg.ui.widgets.notice import Notice
+
+PERIODS = (14, 31)  # days shown in the chart
+NORMAL_COLOUR = "#4a78b5"
+UNUSUAL_COLOUR = "#c62828"
+MAX_DAYS_NAMED = 3  # unusual days spelled out in the highlight
+
+
+def utc_today() -> date:
+    """Arrival days are kept as UTC dates (see fieldreg.store.registry.summary_of)."""
+    return datetime.now(UTC).date()
+
+
+class DashboardScreen(Screen):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Dashboard"))
+        self.board: Dashboard | None = None
+        self.allowed = ctx.session.account.may("stats") and not ctx.is_camp
+        self._chart: Any = None  # QtCharts objects, built on first data
+        self._chart_view: Any = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        self.refused = QLabel(self.tr("Only supervisors and administrators of a border post "
+                                      "see the dashboard."), body)
+        self.refused.setObjectName("dashboardRefused")
+        self.refused.setWordWrap(True)
+        self.refused.setVisible(not self.allowed)
+        layout.addWidget(self.refused)
+
+        top = QHBoxLayout()
+        self.totals = QLabel(body)
+        self.totals.setObjectName("totals")
+        self.totals.setStyleSheet("QLabel { font-size: 15px; font-weight: bold; }")
+        top.addWidget(self.totals, 1)
+        top.addWidget(QLabel(self.tr("Show:"), body))
+        self.period = QComboBox(body)
+        self.period.setObjectName("period")
+        for days in PERIODS:
+            self.period.addItem(self.tr("the last {n} days").format(n=days), days)
+        self.period.currentIndexChanged.connect(self._draw)
+        top.addWidget(self.period)
+        layout.addLayout(top)
+
+        self.unusual = Notice(body)
+        self.unusual.setObjectName("unusualFlow")
+        layout.addWidget(self.unusual)
+        self.empty = Notice(body)
+        self.empty.setObjectName("dashboardEmpty")
+        layout.addWidget(self.empty)
+
+        self.chart_box = QGroupBox(self.tr("Arrivals per day (people)"), body)
+        self.chart_layout = QVBoxLayout(self.chart_box)
+        self.rule = QLabel(self.chart_box)
+        self.rule.setWordWrap(True)
+        self.chart_layout.addWidget(self.rule)
+        layout.addWidget(self.chart_box)
+
+        grid = QGridLayout()
+        self.by_origin = self._table(body, self.tr("Origin"))
+        self.by_sex = self._table(body, self.tr("Sex"))
+        self.by_age = self._table(body, self.tr("Age"))
+        for column, (title, table) in enumerate((
+                (self.tr("By origin (people)"), self.by_origin),
+                (self.tr("By sex (people)"), self.by_sex),
+                (self.tr("By age band at arrival (people)"), self.by_age))):
+            box = QGroupBox(title, body)
+            QVBoxLayout(box).addWidget(table)
+            grid.addWidget(box, 0, column)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        for widget in (self.totals, self.period, self.chart_box, self.by_origin, self.by_sex,
+                       self.by_age):
+            widget.setEnabled(self.allowed)
+
+    def _table(self, parent: QWidget, what: str) -> QTableWidget:
+        table = QTableWidget(0, 3, parent)
+        table.setHorizontalHeaderLabels([what, self.tr("People"), self.tr("Share")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setMinimumHeight(120)
+        return table
+
+    # -- the screen contract -------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> Task | None:
+        """Recompute from the session (off the UI thread: a large post has many households)."""
+        if not self.allowed:
+            return None
+        session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
+        today = utc_today()
+        return start(
+            self, self.tr("Counting arrivals…"),
+            lambda progress: dashboard.build_dashboard(session.stats(), today=today,
+                                                       multiple=multiple),
+            on_done=self.show_board)
+
+    def show_board(self, board: Dashboard) -> None:
+        self.board = board
+        locale = QLocale()
+        self.totals.setText(self.tr("{households} households, {people} people registered "
+                                    "({voided} voided)").format(
+            households=locale.toString(board.households), people=locale.toString(board.people),
+            voided=locale.toString(board.voided)))
+        self.rule.setText(self.tr(
+            "A day stands out in red when its arrivals exceed {multiple} times the average of "
+            "the {window} days before it (the multiple is set in Preferences).").format(
+            multiple=locale.toString(board.multiple, "g", 3), window=board.window))
+        self._fill(self.by_origin, [(self._origin_name(k), n) for k, n in board.by_origin],
+                   board.people)
+        self._fill(self.by_sex, [(self._sex_name(k), n) for k, n in board.by_sex], board.people)
+        self._fill(self.by_age, [(self._band_name(k), n) for k, n in board.by_age_band],
+                   board.people)
+        self._draw()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def shown_days(self) -> tuple[DayCount, ...]:
+        if self.board is None:
+            return ()
+        return self.board.last(int(self.period.currentData()))
+
+    def _draw(self) -> None:
+        if self.board is None:
+            return
+        days = self.shown_days()
+        if not days:
+            self.empty.show_info(self.tr("No registrations yet: the dashboard fills in as "
+                                         "households are registered."))
+            self.unusual.clear_notice()
+            self.chart_box.hide()
+            return
+        self.empty.clear_notice()
+        self.chart_box.show()
+        self._show_unusual([d for d in days if d.unusual])
+        self._plot(days)
+
+    def _show_unusual(self, unusual: list[DayCount]) -> None:
+        if not unusual:
+            self.unusual.clear_notice()
+            return
+        locale = QLocale()
+        parts = []
+        for d in reversed(unusual[-MAX_DAYS_NAMED:]):  # the most recent first
+            assert d.trailing_average is not None
+            parts.append(self.tr("{people} people on {day} (before: {average} a day on "
+                                 "average)").format(
+                people=locale.toString(d.people), day=self._day_name(d, long=True),
+                average=locale.toString(d.trailing_average, "f", 1)))
+        text = self.tr("Unusual flow: {days}.").format(days="; ".join(parts))
+        if len(unusual) > MAX_DAYS_NAMED:
+            text += " " + self.tr("Earlier days of this period stand out too (in red).")
+        self.unusual.show_warning(text)
+
+    def _plot(self, days: tuple[DayCount, ...]) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QChartView,
+            QStackedBarSeries,
+            QValueAxis,
+        )
+        from PySide6.QtGui import QColor, QPainter
+
+        if self._chart is None:
+            # The view makes and owns its chart; every chart object below is created with a
+            # Qt parent, so Qt alone deletes them (never Python's garbage collector too).
+            self._chart_view = QChartView(self.chart_box)
+            self._chart_view.setObjectName("arrivalsChart")
+            self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._chart_view.setMinimumHeight(260)
+            self._chart = self._chart_view.chart()
+            self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+            self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            self.chart_layout.addWidget(self._chart_view)
+        chart = self._chart
+        chart.removeAllSeries()  # deletes them and their bar sets
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+            axis.deleteLater()
+        series = QStackedBarSeries(chart)
+        usual = QBarSet(self.tr("People"), series)
+        usual.setColor(QColor(NORMAL_COLOUR))
+        unusual = QBarSet(self.tr("Unusual flow"), series)
+        unusual.setColor(QColor(UNUSUAL_COLOUR))
+        for d in days:
+            usual.append(0 if d.unusual else d.people)
+            unusual.append(d.people if d.unusual else 0)
+        series.append(usual)
+        series.append(unusual)
+        chart.addSeries(series)
+        x = QBarCategoryAxis(chart)
+        x.append([self._day_name(d) for d in days])
+        x.setLabelsAngle(-90 if len(days) > 16 else 0)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(x)
+        y = QValueAxis(chart)
+        top = max(d.people for d in days)
+        y.setRange(0, max(top, 4) * 1.1)
+        y.setLabelFormat("%d")
+        y.applyNiceNumbers()
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(y)
+
+    def chart_values(self) -> list[tuple[str, float, float]]:
+        """(day label, usual, unusual) as drawn: what a test reads back from the chart."""
+        if self._chart is None:
+            return []
+        (series,) = self._chart.series()
+        usual, unusual = series.barSets()
+        x = next(a for a in self._chart.axes(Qt.Orientation.Horizontal))
+        return [(x.at(i), usual.at(i), unusual.at(i)) for i in range(usual.count())]
+
+    # -- words -----------------------------------------------------------------------------
+
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, int]], whole: int) -> None:
+        locale = QLocale()
+        table.setRowCount(len(rows))
+        for r, (name, count) in enumerate(rows):
+            cells = (name, locale.toString(count),
+                     self.tr("{percent} %").format(
+                         percent=locale.toString(dashboard.share(count, whole), "f", 0)))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+
+    @staticmethod
+    def _day_name(d: DayCount, *, long: bool = False) -> str:
+        day = QDate(d.day.year, d.day.month, d.day.day)
+        return QLocale().toString(day, "dddd d MMMM" if long else "d MMM")
+
+    def _origin_name(self, key: str) -> str:
+        if key == dashboard.OTHER_ORIGINS:
+            return self.tr("Other origins")
+        if key == dashboard.UNKNOWN_ORIGIN:
+            return self.tr("Not given")
+        return key
+
+    def _sex_name(self, key: str) -> str:
+        return {"F": self.tr("Women and girls"), "M": self.tr("Men and boys"),
+                "X": self.tr("Other or not stated")}.get(key, key)
+
+    def _band_name(self, key: str) -> str:
+        return {"0-4": self.tr("0 to 4 years"), "5-11": self.tr("5 to 11 years"),
+                "12-17": self.tr("12 to 17 years"), "18-59": self.tr("18 to 59 years"),
+                "60+": self.tr("60 years and over")}.get(key, key)
