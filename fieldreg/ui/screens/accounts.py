@@ -1,0 +1,431 @@
+"""Accounts at this station: list, add, disable or enable, reset a passphrase.
+
+The same services as ``fieldreg user ...`` (``Session.users``, ``add_user``,
+``set_disabled``, ``reset_passphrase``). A supervisor manages officers; an
+administrator manages every account. A new or reset passphrase is a first
+passphrase: its holder must choose their own at the next login. Passphrase
+rules are the store's (:mod:`fieldreg.store.accounts`); a bad one is refused at
+the field before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg import errors
+from fieldreg.store import accounts
+from fieldreg.store.accounts import Account
+from fieldreg.ui.context import AppContext
+from fieldreg.ui.dialogs import message_for
+from fieldreg.ui.screens import Screen
+from fieldreg.ui.tasks import Task
+from fieldreg.ui.widgets.background import start
+from fieldreg.ui.widgets.notice import Notice
+
+log = logging.getLogger(__name__)
+_BAD_FIELD = "QLineEdit { border: 2px solid #c62828; }"
+
+
+class _Field:
+    """A line edit with its one-line message underneath."""
+
+    def __init__(self, parent: QWidget, name: str, *, secret: bool = False):
+        self.edit = QLineEdit(parent)
+        self.edit.setObjectName(f"{name}Edit")
+        if secret:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(parent)
+        self.error.setObjectName(f"{name}Error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("QLabel { color: #b71c1c; }")
+        self.error.hide()
+        self.edit.textEdited.connect(self.clear_error)
+
+    def fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.edit.setStyleSheet(_BAD_FIELD)
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+        self.edit.setStyleSheet("")
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def add_to(self, form: QFormLayout, label: str) -> None:
+        box = QWidget(self.edit.parentWidget())
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.edit)
+        column.addWidget(self.error)
+        form.addRow(label, box)
+
+
+class AccountsScreen(Screen):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Accounts"))
+        account = ctx.session.account
+        self.allowed = account.may("manage_officers")
+        self.admin = account.may("manage_all_accounts")
+        self._accounts: list[Account] = []
+        self._busy = False
+        self._reset_for: str | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        self.refused = QLabel(self.tr("Only supervisors and administrators manage accounts."), body)
+        self.refused.setObjectName("accountsRefused")
+        self.refused.setWordWrap(True)
+        self.refused.setVisible(not self.allowed)
+        layout.addWidget(self.refused)
+
+        # -- the list --------------------------------------------------------------------
+        listed = QGroupBox(self.tr("Accounts at this station"), body)
+        listed_layout = QVBoxLayout(listed)
+        self.table = QTableWidget(0, 5, listed)
+        self.table.setObjectName("accountTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("User name"), self.tr("Role"), self.tr("Status"),
+            self.tr("Passphrase"), self.tr("Last sign-in")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(160)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        listed_layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.disable_button = QPushButton(self.tr("Disable"), listed)
+        self.disable_button.setObjectName("disableButton")
+        self.disable_button.clicked.connect(self.toggle_disabled)
+        self.reset_button = QPushButton(self.tr("Reset passphrase…"), listed)
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.clicked.connect(self._open_reset)
+        row.addWidget(self.disable_button)
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        listed_layout.addLayout(row)
+        self.result = Notice(listed)
+        self.result.setObjectName("accountsResult")
+        listed_layout.addWidget(self.result)
+        layout.addWidget(listed)
+
+        # -- reset a passphrase ----------------------------------------------------------
+        self.reset_box = QGroupBox(body)
+        self.reset_box.setObjectName("resetBox")
+        reset_form = QFormLayout(self.reset_box)
+        reset_form.addRow(QLabel(self.tr("Choose a first passphrase and give it to the person "
+                                         "in private; they must choose their own at their "
+                                         "next sign-in."), self.reset_box))
+        self.reset_pass = _Field(self.reset_box, "resetPassphrase", secret=True)
+        self.reset_pass.add_to(reset_form, self.tr("New passphrase:"))
+        self.reset_repeat = _Field(self.reset_box, "resetRepeat", secret=True)
+        self.reset_repeat.add_to(reset_form, self.tr("Type it again:"))
+        buttons = QHBoxLayout()
+        self.reset_confirm = QPushButton(self.tr("Reset the passphrase"), self.reset_box)
+        self.reset_confirm.setObjectName("resetConfirm")
+        self.reset_confirm.clicked.connect(self.reset_now)
+        cancel = QPushButton(self.tr("Cancel"), self.reset_box)
+        cancel.clicked.connect(self._close_reset)
+        buttons.addWidget(self.reset_confirm)
+        buttons.addWidget(cancel)
+        buttons.addStretch(1)
+        reset_form.addRow(buttons)
+        self.reset_box.hide()
+        layout.addWidget(self.reset_box)
+
+        # -- add -------------------------------------------------------------------------
+        self.add_box = QGroupBox(self.tr("Add an account"), body)
+        add_form = QFormLayout(self.add_box)
+        add_form.addRow(QLabel(self.tr(
+            "User names: 2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a "
+            "letter. Passphrases: at least {n} characters, not the user name. The new holder "
+            "must choose their own passphrase at their first sign-in.").format(
+                n=accounts.MIN_PASSPHRASE), self.add_box))
+        self.username = _Field(self.add_box, "username")
+        self.username.add_to(add_form, self.tr("User name:"))
+        self.role = QComboBox(self.add_box)
+        self.role.setObjectName("roleCombo")
+        for role in accounts.ROLES:
+            if role == "officer" or self.admin:
+                self.role.addItem(self.role_name(role), role)
+        add_form.addRow(self.tr("Role:"), self.role)
+        self.passphrase = _Field(self.add_box, "passphrase", secret=True)
+        self.passphrase.add_to(add_form, self.tr("First passphrase:"))
+        self.repeat = _Field(self.add_box, "repeat", secret=True)
+        self.repeat.add_to(add_form, self.tr("Type it again:"))
+        self.add_button = QPushButton(self.tr("Add the account"), self.add_box)
+        self.add_button.setObjectName("addButton")
+        self.add_button.clicked.connect(self.add_now)
+        add_form.addRow(self.add_button)
+        layout.addWidget(self.add_box)
+        layout.addStretch(1)
+
+        for widget in (listed, self.add_box):
+            widget.setEnabled(self.allowed)
+        if self.allowed:
+            self.refresh()
+        self._update_buttons()
+
+    # -- the screen contract -------------------------------------------------------------
+
+    def activated(self) -> None:
+        if self.allowed:
+            self.refresh()
+
+    def has_unsaved_work(self) -> bool:
+        return bool(self.username.text() or self.passphrase.text() or self.reset_pass.text())
+
+    # -- the list ------------------------------------------------------------------------
+
+    def role_name(self, role: str) -> str:
+        return {"officer": self.tr("Officer"), "supervisor": self.tr("Supervisor"),
+                "admin": self.tr("Administrator")}.get(role, role)
+
+    def refresh(self) -> None:
+        try:
+            self._accounts = self.ctx.session.users()
+        except errors.FieldRegError as err:
+            self.result.show_failure(str(err))
+            return
+        chosen = self.chosen()
+        self.table.setRowCount(len(self._accounts))
+        for r, a in enumerate(self._accounts):
+            cells = (
+                a.username, self.role_name(a.role),
+                self.tr("Disabled") if a.disabled else self.tr("Active"),
+                self.tr("Must choose a new one at next sign-in") if a.must_change else "",
+                self._local_time(a.last_login) if a.last_login else self.tr("never"),
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, a.username)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        if chosen is not None:
+            self.choose(chosen.username)
+        self._update_buttons()
+
+    def chosen(self) -> Account | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if not rows:
+            return None
+        name = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((a for a in self._accounts if a.username == name), None)
+
+    def choose(self, username: str) -> None:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == username:
+                self.table.selectRow(r)
+                return
+        raise errors.NotFound(f"no user {username!r} at this station")
+
+    def may_manage(self, account: Account) -> bool:
+        return self.allowed and (account.role == "officer" or self.admin)
+
+    def _update_buttons(self) -> None:
+        chosen = self.chosen()
+        ready = self.allowed and not self._busy
+        manageable = chosen is not None and self.may_manage(chosen)
+        own = chosen is not None and chosen.username == self.ctx.session.user
+        self.disable_button.setEnabled(ready and manageable and not own)
+        self.disable_button.setText(self.tr("Enable") if chosen is not None and chosen.disabled
+                                    else self.tr("Disable"))
+        self.reset_button.setEnabled(ready and manageable and not own)
+        tip = ""
+        if chosen is not None and not manageable:
+            tip = self.tr("Only an administrator manages supervisors and administrators.")
+        elif own:
+            tip = self.tr("Change your own passphrase from the sign-in screen.")
+        for button in (self.disable_button, self.reset_button):
+            button.setToolTip(tip)
+        self.add_button.setEnabled(ready)
+        self.reset_confirm.setEnabled(ready)
+
+    # -- disable / enable ------------------------------------------------------------------
+
+    def toggle_disabled(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or self._busy:
+            return
+        try:
+            self.ctx.session.set_disabled(chosen.username, not chosen.disabled)
+        except Exception as err:  # noqa: BLE001 - one line, never a traceback
+            self._failed(err)
+            return
+        if chosen.disabled:
+            self.result.show_success(self.tr("{user} may sign in again.").format(
+                user=chosen.username))
+        else:
+            self.result.show_success(self.tr("{user} can no longer sign in. Nothing they "
+                                             "registered is changed.").format(user=chosen.username))
+        self.refresh()
+
+    # -- reset -----------------------------------------------------------------------------
+
+    def _open_reset(self) -> None:
+        chosen = self.chosen()
+        if chosen is None:
+            return
+        self._reset_for = chosen.username
+        self.reset_box.setTitle(self.tr("New first passphrase for {user}").format(
+            user=chosen.username))
+        for field in (self.reset_pass, self.reset_repeat):
+            field.edit.clear()
+            field.clear_error()
+        self.reset_box.show()
+        self.reset_pass.edit.setFocus()
+
+    def _close_reset(self) -> None:
+        self._reset_for = None
+        self.reset_pass.edit.clear()
+        self.reset_repeat.edit.clear()
+        self.reset_box.hide()
+
+    def reset_now(self) -> Task | None:
+        username = self._reset_for
+        if username is None or self._busy:
+            return None
+        passphrase = self.reset_pass.text()
+        if not self._check_passphrase(self.reset_pass, self.reset_repeat, username):
+            return None
+        session = self.ctx.session
+
+        def done(_: object) -> None:
+            self._close_reset()
+            self.result.show_success(self.tr(
+                "New first passphrase set for {user}: they must choose their own at their next "
+                "sign-in.").format(user=username))
+            self.refresh()
+
+        return self._start(self.tr("Resetting the passphrase…"),
+                           lambda progress: session.reset_passphrase(username,
+                                                                     passphrase=passphrase),
+                           done)
+
+    # -- add -------------------------------------------------------------------------------
+
+    def add_now(self) -> Task | None:
+        """Check the form at its fields, then create the account (off the UI thread: the KDF)."""
+        if self._busy or not self.allowed:
+            return None
+        username = self.username.text().strip()
+        role = str(self.role.currentData())
+        ok = self._check_username(username)
+        ok = self._check_passphrase(self.passphrase, self.repeat, username) and ok
+        if not ok:
+            return None
+        passphrase = self.passphrase.text()
+        session = self.ctx.session
+
+        def done(_: object) -> None:
+            for field in (self.username, self.passphrase, self.repeat):
+                field.edit.clear()
+            self.result.show_success(self.tr(
+                "Account {user} ({role}) added: give them the first passphrase in private; "
+                "they must choose their own at their first sign-in.").format(
+                    user=username, role=self.role_name(role)))
+            self.refresh()
+            self.choose(username)
+
+        return self._start(self.tr("Adding the account…"),
+                           lambda progress: session.add_user(username, role=role,
+                                                             passphrase=passphrase),
+                           done)
+
+    def _check_username(self, username: str) -> bool:
+        if not username:
+            self.username.fail(self.tr("Type a user name."))
+            return False
+        try:
+            accounts.check_username(username)
+        except errors.InvalidInput:
+            self.username.fail(self.tr("2 to 32 lower-case letters, digits, '.', '_' or '-', "
+                                       "starting with a letter."))
+            return False
+        if any(a.username == username for a in self._accounts):
+            self.username.fail(self.tr("There is already an account with this user name."))
+            return False
+        self.username.clear_error()
+        return True
+
+    def _check_passphrase(self, field: _Field, repeat: _Field, username: str) -> bool:
+        passphrase = field.text()
+        try:
+            accounts.check_passphrase(passphrase, username=username)
+        except errors.InvalidInput:
+            if len(passphrase) < accounts.MIN_PASSPHRASE:
+                field.fail(self.tr("Too short: a passphrase needs at least {n} characters.").format(
+                    n=accounts.MIN_PASSPHRASE))
+            else:
+                field.fail(self.tr("The passphrase must not be the user name."))
+            return False
+        field.clear_error()
+        if repeat.text() != passphrase:
+            repeat.fail(self.tr("The two passphrases are not the same."))
+            return False
+        repeat.clear_error()
+        return True
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _start(self, label: str, work: Callable[[Any], Any], done: Callable[[Any], None]) -> Task:
+        self._busy = True
+        self._update_buttons()
+
+        def finish_ok(result: Any) -> None:
+            self._busy = False
+            self._update_buttons()
+            done(result)
+
+        def finish_failed(err: BaseException) -> None:
+            self._busy = False
+            self._update_buttons()
+            self._failed(err)
+
+        return start(self, label, work, on_done=finish_ok, on_error=finish_failed)
+
+    def _failed(self, err: BaseException) -> None:
+        if not isinstance(err, errors.FieldRegError):
+            log.error("account change failed unexpectedly", exc_info=err)
+        self.result.show_failure(self.tr("Not changed: {reason}").format(reason=message_for(err)))
+        self.refresh()
+
+    @staticmethod
+    def _local_time(iso: str) -> str:
+        moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+        if not moment.isValid():
+            return iso
+        return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
