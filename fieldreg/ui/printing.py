@@ -1,0 +1,246 @@
+"""Printing a household's slip from the app: issue the token, then print or save a PDF.
+
+>>> dialog = open_slip_dialog(self, ctx, regno)   # doctest: +SKIP  (None if it cannot be issued)
+
+The slip dialog offers the A6 sheet and the 80 mm thermal roll (default: the
+station's ``slip_layout`` setting), "Print…" through Qt's print preview, and
+"Save as PDF…". The same core services as ``fieldreg slip`` run underneath:
+:func:`fieldreg.issuing.issue_token` (the token is signed on the first slip and
+reused on reprints), :func:`fieldreg.issuing.slip_data`, and
+``Session.record_print`` once the slip has really gone to paper or file.
+
+What tests can reach without a print dialog: :func:`prepare_printer` and
+:func:`paint_slips` draw onto any QPrinter (e.g. one writing a PDF), and
+:meth:`SlipDialog.save_pdf` writes the file the "Save as PDF" dialog asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg import issuing
+from fieldreg.errors import FieldRegError
+from fieldreg.slips import A6, THERMAL_80MM, Layout, SlipData, layout_by_name
+from fieldreg.ui.context import AppContext
+from fieldreg.ui.dialogs import show_error
+from fieldreg.ui.slip_render import paint_slip, write_slips_pdf
+
+log = logging.getLogger(__name__)
+OFFERED_LAYOUTS = (A6, THERMAL_80MM)
+
+
+def prepare_slip(ctx: AppContext, regno: str, *, reissue_reason: str | None = None) -> SlipData:
+    """The slip of ``regno``: its stored token, a new one on its first slip, or (with a reason) a
+    replacement that revokes the old one. Raises the core's error when no slip can be issued."""
+    if reissue_reason is not None:
+        issued, _old = issuing.reissue_token(ctx.session, regno, reason=reissue_reason)
+    else:
+        issued = issuing.issue_token(ctx.session, regno)
+    return issuing.slip_data(ctx.session, issued)
+
+
+def page_layout(layout: Layout) -> QPageLayout:
+    """The paper of ``layout`` with no printer margins (the slip keeps its own)."""
+    if layout is A6:
+        size = QPageSize(QPageSize.PageSizeId.A6)
+    else:
+        size = QPageSize(QSizeF(layout.page_width_mm, layout.page_height_mm), QPageSize.Unit.Millimeter,
+                         layout.title, QPageSize.SizeMatchPolicy.ExactMatch)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+
+
+def prepare_printer(printer: QPrinter, layout: Layout) -> None:
+    """Set ``printer`` to the slip's paper, before a preview or a print starts."""
+    printer.setFullPage(True)
+    printer.setPageLayout(page_layout(layout))
+    printer.setDocName("FieldReg")
+
+
+def paint_slips(printer: QPrinter, slips: Sequence[SlipData], layout: Layout) -> None:
+    """Draw ``slips`` one per page on ``printer`` (a real printer, a preview or a PDF)."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise FieldRegError(QCoreApplication.translate(
+            "SlipDialog", "The printer could not be started: check that it is connected and on."))
+    try:
+        for number, slip in enumerate(slips):
+            if number:
+                printer.newPage()
+            paint_slip(painter, slip, layout=layout)
+    finally:
+        painter.end()
+
+
+class SlipDialog(QDialog):
+    """Print or save one household's slip; the token is already issued when this opens."""
+
+    def __init__(self, ctx: AppContext, slip: SlipData, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("slipDialog")
+        self.setWindowTitle(self.tr("Slip {regno}").format(regno=slip.regno))
+        self.ctx = ctx
+        self.slip = slip
+        self.printed: list[str] = []  # what was recorded, e.g. "slip pdf a6"
+        self._preview: QPrintPreviewDialog | None = None
+
+        number = QLabel(slip.regno, self)
+        font = QFont("DejaVu Sans Mono")
+        font.setPointSize(22)
+        font.setBold(True)
+        number.setFont(font)
+        number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head = QLabel(f"{slip.head_family_name.upper()} {slip.head_given_names}", self)
+        head.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._layouts = QButtonGroup(self)
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel(self.tr("Paper:"), self))
+        default = _default_layout(ctx)
+        for number_, layout in enumerate(OFFERED_LAYOUTS):
+            label = self.tr("A6 sheet") if layout is A6 else self.tr("80 mm thermal roll")
+            button = QRadioButton(label, self)
+            button.setObjectName(f"layout_{layout.name}")
+            button.setChecked(layout is default)
+            self._layouts.addButton(button, number_)
+            choices.addWidget(button)
+        choices.addStretch(1)
+
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("printSlip")
+        self.print_button.setDefault(True)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.pdf_button.setObjectName("saveSlipPdf")
+        close = QPushButton(self.tr("Close"), self)
+        close.setObjectName("closeSlip")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        self.status = QLabel(self)
+        self.status.setObjectName("slipStatus")
+        self.status.setWordWrap(True)
+
+        layout_ = QVBoxLayout(self)
+        layout_.addWidget(number)
+        layout_.addWidget(head)
+        layout_.addLayout(choices)
+        layout_.addLayout(buttons)
+        layout_.addWidget(self.status)
+
+        self.print_button.clicked.connect(self.preview)
+        self.pdf_button.clicked.connect(self.ask_pdf_path)
+        close.clicked.connect(self.accept)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.preview)
+        self.print_button.setFocus()
+
+    def layout_choice(self) -> Layout:
+        return OFFERED_LAYOUTS[max(0, self._layouts.checkedId())]
+
+    def preview(self) -> QPrintPreviewDialog:
+        """Qt's print preview (with its Print button); the print is recorded when it was printed."""
+        layout = self.layout_choice()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, layout)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("slipPreview")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.paintRequested.connect(lambda target: self._paint(target, layout))
+        dialog.finished.connect(lambda result: self._previewed(result, layout))
+        self._preview = dialog
+        dialog.open()
+        return dialog
+
+    def _paint(self, printer: QPrinter, layout: Layout) -> None:
+        try:
+            paint_slips(printer, [self.slip], layout)
+        except FieldRegError as err:
+            show_error(self, err)
+
+    def _previewed(self, result: int, layout: Layout) -> None:
+        self._preview = None
+        if result == QDialog.DialogCode.Accepted:
+            self._record(f"slip print {layout.name}")
+            self.status.setText(self.tr("Slip sent to the printer."))
+
+    def ask_pdf_path(self) -> QFileDialog:
+        """Ask where to save the PDF (a Qt file dialog, the same on every system)."""
+        dialog = QFileDialog(self, self.tr("Save the slip as PDF"))
+        dialog.setObjectName("slipPdfDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"{self.slip.regno}.pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
+        dialog.open()
+        return dialog
+
+    def save_pdf(self, path: Path) -> bool:
+        """Write the slip to ``path`` (atomically) and record it; a clear dialog if it fails."""
+        layout = self.layout_choice()
+        try:
+            write_slips_pdf([self.slip], path, layout=layout)
+        except FieldRegError as err:
+            show_error(self, err)
+            return False
+        self._record(f"slip pdf {layout.name}")
+        self.status.setText(self.tr("Slip saved to {path}").format(path=str(path)))
+        return True
+
+    def _record(self, what: str) -> None:
+        try:
+            self.ctx.session.record_print(self.slip.regno, what=what)
+        except FieldRegError as err:
+            show_error(self, err)
+            return
+        self.printed.append(what)
+
+
+def _default_layout(ctx: AppContext) -> Layout:
+    try:
+        chosen = layout_by_name(ctx.settings.slip_layout)
+    except FieldRegError:
+        return A6
+    return chosen if chosen in OFFERED_LAYOUTS else A6
+
+
+def open_slip_dialog(parent: QWidget, ctx: AppContext, regno: str, *,
+                     reissue_reason: str | None = None) -> SlipDialog | None:
+    """Issue (or reissue) the slip's token and open the slip dialog; an error dialog instead if
+    the core refuses (no signing key, void registration, corrected since its slip...)."""
+    try:
+        slip = prepare_slip(ctx, regno, reissue_reason=reissue_reason)
+    except FieldRegError as err:
+        show_error(parent, err)
+        return None
+    dialog = SlipDialog(ctx, slip, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
