@@ -282,7 +282,7 @@ class AccountsScreen(Screen):
             return
         try:
             self.ctx.session.set_disabled(chosen.username, not chosen.disabled)
-        except Exception as err:  # noqa: BLE001 - one line, never a traceback
+        except Exception as err:  # noqa: BLE001 - shown in one line, never a traceback
             self._failed(err)
             return
         if chosen.disabled:
