@@ -240,6 +240,11 @@ def open_slip_dialog(parent: QWidget, ctx: AppContext, regno: str, *,
     except FieldRegError as err:
         show_error(parent, err)
         return None
+    return show_slip_dialog(parent, ctx, slip)
+
+
+def show_slip_dialog(parent: QWidget, ctx: AppContext, slip: SlipData) -> SlipDialog:
+    """Open the slip dialog of a slip already prepared (see :func:`prepare_slip`)."""
     dialog = SlipDialog(ctx, slip, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
