@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,25 @@ def test_an_officer_sees_no_figures(qtbot, post: Session) -> None:  # type: igno
     screen.activated()
     assert screen.refused.isVisible() and screen.board is None
     assert screen.totals.text() == ""
+
+
+def test_in_french(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    import fieldreg.ui
+
+    translator = QTranslator()
+    assert translator.load(str(Path(fieldreg.ui.__file__).parent / "translations" / "fieldreg_fr.qm"))
+    previous = QLocale()
+    QCoreApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.IvoryCoast))
+    try:
+        quiet_week_then(ctx.session, spike=3)
+        screen = open_board(qtbot, ctx)
+        assert screen.windowTitle() == "Tableau de bord"
+        assert screen.unusual.text().startswith("Afflux inhabituel : 9 personnes le ")
+        assert "(auparavant : 3,0 par jour en moyenne)" in screen.unusual.text()
+        assert screen.totals.text() == "9 ménages, 27 personnes enregistrées (0 annulés)"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(previous)

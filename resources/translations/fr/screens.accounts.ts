@@ -1,0 +1,186 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr">
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators manage accounts.</source>
+        <translation>Seuls les superviseurs et les administrateurs gèrent les comptes.</translation>
+    </message>
+    <message>
+        <source>Accounts at this station</source>
+        <translation>Comptes de ce poste</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Reset passphrase…</source>
+        <translation>Réinitialiser la phrase de passe…</translation>
+    </message>
+    <message>
+        <source>Choose a first passphrase and give it to the person in private; they must choose their own at their next sign-in.</source>
+        <translation>Choisissez une phrase de passe provisoire et remettez-la à la personne en privé ; elle devra choisir la sienne à sa prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Nouvelle phrase de passe :</translation>
+    </message>
+    <message>
+        <source>Type it again:</source>
+        <translation>Saisissez-la à nouveau :</translation>
+    </message>
+    <message>
+        <source>Reset the passphrase</source>
+        <translation>Réinitialiser la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <source>User names: 2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter. Passphrases: at least {n} characters, not the user name. The new holder must choose their own passphrase at their first sign-in.</source>
+        <translation>Identifiants : 2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre. Phrases de passe : au moins {n} caractères, différentes de l'identifiant. Le titulaire devra choisir sa propre phrase de passe à sa première connexion.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Identifiant :</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rôle :</translation>
+    </message>
+    <message>
+        <source>First passphrase:</source>
+        <translation>Phrase de passe provisoire :</translation>
+    </message>
+    <message>
+        <source>Add the account</source>
+        <translation>Ajouter le compte</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Must choose a new one at next sign-in</source>
+        <translation>Doit en choisir une nouvelle à la prochaine connexion</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages supervisors and administrators.</source>
+        <translation>Seul un administrateur gère les superviseurs et les administrateurs.</translation>
+    </message>
+    <message>
+        <source>Change your own passphrase from the sign-in screen.</source>
+        <translation>Changez votre propre phrase de passe depuis l'écran de connexion.</translation>
+    </message>
+    <message>
+        <source>{user} may sign in again.</source>
+        <translation>{user} peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>{user} can no longer sign in. Nothing they registered is changed.</source>
+        <translation>{user} ne peut plus se connecter. Rien de ce que cette personne a enregistré n'est modifié.</translation>
+    </message>
+    <message>
+        <source>New first passphrase for {user}</source>
+        <translation>Nouvelle phrase de passe provisoire pour {user}</translation>
+    </message>
+    <message>
+        <source>New first passphrase set for {user}: they must choose their own at their next sign-in.</source>
+        <translation>Nouvelle phrase de passe provisoire définie pour {user} : cette personne devra choisir la sienne à sa prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Resetting the passphrase…</source>
+        <translation>Réinitialisation de la phrase de passe…</translation>
+    </message>
+    <message>
+        <source>Account {user} ({role}) added: give them the first passphrase in private; they must choose their own at their first sign-in.</source>
+        <translation>Compte {user} ({role}) ajouté : remettez-lui la phrase de passe provisoire en privé ; cette personne devra choisir la sienne à sa première connexion.</translation>
+    </message>
+    <message>
+        <source>Adding the account…</source>
+        <translation>Ajout du compte…</translation>
+    </message>
+    <message>
+        <source>Type a user name.</source>
+        <translation>Saisissez un identifiant.</translation>
+    </message>
+    <message>
+        <source>2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+        <translation>2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre.</translation>
+    </message>
+    <message>
+        <source>There is already an account with this user name.</source>
+        <translation>Un compte existe déjà avec cet identifiant.</translation>
+    </message>
+    <message>
+        <source>Too short: a passphrase needs at least {n} characters.</source>
+        <translation>Trop courte : une phrase de passe doit compter au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The passphrase must not be the user name.</source>
+        <translation>La phrase de passe ne doit pas être l'identifiant.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Les deux phrases de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>Rien n'a été modifié : {reason}</translation>
+    </message>
+</context>
+</TS>
