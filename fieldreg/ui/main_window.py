@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -162,8 +162,19 @@ class _ActivityWatch(QObject):
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.EVENTS and self.window.idle_timer.isActive():
-            self.window.restart_idle()
+        kind = event.type()
+        if kind not in self.EVENTS or not self.window.idle_timer.isActive():
+            return False
+        self.window.restart_idle()
+        if (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_L
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and isinstance(watched, QWidget) and self.window.owns(watched.window())):
+            # Ctrl+L typed in one of our dialogs: a window-modal dialog blocks the
+            # window's own shortcut, and the lock must work from everywhere.
+            event.accept()
+            self.window.lock()
+            return True
         return False
 
 
@@ -186,6 +197,7 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = False
         self._wizard: QWidget | None = None
         self._login: LoginScreen | None = None
+        self._retired: list[QWidget] = []
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -295,6 +307,11 @@ class MainWindow(QMainWindow):
         return "locked" if self._locked_user else "login"
 
     @property
+    def login_screen(self) -> LoginScreen | None:
+        """The sign-in (or lock) page while it is shown."""
+        return self._login
+
+    @property
     def is_unlocked(self) -> bool:
         return self._session is not None
 
@@ -314,8 +331,7 @@ class MainWindow(QMainWindow):
         wizard, self._wizard = self._wizard, None
         self._show_login(note=note)
         if wizard is not None:
-            self.pages.removeWidget(wizard)
-            wizard.deleteLater()
+            self._retire(wizard)
 
     def _show_login(self, *, note: str = "") -> None:
         """A fresh sign-in page (or lock page when ``_locked_user`` is set)."""
@@ -329,8 +345,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(login)
         self.pages.setCurrentWidget(login)
         if old is not None:
-            self.pages.removeWidget(old)
-            old.deleteLater()
+            self._retire(old)
         login.setFocus()
         self._update_status()
         self._update_title()
@@ -433,6 +448,7 @@ class MainWindow(QMainWindow):
         self._restore_dialogs(show=True)
         focus, self._focus_before_lock = self._focus_before_lock, None
         if focus is not None and shiboken6.isValid(focus):
+            focus.window().activateWindow()
             focus.setFocus()
         self.restart_idle()
         self._update_status()
@@ -442,15 +458,28 @@ class MainWindow(QMainWindow):
     def _discard_login(self) -> None:
         login, self._login = self._login, None
         if login is not None:
-            self.pages.removeWidget(login)
-            login.deleteLater()
+            self._retire(login)
+
+    def _retire(self, page: QWidget) -> None:
+        """Take a sign-in or wizard page out of the window; delete it at the next retirement.
+
+        Not at once: the page is the parent of the background task that has
+        just signed the user in (see fieldreg.ui.tasks), and that task may
+        still be emitting its last signal on the pool thread.
+        """
+        for old in self._retired:
+            if shiboken6.isValid(old):
+                old.deleteLater()
+        self.pages.removeWidget(page)
+        page.hide()
+        self._retired = [page]
 
     def lock(self) -> None:
         """Hide everything behind the sign-in page and let go of the session (Ctrl+L)."""
         if self._session is None or self.ctx is None:
             return
         focus = QApplication.focusWidget()
-        self._focus_before_lock = focus if focus is not None and self.isAncestorOf(focus) else None
+        self._focus_before_lock = focus if focus is not None and self.owns(focus.window()) else None
         self._hide_dialogs()
         self._locked_user = self._session.user
         self.ctx.session = LOCKED  # type: ignore[assignment]  # refuses every use while locked
@@ -481,17 +510,15 @@ class MainWindow(QMainWindow):
         self._idle_override_ms = ms
         self.restart_idle()
 
+    def owns(self, window: QWidget | None) -> bool:
+        """Whether ``window`` is this window or a dialog opened (at any depth) from it."""
+        while window is not None and window is not self:
+            window = window.parentWidget()
+        return window is self
+
     def _own_dialogs(self) -> list[QWidget]:
-        found = []
-        for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible():
-                continue
-            parent = widget.parentWidget()
-            while parent is not None and parent is not self:
-                parent = parent.parentWidget()
-            if parent is self:
-                found.append(widget)
-        return found
+        return [w for w in QApplication.topLevelWidgets()
+                if w is not self and w.isVisible() and self.owns(w)]
 
     def _hide_dialogs(self) -> None:
         """Dialogs the screens opened may show personal data: hide them while locked."""

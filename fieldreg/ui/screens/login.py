@@ -149,7 +149,8 @@ class LoginScreen(QWidget):
 
         self.message = self._message_label("loginMessage")
         layout.addWidget(self.message)
-        self.button = QPushButton(self.tr("Unlock") if self.locked_user else self.tr("Sign in"))
+        self.button = QPushButton(self.tr("Unlock", "button") if self.locked_user
+                                  else self.tr("Sign in", "button"))
         self.button.setObjectName("loginButton")
         self.button.setDefault(True)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)

@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>App</name>
+    <message>
+        <source>FieldReg cannot start</source>
+        <translation>FieldReg ne peut pas démarrer</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Verrouiller (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Hide everything until you type your passphrase again</source>
+        <translation>Tout masquer jusqu&apos;à ce que vous retapiez votre phrase secrète</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Sign in as {user}?</source>
+        <translation>Connecter {user}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{previous} left unsaved work in: {screens}. It will be lost if {user} signs in now.</source>
+        <translation>{previous} a laissé un travail non enregistré dans&#xa0;: {screens}. Il sera perdu si {user} se connecte maintenant.</translation>
+    </message>
+    <message>
+        <source>Discard it and sign in</source>
+        <translation>L&apos;abandonner et se connecter</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled: {user}&apos;s work is kept.</source>
+        <translation>Connexion annulée&#xa0;: le travail de {user} est conservé.</translation>
+    </message>
+    <message>
+        <source>Ctrl+{number}</source>
+        <translation>Ctrl+{number}</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>Signed in: {user} ({role})</source>
+        <translation>Connecté&#xa0;: {user} ({role})</translation>
+    </message>
+    <message>
+        <source>Locked ({user})</source>
+        <translation>Verrouillé ({user})</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>No station set up yet</source>
+        <translation>Aucun poste configuré</translation>
+    </message>
+    <message>
+        <source>camp station, verify only</source>
+        <translation>camp, vérification seulement</translation>
+    </message>
+    <message>
+        <source>border post</source>
+        <translation>poste frontière</translation>
+    </message>
+    <message>
+        <source>{name} ({id}), {kind}</source>
+        <translation>{name} ({id}), {kind}</translation>
+    </message>
+    <message>
+        <source>Set up this computer</source>
+        <translation>Configurer cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Switch the language now?</source>
+        <translation>Changer de langue maintenant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Switching now rebuilds every screen, and the unsaved work in {screens} would be lost. Otherwise the new language is used from the next start of FieldReg.</source>
+        <translation>Changer maintenant reconstruit tous les écrans, et le travail non enregistré dans {screens} serait perdu. Sinon, la nouvelle langue s&apos;appliquera au prochain démarrage de FieldReg.</translation>
+    </message>
+    <message>
+        <source>Switch now</source>
+        <translation>Changer maintenant</translation>
+    </message>
+    <message>
+        <source>At the next start</source>
+        <translation>Au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>Quit FieldReg?</source>
+        <translation>Quitter FieldReg&#xa0;?</translation>
+    </message>
+    <message>
+        <source>There is unsaved work in: {screens}. It will be lost.</source>
+        <translation>Du travail n&apos;est pas enregistré dans&#xa0;: {screens}. Il sera perdu.</translation>
+    </message>
+    <message>
+        <source>Quit and lose it</source>
+        <translation>Quitter et le perdre</translation>
+    </message>
+</context>
+</TS>
