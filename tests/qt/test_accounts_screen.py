@@ -138,3 +138,13 @@ def test_an_officer_sees_no_accounts(qtbot, post: Session) -> None:  # type: ign
     assert screen.table.rowCount() == 0
     assert not screen.add_button.isEnabled() and not screen.disable_button.isEnabled()
     assert screen.add_now() is None
+
+
+def test_enter_in_the_last_field_adds(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    screen = open_screen(qtbot, ctx)
+    qtbot.keyClicks(screen.username.edit, "binta")
+    qtbot.keyClicks(screen.passphrase.edit, GOOD)
+    qtbot.keyClicks(screen.repeat.edit, GOOD)
+    qtbot.keyClick(screen.repeat.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "binta" in rows(screen), timeout=20_000)
+    assert rows(screen)["binta"][0] == "Officer"
