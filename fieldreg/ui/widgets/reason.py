@@ -51,6 +51,8 @@ class ReasonDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         if ok_label:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_label)
+        # Not "Cancel": in French it would read like "Void" (annuler).
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Go back"))
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -1,0 +1,54 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr">
+<context>
+    <name>RegisterScreen</name>
+    <message>
+        <source>Register</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New form (Ctrl+N)</source>
+        <translation>Nouvelle fiche (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Saved. Registration number:</source>
+        <translation>Enregistré. Numéro d'enregistrement :</translation>
+    </message>
+    <message>
+        <source>Print slip (Ctrl+P)</source>
+        <translation>Imprimer la fiche (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Next household (Ctrl+N)</source>
+        <translation>Ménage suivant (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Non enregistré : corrigez les champs signalés.</translation>
+    </message>
+    <message>
+        <source>{name}, alone</source>
+        <translation>{name}, seul(e)</translation>
+    </message>
+    <message>
+        <source>{name} and 1 other person</source>
+        <translation>{name} et 1 autre personne</translation>
+    </message>
+    <message>
+        <source>{name} and {count} other people</source>
+        <translation>{name} et {count} autres personnes</translation>
+    </message>
+    <message>
+        <source>Start a new form?</source>
+        <translation>Commencer une nouvelle fiche ?</translation>
+    </message>
+    <message>
+        <source>What you typed for this household has not been saved. Clear it?</source>
+        <translation>Ce que vous avez saisi pour ce ménage n'a pas été enregistré. L'effacer ?</translation>
+    </message>
+</context>
+</TS>

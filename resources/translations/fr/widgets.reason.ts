@@ -1,0 +1,14 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr">
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Go back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept with the registration's history.</source>
+        <translation>Indiquez un motif : il est conservé dans l'historique de l'enregistrement.</translation>
+    </message>
+</context>
+</TS>
