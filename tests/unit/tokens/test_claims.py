@@ -15,7 +15,7 @@ def test_map_holds_exactly_the_documented_keys() -> None:
     cl = make_claims(3)
     m = cl.to_cbor_map()
     assert set(m) == {c.ISS, c.IAT, c.CTI, c.VERSION, c.REGNO, c.FAMILY, c.GIVEN, c.MEMBERS, c.SIZE, c.SERIAL}
-    assert m[c.MEMBERS] == [[2, 1988], [2, 2008], [1, 2009]]
+    assert m[c.MEMBERS] == [21988, 22008, 12009]  # 10000 × sex + birth year
     assert Claims.from_cbor_map(m) == cl
 
 
@@ -75,9 +75,12 @@ def test_member_validation() -> None:
     [
         lambda m: m.pop(c.REGNO),
         lambda m: m.__setitem__(99, 1),
-        lambda m: m.__setitem__(c.MEMBERS, [[1]]),
-        lambda m: m.__setitem__(c.MEMBERS, [[5, 2000]]),
-        lambda m: m.__setitem__(c.MEMBERS, [[1, [2000]]]),
+        lambda m: m.__setitem__(c.MEMBERS, [[1, 2000]]),  # the pair form is not a member code
+        lambda m: m.__setitem__(c.MEMBERS, [52000]),  # sex 5 is not an ISO 5218 code
+        lambda m: m.__setitem__(c.MEMBERS, [12101]),  # birth year out of range
+        lambda m: m.__setitem__(c.MEMBERS, [True]),
+        lambda m: m.__setitem__(c.MEMBERS, [12000.0]),
+        lambda m: m.__setitem__(c.MEMBERS, 12000),
         lambda m: m.__setitem__(c.IAT, True),
         lambda m: m.__setitem__(c.IAT, -5),
         lambda m: m.__setitem__(c.CTI, "x" * 16),
