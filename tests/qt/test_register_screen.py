@@ -239,6 +239,8 @@ def test_duplicates_panel_shows_a_near_duplicate_while_typing_and_never_blocks(
     screen.form.consent.setChecked(True)
     officer.ctrl(Qt.Key.Key_S)
     assert REGNO.match(screen.saved_regno.text())  # a possible duplicate never stops a save
+    officer.press(Qt.Key.Key_Return)  # Enter on the saved page prints too
+    assert screen.findChild(SlipDialog, "slipDialog") is not None
 
 
 def test_tab_walks_the_table_then_the_form_in_interview_order(qtbot, officer, ctx) -> None:

@@ -11,9 +11,10 @@ only to the roles allowed to do them.
 from __future__ import annotations
 
 import html
+from datetime import date
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -74,8 +75,8 @@ class RecordsScreen(Screen):
         self.results.setUniformRowHeights(True)
         self.results.setHeaderLabels([self.tr("Number"), self.tr("Head of household"), self.tr("People"),
                                       self.tr("Arrived"), self.tr("Status")])
-        self.results.setColumnWidth(0, 150)
-        self.results.setColumnWidth(1, 180)
+        for column, width in enumerate((140, 170, 50, 90)):
+            self.results.setColumnWidth(column, width)
         left_box = QWidget(self)
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +113,7 @@ class RecordsScreen(Screen):
         splitter.addWidget(right_box)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([540, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -165,7 +167,7 @@ class RecordsScreen(Screen):
             head = summary.head
             item = QTreeWidgetItem([
                 summary.regno, f"{head.family_name.upper()} {head.given_names}",
-                locale.toString(len(summary.members)), summary.day,
+                locale.toString(len(summary.members)), _day(locale, summary.day),
                 self.tr("active") if summary.status == "active" else self.tr("VOID"),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, summary.regno)
@@ -177,12 +179,14 @@ class RecordsScreen(Screen):
             self.tr("No registration matches.") if count == 0
             else self.tr("1 registration found.") if count == 1
             else self.tr("{count} registrations found.").format(count=locale.toString(count)))
-        if self.results.currentItem() is None and count:
-            self.results.setCurrentItem(self.results.topLevelItem(0))
+        first = self.results.topLevelItem(0)
+        if self.results.currentItem() is None and first is not None:
+            self.results.setCurrentItem(first)
         return found
 
     def result_numbers(self) -> list[str]:
-        return [self.results.topLevelItem(i).text(0) for i in range(self.results.topLevelItemCount())]
+        items = (self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None]
 
     def open(self, regno: str) -> Registration | None:
         """Show one registration (by number); None with a message if it cannot be read."""
@@ -232,7 +236,7 @@ class RecordsScreen(Screen):
         w = {k: e(v) for k, v in words.items()}
         rows = []
         for number, m in enumerate(hh.members, 1):
-            born = (locale.toString(m.birth.date, QLocale.FormatType.ShortFormat) if m.birth.date
+            born = (locale.toString(_qdate(m.birth.date), QLocale.FormatType.ShortFormat) if m.birth.date
                     else f"~{m.birth.year}")
             other = f" ({e(m.other_names)})" if m.other_names else ""
             rows.append(f"<tr><td>{number}</td><td><b>{e(m.family_name.upper())}</b> {e(m.given_names)}{other}</td>"
@@ -240,7 +244,7 @@ class RecordsScreen(Screen):
                         f"<td>{e(relations.get(m.relationship, m.relationship))}</td><td>{e(born)}</td></tr>")
         place = ", ".join(p for p in (hh.origin.locality, hh.origin.region, hh.origin.country) if p)
         day = hh.arrived_at.astimezone().date() if hh.arrival_time_known else hh.arrived_at.date()
-        arrived = locale.toString(day, QLocale.FormatType.ShortFormat)
+        arrived = locale.toString(_qdate(day), QLocale.FormatType.ShortFormat)
         parts = [f"<h2 style='font-family: monospace'>{e(reg.regno)}</h2>"]
         if reg.status == "void":
             parts.append(f"<p style='color:#b00000'><b>{w['void']}</b>: {e(reg.void_reason)}</p>")
@@ -397,3 +401,13 @@ def action_label(action: str) -> str:
     if action == "void":
         return QCoreApplication.translate("RecordsScreen", "voided")
     return action
+
+
+def _day(locale: QLocale, iso_day: str) -> str:
+    """An index day (ISO, UTC) in the user's short date format."""
+    day = QDate.fromString(iso_day, Qt.DateFormat.ISODate)
+    return locale.toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else iso_day
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

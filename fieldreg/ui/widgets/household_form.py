@@ -14,6 +14,7 @@ arrival, consent and notes, then the optional details of the selected member.
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -313,7 +314,7 @@ class HouseholdForm(QWidget):
         """What the form holds now (arrival None when it is today's and was not stored)."""
         base = getattr(self, "_entry_base", HouseholdEntry())
         qdate = self.arrival.date()
-        day = qdate.toPython()
+        day: date | None = date(qdate.year(), qdate.month(), qdate.day())
         if base.stored_arrival is None and qdate == QDate.currentDate():
             day = None  # today: the time of saving is the arrival time
         return HouseholdEntry(
