@@ -11,8 +11,8 @@ only to the roles allowed to do them.
 from __future__ import annotations
 
 import html
-from datetime import date
 import logging
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
