@@ -44,6 +44,10 @@ AZERTY_TO_US: dict[str, str] = {azerty: us for us, azerty in US_TO_AZERTY.items(
 _TO_AZERTY = str.maketrans(US_TO_AZERTY)
 _TO_US = str.maketrans(AZERTY_TO_US)
 
+_MANGLED_PREFIX = "FR&M"  # "FR1:" typed by such a scanner
+# What the digits come out as, less "-" (itself a token character): never in a good scan.
+_AZERTY_DIGITS = frozenset(US_TO_AZERTY[d] for d in "0123456789") - {"-"}
+
 SCANNER_ADVICE = (
     "The scanner types as if this computer had an American (QWERTY) keyboard, but it has a "
     "French (AZERTY) one, so numbers came out as symbols. FieldReg corrected this scan. "
@@ -64,6 +68,16 @@ def mangle_us_on_azerty(text: str) -> str:
 def unmangle_us_on_azerty(text: str) -> str:
     """Undo :func:`mangle_us_on_azerty` (characters outside the mapping are kept as they are)."""
     return text.translate(_TO_US)
+
+
+def looks_mangled(text: str) -> bool:
+    """Does ``text`` bear the marks of a US-layout scanner on AZERTY, repairable or not?
+
+    For advice only (say how to set the scanner even when a damaged scan could not be
+    repaired); :func:`repair_scanned` decides what is verified.
+    """
+    typed = text.strip()
+    return typed.startswith(_MANGLED_PREFIX) or sum(c in _AZERTY_DIGITS for c in typed) >= 3
 
 
 def is_acceptable(text: str) -> bool:

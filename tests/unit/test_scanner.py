@@ -19,6 +19,7 @@ from fieldreg.scanner import (
     SCANNER_ADVICE,
     US_TO_AZERTY,
     is_acceptable,
+    looks_mangled,
     mangle_us_on_azerty,
     repair_scanned,
     unmangle_us_on_azerty,
@@ -152,3 +153,11 @@ def test_garbage_is_returned_as_typed(garbage: str) -> None:
 
 def test_the_advice_says_how_to_set_the_scanner() -> None:
     assert "French (AZERTY)" in SCANNER_ADVICE and "keyboard emulation" in SCANNER_ADVICE
+
+
+def test_looks_mangled_spots_a_damaged_mangled_scan(slip: tuple[str, str]) -> None:
+    regno, token = slip
+    damaged = mangle_us_on_azerty(token)[:40]  # half a scan: cannot be repaired
+    assert repair_scanned(damaged) == (damaged, False) and looks_mangled(damaged)
+    assert looks_mangled(mangle_us_on_azerty(regno))
+    assert not looks_mangled(token) and not looks_mangled(regno) and not looks_mangled("Traoré")
