@@ -128,3 +128,13 @@ def test_in_french(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-d
     finally:
         QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+def test_one_count_at_a_time(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    arrive(ctx.session, 1, 1)
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    assert screen.refresh() is not None
+    assert screen.refresh() is None  # activated again while counting: not a second thread
+    qtbot.waitUntil(lambda: screen.board is not None and not screen._busy, timeout=20_000)
+    assert screen.board.households == 1

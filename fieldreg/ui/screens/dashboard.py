@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldreg import dashboard
 from fieldreg.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
+from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.background import start
@@ -50,6 +51,7 @@ class DashboardScreen(Screen):
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Dashboard"))
         self.board: Dashboard | None = None
+        self._busy = False
         self.allowed = ctx.session.account.may("stats") and not ctx.is_camp
         self._chart: Any = None  # QtCharts objects, built on first data
         self._chart_view: Any = None
@@ -135,15 +137,25 @@ class DashboardScreen(Screen):
 
     def refresh(self) -> Task | None:
         """Recompute from the session (off the UI thread: a large post has many households)."""
-        if not self.allowed:
-            return None
+        if not self.allowed or self._busy:
+            return None  # one count at a time: the session is not shared between threads
         session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
         today = utc_today()
+        self._busy = True
+
+        def done(board: Dashboard) -> None:
+            self._busy = False
+            self.show_board(board)
+
+        def failed(err: BaseException) -> None:
+            self._busy = False
+            show_error(self, err)
+
         return start(
             self, self.tr("Counting arrivals…"),
             lambda progress: dashboard.build_dashboard(session.stats(), today=today,
                                                        multiple=multiple),
-            on_done=self.show_board)
+            on_done=done, on_error=failed)
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board
