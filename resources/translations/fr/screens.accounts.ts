@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>AccountsScreen</name>
@@ -67,8 +68,8 @@
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <source>User names: 2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter. Passphrases: at least {n} characters, not the user name. The new holder must choose their own passphrase at their first sign-in.</source>
-        <translation>Identifiants : 2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre. Phrases de passe : au moins {n} caractères, différentes de l'identifiant. Le titulaire devra choisir sa propre phrase de passe à sa première connexion.</translation>
+        <source>User names: 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter. Passphrases: at least {n} characters, not the user name. The new holder must choose their own passphrase at their first sign-in.</source>
+        <translation>Identifiants : 2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre. Phrases de passe : au moins {n} caractères, différentes de l&apos;identifiant. Le titulaire devra choisir sa propre phrase de passe à sa première connexion.</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -124,7 +125,7 @@
     </message>
     <message>
         <source>Change your own passphrase from the sign-in screen.</source>
-        <translation>Changez votre propre phrase de passe depuis l'écran de connexion.</translation>
+        <translation>Changez votre propre phrase de passe depuis l&apos;écran de connexion.</translation>
     </message>
     <message>
         <source>{user} may sign in again.</source>
@@ -132,7 +133,7 @@
     </message>
     <message>
         <source>{user} can no longer sign in. Nothing they registered is changed.</source>
-        <translation>{user} ne peut plus se connecter. Rien de ce que cette personne a enregistré n'est modifié.</translation>
+        <translation>{user} ne peut plus se connecter. Rien de ce que cette personne a enregistré n&apos;est modifié.</translation>
     </message>
     <message>
         <source>New first passphrase for {user}</source>
@@ -159,7 +160,7 @@
         <translation>Saisissez un identifiant.</translation>
     </message>
     <message>
-        <source>2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+        <source>2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
         <translation>2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre.</translation>
     </message>
     <message>
@@ -172,7 +173,7 @@
     </message>
     <message>
         <source>The passphrase must not be the user name.</source>
-        <translation>La phrase de passe ne doit pas être l'identifiant.</translation>
+        <translation>La phrase de passe ne doit pas être l&apos;identifiant.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
@@ -180,7 +181,7 @@
     </message>
     <message>
         <source>Not changed: {reason}</source>
-        <translation>Rien n'a été modifié : {reason}</translation>
+        <translation>Rien n&apos;a été modifié : {reason}</translation>
     </message>
 </context>
 </TS>

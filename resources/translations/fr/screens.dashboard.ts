@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>DashboardScreen</name>
@@ -8,7 +9,7 @@
     </message>
     <message>
         <source>Only supervisors and administrators of a border post see the dashboard.</source>
-        <translation>Seuls les superviseurs et les administrateurs d'un poste frontière voient le tableau de bord.</translation>
+        <translation>Seuls les superviseurs et les administrateurs d&apos;un poste frontière voient le tableau de bord.</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -44,7 +45,7 @@
     </message>
     <message>
         <source>By age band at arrival (people)</source>
-        <translation>Par tranche d'âge à l'arrivée (personnes)</translation>
+        <translation>Par tranche d&apos;âge à l&apos;arrivée (personnes)</translation>
     </message>
     <message>
         <source>People</source>
@@ -68,7 +69,7 @@
     </message>
     <message>
         <source>No registrations yet: the dashboard fills in as households are registered.</source>
-        <translation>Aucun enregistrement pour l'instant : le tableau de bord se remplit au fur et à mesure des enregistrements de ménages.</translation>
+        <translation>Aucun enregistrement pour l&apos;instant : le tableau de bord se remplit au fur et à mesure des enregistrements de ménages.</translation>
     </message>
     <message>
         <source>{people} people on {day} (before: {average} a day on average)</source>
@@ -80,7 +81,7 @@
     </message>
     <message>
         <source>Earlier days of this period stand out too (in red).</source>
-        <translation>D'autres jours de cette période se distinguent aussi (en rouge).</translation>
+        <translation>D&apos;autres jours de cette période se distinguent aussi (en rouge).</translation>
     </message>
     <message>
         <source>Unusual flow</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>ExportScreen</name>
@@ -8,7 +9,7 @@
     </message>
     <message>
         <source>Only supervisors and administrators of a border post export batches.</source>
-        <translation>Seuls les superviseurs et les administrateurs d'un poste frontière exportent des lots.</translation>
+        <translation>Seuls les superviseurs et les administrateurs d&apos;un poste frontière exportent des lots.</translation>
     </message>
     <message>
         <source>1. Where to write</source>
@@ -20,7 +21,7 @@
     </message>
     <message>
         <source>No USB stick found. Plug one in (it appears here by itself), or choose a folder.</source>
-        <translation>Aucune clé USB trouvée. Branchez-en une (elle apparaît ici d'elle-même), ou choisissez un dossier.</translation>
+        <translation>Aucune clé USB trouvée. Branchez-en une (elle apparaît ici d&apos;elle-même), ou choisissez un dossier.</translation>
     </message>
     <message>
         <source>Look for sticks again</source>
@@ -96,7 +97,7 @@
     </message>
     <message>
         <source>Destination: none chosen yet.</source>
-        <translation>Destination : aucune choisie pour l'instant.</translation>
+        <translation>Destination : aucune choisie pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Destination: {where}</source>
@@ -104,7 +105,7 @@
     </message>
     <message>
         <source>Choose a USB stick or a folder first.</source>
-        <translation>Choisissez d'abord une clé USB ou un dossier.</translation>
+        <translation>Choisissez d&apos;abord une clé USB ou un dossier.</translation>
     </message>
     <message>
         <source>Writing the batch to {where}…</source>
@@ -120,7 +121,7 @@
     </message>
     <message>
         <source>(An earlier export of this batch had not finished; the same batch was written.)</source>
-        <translation>(Une exportation précédente de ce lot n'avait pas abouti ; le même lot a été écrit.)</translation>
+        <translation>(Une exportation précédente de ce lot n&apos;avait pas abouti ; le même lot a été écrit.)</translation>
     </message>
     <message>
         <source>You may now remove the stick.</source>
@@ -144,7 +145,7 @@
     </message>
     <message>
         <source>Not written: {reason}</source>
-        <translation>Rien n'a été écrit : {reason}</translation>
+        <translation>Rien n&apos;a été écrit : {reason}</translation>
     </message>
     <message>
         <source>1 registration</source>
@@ -188,11 +189,11 @@
     </message>
     <message>
         <source>1 audit entry</source>
-        <translation>1 entrée du journal d'audit</translation>
+        <translation>1 entrée du journal d&apos;audit</translation>
     </message>
     <message>
         <source>{n} audit entries</source>
-        <translation>{n} entrées du journal d'audit</translation>
+        <translation>{n} entrées du journal d&apos;audit</translation>
     </message>
     <message>
         <source>no records</source>
@@ -244,7 +245,7 @@
     </message>
     <message>
         <source>HQ holds batch {numbers} of this post that this station never made (a copied laptop or a restored backup?): tell HQ before exporting again.</source>
-        <translation>Le siège détient le lot {numbers} de ce poste que ce poste n'a jamais créé (ordinateur copié ou sauvegarde restaurée ?) : prévenez le siège avant d'exporter à nouveau.</translation>
+        <translation>Le siège détient le lot {numbers} de ce poste que ce poste n&apos;a jamais créé (ordinateur copié ou sauvegarde restaurée ?) : prévenez le siège avant d&apos;exporter à nouveau.</translation>
     </message>
 </context>
 </TS>

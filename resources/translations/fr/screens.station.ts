@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>StationScreen</name>
@@ -64,7 +65,7 @@
     </message>
     <message>
         <source>Camp or host village (checks slips only)</source>
-        <translation>Camp ou village d'accueil (vérification des fiches uniquement)</translation>
+        <translation>Camp ou village d&apos;accueil (vérification des fiches uniquement)</translation>
     </message>
     <message>
         <source>{key}, valid {start} to {end}</source>
@@ -76,11 +77,11 @@
     </message>
     <message>
         <source>none: load an enrollment file from HQ</source>
-        <translation>aucune : chargez un fichier d'inscription du siège</translation>
+        <translation>aucune : chargez un fichier d&apos;inscription du siège</translation>
     </message>
     <message>
         <source>version {version}, issued {issued}, valid until {expires}</source>
-        <translation>version {version}, émise le {issued}, valable jusqu'au {expires}</translation>
+        <translation>version {version}, émise le {issued}, valable jusqu&apos;au {expires}</translation>
     </message>
     <message>
         <source>EXPIRED: ask HQ for a new one</source>
@@ -88,7 +89,7 @@
     </message>
     <message>
         <source>none loaded yet</source>
-        <translation>aucune chargée pour l'instant</translation>
+        <translation>aucune chargée pour l&apos;instant</translation>
     </message>
     <message>
         <source>version {version}, issued {issued}, 1 slip revoked</source>
@@ -116,11 +117,11 @@
     </message>
     <message>
         <source>This trust list (version {version}) is already in use; nothing changed.</source>
-        <translation>Cette liste de confiance (version {version}) est déjà en service ; rien n'a changé.</translation>
+        <translation>Cette liste de confiance (version {version}) est déjà en service ; rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>This revocation list (version {version}) is already in use; nothing changed.</source>
-        <translation>Cette liste de révocation (version {version}) est déjà en service ; rien n'a changé.</translation>
+        <translation>Cette liste de révocation (version {version}) est déjà en service ; rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>Trust list version {version} is now in use.</source>
