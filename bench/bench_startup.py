@@ -8,9 +8,11 @@ just before it is spawned to the moment it reports its first window shown
   * app, sign-in: ``python -m fieldreg --data-dir D`` on an enrolled post, with
     ``FIELDREG_QUIT_WHEN_SHOWN=1`` (the app prints ``shown <page> <time>`` and exits);
   * app, first run: the same on an empty data directory (the set-up wizard);
+  * app, sign-in, no CLI imports: ``fieldreg.ui.app.run`` called directly, to
+    show what the CLI's own imports cost before it starts the app;
   * baseline: ``python -c`` building a plain QWidget with 45 widgets (labels,
     line edits, buttons in a form), shown, reported the same way.
-Runs alternate between the three so machine noise hits them alike. The first
+Runs alternate between the four so machine noise hits them alike. The first
 run of each is reported separately (a colder disk cache); medians are over
 all runs. Run by hand; the figures go to docs/benchmarks.md.
 """
@@ -76,6 +78,9 @@ def main() -> int:
         commands = {
             "app, sign-in window": [sys.executable, "-m", "fieldreg", "--data-dir", str(base / "post")],
             "app, first-run wizard": [sys.executable, "-m", "fieldreg", "--data-dir", str(base / "empty")],
+            "app, sign-in, no CLI imports": [
+                sys.executable, "-c", "import sys; from fieldreg.ui.app import run; sys.exit(run())",
+                "--data-dir", str(base / "post")],
             "bare PySide6 window, 45 widgets": [sys.executable, "-c", BASELINE],
         }
         times: dict[str, list[float]] = {name: [] for name in commands}

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
-        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget#navList::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
         self.stack.setObjectName("screenStack")
         layout = QHBoxLayout(workspace)

@@ -89,16 +89,26 @@ class PreferencesScreen(Screen):
         row.addWidget(self.message, 1)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        body = QWidget()
+        body.setMaximumWidth(760)  # a readable column, not stretched across a wide screen
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addLayout(row)
+        columns = QHBoxLayout()
+        columns.addWidget(body, 3)
+        columns.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(row)
+        layout.addLayout(columns)
         layout.addStretch(1)
         self.load()
 
     def _hint(self, text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setStyleSheet("color: palette(mid);")
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        label.setFont(font)
         return label
 
     def load(self) -> None:
