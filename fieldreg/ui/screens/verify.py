@@ -341,7 +341,9 @@ class VerifyScreen(Screen):
             Reason.WRONG_PREFIX: self.tr("This is not a FieldReg slip code."),
             Reason.UNSUPPORTED_VERSION: self.tr(
                 "This slip was made by a newer FieldReg: this computer's FieldReg must be updated."),
-            Reason.MALFORMED: self.tr("The code is damaged or incomplete. Scan it again."),
+            Reason.MALFORMED: self.tr(
+                "The code is damaged, incomplete or altered. Scan it again; if it stays INVALID, do "
+                "not accept the slip."),
             Reason.UNKNOWN_KEY: self.tr(
                 "Signed with a key this station does not know: the slip is forged, or this station "
                 "needs HQ's newest trust list."),
@@ -393,7 +395,7 @@ class VerifyScreen(Screen):
 
     def _show_advice(self) -> None:
         self.advice.setText(self.tr(
-            "ⓘ The scanner is set for an American (QWERTY) keyboard but this computer has a French "
+            "Scanner setting: the scanner is set for an American (QWERTY) keyboard but this computer has a French "
             "(AZERTY) one, so numbers come out as symbols. FieldReg corrected this scan. To fix "
             "it for good, set the scanner's keyboard layout to French (AZERTY): in its manual, "
             "scan the barcode for 'keyboard language' or 'keyboard emulation country' French."))
