@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -344,6 +345,14 @@ def test_the_window_locks_itself_when_idle(qtbot, post: Session, data_dir: Path)
     edit = window.screens[0].edit
     QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
     assert window.idle_timer.remainingTime() > 1_000
+
+    # While long work runs behind its progress dialog, the idle lock waits for it.
+    busy = QProgressDialog(window.screens[0])
+    busy.setObjectName("taskProgress")
+    window.idle_timer.timeout.emit()
+    assert window.page_name() == "workspace" and window.idle_timer.isActive()
+    busy.deleteLater()
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "taskProgress") is None)
 
     window.set_idle_interval_ms(30)
     qtbot.waitUntil(lambda: window.page_name() == "locked", timeout=5_000)
