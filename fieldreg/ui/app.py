@@ -34,6 +34,7 @@ from fieldreg.ui.runtime import make_application, pin_none_refcount
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QWidget
 
     from fieldreg.ui.main_window import MainWindow
 
@@ -41,6 +42,7 @@ QUIT_WHEN_SHOWN = "FIELDREG_QUIT_WHEN_SHOWN"
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
+_orphans: list[QWidget] = []
 
 
 def effective_language(setting: str) -> str:
@@ -103,10 +105,19 @@ def _install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, err, trace)  # type: ignore[arg-type]
             return
+        from fieldreg.ui.main_window import WindowLocked
+
+        if isinstance(err, WindowLocked):  # a screen's timer fired behind the lock: nothing to show
+            log.info("a screen tried to use the session while locked; refused")
+            return
         from PySide6.QtWidgets import QApplication
 
-        window = QApplication.activeWindow()
-        show_error(window, err)  # logs the trace (never personal data: only the exception)
+        window = QApplication.activeWindow() or next(
+            (w for w in QApplication.topLevelWidgets() if w.isVisible() and w.parentWidget() is None), None)
+        box = show_error(window, err)  # logs the trace (never personal data: only the exception)
+        if window is None:
+            _orphans.append(box)  # a dialog without a parent lives as long as Python holds it
+            box.finished.connect(lambda _result: _orphans.remove(box))
 
     sys.excepthook = hook
 

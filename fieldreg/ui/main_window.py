@@ -138,11 +138,15 @@ def load_screen(spec: ScreenSpec, ctx: AppContext) -> Screen | None:
     return screen
 
 
+class WindowLocked(AuthError):
+    """A screen used the session while the window was locked (a timer that fired late)."""
+
+
 class LockedSession:
     """What ``ctx.session`` is while the window is locked: every use is refused."""
 
     def __getattr__(self, name: str) -> Any:
-        raise AuthError("the window is locked: sign in again to carry on")
+        raise WindowLocked("the window is locked: sign in again to carry on")
 
     def __bool__(self) -> bool:
         return False

@@ -531,3 +531,24 @@ def test_python_m_fieldreg_opens_the_window(tmp_path: Path, hq: HqDir, with_stor
     assert page == ("login" if with_store else "wizard")
     assert (data_dir / "logs" / "fieldreg.log").exists()
     assert oct(data_dir.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_bug_in_a_slot_becomes_a_dialog_and_a_late_use_of_the_lock_is_silent(
+        qtbot, post: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldreg.ui import app as app_module
+    from fieldreg.ui.main_window import WindowLocked
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    app_module._install_excepthook()
+    make_window(qtbot, data_dir, post.store)
+
+    def error_boxes() -> list[QWidget]:
+        return [w for w in QApplication.allWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == "errorDialog" and w.isVisible()]
+
+    sys.excepthook(WindowLocked, WindowLocked("locked"), None)
+    assert error_boxes() == []
+    sys.excepthook(ZeroDivisionError, ZeroDivisionError("bug"), None)
+    (box,) = error_boxes()
+    assert "nothing was changed" in box.text()
+    box.close()
