@@ -8,7 +8,9 @@
 Nothing is ever merged: a decision is a record that two members are (or are
 not) the same person, kept in ``duplicate_decisions``, written to the audit
 log and carried to HQ in the next batch. A decided pair is not proposed again.
-Member keys are ``<regno>/<member id>`` (docs/formats/batch.md §4).
+Member keys are ``<regno>/<member id>`` (docs/formats/batch.md §4). HQ's
+cross-post pass (fieldreg/hq/duplicates.py) describes its pairs with the same
+``Candidate``, ``member_json`` and ``person_of``.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ class Candidate:
         return {
             "score": round(self.match.score, 3),
             "explanation": self.match.explanation(),
-            "a": _member_json(*self.a),
-            "b": _member_json(*self.b),
+            "a": member_json(*self.a),
+            "b": member_json(*self.b),
         }
 
 
-def _member_json(household: HouseholdSummary, member: MemberSummary) -> dict[str, object]:
+def member_json(household: HouseholdSummary, member: MemberSummary) -> dict[str, object]:
+    """One side of a pair as ``--json`` shows it (only what an officer needs to judge)."""
     return {
         "key": member_key(household.regno, member.uid), "regno": household.regno,
         "given_names": member.given_names, "family_name": member.family_name,
@@ -57,12 +60,13 @@ def member_key(regno: str, uid: str) -> str:
     return f"{regno}/{uid}"
 
 
-def person_of(household: HouseholdSummary, member: MemberSummary) -> Person:
+def person_of(household: HouseholdSummary, member: MemberSummary, *, site: str = "") -> Person:
+    """The matcher's view of a member (``site``: where registered, for HQ's cross-post pass)."""
     return Person(
         key=member_key(household.regno, member.uid), given_names=member.given_names,
         family_name=member.family_name, other_names=member.other_names, sex=member.sex,
-        birth_year=member.birth_year, birth_estimated=member.birth_estimated,
-        locality=household.locality, group=household.regno,
+        birth_year=member.birth_year or None, birth_estimated=member.birth_estimated,
+        locality=household.locality, group=household.regno, site=site,
     )
 
 
@@ -98,7 +102,7 @@ class PostDuplicates:
         """Every candidate pair not yet decided by a person, best first."""
         decided = decided_pairs(self._session)
         found = [m for m in self._index.all_pairs(threshold=threshold)
-                 if _ordered(m.a, m.b) not in decided]
+                 if ordered(m.a, m.b) not in decided]
         found.sort(key=lambda m: (-m.score, m.a, m.b))
         return list(self._described(found))
 
@@ -116,13 +120,14 @@ class PostDuplicates:
             yield Candidate(match, typed, self._members[registered])
 
 
-def _ordered(a: str, b: str) -> tuple[str, str]:
+def ordered(a: str, b: str) -> tuple[str, str]:
+    """A pair of member keys in the order ``duplicate_decisions`` keeps them."""
     return (a, b) if a <= b else (b, a)
 
 
 def decided_pairs(session: Session) -> set[tuple[str, str]]:
     rows = session.store.db.execute("SELECT member_a, member_b FROM duplicate_decisions")
-    return {(a, b) for a, b in rows}
+    return {ordered(a, b) for a, b in rows}
 
 
 def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
@@ -130,7 +135,7 @@ def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
     session.require("decide_duplicates")
     if decision not in DECISIONS:
         raise InvalidInput(f"decision must be 'same' or 'different', not {decision!r}")
-    a, b = _ordered(_check_member(session, key_a), _check_member(session, key_b))
+    a, b = ordered(_check_member(session, key_a), _check_member(session, key_b))
     if a == b:
         raise InvalidInput("a member cannot be a duplicate of themselves")
     if a.partition("/")[0] == b.partition("/")[0]:

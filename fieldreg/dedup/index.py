@@ -28,15 +28,19 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from fieldreg.dedup.birth import MAX_TOLERANCE
+from rapidfuzz import process
+from rapidfuzz.fuzz import ratio
+
 from fieldreg.dedup.blocking import pair_keys, probe_keys, single_keys
 from fieldreg.dedup.person import Match, Person
 from fieldreg.dedup.profile import Names, Profile, build_profile
 from fieldreg.dedup.scoring import (
     DEFAULT_THRESHOLD,
+    LOCALITY_DIFFERENT,
     adjustment,
     best_possible,
     birth_window,
@@ -51,9 +55,16 @@ Progress = Callable[[int, int], None]
 
 # A one-word probe ("Traoré" and nothing else yet) can match tens of thousands
 # of people equally well; ranking them all would make the officer wait for a
-# list that will change at the next keystroke. Past this many people the scan
-# stops (the list firms up as soon as a second word is typed).
-SINGLE_WORD_SCAN_CAP = 5000
+# list that will change at the next keystroke. Names holding the probe's word
+# itself (after normalisation) are scanned first, then the looser blocks; past
+# this many people the scan stops (the list firms up as soon as a second word
+# is typed).
+SINGLE_WORD_SCAN_CAP = 1500
+# ... and past this many names (scoring a name costs about as much as a few people).
+SINGLE_WORD_NAME_CAP = 600
+
+# Origin groups of one name in an all-pairs pass: ``None`` when origins are not compared.
+_Groups = dict[str | None, list[tuple[int, int]]]
 
 
 @dataclass
@@ -62,6 +73,7 @@ class _Signature:
     keys: frozenset[str]
     pair_keys: frozenset[str]
     members: list[int] = field(default_factory=list)
+    sites: Counter[str] = field(default_factory=Counter)
 
 
 class DedupIndex:
@@ -88,6 +100,8 @@ class DedupIndex:
         self._sig_id: dict[tuple[tuple[str, ...], ...], int] = {}
         self._sigs: list[_Signature | None] = []
         self._blocks: dict[str, set[int]] = {}
+        # Word key -> signatures holding that word: a one-word probe's exact names.
+        self._word_sigs: dict[str, set[int]] = {}
         for person in people:
             self.add(person)
 
@@ -115,6 +129,7 @@ class DedupIndex:
             self._people[slot], self._profiles[slot], self._sig_of[slot] = person, profile, sig
         self._slot_of[person.key] = slot
         self._sig(sig).members.append(slot)
+        self._sig(sig).sites[profile.site] += 1
 
     def remove(self, key: str) -> None:
         """Forget the person with ``key`` (no error if absent: removal is idempotent)."""
@@ -124,12 +139,22 @@ class DedupIndex:
         sig_id = self._sig_of[slot]
         sig = self._sig(sig_id)
         sig.members.remove(slot)
+        profile = self._profiles[slot]
+        assert profile is not None
+        sig.sites[profile.site] -= 1
+        if not sig.sites[profile.site]:
+            del sig.sites[profile.site]
         if not sig.members:
             for k in sig.keys:
                 block = self._blocks[k]
                 block.discard(sig_id)
                 if not block:
                     del self._blocks[k]
+            for word_key in {t.key for t in sig.names.all}:
+                word = self._word_sigs[word_key]
+                word.discard(sig_id)
+                if not word:
+                    del self._word_sigs[word_key]
             del self._sig_id[sig.names.signature]
             self._sigs[sig_id] = None
         self._people[slot] = self._profiles[slot] = None
@@ -163,9 +188,13 @@ class DedupIndex:
         if not profile.names.all:
             return []
         found: list[tuple[float, str, int]] = []
-        scanned = 0
-        for sig_id in self._probe_signatures(profile.names):
+        one_word = len(profile.names.all) < 2
+        scanned = names = 0
+        for sig_id in self._probe_signatures(profile.names, exact_first=one_word):
+            if one_word and (scanned >= SINGLE_WORD_SCAN_CAP or names >= SINGLE_WORD_NAME_CAP):
+                break
             sig = self._sig(sig_id)
+            names += 1
             name_score = name_verdict(profile.names, sig.names, prefix=prefix).score
             if best_possible(name_score) < threshold:
                 continue
@@ -178,13 +207,16 @@ class DedupIndex:
                 if score >= threshold:
                     found.append((-score, other.key, slot))
             scanned += len(sig.members)
-            if len(profile.names.all) < 2 and scanned >= SINGLE_WORD_SCAN_CAP:
-                break
         best = heapq.nsmallest(limit, found)
         return [self._explained(slot, profile, prefix) for _, _, slot in best]
 
     def all_pairs(
-        self, *, threshold: float = DEFAULT_THRESHOLD, progress: Progress | None = None
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        across_sites: bool = False,
+        same_origin: bool = False,
+        progress: Progress | None = None,
     ) -> Iterator[Match]:
         """Every pair scoring at least ``threshold``, each once, blocked on pair keys.
 
@@ -192,7 +224,17 @@ class DedupIndex:
         is called every few hundred blocks and at the end. People whose name
         has a single word have no pair key and are only found by
         :meth:`candidates`.
+
+        ``across_sites=True`` pairs only people whose ``site`` differs (HQ:
+        registered at two posts); names whose people all come from one site
+        are not even compared. ``same_origin=True`` never pairs two people
+        whose origin localities are both known and clearly different (the
+        case the scorer counts against a pair, similarity below
+        ``LOCALITY_DIFFERENT``): people are grouped by origin and only
+        compatible groups are compared. Both restrictions apply before any
+        pair is scored.
         """
+        near = self._near_localities() if same_origin else None
         keys = sorted(k for k in self._blocks if k[:2] in ("P:", "X:"))
         total = len(keys)
         for done, key in enumerate(keys, start=1):
@@ -204,7 +246,11 @@ class DedupIndex:
                     # Visit each pair of signatures in the first block they share.
                     if a != b and min(sa.pair_keys & sb.pair_keys) != key:
                         continue
-                    yield from self._pairs_between(sa, sb, same=a == b, threshold=threshold)
+                    if across_sites and len(sa.sites) == 1 and sa.sites.keys() == sb.sites.keys():
+                        continue
+                    yield from self._pairs_between(
+                        sa, sb, same=a == b, threshold=threshold, across_sites=across_sites,
+                        near=near)
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
 
@@ -227,15 +273,24 @@ class DedupIndex:
         self._sig_id[key] = sig_id
         for k in sig_keys:
             self._blocks.setdefault(k, set()).add(sig_id)
+        for t in names.all:
+            self._word_sigs.setdefault(t.key, set()).add(sig_id)
         return sig_id
 
-    def _probe_signatures(self, names: Names) -> list[int]:
+    def _probe_signatures(self, names: Names, *, exact_first: bool = False) -> list[int]:
         found: set[int] = set()
         for k in probe_keys(names):
             found.update(self._blocks.get(k, ()))
         # Most populous names first would starve rare exact matches when the
         # scan is capped; sort by id instead, which is registration order.
-        return sorted(found)
+        if not exact_first:
+            return sorted(found)
+        # A capped scan looks first at names holding one of the probe's words
+        # as such (Traoré, Traore, Trawore...), then at the looser blocks.
+        exact: set[int] = set()
+        for t in names.all:
+            exact.update(self._word_sigs.get(t.key, ()))
+        return sorted(exact) + sorted(found - exact)
 
     def _explained(self, slot: int, probe: Profile, prefix: bool) -> Match:
         # Re-profile from the stored person: the shared signature's words carry
@@ -247,37 +302,80 @@ class DedupIndex:
         m = score_profiles(probe, own, ref_year=self.ref_year, prefix=prefix)
         return Match(person.key, probe.key, m.score, m.reasons)
 
+    def _near_localities(self) -> dict[str, frozenset[str]]:
+        """Each known origin locality -> the localities not clearly different from it."""
+        localities = sorted({p.locality for p in self._profiles if p is not None and p.locality})
+        cutoff = LOCALITY_DIFFERENT * 100
+        return {
+            loc: frozenset(other for other, _, _ in process.extract(
+                loc, localities, scorer=ratio, score_cutoff=cutoff, limit=None))
+            for loc in localities
+        }
+
+    def _groups(self, members: list[int], near: dict[str, frozenset[str]] | None) -> _Groups:
+        """Members by origin locality ("" when unknown), each group sorted by birth year."""
+        if near is None:
+            return {None: self._by_birth(members)}
+        groups: _Groups = {}
+        for row in self._by_birth(members):
+            prof = self._profiles[row[1]]
+            assert prof is not None
+            groups.setdefault(prof.locality, []).append(row)
+        return groups
+
+    @staticmethod
+    def _reachable(
+        origin: str | None, right: _Groups, near: dict[str, frozenset[str]] | None
+    ) -> list[str | None]:
+        """The groups of ``right`` whose origin is compatible with ``origin``."""
+        if near is None or not origin:
+            return list(right)
+        close = near[origin]
+        if len(right) <= len(close):
+            return [k for k in right if not k or k in close]
+        found: list[str | None] = [k for k in close if k in right]
+        return found + ([""] if "" in right else [])
+
     def _pairs_between(
-        self, sa: _Signature, sb: _Signature, *, same: bool, threshold: float
+        self,
+        sa: _Signature,
+        sb: _Signature,
+        *,
+        same: bool,
+        threshold: float,
+        across_sites: bool = False,
+        near: dict[str, frozenset[str]] | None = None,
     ) -> Iterator[Match]:
         name_score = name_verdict(sa.names, sb.names).score
         if best_possible(name_score) < threshold:
             return
         window = birth_window(name_score, threshold)
-        left = self._by_birth(sa.members)
-        right = left if same else self._by_birth(sb.members)
+        left_groups = self._groups(sa.members, near)
+        right_groups = left_groups if same else self._groups(sb.members, near)
+        check = _Check(same, across_sites, name_score, threshold)
+        for origin, left in left_groups.items():
+            for other in self._reachable(origin, right_groups, near):
+                yield from self._windowed(left, right_groups[other], window, check)
+
+    def _windowed(
+        self, left: list[tuple[int, int]], right: list[tuple[int, int]], window: int, check: _Check
+    ) -> Iterator[Match]:
         right_years = [y for y, _ in right]
         # People with no birth year sort first (as -1) and are always in reach.
         unknown = bisect.bisect_right(right_years, -1)
         for year, slot in left:
             if year < 0:
-                yield from self._pairs_for(slot, right, same, name_score, threshold)
+                yield from self._pairs_for(slot, right, check)
                 continue
-            yield from self._pairs_for(slot, right[:unknown], same, name_score, threshold)
+            yield from self._pairs_for(slot, right[:unknown], check)
             lo = bisect.bisect_left(right_years, year - window, lo=unknown)
             hi = bisect.bisect_right(right_years, year + window, lo=unknown)
-            yield from self._pairs_for(slot, right[lo:hi], same, name_score, threshold)
+            yield from self._pairs_for(slot, right[lo:hi], check)
 
-    def _pairs_for(
-        self,
-        slot: int,
-        others: list[tuple[int, int]],
-        same: bool,
-        name_score: float,
-        threshold: float,
-    ) -> Iterator[Match]:
+    def _pairs_for(self, slot: int, others: list[tuple[int, int]], check: _Check) -> Iterator[Match]:
         p = self._profiles[slot]
         assert p is not None
+        same, name_score, threshold = check.same, check.name_score, check.threshold
         for _, other_slot in others:
             # Within one signature, take each unordered pair once.
             if same and other_slot <= slot:
@@ -285,6 +383,8 @@ class DedupIndex:
             q = self._profiles[other_slot]
             assert q is not None
             if p.group and p.group == q.group:
+                continue
+            if check.across_sites and p.site == q.site:
                 continue
             if combine(name_score, adjustment(p, q, self.ref_year)) >= threshold:
                 yield self._pair_match(slot, other_slot)
@@ -304,6 +404,16 @@ class DedupIndex:
             rows.append((-1 if prof.birth_year is None else prof.birth_year, slot))
         rows.sort()
         return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """What the inner loop of an all-pairs pass needs about the two names compared."""
+
+    same: bool
+    across_sites: bool
+    name_score: float
+    threshold: float
 
 
 def _drop_short_words(names: Names) -> Names:

@@ -28,7 +28,9 @@ class Person:
     ``sex`` is "F", "M", "X" or "" (unknown). ``birth_estimated`` is True when
     the year comes from an estimated age (the usual case at a border post);
     exact dates are compared strictly. Members sharing a non-empty ``group``
-    (the household) are never paired with each other.
+    (the household) are never paired with each other. ``site`` says where the
+    person was registered (HQ puts the post id there): an all-pairs pass with
+    ``across_sites=True`` pairs only people of different sites.
     """
 
     key: str
@@ -40,6 +42,7 @@ class Person:
     birth_estimated: bool = True
     locality: str = ""
     group: str = ""
+    site: str = ""
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class Profile:
     birth_year: int | None
     birth_estimated: bool
     locality: str
+    site: str = ""
 
 
 def _tokens(text: str, first: VariantTable, second: VariantTable, tables: NameTables) -> list[Token]:
@@ -127,6 +128,7 @@ def build_profile(person: Person, tables: NameTables | None = None) -> Profile:
         birth_year=person.birth_year,
         birth_estimated=person.birth_estimated,
         locality=_locality(person.locality, t),
+        site=person.site,
     )
 
 

@@ -52,6 +52,9 @@ _LOCALITY_BONUS = 0.03
 _MAX_BONUS = _BIRTH_BONUS + _SEX_BONUS + _LOCALITY_BONUS
 _SEX_PENALTY = 0.35
 _LOCALITY_PENALTY = 0.03
+#: Two known origin localities less similar than this are "different" (counted
+#: against a pair; an HQ pass with ``same_origin`` does not pair them at all).
+LOCALITY_DIFFERENT = 0.6
 _BIRTH_PENALTY_BASE = 0.05
 _BIRTH_PENALTY_EXACT_BASE = 0.25
 _BIRTH_PENALTY_PER_YEAR = 0.05
@@ -225,7 +228,7 @@ def _locality(p: Profile, q: Profile) -> tuple[float, str | None]:
     sim = ratio(p.locality, q.locality) / 100.0
     if sim >= 0.85:
         return _LOCALITY_BONUS * sim, "similar origin locality"
-    if sim < 0.6:
+    if sim < LOCALITY_DIFFERENT:
         return -_LOCALITY_PENALTY, "different origin locality"
     return 0.0, None
 
