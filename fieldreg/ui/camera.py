@@ -1,9 +1,8 @@
-"""Reading QR codes off the UI thread: webcam frames (QtMultimedia -> brightness -> zxing-cpp) and photos.
+"""Reading QR codes from a webcam off the UI thread (QtMultimedia -> brightness -> zxing-cpp).
 
 >>> available, why_not = camera_status()                    # doctest: +SKIP
 >>> scanner = CameraScanner(video_widget, self)              # doctest: +SKIP
 >>> scanner.decoded.connect(self.verify_scanned); scanner.start()  # doctest: +SKIP
->>> read_image_in_background(self, "scan.jpg", on_done=..., on_error=...)  # doctest: +SKIP
 
 QtMultimedia is imported only here and only when asked (it loads FFmpeg and is
 missing on machines without libpulse0); :func:`camera_status` then says in
@@ -13,15 +12,15 @@ thread (cheap: no colour conversion) and decoded on a pool thread, at most
 every ``min_interval_ms``; frames arriving while a decode runs are dropped.
 A code is reported once, until another code is seen or :meth:`FrameDecoder.reset`.
 
-Decoding runs on plain Python threads, not Qt's thread pool: zxing-cpp called
-from a QThreadPool worker (``fieldreg.ui.tasks.run_task``) corrupted the heap
-now and then in the tests (a crash in about one run of sixty decodes), never
-from a Python thread. Results come back to the UI thread through a queued signal.
+Frames are decoded on a plain Python thread rather than through
+``fieldreg.ui.tasks.run_task``: a camera must keep running and drop frames
+while a decode is busy, not block the window. Results come back to the UI
+thread through a queued signal. (Photos go through ``run_task`` like any
+other long work.)
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 # QtMultimedia reports every optional library it could not load (PipeWire, VA-API) as a
 # warning on stderr: noise for the user, and not something a camp can act on.
 _QUIET = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 _multimedia: Any = None
 
 
@@ -140,7 +138,7 @@ def frame_luma(frame: QVideoFrame) -> Luma | None:
 def decode_luma(luma: Luma) -> list[str]:
     """Texts of the QR codes in a frame (any thread; never raises for a bad frame)."""
     try:
-        found = zxingcpp.read_barcodes(luma.image(), formats=_QR_ONLY)
+        found = zxingcpp.read_barcodes(luma.image(), formats=zxingcpp.BarcodeFormat.QRCode)
     except (ValueError, RuntimeError):
         return []
     return [code.text for code in found if code.valid]
@@ -167,23 +165,6 @@ def _in_background(relay: _Relay, work: Callable[[], Any]) -> None:
             pass
 
     threading.Thread(target=run, name="fieldreg-qr", daemon=True).start()
-
-
-def read_image_in_background(
-    parent: QObject, source: str | os.PathLike[str], *,
-    on_done: Callable[[list[str]], None], on_error: Callable[[BaseException], None],
-) -> QObject:
-    """``fieldreg.qr.decode_qr_image(source)`` on a worker thread; the callbacks run on the UI
-    thread. Returns the relay (a child of ``parent``) whose ``done``/``failed`` signals fire."""
-    from fieldreg.qr import decode_qr_image
-
-    relay = _Relay(parent)
-    relay.done.connect(on_done)
-    relay.failed.connect(on_error)
-    relay.done.connect(relay.deleteLater)
-    relay.failed.connect(relay.deleteLater)
-    _in_background(relay, lambda: decode_qr_image(source))
-    return relay
 
 
 class FrameDecoder(QObject):

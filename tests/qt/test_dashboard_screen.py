@@ -28,9 +28,9 @@ def open_board(qtbot, ctx: AppContext) -> DashboardScreen:  # type: ignore[no-un
     qtbot.addWidget(screen)
     screen.resize(1366, 768)
     screen.show()
-    assert screen.refresh() is not None
-    # (qtbot.waitSignal(task.finished) crashes at teardown: the task deletes itself)
-    qtbot.waitUntil(lambda: screen.board is not None, timeout=20_000)
+    with qtbot.waitSignal(screen.refresh().finished, timeout=20_000):
+        pass
+    assert screen.board is not None
     return screen
 
 

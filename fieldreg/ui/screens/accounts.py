@@ -38,8 +38,7 @@ from fieldreg.store.accounts import Account
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.tasks import Task
-from fieldreg.ui.widgets.background import start
+from fieldreg.ui.tasks import Task, run_task
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -417,7 +416,7 @@ class AccountsScreen(Screen):
             self._update_buttons()
             self._failed(err)
 
-        return start(self, label, work, on_done=finish_ok, on_error=finish_failed)
+        return run_task(self, label, work, on_done=finish_ok, on_error=finish_failed)
 
     def _failed(self, err: BaseException) -> None:
         if not isinstance(err, errors.FieldRegError):

@@ -31,8 +31,7 @@ from fieldreg.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.tasks import Task
-from fieldreg.ui.widgets.background import start
+from fieldreg.ui.tasks import Task, run_task
 from fieldreg.ui.widgets.notice import Notice
 
 PERIODS = (14, 31)  # days shown in the chart
@@ -151,7 +150,7 @@ class DashboardScreen(Screen):
             self._busy = False
             show_error(self, err)
 
-        return start(
+        return run_task(
             self, self.tr("Counting arrivals…"),
             lambda progress: dashboard.build_dashboard(session.stats(), today=today,
                                                        multiple=multiple),

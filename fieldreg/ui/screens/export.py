@@ -41,8 +41,7 @@ from fieldreg.drives import Volume, containing_volume, removable_drives
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.tasks import Task
-from fieldreg.ui.widgets.background import start
+from fieldreg.ui.tasks import Task, run_task
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -376,7 +375,7 @@ class ExportScreen(Screen):
             self._update_buttons()
             failed(err)
 
-        return start(self, label, work, on_done=finish_ok, on_error=finish_failed)
+        return run_task(self, label, work, on_done=finish_ok, on_error=finish_failed)
 
     def _failed(self, notice: Notice, err: BaseException, *, receipt: bool = False) -> None:
         if not isinstance(err, errors.FieldRegError):

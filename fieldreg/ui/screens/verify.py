@@ -44,6 +44,7 @@ from fieldreg.tokens import Claims, Reason, Sex, Status
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
+from fieldreg.ui.tasks import run_task
 from fieldreg.ui.widgets.verdict_badge import COLOURS, VerdictBadge
 from fieldreg.verifying import ScanResult, Verifier, approximate_age, head_name
 
@@ -275,12 +276,13 @@ class VerifyScreen(Screen):
 
     def verify_image(self, path: str) -> None:
         """Find the QR code in a photo or scan (off the UI thread), then verify it."""
-        from fieldreg.ui.camera import read_image_in_background
+        from fieldreg.qr import decode_qr_image
 
         self._reset_result()
         self.word.setText(self.tr("Reading the image…"))
         self.summary.setText("")
-        read_image_in_background(self, path, on_done=self._image_read, on_error=self._image_failed)
+        run_task(self, self.tr("Reading the image…"), lambda progress: decode_qr_image(path),
+                 on_done=self._image_read, on_error=self._image_failed)
 
     def _image_read(self, texts: list[str]) -> None:
         note = "" if len(texts) < 2 else self.tr(
