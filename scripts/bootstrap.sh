@@ -7,9 +7,12 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Qt offscreen/xcb needs these; poppler-utils rasterizes slip PDFs in tests;
-# libpulse0 lets QtMultimedia (camera scanning) import.
+# Qt offscreen needs the first line; the desktop app on an X display the xcb
+# libraries; poppler-utils rasterizes slip PDFs in tests; libpulse0 lets
+# QtMultimedia (camera scanning) import.
 PACKAGES=(python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+          libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0
           fonts-dejavu-core poppler-utils libpulse0)
 missing=()
 for pkg in "${PACKAGES[@]}"; do

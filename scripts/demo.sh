@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Fresh machine to a running demo: set up, create the demo post (once), use it.
+# Fresh machine to a running demo: set up, create the demo post (once), open the app.
+#   bash scripts/demo.sh          the desktop app on the demo post (needs a display)
+#   bash scripts/demo.sh --cli    a tour of the command line on the same post instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -8,6 +10,17 @@ export FIELDREG_HOME="${FIELDREG_HOME:-$HOME/.local/share/fieldreg-demo}"
 if [ ! -e "$FIELDREG_HOME/fieldreg.db" ]; then
     .venv/bin/fieldreg init --demo
 fi
+
+if [ "${1:-}" != "--cli" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+    echo "Opening FieldReg on the demo post in $FIELDREG_HOME."
+    echo "Sign in as agent / demo-agent-2026 (officer), superviseur / demo-superviseur-2026"
+    echo "or admin / demo-admin-2026 (demo data only)."
+    exec .venv/bin/fieldreg
+fi
+if [ "${1:-}" != "--cli" ]; then
+    echo "No display found: showing the command line instead (the app needs a desktop session)."
+fi
+
 # The demo's published supervisor account (demo data only).
 export FIELDREG_USER=superviseur FIELDREG_PASSPHRASE=demo-superviseur-2026
 echo; echo "== fieldreg stats (last days) =="
