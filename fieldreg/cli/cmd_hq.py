@@ -6,6 +6,7 @@
     fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
     fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
     fieldreg hq report --dir /srv/hq [--json]
+    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--within-post] [--any-origin]
 
 The HQ passphrase comes from ``$FIELDREG_HQ_PASSPHRASE``, else a prompt.
 """
@@ -21,9 +22,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from fieldreg.cli import context
+from fieldreg.cli.output import emit_json
+from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
 from fieldreg.hq import Registry, build_report, import_batch
+from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.keys import HqDir, key_id_hex, parse_key_id
 from fieldreg.keys.hqdir import check_escrow_recipients
 from fieldreg.keys.ids import utcnow
@@ -76,6 +80,17 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                       help="posts, batches, gaps, held files and totals in the registry")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_report)
+    p = hq.add_parser("duplicates", parents=[base],
+                      help="list members who may be registered at two posts (nothing is merged)")
+    p.add_argument("--json", action="store_true", help="one JSON object per pair")
+    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                   help=f"lowest score to list (0-1, default {DEFAULT_THRESHOLD})")
+    p.add_argument("--within-post", action="store_true",
+                   help="also list pairs whose two members were registered at the same post")
+    p.add_argument("--any-origin", action="store_true",
+                   help="also compare people whose origin localities clearly differ (slow on a "
+                   "large registry)")
+    p.set_defaults(func=cmd_duplicates)
 
 
 def _passphrase(*, new: bool) -> str:
@@ -237,3 +252,41 @@ def cmd_report(args: argparse.Namespace) -> int:
         for line in report.lines():
             print(line)
     return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    if not 0 < args.threshold <= 1:
+        raise InvalidInput("--threshold must be between 0 and 1")
+    hq = _open(args)
+    shown = {"pairs": -1}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "households" and total >= PROGRESS_LINES_EVERY:
+            print(f"{done} of {total} households read...", file=sys.stderr, flush=True)
+        elif stage == "pairs" and total >= 1000 and done * 10 // total > shown["pairs"]:
+            shown["pairs"] = done * 10 // total
+            print(f"pairs: {done * 100 // total}% of name blocks compared...", file=sys.stderr,
+                  flush=True)
+
+    with Registry.open(hq) as registry:
+        finder = HqDuplicates(registry, progress=progress)
+        pairs = finder.pairs(threshold=args.threshold, within_post=args.within_post,
+                             same_origin=not args.any_origin, progress=progress)
+    for pair in pairs:
+        if args.json:
+            emit_json(pair.to_json())
+            continue
+        print(f"{pair.match.score:.2f}  {_who(pair, 'a')}  ~  {_who(pair, 'b')}")
+        print(f"      {pair.match.explanation()}")
+    if not args.json:
+        where = "at any posts" if args.within_post else "across posts"
+        print(f"{len(pairs)} possible duplicate pair(s) {where} among {len(finder)} members; "
+              "nothing was merged")
+    return 0
+
+
+def _who(pair: HqCandidate, side: str) -> str:
+    key, (_, member), post = ((pair.match.a, pair.a, pair.post_a) if side == "a"
+                              else (pair.match.b, pair.b, pair.post_b))
+    return (f"{key} [{post}] {member.family_name} {member.given_names}"
+            f" ({member.sex or '?'}, {member.birth_year or '?'})")

@@ -243,8 +243,9 @@ class DedupIndex:
                 sa = self._sig(a)
                 for b in sig_ids[i:]:
                     sb = self._sig(b)
-                    # Visit each pair of signatures in the first block they share.
-                    if a != b and min(sa.pair_keys & sb.pair_keys) != key:
+                    # Visit each pair of signatures, and each signature with
+                    # itself, in the first block they share.
+                    if min(sa.pair_keys & sb.pair_keys if a != b else sa.pair_keys) != key:
                         continue
                     if across_sites and len(sa.sites) == 1 and sa.sites.keys() == sb.sites.keys():
                         continue

@@ -112,3 +112,39 @@ def test_all_pairs_scores_equal_score_pair() -> None:
     idx = index()
     for m in idx.all_pairs():
         assert m.score == score_pair(idx.person(m.a), idx.person(m.b), ref_year=YEAR).score
+
+
+def test_all_pairs_yields_people_of_one_name_once() -> None:
+    # Konaté and Konate fold the same: one signature, with several pair keys.
+    people = household("R1", ("Salif", "Konaté", "M", 1995)) + household("R2", ("Salif", "Konate", "M", 1994))
+    assert [(m.a, m.b) for m in DedupIndex(people, ref_year=YEAR).all_pairs()] == [("R1/1", "R2/1")]
+
+
+def _placed(key: str, given: str, family: str, site: str, locality: str, year: int = 1990) -> Person:
+    return Person(key, given, family, sex="M", birth_year=year, locality=locality, group=key, site=site)
+
+
+def test_all_pairs_across_sites_and_same_origin_agree_with_filtered_brute_force() -> None:
+    people = [
+        _placed("a", "Amadou", "Traoré", "TGR1", "Loulouni"),
+        _placed("b", "Ahmadou", "Trawore", "NIA", "Lulouni"),
+        _placed("c", "Amadou", "Traore", "TGR1", "Tombouctou"),
+        _placed("d", "Amadou", "Traoré", "NIA", ""),
+        _placed("e", "Moussa", "Keïta", "TGR1", "Zégoua", 1970),
+        _placed("f", "Musa", "Keita", "TGR1", "Zegoua", 1971),
+        _placed("g", "Moussa", "Keita", "NIA", "Kadiolo", 1972),
+    ]
+    idx = DedupIndex(people, ref_year=YEAR)
+    for across, origin in itertools.product((False, True), repeat=2):
+        expected = set()
+        for p, q in itertools.combinations(people, 2):
+            m = score_pair(p, q, ref_year=YEAR)
+            if m.score < DEFAULT_THRESHOLD or (across and p.site == q.site):
+                continue
+            if origin and "different origin locality" in m.reasons:
+                continue
+            expected.add(frozenset((p.key, q.key)))
+        got = [frozenset((m.a, m.b)) for m in idx.all_pairs(across_sites=across, same_origin=origin)]
+        assert len(got) == len(set(got)) and set(got) == expected, (across, origin)
+    assert {frozenset("ab"), frozenset("ad"), frozenset("cd")} <= expected  # last: across + origin
+    assert frozenset("bc") not in expected and frozenset("ef") not in expected
