@@ -4,6 +4,8 @@ Usage::
 
     /work/venv/bin/python bench/bench_dedup.py                  # full run (~10 min)
     /work/venv/bin/python bench/bench_dedup.py --households 10000 --all-pairs-people 100000
+    /work/venv/bin/python bench/bench_dedup.py --households 0 --all-pairs-people 0 \
+        --hq-people 1000000 --hq-baseline-people 100000     # the HQ pass only
 
 Builds a synthetic post register of fictitious households with the evaluation
 set's generator (tests/data/dedup/make_eval_set.py: common Malian, Burkinabè and
@@ -16,7 +18,27 @@ generator's spelling/typo/drift variants. Then measures:
    and prefix probes as typed), median and p95, against a brute-force
    ``rapidfuzz.process.extract`` WRatio scan of all names, in the same run;
 3. ``DedupIndex.all_pairs`` over ``--all-pairs-people`` people, against the
-   estimated cost of scoring every pair.
+   estimated cost of scoring every pair;
+4. the HQ pass (``all_pairs(across_sites=True, same_origin=True)``, what
+   ``fieldreg hq duplicates`` runs) over ``--hq-people`` people, and on
+   ``--hq-baseline-people`` people the plain blocked pass and the cross-post
+   pass without the origin rule, with how many of the known cross-post
+   re-registrations each finds.
+
+Why the HQ population is shaped as it is: one post's register (items 1-3)
+draws on 35 villages, which is what a post sees. HQ's million people do not
+come from 35 villages: a national register spans thousands of localities, and
+each post receives mostly people from the districts facing it. A flat
+population would make every common name collide with every other across the
+whole country and so overstate both the pair count and the time. So the HQ
+population has 8 posts of unequal size, 8 regions of 300 invented villages
+each (names built from common Mande syllables, so many look alike, as real
+ones do: -bougou, -dougou...), village sizes skewed within a region, 85 % of
+a post's households from its own region; names from the same generator as
+above (no regional skew of family names, which would make things worse, not
+better). 5 % of people register again, 70 % of them at another post, with the
+generator's spelling/swap/typo/drift variants and its origin variants
+(respelled, missing, or another place).
 
 Prints one table. Nothing here is a test.
 """
@@ -26,6 +48,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import itertools
 import os
 import platform
 import random
@@ -53,10 +76,11 @@ def rss_mib() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def to_person(row: dict[str, str], key: str, group: str) -> Person:
+def to_person(row: dict[str, str], key: str, group: str, site: str = "") -> Person:
     return Person(
         key, row["given"], row["family"], row["other"], row["sex"],
         int(row["year"]) if row["year"] else None, row["estimated"] == "1", row["locality"], group,
+        site,
     )
 
 
@@ -175,18 +199,116 @@ def bench_all_pairs(n_people: int) -> None:
     row("all-pairs: speed-up vs plain", f"{brute_h * 3600 / (build_s + pass_s):,.0f}×")
 
 
+HQ_POSTS = ("TGR1", "NIA", "ZEG", "KAD", "OUA", "DJI", "MEN", "GAO")
+HQ_POST_WEIGHTS = (3, 2, 2, 1, 1, 1, 1, 1)
+_SYLLABLES = (
+    ("Ka", "Ko", "Ba", "Bou", "Ni", "Sa", "Si", "Ti", "Do", "Fa", "Ga", "Ma", "Mi", "Na", "Ou",
+     "Zé", "Di", "Tou", "Ké", "Lo"),
+    ("lo", "ra", "ni", "go", "so", "ba", "di", "ko", "la", "fé", ""),
+    ("bougou", "dougou", "ni", "la", "sso", "ko", "ba", "ré", "na", "ra", "sa", "ga"),
+)
+
+
+def hq_villages(rng: random.Random) -> list[list[str]]:
+    """8 regions of 300 invented village names (distinct, many alike)."""
+    names = sorted({a + b + c for a in _SYLLABLES[0] for b in _SYLLABLES[1] for c in _SYLLABLES[2]})
+    rng.shuffle(names)
+    return [names[r * 300:(r + 1) * 300] for r in range(len(HQ_POSTS))]
+
+
+def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[str, str]]]:
+    """About ``n_people`` people at 8 posts, and the (first, again) keys of cross-post re-registrations."""
+    rng = random.Random(seed)
+    regions = hq_villages(rng)
+    cum = [list(itertools.accumulate(1.0 / (i + 5) for i in range(len(v)))) for v in regions]
+    people: list[Person] = []
+    cross: list[tuple[str, str]] = []
+    counters = dict.fromkeys(HQ_POSTS, 0)
+
+    def regno(post: str) -> str:
+        counters[post] += 1
+        return f"{post}-26-{counters[post]:06d}"
+
+    while len(people) < n_people:
+        post = rng.choices(HQ_POSTS, HQ_POST_WEIGHTS)[0]
+        home = HQ_POSTS.index(post) if rng.random() < 0.85 else rng.randrange(len(HQ_POSTS))
+        village = rng.choices(regions[home], cum_weights=cum[home])[0]
+        head = GEN["new_person"](rng)
+        members = [head]
+        for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4, 5))):
+            m = GEN["new_person"](rng)
+            m["family"] = head["family"] if rng.random() < 0.8 else m["family"]
+            members.append(m)
+        number = regno(post)
+        for n, row in enumerate(members, start=1):
+            row["locality"] = village
+            people.append(to_person(row, f"{number}/{n}", number, post))
+            if rng.random() < 0.05:
+                again = GEN["second_registration"](rng, row)
+                kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
+                if kind == "m_spelling":
+                    again["family"] = GEN["respell"](rng, row["family"])
+                elif kind == "m_swapped":
+                    again["given"], again["family"] = row["family"], row["given"].split()[0]
+                elif kind == "m_typo":
+                    again["given"] = GEN["typo"](rng, row["given"])
+                where = rng.choice([p for p in HQ_POSTS if p != post]) if rng.random() < 0.7 else post
+                other = regno(where)
+                people.append(to_person(again, f"{other}/1", other, where))
+                if where != post:
+                    cross.append((f"{number}/{n}", f"{other}/1"))
+    return people, cross
+
+
+def bench_hq(n_people: int, baseline_people: int) -> None:
+    row("HQ pass: load average at start", Path("/proc/loadavg").read_text().split()[0])
+    if baseline_people:
+        people, cross = hq_population(baseline_people, seed=21)
+        index = DedupIndex(people, ref_year=REF_YEAR)
+        for label, kw in (("plain blocked pass (all posts, any origin)", {}),
+                          ("cross-post only, any origin", {"across_sites": True}),
+                          ("cross-post, same origin (HQ default)", {"across_sites": True, "same_origin": True})):
+            _hq_pass(index, cross, f"{len(people):,} people: {label}", kw)
+        del index, people
+        gc.collect()
+    if n_people:
+        t = time.perf_counter()
+        people, cross = hq_population(n_people, seed=22)
+        gen_s = time.perf_counter() - t
+        t = time.perf_counter()
+        index = DedupIndex(people, ref_year=REF_YEAR)
+        row(f"HQ {len(people):,} people: population generated / index built", f"{gen_s:.0f} s / {time.perf_counter() - t:.0f} s, RSS {rss_mib():,.0f} MiB")
+        _hq_pass(index, cross, f"{len(people):,} people: cross-post, same origin (HQ default)",
+                 {"across_sites": True, "same_origin": True})
+
+
+def _hq_pass(index: DedupIndex, cross: list[tuple[str, str]], label: str, kw: dict[str, bool]) -> None:
+    t = time.perf_counter()
+    found = {frozenset((m.a, m.b)) for m in index.all_pairs(**kw)}
+    pass_s = time.perf_counter() - t
+    hits = sum(frozenset(pair) in found for pair in cross)
+    row(label, f"{pass_s:.0f} s ({pass_s / 60:.1f} min), {len(found):,} pairs; "
+        f"{hits:,} of {len(cross):,} cross-post re-registrations found ({hits / max(1, len(cross)):.1%})")
+    sys.stdout.flush()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--probes", type=int, default=1000)
-    parser.add_argument("--all-pairs-people", type=int, default=1_000_000)
+    parser.add_argument("--all-pairs-people", type=int, default=100_000)
+    parser.add_argument("--hq-people", type=int, default=1_000_000)
+    parser.add_argument("--hq-baseline-people", type=int, default=100_000)
     args = parser.parse_args()
     print(f"fieldreg dedup benchmark, {datetime.date.today()}, {platform.platform()}, "
           f"Python {platform.python_version()}, {os.cpu_count()} cores")
     print("| what | figure |\n|---|---|")
-    bench_candidates(args.households, args.probes)
+    if args.households:
+        bench_candidates(args.households, args.probes)
     if args.all_pairs_people:
         bench_all_pairs(args.all_pairs_people)
+    if args.hq_people or args.hq_baseline_people:
+        bench_hq(args.hq_people, args.hq_baseline_people)
     sys.stdout.flush()
 
 
