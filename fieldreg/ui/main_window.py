@@ -201,7 +201,6 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = False
         self._wizard: QWidget | None = None
         self._login: LoginScreen | None = None
-        self._retired: list[QWidget] = []
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -465,18 +464,10 @@ class MainWindow(QMainWindow):
             self._retire(login)
 
     def _retire(self, page: QWidget) -> None:
-        """Take a sign-in or wizard page out of the window; delete it at the next retirement.
-
-        Not at once: the page is the parent of the background task that has
-        just signed the user in (see fieldreg.ui.tasks), and that task may
-        still be emitting its last signal on the pool thread.
-        """
-        for old in self._retired:
-            if shiboken6.isValid(old):
-                old.deleteLater()
+        """Take a sign-in or wizard page out of the window for good."""
         self.pages.removeWidget(page)
         page.hide()
-        self._retired = [page]
+        page.deleteLater()
 
     def lock(self) -> None:
         """Hide everything behind the sign-in page and let go of the session (Ctrl+L)."""
