@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>LoginScreen</name>
@@ -19,8 +20,8 @@
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <source>{user} locked this window. {user}: type your passphrase to carry on where you left off. Someone else may sign in instead; {user}'s unsaved work would then be lost.</source>
-        <translation>{user} a verrouillé cette fenêtre. {user} : tapez votre phrase secrète pour reprendre là où vous en étiez. Une autre personne peut se connecter à la place ; le travail non enregistré de {user} serait alors perdu.</translation>
+        <source>{user} locked this window. {user}: type your passphrase to carry on where you left off. Someone else may sign in instead; {user}&apos;s unsaved work would then be lost.</source>
+        <translation>{user} a verrouillé cette fenêtre. {user}&#xa0;: tapez votre phrase secrète pour reprendre là où vous en étiez. Une autre personne peut se connecter à la place&#xa0;; le travail non enregistré de {user} serait alors perdu.</translation>
     </message>
     <message>
         <source>Sign in to FieldReg</source>
@@ -28,11 +29,11 @@
     </message>
     <message>
         <source>Type your user name and your passphrase.</source>
-        <translation>Tapez votre nom d'utilisateur et votre phrase secrète.</translation>
+        <translation>Tapez votre nom d&apos;utilisateur et votre phrase secrète.</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation>Nom d'utilisateur</translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -40,11 +41,11 @@
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>&amp;Nom d'utilisateur :</translation>
+        <translation>&amp;Nom d&apos;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase secrète :</translation>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -70,7 +71,7 @@
     </message>
     <message>
         <source>Demo post: every person in it is fictitious. Demo accounts:</source>
-        <translation>Poste de démonstration : toutes les personnes y sont fictives. Comptes de démonstration :</translation>
+        <translation>Poste de démonstration&#xa0;: toutes les personnes y sont fictives. Comptes de démonstration&#xa0;:</translation>
     </message>
     <message>
         <source>{user} ({role}), passphrase {passphrase}</source>
@@ -82,11 +83,11 @@
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation>&amp;Nouvelle phrase secrète :</translation>
+        <translation>&amp;Nouvelle phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation>&amp;Retapez-la :</translation>
+        <translation>&amp;Retapez-la&#xa0;:</translation>
     </message>
     <message>
         <source>Save my passphrase</source>
@@ -94,7 +95,7 @@
     </message>
     <message>
         <source>Type your user name.</source>
-        <translation>Tapez votre nom d'utilisateur.</translation>
+        <translation>Tapez votre nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>Type your passphrase.</source>
@@ -106,11 +107,11 @@
     </message>
     <message>
         <source>Signing in did not work.</source>
-        <translation>La connexion n'a pas abouti.</translation>
+        <translation>La connexion n&apos;a pas abouti.</translation>
     </message>
     <message>
         <source>{user}, this is your first sign-in with the passphrase you were given. Choose your own (at least {n} characters); nobody else should know it.</source>
-        <translation>{user}, c'est votre première connexion avec la phrase secrète qu'on vous a donnée. Choisissez la vôtre (au moins {n} caractères) ; personne d'autre ne doit la connaître.</translation>
+        <translation>{user}, c&apos;est votre première connexion avec la phrase secrète qu&apos;on vous a donnée. Choisissez la vôtre (au moins {n} caractères)&#xa0;; personne d&apos;autre ne doit la connaître.</translation>
     </message>
     <message>
         <source>Wrong passphrase for {user}. Wait {seconds} s before trying again.</source>
@@ -122,15 +123,15 @@
     </message>
     <message>
         <source>Too many wrong passphrases for {user}: try again in {seconds} s.</source>
-        <translation>Trop de phrases secrètes incorrectes pour {user} : réessayez dans {seconds} s.</translation>
+        <translation>Trop de phrases secrètes incorrectes pour {user}&#xa0;: réessayez dans {seconds} s.</translation>
     </message>
     <message>
         <source>There is no user {user} at this station.</source>
-        <translation>Il n'y a pas d'utilisateur {user} sur ce poste.</translation>
+        <translation>Il n&apos;y a pas d&apos;utilisateur {user} sur ce poste.</translation>
     </message>
     <message>
         <source>The account {user} is disabled: ask a supervisor.</source>
-        <translation>Le compte {user} est désactivé : adressez-vous à un superviseur.</translation>
+        <translation>Le compte {user} est désactivé&#xa0;: adressez-vous à un superviseur.</translation>
     </message>
     <message>
         <source>A passphrase needs at least {n} characters.</source>
@@ -138,7 +139,7 @@
     </message>
     <message>
         <source>The two passphrases differ; type them again.</source>
-        <translation>Les deux phrases secrètes sont différentes ; tapez-les de nouveau.</translation>
+        <translation>Les deux phrases secrètes sont différentes&#xa0;; tapez-les de nouveau.</translation>
     </message>
     <message>
         <source>Saving your new passphrase…</source>
@@ -146,7 +147,7 @@
     </message>
     <message>
         <source>The passphrase must not be your user name.</source>
-        <translation>La phrase secrète ne doit pas être votre nom d'utilisateur.</translation>
+        <translation>La phrase secrète ne doit pas être votre nom d&apos;utilisateur.</translation>
     </message>
 </context>
 </TS>
