@@ -150,7 +150,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     directory = context.data_dir(args.data_dir)
     try:
-        secure_data_dir(directory)
+        if not directory.exists():
+            secure_data_dir(directory)  # owner-only, as 'fieldreg init' makes it
         context.setup_logging(directory)
     except OSError as err:
         return _fatal(app, f"FieldReg cannot use the folder {directory}: {err.strerror or err}.")
