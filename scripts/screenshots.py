@@ -58,9 +58,9 @@ def parent(args: argparse.Namespace) -> int:
 
 
 def child(out: Path, language: str) -> int:
-    from fieldreg.ui.runtime import make_application, pin_none_refcount
+    from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
 
-    pin_none_refcount()
+    pin_singleton_refcounts()
     app = make_application([sys.argv[0]])
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton

@@ -122,6 +122,7 @@ def main(argv: list[str]) -> int:
     elif command == "apply" and len(argv) == 4:
         table = json.loads(Path(argv[3]).read_text(encoding="utf-8"))
         print(f"{apply(argv[2], table)} translations filled")
+        update()  # back to lupdate's own layout, so files differ only by real changes
     elif command == "check":
         missing = [m for language in LANGUAGES for m in untranslated(language)]
         print("\n".join(missing) or "every string is translated")

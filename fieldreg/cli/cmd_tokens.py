@@ -136,10 +136,10 @@ def cmd_slip(args: argparse.Namespace) -> int:
         session.record_print(tokens[0].registration.regno, what="token text")
         return 0
     slips = [issuing.slip_data(session, t) for t in tokens]
-    from fieldreg.ui.runtime import pin_none_refcount
+    from fieldreg.ui.runtime import pin_singleton_refcounts
     from fieldreg.ui.slip_render import write_slips_pdf
 
-    pin_none_refcount()  # PySide6 6.12 on Python 3.11: must run before Qt work
+    pin_singleton_refcounts()  # PySide6 6.12 on Python 3.11: must run before Qt work
     write_slips_pdf(slips, args.pdf, layout=layout)
     for t in tokens:
         session.record_print(t.registration.regno, what=f"slip pdf {layout.name}")

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldreg.ui.runtime import make_application, pin_none_refcount
+from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -138,7 +138,7 @@ def _quit_when_shown(window: MainWindow) -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app; returns the process's exit status."""
     args, qt_args = _arguments(argv)
-    pin_none_refcount()
+    pin_singleton_refcounts()
     app = make_application([sys.argv[0] if sys.argv and sys.argv[0] else "fieldreg", *qt_args])
 
     from fieldreg.cli import context

@@ -3,7 +3,7 @@
 >>> task = run_task(self, self.tr("Exporting…"), lambda progress: export(..., progress=progress),
 ...                 on_done=self.show_result)  # doctest: +SKIP
 
-The work runs on a pool thread. Until it ends, keyboard and mouse input to the
+The work runs on a worker thread. Until it ends, keyboard and mouse input to the
 widget's window is swallowed (shortcuts such as Ctrl+L included), so the
 session is never used by two threads at once, and after a moment a
 window-modal progress dialog says what is happening. ``progress`` may be
@@ -13,7 +13,7 @@ delivered on the UI thread to ``on_done``; an exception goes to ``on_error``
 
 Ownership, learned the hard way: the task belongs to this module until it
 ends, never to the widget. A screen closed or deleted while its work runs
-(a user switch, a test's teardown) must not delete the task under the pool
+(a user switch, a test's teardown) must not delete the task under the worker
 thread; its callbacks are then simply not called. The work starts on the next
 turn of the event loop, so ``qtbot.waitSignal(task.finished)`` set up right
 after ``run_task`` returns never misses a fast task.
@@ -22,11 +22,12 @@ after ``run_task`` returns never misses a fast task.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from fieldreg.ui.dialogs import show_error
@@ -48,13 +49,17 @@ class Task(QObject):
 
     def __init__(self, work: Callable[[Progress], Any]):
         super().__init__()  # no parent: see the module docstring
-        self._work = work
+        self._work: Callable[[Progress], Any] | None = work
         self.result: Any = None
         self.error: BaseException | None = None
 
-    def run(self) -> None:  # on the pool thread; signals cross to the UI thread queued
+    def run(self) -> None:  # on the worker thread; signals cross to the UI thread queued
+        # Drop the work once taken: its closure may hold the session (the data key), which
+        # must not outlive a lock just because a wrapper lingers somewhere.
+        work, self._work = self._work, None
+        assert work is not None, "a task runs once"
         try:
-            result = self._work(lambda done, total: self.progressed.emit(done, total))
+            result = work(lambda done, total: self.progressed.emit(done, total))
         except BaseException as err:  # noqa: BLE001 - delivered to the UI thread, never lost
             self.error = err
             self.failed.emit(err)
@@ -62,15 +67,6 @@ class Task(QObject):
             self.result = result
             self.succeeded.emit(result)
         self.finished.emit()
-
-
-class _Runner(QRunnable):
-    def __init__(self, task: Task):
-        super().__init__()
-        self._task = task
-
-    def run(self) -> None:
-        self._task.run()
 
 
 _INPUT = frozenset({
@@ -104,7 +100,9 @@ def _block(window: QWidget, delta: int) -> None:
     global _blocker
     if _blocker is None:
         _blocker = _InputBlocker()
-        QApplication.instance().installEventFilter(_blocker)
+        app = QApplication.instance()
+        assert app is not None, "run_task needs the running application"
+        app.installEventFilter(_blocker)
     count = _blocker.busy.get(id(window), 0) + delta
     if count > 0:
         _blocker.busy[id(window)] = count
@@ -120,7 +118,7 @@ def run_task(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> Task:
-    """Start ``work`` on a pool thread for ``parent``'s window; return its :class:`Task`."""
+    """Start ``work`` on a worker thread for ``parent``'s window; return its :class:`Task`."""
     task = Task(work)
     _running.add(task)
     window = parent.window()
@@ -173,9 +171,15 @@ def run_task(
         _running.discard(task)
         task.deleteLater()
 
-    task.progressed.connect(progressed)
-    task.succeeded.connect(succeeded)
-    task.failed.connect(failed)
-    task.finished.connect(release)
-    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(_Runner(task)))
+    # Queued explicitly: these touch widgets and delete the task, so they must run on the
+    # UI thread after the emission has finished -- never in the worker thread while it emits
+    # (seen with the default type: the task deleted mid-emit, the signal lost).
+    queued = Qt.ConnectionType.QueuedConnection
+    task.progressed.connect(progressed, queued)
+    task.succeeded.connect(succeeded, queued)
+    task.failed.connect(failed, queued)
+    task.finished.connect(release, queued)
+    # A plain Python thread, not QThreadPool: a QRunnable's Python wrapper is not owned by
+    # the pool, and one collected before (or while) it ran lost the work or corrupted the heap.
+    QTimer.singleShot(0, threading.Thread(target=task.run, name="fieldreg-task", daemon=True).start)
     return task

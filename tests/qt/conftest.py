@@ -28,12 +28,12 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from fieldreg.session import Session  # noqa: E402
 from fieldreg.ui.context import AppContext  # noqa: E402
-from fieldreg.ui.runtime import pin_none_refcount  # noqa: E402
+from fieldreg.ui.runtime import pin_singleton_refcounts  # noqa: E402
 from fieldreg.ui.settings import UiSettings  # noqa: E402
 
-# PySide6 6.12 on CPython 3.11 leaks None references on every void call; a
-# long test session would abort in the middle (see pin_none_refcount).
-pin_none_refcount()
+# PySide6 6.12 on CPython 3.11 drops references to None (and True/False); a
+# long test session would abort in the middle (see pin_singleton_refcounts).
+pin_singleton_refcounts()
 
 
 def require_tool(name: str, package: str) -> str:

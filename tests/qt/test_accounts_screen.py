@@ -12,7 +12,6 @@ from fieldreg.ui.screens.accounts import AccountsScreen
 from tests.conftest import make_user
 from tests.qt.conftest import context_for
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 GOOD = "river stones 42"
 
 

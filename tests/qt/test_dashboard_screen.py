@@ -5,16 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from fieldreg.session import Session
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.dashboard import DashboardScreen, utc_today
 from fieldreg.validation import parse_household
 from tests.conftest import household, make_user
 from tests.qt.conftest import context_for
-
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 def arrive(session: Session, days_ago: int, households: int) -> None:

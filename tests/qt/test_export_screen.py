@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from fieldreg.batches.export import list_batches
@@ -19,7 +18,6 @@ from tests.qt.conftest import context_for
 
 TIMEOUT = 20_000
 # Showing any window with a layout on the offscreen platform prints this (harmless) warning.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 def open_screen(qtbot, session: Session) -> ExportScreen:  # type: ignore[no-untyped-def]

@@ -27,8 +27,6 @@ from tests.conftest import household, make_user
 from tests.qt.conftest import context_for
 from tests.qt.test_register_screen import Officer, activate
 
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
 Typer = Callable[[QWidget, str], None]
 
 

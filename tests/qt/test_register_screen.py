@@ -30,8 +30,6 @@ from tests.conftest import household, make_user
 from tests.qt.conftest import context_for
 
 # The offscreen platform cannot do these window-manager things; they are not our warnings.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
 REGNO = re.compile(r"^TGR1-\d\d-\d{6}-[0-9A-Z]$")
 Typer = Callable[[QWidget, str], None]
 

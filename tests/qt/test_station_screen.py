@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from fieldreg import issuing
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
@@ -16,8 +14,6 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.station import StationScreen
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, make_user
 from tests.qt.conftest import context_for
-
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 def open_screen(qtbot, ctx: AppContext) -> StationScreen:  # type: ignore[no-untyped-def]

@@ -12,8 +12,6 @@ from fieldreg.errors import InvalidInput
 from fieldreg.ui import tasks
 from fieldreg.ui.tasks import run_task
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
 
 @pytest.fixture
 def window(qtbot: object) -> QWidget:
@@ -26,14 +24,27 @@ def window(qtbot: object) -> QWidget:
     return w
 
 
-def test_a_fast_result_arrives_on_the_ui_thread(qtbot, window) -> None:
-    got: list[object] = []
-    task = run_task(window, "working", lambda progress: threading.current_thread().name,
-                    on_done=got.append)
+def test_work_runs_on_a_pool_thread_and_every_callback_on_the_ui_thread(qtbot, window) -> None:
+    seen: list[tuple[str, object]] = []
+
+    def work(progress: tasks.Progress) -> str:
+        progress(1, 2)
+        return threading.current_thread().name
+
+    def record(what: str) -> object:
+        return lambda value: seen.append((what, value, threading.current_thread().name))
+
+    task = run_task(window, "working", work, on_done=record("done"))
+    task.progressed.connect(lambda done, total: seen.append(("progress", done, threading.current_thread().name)),
+                            Qt.ConnectionType.QueuedConnection)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass  # the work starts only once the event loop runs: the signal cannot be missed
-    assert got and got[0] != threading.main_thread().name
-    assert task.result == got[0]
+    qtbot.waitUntil(lambda: any(what == "done" for what, *_ in seen))
+    main = threading.main_thread().name
+    worker = task.result
+    assert worker != main
+    assert ("done", worker, main) in seen
+    assert ("progress", 1, main) in seen
 
 
 def test_an_error_goes_to_on_error(qtbot, window) -> None:

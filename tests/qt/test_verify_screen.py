@@ -37,7 +37,6 @@ TIMEOUT = 20_000
 QVideoFrame = multimedia().QVideoFrame
 QVideoFrameFormat = multimedia().QVideoFrameFormat
 QVideoSink = multimedia().QVideoSink
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>Camera</name>
@@ -8,7 +9,7 @@
     </message>
     <message>
         <source>No camera was found on this computer. Use the barcode scanner, or open a photo of the slip.</source>
-        <translation>Aucune caméra n'a été trouvée sur cet ordinateur. Utilisez le lecteur de codes-barres, ou ouvrez une photo de la fiche.</translation>
+        <translation>Aucune caméra n&apos;a été trouvée sur cet ordinateur. Utilisez le lecteur de codes-barres, ou ouvrez une photo de la fiche.</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>SlipDialog</name>
     <message>
         <source>The printer could not be started: check that it is connected and on.</source>
-        <translation>L'imprimante n'a pas pu démarrer : vérifiez qu'elle est branchée et allumée.</translation>
+        <translation>L&apos;imprimante n&apos;a pas pu démarrer : vérifiez qu&apos;elle est branchée et allumée.</translation>
     </message>
     <message>
         <source>Slip {regno}</source>
@@ -36,7 +37,7 @@
     </message>
     <message>
         <source>Slip sent to the printer.</source>
-        <translation>Fiche envoyée à l'imprimante.</translation>
+        <translation>Fiche envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Save the slip as PDF</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>CorrectDialog</name>
@@ -8,7 +9,7 @@
     </message>
     <message>
         <source>e.g. age mistyped at registration</source>
-        <translation>p. ex. âge mal saisi à l'enregistrement</translation>
+        <translation>p. ex. âge mal saisi à l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Reason for the correction:</source>
@@ -27,7 +28,7 @@
     </message>
     <message>
         <source>Names or registration number (Ctrl+F)</source>
-        <translation>Noms ou numéro d'enregistrement (Ctrl+F)</translation>
+        <translation>Noms ou numéro d&apos;enregistrement (Ctrl+F)</translation>
     </message>
     <message>
         <source>Number</source>
@@ -63,7 +64,7 @@
     </message>
     <message>
         <source>Void…</source>
-        <translation>Annuler l'enregistrement…</translation>
+        <translation>Annuler l&apos;enregistrement…</translation>
     </message>
     <message>
         <source>active</source>
@@ -87,7 +88,7 @@
     </message>
     <message>
         <source>Search, then choose a registration to see it here.</source>
-        <translation>Recherchez, puis choisissez un enregistrement pour l'afficher ici.</translation>
+        <translation>Recherchez, puis choisissez un enregistrement pour l&apos;afficher ici.</translation>
     </message>
     <message>
         <source>From</source>
@@ -163,11 +164,11 @@
     </message>
     <message>
         <source>A void registration is kept but no longer counts, and its slip stops being valid. Why is it void?</source>
-        <translation>Un enregistrement annulé est conservé mais n'est plus compté, et sa fiche n'est plus valable. Pourquoi l'annuler ?</translation>
+        <translation>Un enregistrement annulé est conservé mais n&apos;est plus compté, et sa fiche n&apos;est plus valable. Pourquoi l&apos;annuler ?</translation>
     </message>
     <message>
         <source>Void</source>
-        <translation>Annuler l'enregistrement</translation>
+        <translation>Annuler l&apos;enregistrement</translation>
     </message>
     <message>
         <source>corrected</source>

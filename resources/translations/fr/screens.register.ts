@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>RegisterScreen</name>
@@ -16,7 +17,7 @@
     </message>
     <message>
         <source>Saved. Registration number:</source>
-        <translation>Enregistré. Numéro d'enregistrement :</translation>
+        <translation>Enregistré. Numéro d&apos;enregistrement :</translation>
     </message>
     <message>
         <source>Print slip (Ctrl+P)</source>
@@ -48,7 +49,7 @@
     </message>
     <message>
         <source>What you typed for this household has not been saved. Clear it?</source>
-        <translation>Ce que vous avez saisi pour ce ménage n'a pas été enregistré. L'effacer ?</translation>
+        <translation>Ce que vous avez saisi pour ce ménage n&apos;a pas été enregistré. L&apos;effacer ?</translation>
     </message>
 </context>
 </TS>

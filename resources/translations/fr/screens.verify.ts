@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>VerifyScreen</name>
@@ -8,7 +9,7 @@
     </message>
     <message>
         <source>Scan the QR code on the slip with the scanner. Or type the registration number printed on the slip and press Enter.</source>
-        <translation>Scannez le code QR de la fiche avec le lecteur. Ou tapez le numéro d'enregistrement imprimé sur la fiche et appuyez sur Entrée.</translation>
+        <translation>Scannez le code QR de la fiche avec le lecteur. Ou tapez le numéro d&apos;enregistrement imprimé sur la fiche et appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Scan or type here, then Enter</source>
@@ -16,7 +17,7 @@
     </message>
     <message>
         <source>Slip code or registration number</source>
-        <translation>Code de la fiche ou numéro d'enregistrement</translation>
+        <translation>Code de la fiche ou numéro d&apos;enregistrement</translation>
     </message>
     <message>
         <source>Open a photo of the slip…</source>
@@ -32,7 +33,7 @@
     </message>
     <message>
         <source>Registration number</source>
-        <translation>Numéro d'enregistrement</translation>
+        <translation>Numéro d&apos;enregistrement</translation>
     </message>
     <message>
         <source>Head of household</source>
@@ -55,8 +56,8 @@
         <translation>Fiche</translation>
     </message>
     <message>
-        <source>This computer cannot check slips yet: it holds no valid list from HQ. An administrator must load HQ's trust list first. ({reason})</source>
-        <translation>Cet ordinateur ne peut pas encore contrôler les fiches : il ne détient aucune liste valide du siège. Un administrateur doit d'abord charger la liste de confiance du siège. ({reason})</translation>
+        <source>This computer cannot check slips yet: it holds no valid list from HQ. An administrator must load HQ&apos;s trust list first. ({reason})</source>
+        <translation>Cet ordinateur ne peut pas encore contrôler les fiches : il ne détient aucune liste valide du siège. Un administrateur doit d&apos;abord charger la liste de confiance du siège. ({reason})</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -64,7 +65,7 @@
     </message>
     <message>
         <source>Waiting for a slip.</source>
-        <translation>En attente d'une fiche.</translation>
+        <translation>En attente d&apos;une fiche.</translation>
     </message>
     <message>
         <source>Open a photo or scan of the slip</source>
@@ -76,11 +77,11 @@
     </message>
     <message>
         <source>Reading the image…</source>
-        <translation>Lecture de l'image…</translation>
+        <translation>Lecture de l&apos;image…</translation>
     </message>
     <message>
         <source>The image holds {count} codes: the first one is shown.</source>
-        <translation>L'image contient {count} codes : le premier est affiché.</translation>
+        <translation>L&apos;image contient {count} codes : le premier est affiché.</translation>
     </message>
     <message>
         <source>NO CODE FOUND</source>
@@ -88,7 +89,7 @@
     </message>
     <message>
         <source>No readable QR code in this file. Photograph the slip flat, in good light, filling most of the picture, and try again.</source>
-        <translation>Aucun code QR lisible dans ce fichier. Photographiez la fiche à plat, bien éclairée, en remplissant presque toute l'image, puis réessayez.</translation>
+        <translation>Aucun code QR lisible dans ce fichier. Photographiez la fiche à plat, bien éclairée, en remplissant presque toute l&apos;image, puis réessayez.</translation>
     </message>
     <message>
         <source>VALID</source>
@@ -116,27 +117,27 @@
     </message>
     <message>
         <source>This is not a FieldReg slip code.</source>
-        <translation>Ce n'est pas un code de fiche FieldReg.</translation>
+        <translation>Ce n&apos;est pas un code de fiche FieldReg.</translation>
     </message>
     <message>
-        <source>This slip was made by a newer FieldReg: this computer's FieldReg must be updated.</source>
+        <source>This slip was made by a newer FieldReg: this computer&apos;s FieldReg must be updated.</source>
         <translation>Cette fiche a été faite par une version plus récente de FieldReg : il faut mettre à jour FieldReg sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The code is damaged, incomplete or altered. Scan it again; if it stays INVALID, do not accept the slip.</source>
-        <translation>Le code est abîmé, incomplet ou modifié. Scannez-le à nouveau ; s'il reste NON VALIDE, n'acceptez pas la fiche.</translation>
+        <translation>Le code est abîmé, incomplet ou modifié. Scannez-le à nouveau ; s&apos;il reste NON VALIDE, n&apos;acceptez pas la fiche.</translation>
     </message>
     <message>
-        <source>Scanner setting: the scanner is set for an American (QWERTY) keyboard but this computer has a French (AZERTY) one, so numbers come out as symbols. FieldReg corrected this scan. To fix it for good, set the scanner's keyboard layout to French (AZERTY): in its manual, scan the barcode for 'keyboard language' or 'keyboard emulation country' French.</source>
-        <translation>Réglage du lecteur : le lecteur est réglé pour un clavier américain (QWERTY) alors que cet ordinateur a un clavier français (AZERTY), donc les chiffres sortent en symboles. FieldReg a corrigé ce scan. Pour régler le problème définitivement, mettez la disposition clavier du lecteur en français (AZERTY) : dans son manuel, scannez le code-barres « langue du clavier » ou « pays d'émulation clavier » Français.</translation>
+        <source>Scanner setting: the scanner is set for an American (QWERTY) keyboard but this computer has a French (AZERTY) one, so numbers come out as symbols. FieldReg corrected this scan. To fix it for good, set the scanner&apos;s keyboard layout to French (AZERTY): in its manual, scan the barcode for &apos;keyboard language&apos; or &apos;keyboard emulation country&apos; French.</source>
+        <translation>Réglage du lecteur : le lecteur est réglé pour un clavier américain (QWERTY) alors que cet ordinateur a un clavier français (AZERTY), donc les chiffres sortent en symboles. FieldReg a corrigé ce scan. Pour régler le problème définitivement, mettez la disposition clavier du lecteur en français (AZERTY) : dans son manuel, scannez le code-barres « langue du clavier » ou « pays d&apos;émulation clavier » Français.</translation>
     </message>
     <message>
-        <source>Signed with a key this station does not know: the slip is forged, or this station needs HQ's newest trust list.</source>
+        <source>Signed with a key this station does not know: the slip is forged, or this station needs HQ&apos;s newest trust list.</source>
         <translation>Signée avec une clé inconnue de ce poste : la fiche est falsifiée, ou ce poste a besoin de la dernière liste de confiance du siège.</translation>
     </message>
     <message>
         <source>The code was altered or forged. Do not accept this slip.</source>
-        <translation>Le code a été modifié ou falsifié. N'acceptez pas cette fiche.</translation>
+        <translation>Le code a été modifié ou falsifié. N&apos;acceptez pas cette fiche.</translation>
     </message>
     <message>
         <source>HQ withdrew the key that signed this slip.</source>
@@ -148,11 +149,11 @@
     </message>
     <message>
         <source>The post named on the slip did not sign it.</source>
-        <translation>Le poste indiqué sur la fiche ne l'a pas signée.</translation>
+        <translation>Le poste indiqué sur la fiche ne l&apos;a pas signée.</translation>
     </message>
     <message>
-        <source>Dated in the future: the post's or this computer's clock is wrong. The signature itself is genuine; ask a supervisor.</source>
-        <translation>Datée dans le futur : l'horloge du poste ou de cet ordinateur est fausse. La signature elle-même est authentique ; demandez à un superviseur.</translation>
+        <source>Dated in the future: the post&apos;s or this computer&apos;s clock is wrong. The signature itself is genuine; ask a supervisor.</source>
+        <translation>Datée dans le futur : l&apos;horloge du poste ou de cet ordinateur est fausse. La signature elle-même est authentique ; demandez à un superviseur.</translation>
     </message>
     <message>
         <source>This slip has expired.</source>
@@ -172,11 +173,11 @@
     </message>
     <message>
         <source>{regno} is written correctly, but a number alone proves nothing: ask for the slip or other papers.</source>
-        <translation>{regno} est écrit correctement, mais un numéro seul ne prouve rien : demandez la fiche ou d'autres papiers.</translation>
+        <translation>{regno} est écrit correctement, mais un numéro seul ne prouve rien : demandez la fiche ou d&apos;autres papiers.</translation>
     </message>
     <message>
         <source>Never checked in at this station.</source>
-        <translation>Jamais enregistré à l'arrivée sur ce site.</translation>
+        <translation>Jamais enregistré à l&apos;arrivée sur ce site.</translation>
     </message>
     <message>
         <source>CHECK THE NUMBER</source>
@@ -191,8 +192,8 @@
         <translation>NON RECONNU</translation>
     </message>
     <message>
-        <source>This is neither a slip's QR code nor a registration number (like TGR1-26-000042-B). Scan the code again, or type the number printed on the slip.</source>
-        <translation>Ce n'est ni le code QR d'une fiche ni un numéro d'enregistrement (comme TGR1-26-000042-B). Scannez à nouveau le code, ou tapez le numéro imprimé sur la fiche.</translation>
+        <source>This is neither a slip&apos;s QR code nor a registration number (like TGR1-26-000042-B). Scan the code again, or type the number printed on the slip.</source>
+        <translation>Ce n&apos;est ni le code QR d&apos;une fiche ni un numéro d&apos;enregistrement (comme TGR1-26-000042-B). Scannez à nouveau le code, ou tapez le numéro imprimé sur la fiche.</translation>
     </message>
     <message>
         <source>1 person</source>
@@ -240,7 +241,7 @@
     </message>
     <message>
         <source>⚠ ALREADY CHECKED IN</source>
-        <translation>⚠ DÉJÀ ENREGISTRÉ À L'ARRIVÉE</translation>
+        <translation>⚠ DÉJÀ ENREGISTRÉ À L&apos;ARRIVÉE</translation>
     </message>
     <message>
         <source>This same slip was checked in on {when} by {user}.</source>
@@ -255,12 +256,12 @@
         <translation>Arrêter la caméra</translation>
     </message>
     <message>
-        <source>Hold the slip's QR code in front of the camera.</source>
+        <source>Hold the slip&apos;s QR code in front of the camera.</source>
         <translation>Présentez le code QR de la fiche devant la caméra.</translation>
     </message>
     <message>
         <source>The camera stopped: {reason}</source>
-        <translation>La caméra s'est arrêtée : {reason}</translation>
+        <translation>La caméra s&apos;est arrêtée : {reason}</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>HouseholdForm</name>
@@ -28,11 +29,11 @@
     </message>
     <message>
         <source>camp or host community</source>
-        <translation>camp ou communauté d'accueil</translation>
+        <translation>camp ou communauté d&apos;accueil</translation>
     </message>
     <message>
         <source>Consent to registration given</source>
-        <translation>Consentement à l'enregistrement donné</translation>
+        <translation>Consentement à l&apos;enregistrement donné</translation>
     </message>
     <message>
         <source>Household</source>
@@ -100,15 +101,15 @@
     </message>
     <message>
         <source>Identity document</source>
-        <translation>Pièce d'identité</translation>
+        <translation>Pièce d&apos;identité</translation>
     </message>
     <message>
         <source>1 problem to fix before saving:</source>
-        <translation>1 point à corriger avant d'enregistrer :</translation>
+        <translation>1 point à corriger avant d&apos;enregistrer :</translation>
     </message>
     <message>
         <source>{count} problems to fix before saving:</source>
-        <translation>{count} points à corriger avant d'enregistrer :</translation>
+        <translation>{count} points à corriger avant d&apos;enregistrer :</translation>
     </message>
     <message>
         <source>More about member {number} (optional)</source>
@@ -164,7 +165,7 @@
     </message>
     <message>
         <source>National identity card</source>
-        <translation>Carte nationale d'identité</translation>
+        <translation>Carte nationale d&apos;identité</translation>
     </message>
     <message>
         <source>Passport</source>
@@ -180,7 +181,7 @@
     </message>
     <message>
         <source>Voter card</source>
-        <translation>Carte d'électeur</translation>
+        <translation>Carte d&apos;électeur</translation>
     </message>
     <message>
         <source>Driving licence</source>
@@ -188,7 +189,7 @@
     </message>
     <message>
         <source>Refugee identity card</source>
-        <translation>Carte d'identité de réfugié</translation>
+        <translation>Carte d&apos;identité de réfugié</translation>
     </message>
     <message>
         <source>Other document</source>
@@ -220,11 +221,11 @@
     </message>
     <message>
         <source>Country of origin</source>
-        <translation>Pays d'origine</translation>
+        <translation>Pays d&apos;origine</translation>
     </message>
     <message>
         <source>Arrival date</source>
-        <translation>Date d'arrivée</translation>
+        <translation>Date d&apos;arrivée</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -280,7 +281,7 @@
     </message>
     <message>
         <source>only letters, spaces, apostrophes and hyphens are allowed</source>
-        <translation>seuls les lettres, espaces, apostrophes et traits d'union sont acceptés</translation>
+        <translation>seuls les lettres, espaces, apostrophes et traits d&apos;union sont acceptés</translation>
     </message>
     <message>
         <source>Member {number} · {field}: {why}</source>

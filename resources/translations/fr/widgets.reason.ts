@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>ReasonDialog</name>
@@ -7,8 +8,8 @@
         <translation>Retour</translation>
     </message>
     <message>
-        <source>Give a reason: it is kept with the registration's history.</source>
-        <translation>Indiquez un motif : il est conservé dans l'historique de l'enregistrement.</translation>
+        <source>Give a reason: it is kept with the registration&apos;s history.</source>
+        <translation>Indiquez un motif : il est conservé dans l&apos;historique de l&apos;enregistrement.</translation>
     </message>
 </context>
 </TS>
