@@ -12,7 +12,7 @@ Every screen follows one small contract so the window can host it::
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from fieldreg.ui.context import AppContext
 
@@ -31,3 +31,17 @@ class Screen(QWidget):
 
     def has_unsaved_work(self) -> bool:
         return False
+
+    def scrolling_column(self) -> tuple[QWidget, QVBoxLayout]:
+        """Lay the screen out as one column that scrolls when the window is small (1366×768).
+
+        Returns the column's widget (the parent for the screen's widgets) and its layout.
+        """
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        return body, QVBoxLayout(body)

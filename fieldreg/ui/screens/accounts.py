@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -93,14 +92,7 @@ class AccountsScreen(Screen):
         self._busy = False
         self._reset_for: str | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        body, layout = self.scrolling_column()
 
         self.refused = QLabel(self.tr("Only supervisors and administrators manage accounts."), body)
         self.refused.setObjectName("accountsRefused")

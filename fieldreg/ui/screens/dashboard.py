@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -55,14 +54,7 @@ class DashboardScreen(Screen):
         self._chart: Any = None  # QtCharts objects, built on first data
         self._chart_view: Any = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        body, layout = self.scrolling_column()
 
         self.refused = QLabel(self.tr("Only supervisors and administrators of a border post "
                                       "see the dashboard."), body)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -87,14 +86,7 @@ class ExportScreen(Screen):
         self._busy = False
         self.allowed = ctx.session.account.may("export") and not ctx.is_camp
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        body, layout = self.scrolling_column()
 
         self.refused = QLabel(self.tr("Only supervisors and administrators of a border post "
                                       "export batches."), body)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,14 +41,7 @@ class StationScreen(Screen):
         self.setWindowTitle(self.tr("Station"))
         self.allowed = ctx.session.account.may("manage_officers")
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        body, layout = self.scrolling_column()
 
         self.refused = QLabel(self.tr("Only supervisors and administrators load trust and "
                                       "revocation lists."), body)
