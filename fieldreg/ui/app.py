@@ -135,9 +135,21 @@ def _quit_when_shown(window: MainWindow) -> None:
     QTimer.singleShot(0, report)
 
 
+def _display_available(qt_args: Sequence[str]) -> bool:
+    """Whether Qt can open a window here: an X or Wayland session, or a platform chosen explicitly."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM") or "-platform" in qt_args:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app; returns the process's exit status."""
     args, qt_args = _arguments(argv)
+    if not _display_available(qt_args):
+        # Without this, Qt aborts with a page about platform plugins.
+        print("fieldreg: no display: the desktop app needs a graphical session "
+              "(the commands work anywhere: fieldreg --help)", file=sys.stderr)
+        return 1
     pin_singleton_refcounts()
     app = make_application([sys.argv[0] if sys.argv and sys.argv[0] else "fieldreg", *qt_args])
 

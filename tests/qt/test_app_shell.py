@@ -546,6 +546,16 @@ def test_python_m_fieldreg_opens_the_window(tmp_path: Path, hq: HqDir, with_stor
     assert oct(data_dir.stat().st_mode & 0o777) == "0o700"
 
 
+def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("FIELDREG_") and k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "fieldreg", "--data-dir", str(tmp_path / "station")],
+                          capture_output=True, text=True, env=env, timeout=120, cwd=ROOT, check=False)
+    assert done.returncode == 1
+    assert done.stderr.startswith("fieldreg: no display:") and done.stderr.count("\n") == 1
+    assert not (tmp_path / "station").exists()  # nothing was created
+
+
 def test_a_bug_in_a_slot_becomes_a_dialog_and_a_late_use_of_the_lock_is_silent(
         qtbot, post: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from fieldreg.ui import app as app_module
