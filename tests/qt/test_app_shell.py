@@ -95,7 +95,7 @@ def stand_ins() -> tuple[ScreenSpec, ...]:
 
 
 @pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
+def english(qapp: object) -> Iterator[None]:
     """Every test starts and ends in English, whatever it switched to."""
     apply_language("en")
     yield
