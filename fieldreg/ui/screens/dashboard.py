@@ -117,7 +117,10 @@ class DashboardScreen(Screen):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # labels get the room
+        for number_column in (1, 2):
+            header.setSectionResizeMode(number_column, QHeaderView.ResizeMode.ResizeToContents)
         table.setMinimumHeight(120)
         return table
 
