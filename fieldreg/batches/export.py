@@ -33,18 +33,17 @@ decisions, slip tokens issued and audit entries by ranges (``decisions_to``,
 ``tokens_to``, ``audit_to`` in ``batches``): a new batch starts after the
 largest range already taken. Rows are numbered in commit order (writers are
 serialised), so a range read in one snapshot is exactly what was committed.
+The records themselves are read by :mod:`fieldreg.batches.records`.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
-import heapq
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -60,14 +59,13 @@ from fieldreg.batches.format import (
     write_batch,
 )
 from fieldreg.batches.receipt import open_receipt
+from fieldreg.batches.records import pending_ranges, pending_records
 from fieldreg.errors import CorruptData, InvalidInput, NotFound, StorageError
 from fieldreg.fsutil import _describe, fsync_dir
-from fieldreg.issuing import OUTBOX_TOKEN_REVOCATION, current_post_key
+from fieldreg.issuing import current_post_key
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.session import Session
 from fieldreg.store.db import SCHEMA_VERSION, transaction
-from fieldreg.store.fields import FieldCipher
-from fieldreg.store.registry import MEMBER_SEALED
 
 try:  # POSIX: one export at a time per station
     import fcntl
@@ -77,11 +75,7 @@ except ImportError:  # pragma: no cover - Windows
 BATCHES_DIRNAME = "batches"
 _LOCK_NAME = ".export.lock"
 _COPY_CHUNK = 1024 * 1024
-_SQL_CHUNK = 500  # outbox rows decrypted per round of bulk SELECTs
-_OUTBOX_REGISTRATION = "registration"
-_KINDS_BY_ACTION = {"correct": "correction", "void": "void"}
 _ESCROW_META = "escrow_recipients"
-_MEMBER_NOT_TEXT = frozenset({"documents", "photo"})  # JSON and raw bytes
 
 
 NOT_ENROLLED = ("this post is not enrolled with HQ, so it has no key to sign batches and no HQ "
@@ -367,42 +361,6 @@ def _mark_exported(session: Session, seq: int, *, now: datetime | None) -> Batch
 # -- prepare: the pending records, written once to the local copy ----------------------------
 
 
-@dataclass(frozen=True)
-class _Pending:
-    outbox_to: int
-    decisions_from: int  # exclusive
-    decisions_to: int
-    tokens_from: int  # exclusive (tokens rowid)
-    tokens_to: int
-    audit_from: int  # exclusive
-    audit_to: int
-    total: int  # records
-
-    @property
-    def any_data(self) -> bool:
-        """Audit entries alone (every login writes one) do not make a batch."""
-        return self.total > self.audit_to - self.audit_from or self.tokens_to > self.tokens_from
-
-
-def _pending(conn: sqlite3.Connection) -> _Pending:
-    """What the next batch covers, read inside the snapshot the records are read in."""
-    decisions_from, audit_from, tokens_from = conn.execute(
-        "SELECT COALESCE(MAX(decisions_to), 0), COALESCE(MAX(audit_to), 0),"
-        " COALESCE(MAX(tokens_to), 0) FROM batches").fetchone()
-    outbox_to, outbox_n = conn.execute(
-        "SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM outbox WHERE batch IS NULL").fetchone()
-    decisions_to, decisions_n = conn.execute(
-        "SELECT COALESCE(MAX(id), ?), COUNT(*) FROM duplicate_decisions WHERE id > ?",
-        (decisions_from, decisions_from)).fetchone()
-    audit_to = conn.execute("SELECT COALESCE(MAX(seq), ?) FROM audit WHERE seq > ?",
-                            (audit_from, audit_from)).fetchone()[0]
-    tokens_to = conn.execute("SELECT COALESCE(MAX(rowid), ?) FROM tokens WHERE rowid > ?",
-                             (tokens_from, tokens_from)).fetchone()[0]
-    total = outbox_n + decisions_n + (audit_to - audit_from)
-    return _Pending(outbox_to, decisions_from, decisions_to, tokens_from, tokens_to,
-                    audit_from, audit_to, total)
-
-
 def _prepare(session: Session, *, progress: Progress | None, now: datetime) -> _Row | None:
     """Write the next batch to the local copy and record it as ``prepared``; None if nothing."""
     conn = session.store.db.conn
@@ -412,7 +370,7 @@ def _prepare(session: Session, *, progress: Progress | None, now: datetime) -> _
     directory = local_dir(session)
     conn.execute("BEGIN")  # one read snapshot for the ranges and every record
     try:
-        pending = _pending(conn)
+        pending = pending_ranges(conn)
         if not pending.any_data:
             return None
         seq, prev = conn.execute(
@@ -547,251 +505,3 @@ def _digest(path: Path) -> tuple[int, bytes]:
             digest.update(chunk)
             size += len(chunk)
     return size, digest.digest()
-
-
-# -- the records (docs/formats/batch.md §4), generated lazily ----------------------------------
-
-
-def pending_records(
-    conn: sqlite3.Connection, cipher: FieldCipher, pending: _Pending,
-) -> Generator[dict[str, Any], None, None]:
-    """Data records in the order they were made, then the audit entries, one at a time."""
-    outbox = _outbox_records(conn, cipher, pending.outbox_to)
-    decisions = _decision_records(conn, pending.decisions_from, pending.decisions_to)
-    # Each source is already in the order it was made; merging by time keeps that order.
-    yield from heapq.merge(outbox, decisions, key=lambda record: str(record["at"]))
-    yield from _audit_records(conn, pending.audit_from, pending.audit_to)
-
-
-def _decision_records(conn: sqlite3.Connection, after: int, upto: int) -> Iterator[dict[str, Any]]:
-    for member_a, member_b, decision, at, by in conn.execute(
-        "SELECT member_a, member_b, decision, decided_at, decided_by FROM duplicate_decisions"
-        " WHERE id > ? AND id <= ? ORDER BY id", (after, upto),
-    ):
-        yield {"kind": "duplicate_decision", "member_a": member_a, "member_b": member_b,
-               "decision": decision, "at": at, "by": by}
-
-
-def _audit_records(conn: sqlite3.Connection, after: int, upto: int) -> Iterator[dict[str, Any]]:
-    for seq, at, actor, action, subject, details, prev_hash, digest in conn.execute(
-        "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit"
-        " WHERE seq > ? AND seq <= ? ORDER BY seq", (after, upto),
-    ):
-        yield {"kind": "audit", "seq": seq, "at": at, "actor": actor, "action": action,
-               "subject": subject, "details": json.loads(details), "prev_hash": prev_hash,
-               "hash": digest}
-
-
-def _outbox_records(conn: sqlite3.Connection, cipher: FieldCipher, upto: int,
-                    ) -> Iterator[dict[str, Any]]:
-    cursor = conn.execute("SELECT kind, subject, version FROM outbox"
-                          " WHERE batch IS NULL AND seq <= ? ORDER BY seq", (upto,))
-    while chunk := cursor.fetchmany(_SQL_CHUNK):
-        yield from _chunk_records(conn, cipher, chunk)
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
-def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
-                   chunk: list[tuple[str, str, int]]) -> Iterator[dict[str, Any]]:
-    """The records of a few hundred outbox rows, read with a handful of bulk SELECTs."""
-    unknown = {kind for kind, _, _ in chunk} - {_OUTBOX_REGISTRATION, OUTBOX_TOKEN_REVOCATION}
-    if unknown:
-        raise CorruptData(f"the outbox holds rows of an unknown kind ({', '.join(sorted(unknown))}):"
-                          " this FieldReg is older than the store")
-    regnos = sorted({s for kind, s, _ in chunk if kind == _OUTBOX_REGISTRATION})
-    households = _households(conn, regnos)
-    current: list[tuple[int, str]] = []  # (household id, regno) whose current content is needed
-    history_keys: set[tuple[int, int]] = set()  # (household id, version)
-    for kind, regno, version in chunk:
-        if kind != _OUTBOX_REGISTRATION:
-            continue
-        hh = households.get(regno)
-        if hh is None:
-            raise CorruptData(f"the outbox names {regno}, which is not in this store")
-        if version == hh["version"]:
-            current.append((hh["id"], regno))
-        elif 1 <= version < hh["version"]:
-            history_keys.add((hh["id"], version))
-        else:
-            raise CorruptData(f"the outbox names version {version} of {regno}, which does not exist")
-        if version >= 2:
-            history_keys.add((hh["id"], version - 1))
-    contents = _current_contents(conn, cipher, households, current)
-    history = _history(conn, sorted(history_keys))
-    tokens = _revoked_tokens(conn, cipher, [s for kind, s, _ in chunk
-                                            if kind == OUTBOX_TOKEN_REVOCATION])
-    for kind, subject, version in chunk:
-        if kind == OUTBOX_TOKEN_REVOCATION:
-            yield tokens[subject]
-            continue
-        hh = households[subject]
-        hid = hh["id"]
-        if version == hh["version"]:
-            status, household = hh["status"], contents[hid]
-        else:
-            snapshot = dict(_open_history(cipher, subject, history[(hid, version)], "previous"))
-            status = snapshot.pop("status")
-            snapshot.pop("void_reason", None)
-            household = snapshot
-        record: dict[str, Any] = {"kind": "registration", "regno": subject, "version": version}
-        if version == 1:
-            record.update(at=hh["created_at"], by=hh["created_by"], status=status)
-        else:
-            change = history[(hid, version - 1)]
-            record["kind"] = _KINDS_BY_ACTION.get(change[2])
-            if record["kind"] is None:
-                raise CorruptData(f"{subject} version {version}: unknown change {change[2]!r}")
-            record.update(at=change[0], by=change[1], status=status,
-                          reason=_open_history(cipher, subject, change, "reason"))
-        record["household"] = household
-        yield record
-
-
-def _households(conn: sqlite3.Connection, regnos: list[str]) -> dict[str, dict[str, Any]]:
-    if not regnos:
-        return {}
-    cols = ("id", "regno", "arrived_at", "status", "version", "created_at", "created_by",
-            "attributes", "origin_locality", "notes")
-    rows = conn.execute(f"SELECT {', '.join(cols)} FROM households WHERE regno IN"
-                        f" ({_marks(len(regnos))})", regnos)
-    return {r[1]: dict(zip(cols, r)) for r in rows}
-
-
-def _current_contents(conn: sqlite3.Connection, cipher: FieldCipher,
-                      households: dict[str, dict[str, Any]], wanted: list[tuple[int, str]],
-                      ) -> dict[int, dict[str, Any]]:
-    """The household JSON (docs/formats/household.md) of each wanted current row.
-
-    Text columns are opened column by column in bulk (``open_texts``): this is
-    the export's hot path (about 30 envelopes per household).
-    """
-    if not wanted:
-        return {}
-    regno_of = dict(wanted)
-    rows = conn.execute(
-        f"SELECT household_id, member_uid, {', '.join(MEMBER_SEALED)} FROM members"
-        f" WHERE household_id IN ({_marks(len(regno_of))}) ORDER BY household_id, position",
-        list(regno_of),
-    ).fetchall()
-    records = [f"{regno_of[r[0]]}/{r[1]}" for r in rows]
-    columns: dict[str, list[Any]] = {}
-    for i, column in enumerate(MEMBER_SEALED, 2):
-        blobs = [(record, r[i]) for record, r in zip(records, rows)]
-        if column in _MEMBER_NOT_TEXT:
-            columns[column] = [cipher.open("members", rec, column, b) for rec, b in blobs]
-        else:
-            columns[column] = [text for _, text in cipher.open_texts("members", column, blobs)]
-    members: dict[int, list[dict[str, Any]]] = {hid: [] for hid in regno_of}
-    for j, r in enumerate(rows):
-        members[r[0]].append(_member_json(r[1], *(columns[c][j] for c in MEMBER_SEALED)))
-    order = list(regno_of.items())
-    texts = {c: [t for _, t in cipher.open_texts(
-                 "households", c, [(regno, households[regno][c]) for _, regno in order])]
-             for c in ("origin_locality", "notes")}
-    out = {}
-    for j, (hid, regno) in enumerate(order):
-        hh = households[regno]
-        attrs = cipher.open("households", regno, "attributes", hh["attributes"])
-        household: dict[str, Any] = {}
-        if attrs["arrival_time_known"]:
-            household["arrived_at"] = hh["arrived_at"]
-        else:
-            household["arrival_date"] = hh["arrived_at"][:10]
-        origin = {"country": attrs["origin_country"]}
-        if attrs["origin_region"]:
-            origin["region"] = attrs["origin_region"]
-        if texts["origin_locality"][j]:
-            origin["locality"] = texts["origin_locality"][j]
-        household["origin"] = origin
-        if attrs["destination"]:
-            household["destination"] = attrs["destination"]
-        if attrs["travel_mode"]:
-            household["travel_mode"] = attrs["travel_mode"]
-        household["consent"] = attrs["consent"]
-        if texts["notes"][j]:
-            household["notes"] = texts["notes"][j]
-        household["members"] = members[hid]
-        out[hid] = household
-    return out
-
-
-def _member_json(uid: str, given_names: str, family_name: str, other_names: str, birth: str,
-                 documents: list[list[str]], phone: str, photo: bytes, attributes: str,
-                 ) -> dict[str, Any]:
-    """``Member.to_json()`` straight from the stored values (docs/store.md encodings).
-
-    The same output as ``registry.load_registration(...).household.to_json()``
-    without building the model objects (tests/unit/batches check they agree).
-    """
-    sex, relationship, nationality, languages, needs = attributes.split("|")
-    out: dict[str, Any] = {"id": uid, "given_names": given_names, "family_name": family_name}
-    if other_names:
-        out["other_names"] = other_names
-    out["sex"] = sex
-    basis, year, day, age = birth.split("|")
-    if basis == "date":
-        out["birth_date"] = day
-    elif basis == "age":
-        out["age"] = int(age)
-        out["birth_year"] = int(year)
-        out["birth_estimated"] = True
-    else:
-        out["birth_year"] = int(year)
-        out["birth_estimated"] = True
-    out["relationship"] = relationship
-    if nationality:
-        out["nationality"] = nationality
-    if languages:
-        out["languages"] = languages.split(",")
-    if documents:
-        out["documents"] = [{"type": t, "number": n} for t, n in documents]
-    if phone:
-        out["phone"] = phone
-    if needs:
-        out["specific_needs"] = needs.split(",")
-    if photo:
-        out["photo"] = base64.b64encode(photo).decode("ascii")
-    return out
-
-
-# (replaced_at, replaced_by, action, reason blob, previous blob, version)
-_HistoryRow = tuple[str, str, str, bytes, bytes, int]
-
-
-def _history(conn: sqlite3.Connection, keys: list[tuple[int, int]],
-             ) -> dict[tuple[int, int], _HistoryRow]:
-    if not keys:
-        return {}
-    pairs = ", ".join("(?, ?)" for _ in keys)
-    rows = conn.execute(
-        "SELECT household_id, version, replaced_at, replaced_by, action, reason, previous"
-        f" FROM history WHERE (household_id, version) IN (VALUES {pairs})",
-        [v for key in keys for v in key])
-    return {(r[0], r[1]): (r[2], r[3], r[4], r[5], r[6], r[1]) for r in rows}
-
-
-def _open_history(cipher: FieldCipher, regno: str, row: _HistoryRow, column: str) -> Any:
-    blob = row[3] if column == "reason" else row[4]
-    return cipher.open("history", f"{regno}@{row[5]}", column, blob)
-
-
-def _revoked_tokens(conn: sqlite3.Connection, cipher: FieldCipher, token_ids: list[str],
-                    ) -> dict[str, dict[str, Any]]:
-    if not token_ids:
-        return {}
-    out = {}
-    for tid, regno, serial, at, by, reason in conn.execute(
-        "SELECT token_id, regno, serial, revoked_at, revoked_by, revoke_reason FROM tokens"
-        f" WHERE token_id IN ({_marks(len(token_ids))})", token_ids,
-    ):
-        if at is None or reason is None:
-            raise CorruptData(f"token {tid} is in the outbox as revoked but is not revoked")
-        out[tid] = {"kind": "token_revocation", "token_id": tid, "regno": regno, "serial": serial,
-                    "at": at, "by": by, "reason": cipher.open("tokens", tid, "revoke_reason", reason)}
-    missing = set(token_ids) - set(out)
-    if missing:
-        raise CorruptData(f"the outbox names token {min(missing)}, which is not in this store")
-    return out
