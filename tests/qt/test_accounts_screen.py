@@ -37,7 +37,7 @@ def fill_and_add(qtbot, screen: AccountsScreen, username: str, passphrase: str, 
     qtbot.keyClicks(screen.passphrase.edit, passphrase)
     qtbot.keyClicks(screen.repeat.edit, passphrase if repeat is None else repeat)
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._busy, timeout=20_000)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=20_000)
 
 
 def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:
     qtbot.keyClicks(screen.reset_pass.edit, "a new first one")
     qtbot.keyClicks(screen.reset_repeat.edit, "a new first one")
     qtbot.mouseClick(screen.reset_confirm, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._busy and screen.reset_box.isHidden(), timeout=20_000)
+    qtbot.waitUntil(lambda: not screen.busy and screen.reset_box.isHidden(), timeout=20_000)
     assert screen.result.text().startswith("New first passphrase set for moussa")
     with pytest.raises(AuthError):
         ctx.store.unlock("moussa", GOOD)

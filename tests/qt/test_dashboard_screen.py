@@ -132,5 +132,5 @@ def test_one_count_at_a_time(qtbot, ctx: AppContext) -> None:  # type: ignore[no
     qtbot.addWidget(screen)
     assert screen.refresh() is not None
     assert screen.refresh() is None  # activated again while counting: not a second thread
-    qtbot.waitUntil(lambda: screen.board is not None and not screen._busy, timeout=20_000)
+    qtbot.waitUntil(lambda: screen.board is not None and not screen.busy, timeout=20_000)
     assert screen.board.households == 1

@@ -41,7 +41,7 @@ def click_and_wait(qtbot, screen: ExportScreen, button, notice) -> str:  # type:
     notice.clear_notice()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.kind != "", timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: not screen._busy, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=TIMEOUT)
     return notice.text()
 
 

@@ -11,8 +11,6 @@ the field before anything is written.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -37,7 +35,7 @@ from fieldreg.store.accounts import Account
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.tasks import Task, run_task
+from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -89,7 +87,6 @@ class AccountsScreen(Screen):
         self.allowed = account.may("manage_officers")
         self.admin = account.may("manage_all_accounts")
         self._accounts: list[Account] = []
-        self._busy = False
         self._reset_for: str | None = None
 
         body, layout = self.scrolling_column()
@@ -250,7 +247,7 @@ class AccountsScreen(Screen):
 
     def _update_buttons(self) -> None:
         chosen = self.chosen()
-        ready = self.allowed and not self._busy
+        ready = self.allowed and not self.busy
         manageable = chosen is not None and self.may_manage(chosen)
         own = chosen is not None and chosen.username == self.ctx.session.user
         self.disable_button.setEnabled(ready and manageable and not own)
@@ -271,7 +268,7 @@ class AccountsScreen(Screen):
 
     def toggle_disabled(self) -> None:
         chosen = self.chosen()
-        if chosen is None or self._busy:
+        if chosen is None or self.busy:
             return
         try:
             self.ctx.session.set_disabled(chosen.username, not chosen.disabled)
@@ -309,7 +306,7 @@ class AccountsScreen(Screen):
 
     def reset_now(self) -> Task | None:
         username = self._reset_for
-        if username is None or self._busy:
+        if username is None or self.busy:
             return None
         passphrase = self.reset_pass.text()
         if not self._check_passphrase(self.reset_pass, self.reset_repeat, username):
@@ -323,16 +320,16 @@ class AccountsScreen(Screen):
                 "sign-in.").format(user=username))
             self.refresh()
 
-        return self._start(self.tr("Resetting the passphrase…"),
-                           lambda progress: session.reset_passphrase(username,
-                                                                     passphrase=passphrase),
-                           done)
+        return self.run_busy(
+            self.tr("Resetting the passphrase…"),
+            lambda progress: session.reset_passphrase(username, passphrase=passphrase),
+            on_done=done, on_error=self._failed)
 
     # -- add -------------------------------------------------------------------------------
 
     def add_now(self) -> Task | None:
         """Check the form at its fields, then create the account (off the UI thread: the KDF)."""
-        if self._busy or not self.allowed:
+        if self.busy or not self.allowed:
             return None
         username = self.username.text().strip()
         role = str(self.role.currentData())
@@ -353,10 +350,10 @@ class AccountsScreen(Screen):
             self.refresh()
             self.choose(username)
 
-        return self._start(self.tr("Adding the account…"),
-                           lambda progress: session.add_user(username, role=role,
-                                                             passphrase=passphrase),
-                           done)
+        return self.run_busy(
+            self.tr("Adding the account…"),
+            lambda progress: session.add_user(username, role=role, passphrase=passphrase),
+            on_done=done, on_error=self._failed)
 
     def _check_username(self, username: str) -> bool:
         if not username:
@@ -394,21 +391,8 @@ class AccountsScreen(Screen):
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _start(self, label: str, work: Callable[[Any], Any], done: Callable[[Any], None]) -> Task:
-        self._busy = True
+    def busy_changed(self) -> None:
         self._update_buttons()
-
-        def finish_ok(result: Any) -> None:
-            self._busy = False
-            self._update_buttons()
-            done(result)
-
-        def finish_failed(err: BaseException) -> None:
-            self._busy = False
-            self._update_buttons()
-            self._failed(err)
-
-        return run_task(self, label, work, on_done=finish_ok, on_error=finish_failed)
 
     def _failed(self, err: BaseException) -> None:
         if not isinstance(err, errors.FieldRegError):

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 from fieldreg import dashboard
 from fieldreg.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
-from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.tasks import Task, run_task
+from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.notice import Notice
 
 PERIODS = (14, 31)  # days shown in the chart
@@ -49,7 +48,6 @@ class DashboardScreen(Screen):
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Dashboard"))
         self.board: Dashboard | None = None
-        self._busy = False
         self.allowed = ctx.session.account.may("stats") and not ctx.is_camp
         self._chart: Any = None  # QtCharts objects, built on first data
         self._chart_view: Any = None
@@ -131,25 +129,15 @@ class DashboardScreen(Screen):
 
     def refresh(self) -> Task | None:
         """Recompute from the session (off the UI thread: a large post has many households)."""
-        if not self.allowed or self._busy:
+        if not self.allowed or self.busy:
             return None  # one count at a time: the session is not shared between threads
         session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
         today = utc_today()
-        self._busy = True
-
-        def done(board: Dashboard) -> None:
-            self._busy = False
-            self.show_board(board)
-
-        def failed(err: BaseException) -> None:
-            self._busy = False
-            show_error(self, err)
-
-        return run_task(
-            self, self.tr("Counting arrivals…"),
+        return self.run_busy(
+            self.tr("Counting arrivals…"),
             lambda progress: dashboard.build_dashboard(session.stats(), today=today,
                                                        multiple=multiple),
-            on_done=done, on_error=failed)
+            on_done=self.show_board)
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board

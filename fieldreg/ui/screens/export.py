@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, QStorageInfo, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -40,7 +39,7 @@ from fieldreg.drives import Volume, containing_volume, removable_drives
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.tasks import Task, run_task
+from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -83,7 +82,6 @@ class ExportScreen(Screen):
         self._batches: list[batches.BatchInfo] = []
         self._target: Path | None = None
         self._target_drive: Volume | None = None
-        self._busy = False
         self.allowed = ctx.session.account.may("export") and not ctx.is_camp
 
         body, layout = self.scrolling_column()
@@ -208,7 +206,7 @@ class ExportScreen(Screen):
 
     def refresh_drives(self) -> None:
         """List the USB sticks mounted now; keep the one chosen if it is still there."""
-        if self._busy:
+        if self.busy:
             return
         try:
             volumes = self.list_volumes()
@@ -287,7 +285,7 @@ class ExportScreen(Screen):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        ready = self.allowed and not self._busy
+        ready = self.allowed and not self.busy
         self.export_button.setEnabled(ready and self._target is not None)
         chosen = self._chosen_batch()
         self.again_button.setEnabled(ready and self._target is not None and chosen is not None
@@ -298,7 +296,7 @@ class ExportScreen(Screen):
 
     def export_now(self) -> Task | None:
         """Write the pending records to the destination (off the UI thread)."""
-        if self._busy or not self.allowed:
+        if self.busy or not self.allowed:
             return None
         if self._target is None:
             self.result.show_failure(self.tr("Choose a USB stick or a folder first."))
@@ -306,11 +304,11 @@ class ExportScreen(Screen):
         target, where, stick = self._target, self._where(), self._target_drive is not None
         session = self.ctx.session
         self.result.clear_notice()
-        return self._start(
+        return self.run_busy(
             self.tr("Writing the batch to {where}…").format(where=where),
             lambda progress: batches.export(session, target, progress=progress),
-            lambda found: self._exported(found, where, stick),
-            lambda err: self._failed(self.result, err),
+            on_done=lambda found: self._exported(found, where, stick),
+            on_error=lambda err: self._failed(self.result, err),
         )
 
     def _exported(self, found: batches.ExportResult | None, where: str, stick: bool) -> None:
@@ -335,7 +333,7 @@ class ExportScreen(Screen):
     def write_again(self) -> Task | None:
         """Write the chosen exported batch to the destination again (a lost stick)."""
         chosen = self._chosen_batch()
-        if self._busy or chosen is None or self._target is None:
+        if self.busy or chosen is None or self._target is None:
             return None
         target, where, stick = self._target, self._where(), self._target_drive is not None
         session, seq = self.ctx.session, chosen.seq
@@ -348,26 +346,13 @@ class ExportScreen(Screen):
                            else self.tr("Take this file to HQ."))
             self.batches_result.show_success(text)
 
-        return self._start(self.tr("Writing batch {seq} again…").format(seq=seq),
-                           lambda progress: batches.export_again(session, seq, target), done,
-                           lambda err: self._failed(self.batches_result, err))
+        return self.run_busy(self.tr("Writing batch {seq} again…").format(seq=seq),
+                             lambda progress: batches.export_again(session, seq, target),
+                             on_done=done,
+                             on_error=lambda err: self._failed(self.batches_result, err))
 
-    def _start(self, label: str, work: Callable[[Any], Any], done: Callable[[Any], None],
-               failed: Callable[[BaseException], None]) -> Task:
-        self._busy = True
+    def busy_changed(self) -> None:
         self._update_buttons()
-
-        def finish_ok(result: Any) -> None:
-            self._busy = False
-            self._update_buttons()
-            done(result)
-
-        def finish_failed(err: BaseException) -> None:
-            self._busy = False
-            self._update_buttons()
-            failed(err)
-
-        return run_task(self, label, work, on_done=finish_ok, on_error=finish_failed)
 
     def _failed(self, notice: Notice, err: BaseException, *, receipt: bool = False) -> None:
         if not isinstance(err, errors.FieldRegError):
