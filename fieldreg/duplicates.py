@@ -24,6 +24,7 @@ from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.session import Session
+from fieldreg.store import PostStore
 from fieldreg.store.db import transaction
 from fieldreg.store.index import HouseholdSummary, MemberSummary
 
@@ -75,21 +76,40 @@ class PostDuplicates:
 
     def __init__(self, session: Session):
         session.require("view")
-        self._session = session
+        # The index and the store, not the session: a screen may keep this finder while
+        # the app is locked, and the session (the data key) must not outlive the lock.
+        self._summaries = session.index
+        self._store = session.store
         self._members: dict[str, tuple[HouseholdSummary, MemberSummary]] = {}
+        self._keys_of: dict[str, list[str]] = {}  # regno -> its members' keys
         self._index = DedupIndex()
-        for household in session.index.summaries():
+        # Taken before reading: whatever is saved meanwhile (this may run on a worker
+        # thread while the officer saves) is caught up by refresh().
+        self._mark = self._summaries.change_mark
+        for household in self._summaries.summaries():
             self.add_household(household)
+
+    def refresh(self) -> None:
+        """Catch up with registrations saved, corrected or voided since this finder was built."""
+        index = self._summaries
+        regnos, self._mark = index.changed_since(self._mark)
+        for regno in dict.fromkeys(regnos):
+            household = index.get(regno)
+            if household is not None:
+                self.add_household(household)
 
     def add_household(self, household: HouseholdSummary) -> None:
         """Index (or re-index) a household, e.g. right after it was registered or corrected."""
-        for key in [k for k, (h, _) in self._members.items() if h.regno == household.regno]:
+        for key in self._keys_of.pop(household.regno, ()):
             self._index.remove(key)
             del self._members[key]
         if household.status != "active":
             return
+        keys = self._keys_of[household.regno] = []
         for member in household.members:
-            self._members[member_key(household.regno, member.uid)] = (household, member)
+            key = member_key(household.regno, member.uid)
+            keys.append(key)
+            self._members[key] = (household, member)
             self._index.add(person_of(household, member))
 
     def candidates(self, probe: Person, *, limit: int = 10,
@@ -100,7 +120,7 @@ class PostDuplicates:
 
     def pairs(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
         """Every candidate pair not yet decided by a person, best first."""
-        decided = decided_pairs(self._session)
+        decided = decided_pairs(self._store)
         found = [m for m in self._index.all_pairs(threshold=threshold)
                  if ordered(m.a, m.b) not in decided]
         found.sort(key=lambda m: (-m.score, m.a, m.b))
@@ -125,8 +145,8 @@ def ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def decided_pairs(session: Session) -> set[tuple[str, str]]:
-    rows = session.store.db.execute("SELECT member_a, member_b FROM duplicate_decisions")
+def decided_pairs(store: PostStore) -> set[tuple[str, str]]:
+    rows = store.db.execute("SELECT member_a, member_b FROM duplicate_decisions")
     return {ordered(a, b) for a, b in rows}
 
 

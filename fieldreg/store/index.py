@@ -136,12 +136,14 @@ class RegistryIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._sorted_words: list[str] | None = None
         self._changed: set[int] = set()  # positions whose postings may hold stale words
+        self._log: list[str] = []  # registrations put() since the unlock, in order (see changed_since)
 
     def __len__(self) -> int:
         return len(self._regnos)
 
     def put(self, regno: str, raw: str) -> None:
         """Add or replace one registration's summary string (see encode_summary)."""
+        self._log.append(regno)
         position = self._position.get(regno)
         if position is None:
             position = len(self._regnos)
@@ -171,6 +173,19 @@ class RegistryIndex:
             for word in raw[: raw.find(_RS)].rsplit(_FS, 1)[1].split():
                 postings[word].append(position)
         self._sorted_words = None
+
+    @property
+    def change_mark(self) -> int:
+        """A position in the change log: pass it to :meth:`changed_since` later."""
+        return len(self._log)
+
+    def changed_since(self, mark: int) -> tuple[list[str], int]:
+        """Registrations added or replaced since ``mark`` (repeats possible), and the new mark.
+
+        Lets a view built from the index (the live duplicate finder) catch up
+        without reading every summary again.
+        """
+        return self._log[mark:], len(self._log)
 
     def get(self, regno: str) -> HouseholdSummary | None:
         position = self._position.get(regno)

@@ -111,3 +111,15 @@ def test_cli_lists_and_decides(admin: Session, registered: dict[str, str], run_c
     assert run_cli("duplicates", "--json").stdout == ""
     bad = run_cli("duplicates", "decide", a, "nonsense", "same")
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_finder_catches_up_with_saves_corrections_and_voids(
+        admin: Session, registered: dict[str, str]) -> None:
+    finder = PostDuplicates(admin)
+    probe = Person("typing", "Amadou", "Traore", sex="M", birth_year=1987, locality="Loulouni")
+    admin.void(registered["again"], reason="registered twice by mistake")
+    again = admin.register(parse_household(_single("Amadu", "Traoré", 1987)))
+    finder.refresh()
+    regnos = {c.b[0].regno for c in finder.candidates(probe)}
+    assert regnos == {registered["first"], again}  # the void one gone, the new one found
+    assert regnos == {c.b[0].regno for c in PostDuplicates(admin).candidates(probe)}

@@ -12,8 +12,9 @@ matched; they are advice and never stop a save.
 from __future__ import annotations
 
 import logging
+import threading
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,12 +45,15 @@ DUPLICATE_DELAY_MS = 250
 
 
 class RegisterScreen(Screen):
+    finder_ready = Signal(object)  # the duplicate finder, built on a worker thread
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.setObjectName("registerScreen")
         self.setWindowTitle(self.tr("Register"))
         self.last_regno: str | None = None
         self._finder: PostDuplicates | None = None
+        self._finder_started = False
         self._places_loaded = False
 
         # The form page: the form (scrolling when the window is small) and the duplicates.
@@ -128,6 +132,7 @@ class RegisterScreen(Screen):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DUPLICATE_DELAY_MS)
         self._timer.timeout.connect(self.update_duplicates)
+        self.finder_ready.connect(self._finder_built, Qt.ConnectionType.QueuedConnection)
         self.form.names_typed.connect(self._timer.start)
         self.form.edited.connect(lambda: self.status.clear())
         self.save_button.clicked.connect(self.save)
@@ -143,9 +148,10 @@ class RegisterScreen(Screen):
     # -- the screen contract ------------------------------------------------------------
 
     def activated(self) -> None:
-        """Shown again: fresh places and duplicates (other users may have registered since)."""
+        """Shown again: fresh places, and the duplicate finder caught up (corrections, voids)."""
         self._load_places()
-        self._finder = None
+        if self._finder is not None:
+            self._finder.refresh()
         self.form.model.today = today_utc()
         if self.stack.currentWidget() is self.form_page:
             self.form.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -156,7 +162,39 @@ class RegisterScreen(Screen):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._places_loaded:
             self._load_places()
+        self._start_finder()
         super().showEvent(event)
+
+    def _start_finder(self) -> None:
+        """Index the post's members for duplicates once, on a worker thread.
+
+        At 100,000 households that takes seconds: the officer types meanwhile and the
+        panel fills in when it is ready. Registrations saved meanwhile are caught up.
+        """
+        if self._finder_started:
+            return
+        self._finder_started = True
+        session = self.ctx.session
+        _ = session.index  # decrypted here, on the UI thread: building it reads the database
+
+        def build() -> None:
+            try:
+                finder: PostDuplicates | None = PostDuplicates(session)
+            except FieldRegError as err:  # advice only: without it the form still works
+                log.warning("duplicate finder not built: %s", type(err).__name__)
+                finder = None
+            try:
+                self.finder_ready.emit(finder)
+            except RuntimeError:  # the screen was closed meanwhile
+                pass
+
+        threading.Thread(target=build, name="fieldreg-duplicates", daemon=True).start()
+
+    def _finder_built(self, finder: PostDuplicates | None) -> None:
+        self._finder = finder
+        if finder is not None:
+            finder.refresh()
+            self.update_duplicates()
 
     def _load_places(self) -> None:
         try:
@@ -194,9 +232,7 @@ class RegisterScreen(Screen):
                    travel_mode=household.travel_mode)
         self.form.set_places(places)
         if self._finder is not None:
-            summary = self.ctx.session.index.get(regno)
-            if summary is not None:
-                self._finder.add_household(summary)
+            self._finder.refresh()
         head = household.head
         others = len(household.members) - 1
         name = f"{head.family_name.upper()} {head.given_names}"
@@ -257,9 +293,9 @@ class RegisterScreen(Screen):
             birth_year=birth.year if birth else None, birth_estimated=birth.estimated if birth else True,
             locality=self.form.locality.text().strip(),
         )
+        if self._finder is None:
+            return  # still being built: it looks again when ready
         try:
-            if self._finder is None:
-                self._finder = PostDuplicates(self.ctx.session)
             found = self._finder.candidates(person)
         except FieldRegError as err:  # advice only: a failure here never gets in the way
             log.warning("duplicate lookup failed: %s", type(err).__name__)
