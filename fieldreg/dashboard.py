@@ -113,10 +113,9 @@ def flag_unusual(
     (10.0, True)
     """
     if window < 1 or min_history < 1 or min_history > window:
-        raise InvalidInput(f"the trailing window ({window} days) must hold the minimum history "
-                           f"({min_history} days), both at least 1")
+        raise InvalidInput("the trailing window ({window} days) must hold the minimum history ({min_history} days), both at least 1", window=window, min_history=min_history)
     if not multiple > 0:
-        raise InvalidInput(f"the unusual-flow multiple must be positive, not {multiple}")
+        raise InvalidInput("the unusual-flow multiple must be positive, not {multiple}", multiple=multiple)
     out: list[tuple[float | None, bool]] = []
     for i, count in enumerate(people):
         before = people[max(0, i - window):i]

@@ -110,7 +110,7 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     """Create the demo post in ``data_dir``; returns a message naming the demo users."""
     admin_name, _, admin_pass = DEMO_USERS[0]
     if PostStore.exists(data_dir):
-        raise InvalidInput(f"{data_dir} already holds a FieldReg store; nothing was changed")
+        raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
     # A demo HQ next to the post, so slips and verification work at once. Its
     # passphrase is published, so the cheapest KDF costs no protection here.
     hq = HqDir.init(data_dir / DEMO_HQ_DIR, DEMO_HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests())

@@ -154,7 +154,7 @@ def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
     """Record that two members are the same person or different people (never merges)."""
     session.require("decide_duplicates")
     if decision not in DECISIONS:
-        raise InvalidInput(f"decision must be 'same' or 'different', not {decision!r}")
+        raise InvalidInput("decision must be 'same' or 'different', not {decision!r}", decision=decision)
     a, b = ordered(_check_member(session, key_a), _check_member(session, key_b))
     if a == b:
         raise InvalidInput("a member cannot be a duplicate of themselves")
@@ -171,9 +171,9 @@ def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
 def _check_member(session: Session, key: str) -> str:
     regno_text, slash, uid = key.strip().partition("/")
     if not slash or not uid:
-        raise InvalidInput(f"{key!r} is not a member key (REGNO/MEMBER, as `fieldreg duplicates` shows)")
+        raise InvalidInput("{key!r} is not a member key (REGNO/MEMBER, as `fieldreg duplicates` shows)", key=key)
     regno = str(parse_regno(regno_text))
     household = session.index.get(regno)
     if household is None or not any(m.uid == uid for m in household.members):
-        raise NotFound(f"no member {uid} in {regno} at this post")
+        raise NotFound("no member {uid} in {regno} at this post", uid=uid, regno=regno)
     return member_key(regno, uid)

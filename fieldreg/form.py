@@ -12,7 +12,7 @@ the CLI's rules, and maps each problem back to the field it is about::
     try:
         household = household_from_entry(entry)
     except FormInvalid as err:
-        for spot in err.spots:      # Spot(member=1, field="birth", message="...")
+        for spot in err.spots:      # Spot(member=1, field="birth", message=Message(...))
             mark(spot.member, spot.field, spot.message)
 
 Birth is typed as one of three things: an age (``"34"``), a birth date
@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from fieldreg.errors import ValidationError
+from fieldreg.messages import Message
 from fieldreg.model import Household, Registration, iso_utc
 from fieldreg.validation import MAX_AGE, parse_household
 
@@ -47,7 +48,7 @@ _HOUSEHOLD_FIELDS = {
     "origin locality": "origin_locality", "origin": "origin_country",
 }
 _WHERE = re.compile(r"^(?:member (?P<member>\d+)(?: document \d+)?|household)(?: (?P<field>[a-z_ ]+?))?$")
-_HEADS = re.compile(r"members ([\d and]+) are both marked as head")
+_HEADS = re.compile(r"members ([\d, ]+) are both marked as head")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Spot:
 
     member: int | None
     field: str
-    message: str
+    message: Message
 
 
 class FormInvalid(ValidationError):
@@ -67,30 +68,32 @@ class FormInvalid(ValidationError):
         super().__init__([_describe(s) for s in self.spots])
 
 
-def _describe(spot: Spot) -> str:
+def _describe(spot: Spot) -> Message:
     where = "household" if spot.member is None else f"member {spot.member}"
-    return f"{where} {spot.field}: {spot.message}"
+    return Message("{where} {field}: {problem}", where=where, field=spot.field, problem=spot.message)
 
 
-def locate(problem: str) -> Spot:
-    """The form field a :func:`parse_household` problem message is about.
+def locate(problem: Message) -> Spot:
+    """The form field a :func:`parse_household` problem is about.
 
-    >>> locate("member 2 birth_date: 2027-01-03 is in the future")
-    Spot(member=2, field='birth', message='2027-01-03 is in the future')
-    >>> locate("household origin country: is required (ISO 3166 alpha-3, e.g. MLI)")
-    Spot(member=None, field='origin_country', message='is required (ISO 3166 alpha-3, e.g. MLI)')
-    >>> locate('household: no member is the head (relationship "head")').field
+    >>> def problem(where, text):
+    ...     return Message("{where}: {problem}", where=where, problem=Message(text))
+    >>> locate(problem("member 2 birth_date", "2027-01-03 is in the future"))
+    Spot(member=2, field='birth', message=Message('2027-01-03 is in the future'))
+    >>> locate(problem("household origin country", "is required (ISO 3166 alpha-3, e.g. MLI)")).field
+    'origin_country'
+    >>> locate(problem("household", 'no member is the head (relationship "head")')).field
     'relationship'
     """
-    where, sep, message = problem.partition(": ")
-    if not sep:
+    if "where" not in problem.params:
         return Spot(None, "household", problem)
-    heads = _HEADS.match(message)
+    where, message = str(problem.params["where"]), problem.params["problem"]
+    heads = _HEADS.match(str(message))
     if heads:  # point at the second (and later) head: the first one is usually right
-        return Spot(int(heads.group(1).split(" and ")[-1]), "relationship", message)
-    if where == "household" and message.startswith("no member is the head"):
+        return Spot(int(heads.group(1).split(", ")[-1]), "relationship", message)
+    if where == "household" and message.template.startswith("no member is the head"):
         return Spot(1, "relationship", message)
-    if where == "household" and message.startswith("give arrival_date or arrived_at"):
+    if where == "household" and message.template.startswith("give arrival_date or arrived_at"):
         return Spot(None, "arrival", message)
     found = _WHERE.match(where)
     if found is None:
@@ -101,7 +104,7 @@ def locate(problem: str) -> Spot:
         if " document " in f"{where} ":
             return Spot(member, "documents", message)
         if not key:
-            if message.startswith("give exactly one of birth_date"):
+            if message.template.startswith("give exactly one of birth_date"):
                 return Spot(member, "birth", message)
             return Spot(member, "member", message)
         return Spot(member, _MEMBER_FIELDS.get(key, key), message)
@@ -237,17 +240,17 @@ def _member_json(row: MemberEntry, number: int, spots: list[Spot]) -> dict[str, 
     out["relationship"] = row.relationship or None
     text = row.birth_text.strip()
     if not text:
-        spots.append(Spot(number, "birth", "give an age, a birth date or a birth year"))
+        spots.append(Spot(number, "birth", Message("give an age, a birth date or a birth year")))
     elif row.birth_kind == "date":
         day = parse_day(text)
         if day is None:
-            spots.append(Spot(number, "birth", f"{text!r} is not a date (DD/MM/YYYY)"))
+            spots.append(Spot(number, "birth", Message("{text!r} is not a date (DD/MM/YYYY)", text=text)))
         else:
             out["birth_date"] = day.isoformat()
     elif row.birth_kind in ("age", "year"):
         value = _whole(text)
         if value is None:
-            spots.append(Spot(number, "birth", f"{text!r} is not a whole number"))
+            spots.append(Spot(number, "birth", Message("{text!r} is not a whole number", text=text)))
         else:
             out["age" if row.birth_kind == "age" else "birth_year"] = value
     if row.nationality.strip():
@@ -324,7 +327,7 @@ def household_from_entry(entry: HouseholdEntry, *, now: datetime | None = None) 
         if spot.field == "birth" and any(s.member == spot.member and s.field == "birth" for s in spots):
             continue  # the typing problem already says it better
         if spot.member is None and spot.field == "members" and not rows:
-            spot = Spot(1, "given_names", "type at least one member (the head of household)")
+            spot = Spot(1, "given_names", Message("type at least one member (the head of household)"))
         spots.append(spot)
     raise FormInvalid(spots)
 

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from fieldreg.errors import StorageError
+from fieldreg.messages import Message
 
 _TMP_SUFFIX = ".tmp"
 
@@ -70,17 +71,17 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise StorageError(_describe(exc, target)) from exc
+        raise StorageError(write_problem(exc, target)) from exc
 
 
-def _describe(exc: OSError, target: Path) -> str:
+def write_problem(exc: OSError, target: Path) -> Message:
     """A one-line message an officer can act on."""
     if exc.errno == errno.ENOSPC:
-        return f"not enough space to write {target}: free some space or use another medium"
+        return Message("not enough space to write {target}: free some space or use another medium", target=target)
     if exc.errno == errno.EROFS:
-        return f"cannot write {target}: the medium is read-only"
+        return Message("cannot write {target}: the medium is read-only", target=target)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"cannot write {target}: permission denied"
+        return Message("cannot write {target}: permission denied", target=target)
     if exc.errno == errno.ENOENT:
-        return f"cannot write {target}: the folder does not exist (medium removed?)"
-    return f"cannot write {target}: {exc.strerror or exc}"
+        return Message("cannot write {target}: the folder does not exist (medium removed?)", target=target)
+    return Message("cannot write {target}: {reason}", target=target, reason=exc.strerror or exc)

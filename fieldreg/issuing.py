@@ -19,6 +19,7 @@ from datetime import datetime
 
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.keys import PostKey, key_id_hex
+from fieldreg.messages import Message
 from fieldreg.model import Registration, iso_utc, utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.session import Session, _reason
@@ -33,8 +34,8 @@ from fieldreg.tokens.claims import MAX_MEMBERS
 from fieldreg.tokens.codec import decode_token, parse_claims
 
 _SEX = {"F": Sex.FEMALE, "M": Sex.MALE}  # "X" (other / not stated) -> Sex.UNKNOWN
-NO_KEY = ("this post has no signing key, so it cannot issue slips: enroll it with HQ "
-          "('fieldreg init --enroll FILE' for a new post, 'fieldreg keys load FILE' for this one)")
+NO_KEY = Message("this post has no signing key, so it cannot issue slips: enroll it with HQ "
+                 "('fieldreg init --enroll FILE' for a new post, 'fieldreg keys load FILE' for this one)")
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,9 @@ def install_post_key(
     """
     kid = key_id_hex(post_key.key_id)
     if post_key.post_id != station_post_id:
-        raise InvalidInput(f"this enrollment file is for post {post_key.post_id}, "
-                           f"but this station is post {station_post_id}; nothing was changed")
+        raise InvalidInput("this enrollment file is for post {post_id}, but this station is post {station_post_id}; nothing was changed", post_id=post_key.post_id, station_post_id=station_post_id)
     if conn.execute("SELECT 1 FROM post_keys WHERE key_id = ?", (kid,)).fetchone():
-        raise InvalidInput(f"key {kid} is already loaded; nothing was changed")
+        raise InvalidInput("key {kid} is already loaded; nothing was changed", kid=kid)
     entry = post_key.certificate.key
     conn.execute("UPDATE post_keys SET current = 0")
     conn.execute(
@@ -92,10 +92,7 @@ def current_post_key(session: Session, *, now: datetime | None = None) -> PostKe
     key = PostKey.load(seed, row[1], root_public=bytes.fromhex(root))
     moment = now or utcnow()
     if not key.can_sign_at(moment):
-        raise InvalidInput(f"this post's key {row[0]} may sign only from "
-                           f"{key.certificate.key.not_before:%Y-%m-%d} to "
-                           f"{key.certificate.key.not_after:%Y-%m-%d}: load a new enrollment file "
-                           "from HQ ('fieldreg keys load FILE')")
+        raise InvalidInput("this post's key {row} may sign only from {not_before:%Y-%m-%d} to {not_after:%Y-%m-%d}: load a new enrollment file from HQ ('fieldreg keys load FILE')", row=row[0], not_before=key.certificate.key.not_before, not_after=key.certificate.key.not_after)
     return key
 
 
@@ -134,7 +131,7 @@ def _load(conn: sqlite3.Connection, session: Session, regno: str) -> Registratio
     reg = registry.load_registration(conn, session.cipher, str(parse_regno(regno)),
                                      with_history=False)
     if reg.status == "void":
-        raise InvalidInput(f"{reg.regno} is void: no slip is issued for a void registration")
+        raise InvalidInput("{regno} is void: no slip is issued for a void registration", regno=reg.regno)
     return reg
 
 
@@ -168,8 +165,7 @@ def issue_token(session: Session, regno: str, *, now: datetime | None = None) ->
                                serial=claims.serial)
             if not _same_content(claims, fresh):
                 raise InvalidInput(
-                    f"{reg.regno} was corrected after its slip was issued: print a new one with "
-                    "'fieldreg slip REGNO --reissue --reason TEXT'")
+                    "{regno} was corrected after its slip was issued: print a new one with 'fieldreg slip REGNO --reissue --reason TEXT'", regno=reg.regno)
             return IssuedToken(reg, text, claims, created=False)
         issued = _sign_new(conn, session, reg, 1 + _last_serial(conn, reg.regno), now)
         session.audit(conn).append(actor=session.user, action="token_issue", subject=reg.regno,
@@ -188,7 +184,7 @@ def reissue_token(session: Session, regno: str, *, reason: str,
         revoked = revoke_active_token(conn, session.cipher, reg.regno, reason=reason,
                                       actor=session.user, now=now)
         if revoked is None:
-            raise NotFound(f"{reg.regno} has no slip yet: print it without --reissue")
+            raise NotFound("{regno} has no slip yet: print it without --reissue", regno=reg.regno)
         old_id = revoked[0]
         issued = _sign_new(conn, session, reg, 1 + _last_serial(conn, reg.regno), now)
         session.audit(conn).append(

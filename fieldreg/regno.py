@@ -93,10 +93,10 @@ class RegNo:
     def build(cls, post_id: str, year: int, sequence: int) -> RegNo:
         if not POST_ID_RE.match(post_id):
             raise InvalidInput(
-                f"post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter"
+                "post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter", post_id=post_id
             )
         if not 1 <= sequence <= MAX_SEQUENCE:
-            raise InvalidInput(f"sequence {sequence} is outside 1..{MAX_SEQUENCE}")
+            raise InvalidInput("sequence {sequence} is outside 1..{max_sequence}", sequence=sequence, max_sequence=MAX_SEQUENCE)
         return cls(post_id, year, sequence)
 
     @property
@@ -132,17 +132,16 @@ def parse_regno(text: str, *, century: int = 2000) -> RegNo:
     match = _REGNO_RE.match(cleaned)
     if not match:
         raise InvalidInput(
-            f"{text.strip()!r} is not a registration number (expected POST-YY-NNNNNN-C)"
+            "{text!r} is not a registration number (expected POST-YY-NNNNNN-C)", text=text.strip()
         )
     post_id, yy, seq, check = match.groups()
     payload = f"{post_id}{yy}{seq}"
     if check_character(payload) != check:
         raise InvalidInput(
-            f"registration number {cleaned} has a wrong check character: "
-            "a character was mistyped or two were swapped"
+            "registration number {cleaned} has a wrong check character: a character was mistyped or two were swapped", cleaned=cleaned
         )
     if int(seq) == 0:
-        raise InvalidInput(f"registration number {cleaned} has sequence 000000")
+        raise InvalidInput("registration number {cleaned} has sequence 000000", cleaned=cleaned)
     return RegNo(post_id, century + int(yy), int(seq))
 
 

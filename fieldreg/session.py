@@ -41,7 +41,7 @@ def _reason(reason: str) -> str:
     if not cleaned:
         raise InvalidInput("a reason is required")
     if len(cleaned) > MAX_REASON:
-        raise InvalidInput(f"the reason is {len(cleaned)} characters long (at most {MAX_REASON})")
+        raise InvalidInput("the reason is {length} characters long (at most {most})", length=len(cleaned), most=MAX_REASON)
     return cleaned
 
 
@@ -69,13 +69,11 @@ class Session:
         """Refuse unless the user's role allows ``permission`` (see accounts.PERMISSIONS)."""
         if self.account.must_change:
             raise AuthError(
-                f"{self.user} must choose a new passphrase first (fieldreg user passwd)"
+                "{user} must choose a new passphrase first (fieldreg user passwd)", user=self.user
             )
         if not self.account.may(permission):
-            article = "an" if self.role[0] in "aeiou" else "a"
-            raise PermissionDenied(
-                f"{self.user} is {article} {self.role} and may not {permission.replace('_', ' ')}"
-            )
+            raise PermissionDenied("{user} is signed in as {role} and may not {action}",
+                                   user=self.user, role=accounts.ROLE_NAMES[self.role], action=accounts.ACTIONS[permission])
 
     def audit(self, conn: sqlite3.Connection) -> AuditLog:
         return AuditLog(conn, self._data_key, mac_key=self._audit_key)
@@ -120,9 +118,9 @@ class Session:
 
         def corrected(current: Registration) -> Household:
             if current.status == "void":
-                raise InvalidInput(f"{current.regno} is void and cannot be corrected")
+                raise InvalidInput("{regno} is void and cannot be corrected", regno=current.regno)
             if current.household.to_json() == household.to_json():
-                raise InvalidInput(f"nothing to correct: {current.regno} already says exactly this")
+                raise InvalidInput("nothing to correct: {regno} already says exactly this", regno=current.regno)
             return household
 
         return self._new_version(regno, action="correct", reason=reason, status="active",
@@ -134,7 +132,7 @@ class Session:
 
         def voided(current: Registration) -> Household:
             if current.status == "void":
-                raise InvalidInput(f"{current.regno} is already void")
+                raise InvalidInput("{regno} is already void", regno=current.regno)
             return current.household
 
         return self._new_version(regno, action="void", reason=reason, status="void",

@@ -62,7 +62,7 @@ def create_enrolled_post(
     """A new border post holding the enrollment's key, pinned to its HQ, with its trust list."""
     post_id = enrollment.post_key.post_id
     if PostStore.exists(data_dir):
-        raise InvalidInput(f"{data_dir} already holds a FieldReg store; nothing was changed")
+        raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
 
     def install(conn: sqlite3.Connection, data_key: bytes) -> None:
         install_post_key(conn, FieldCipher(data_key), AuditLog(conn, data_key), enrollment.post_key,
@@ -86,7 +86,7 @@ def create_camp(
 ) -> PostStore:
     """A verify-only station: the trust list is checked against the fingerprint before anything."""
     if PostStore.exists(data_dir):
-        raise InvalidInput(f"{data_dir} already holds a FieldReg store; nothing was changed")
+        raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
     trust = TrustList.bootstrap(trust_list, fingerprint=fingerprint)
     store = PostStore.create(data_dir, post_id=camp_id, post_name=camp_name, admin=admin,
                              passphrase=passphrase, kind="camp", kdf=kdf,
@@ -104,8 +104,7 @@ def station_trust(store: PostStore) -> TrustStore:
             "(post) or 'fieldreg init --camp ID --trust FILE' (camp), or give --trust FILE")
     trust = TrustStore.open(trust_dir(store.data_dir))
     if trust.root_public.hex() != root:
-        raise CorruptData(f"the trust files in {trust_dir(store.data_dir)} are not signed by the HQ "
-                          "key this station was set up with")
+        raise CorruptData("the trust files in {trust_dir} are not signed by the HQ key this station was set up with", trust_dir=trust_dir(store.data_dir))
     return trust
 
 
@@ -153,8 +152,7 @@ def enroll_existing_post(session: Session, enrollment: Enrollment) -> None:
     pinned = store.meta_or("hq_root")
     root = enrollment.hq_root_public
     if pinned is not None and pinned != root.hex():
-        raise InvalidInput(f"this file comes from another HQ (fingerprint {fingerprint(root)}); "
-                           "nothing was changed")
+        raise InvalidInput("this file comes from another HQ (fingerprint {fingerprint}); nothing was changed", fingerprint=fingerprint(root))
     with transaction(store.db) as conn:
         install_post_key(conn, session.cipher, session.audit(conn), enrollment.post_key,
                          station_post_id=store.post_id, actor=session.user)

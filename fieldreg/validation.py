@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any
 
 from fieldreg.errors import ValidationError
+from fieldreg.messages import Message
 from fieldreg.model import (
     DOCUMENT_TYPES,
     RELATIONSHIPS,
@@ -87,21 +88,22 @@ def _has_control(value: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in value)
 
 
-def name_problem(value: str) -> str | None:
+def name_problem(value: str) -> Message | None:
     """Why ``value`` is not an acceptable name, or None. Shared with the GUI's inline checks."""
     if _has_control(value):
-        return "contains control characters"
+        return Message("contains control characters")
     if len(value) > MAX_NAME:
-        return f"is {len(value)} characters long (at most {MAX_NAME})"
+        return Message("is {length} characters long (at most {most})", length=len(value), most=MAX_NAME)
     for ch in value:
         if ch in _NAME_PUNCTUATION:
             continue
         # L*: letters of any script (Latin, Arabic, N'Ko...); M*: combining marks
         # (accents, Arabic harakat, N'Ko tone marks).
         if unicodedata.category(ch)[0] not in "LM":
-            return f"contains {ch!r}; only letters, spaces, apostrophes and hyphens are allowed"
+            return Message("contains {character!r}; only letters, spaces, apostrophes and hyphens are allowed",
+                           character=ch)
     if not any(unicodedata.category(ch)[0] == "L" for ch in value):
-        return "has no letters"
+        return Message("has no letters")
     return None
 
 
@@ -109,14 +111,17 @@ class _Problems:
     """Collects one message per problem, each prefixed with where it is."""
 
     def __init__(self) -> None:
-        self.messages: list[str] = []
+        self.messages: list[Message] = []
 
-    def add(self, where: str, message: str) -> None:
-        self.messages.append(f"{where}: {message}")
+    def add(self, where: str, problem: str | Message, /, **params: Any) -> None:
+        # ``where`` names fields as the JSON does (member 2 birth_date); the app
+        # maps it to a form field (fieldreg/form.py locate) and translates the rest.
+        problem = Message(problem, **params) if isinstance(problem, str) else problem
+        self.messages.append(Message("{where}: {problem}", where=where, problem=problem))
 
     def unknown_keys(self, where: str, obj: dict[str, Any], allowed: set[str]) -> None:
         for key in sorted(set(obj) - allowed):
-            self.add(where, f"unknown key {key!r}")
+            self.add(where, "unknown key {key!r}", key=key)
 
 
 def _given_text(
@@ -146,7 +151,7 @@ def _text(
         return ""
     cleaned = clean_text(value)
     if len(cleaned) > max_len:
-        problems.add(f"{where} {key}", f"is {len(cleaned)} characters long (at most {max_len})")
+        problems.add(f"{where} {key}", "is {length} characters long (at most {most})", length=len(cleaned), most=max_len)
         return ""
     return cleaned
 
@@ -171,7 +176,7 @@ def _country(problems: _Problems, where: str, value: Any, *, required: bool) -> 
             problems.add(where, "is required (ISO 3166 alpha-3, e.g. MLI)")
         return ""
     if not isinstance(value, str) or value.upper() not in country_codes():
-        problems.add(where, f"{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)")
+        problems.add(where, "{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)", value=value)
         return ""
     return value.upper()
 
@@ -185,24 +190,24 @@ def _arrival(problems: _Problems, obj: dict[str, Any], now: datetime) -> tuple[d
         try:
             moment = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
         except ValueError:
-            problems.add("household arrived_at", f"{raw!r} is not an ISO date-time")
+            problems.add("household arrived_at", "{raw!r} is not an ISO date-time", raw=raw)
             return now, True
         if moment.tzinfo is None:
             problems.add("household arrived_at", "needs a time zone (e.g. 2026-11-20T08:30Z)")
             return now, True
         moment = moment.astimezone(timezone.utc)
         if moment > now.replace(microsecond=0) + _CLOCK_SLACK:
-            problems.add("household arrived_at", f"{raw} is in the future")
+            problems.add("household arrived_at", "{raw} is in the future", raw=raw)
         return moment, True
     if "arrival_date" in obj:
         raw = obj["arrival_date"]
         try:
             day = date.fromisoformat(str(raw))
         except ValueError:
-            problems.add("household arrival_date", f"{raw!r} is not an ISO date (YYYY-MM-DD)")
+            problems.add("household arrival_date", "{raw!r} is not an ISO date (YYYY-MM-DD)", raw=raw)
             return now, True
         if day > now.date():
-            problems.add("household arrival_date", f"{raw} is in the future")
+            problems.add("household arrival_date", "{raw} is in the future", raw=raw)
         return datetime.combine(day, time(), tzinfo=timezone.utc), False
     return now.replace(microsecond=0), True
 
@@ -215,11 +220,11 @@ def _birth(problems: _Problems, where: str, obj: dict[str, Any], today: date) ->
         if obj.get("birth_year") == _int_or_none(obj.get("age"), today):
             given.remove("birth_year")
     if len(given) != 1:
-        problems.add(
-            where,
-            "give exactly one of birth_date, birth_year or age"
-            + (f" (got {', '.join(given)})" if given else ""),
-        )
+        if given:
+            problems.add(where, "give exactly one of birth_date, birth_year or age (got {given})",
+                         given=", ".join(given))
+        else:
+            problems.add(where, "give exactly one of birth_date, birth_year or age")
         return None
     key = given[0]
     value = obj[key]
@@ -227,13 +232,13 @@ def _birth(problems: _Problems, where: str, obj: dict[str, Any], today: date) ->
         try:
             born = date.fromisoformat(str(value))
         except ValueError:
-            problems.add(f"{where} birth_date", f"{value!r} is not an ISO date (YYYY-MM-DD)")
+            problems.add(f"{where} birth_date", "{value!r} is not an ISO date (YYYY-MM-DD)", value=value)
             return None
         if born > today:
-            problems.add(f"{where} birth_date", f"{value} is in the future")
+            problems.add(f"{where} birth_date", "{value} is in the future", value=value)
             return None
         if today.year - born.year > MAX_AGE:
-            problems.add(f"{where} birth_date", f"{value} means an age over {MAX_AGE}")
+            problems.add(f"{where} birth_date", "{value} means an age over {max_age}", value=value, max_age=MAX_AGE)
             return None
         return Birth.from_date(born)
     if not isinstance(value, int) or isinstance(value, bool):
@@ -241,17 +246,17 @@ def _birth(problems: _Problems, where: str, obj: dict[str, Any], today: date) ->
         return None
     if key == "birth_year":
         if value > today.year:
-            problems.add(f"{where} birth_year", f"{value} is in the future")
+            problems.add(f"{where} birth_year", "{value} is in the future", value=value)
             return None
         if today.year - value > MAX_AGE:
-            problems.add(f"{where} birth_year", f"{value} means an estimated age over {MAX_AGE}")
+            problems.add(f"{where} birth_year", "{value} means an estimated age over {max_age}", value=value, max_age=MAX_AGE)
             return None
         return Birth.from_year(value)
     if value < 0:
         problems.add(f"{where} age", "cannot be negative")
         return None
     if value > MAX_AGE:
-        problems.add(f"{where} age", f"estimated age {value} is over {MAX_AGE}")
+        problems.add(f"{where} age", "estimated age {value} is over {max_age}", value=value, max_age=MAX_AGE)
         return None
     return Birth.from_age(value, on=today)
 
@@ -284,7 +289,8 @@ def _documents(problems: _Problems, where: str, value: Any) -> tuple[Document, .
         problems.unknown_keys(spot, doc, DOCUMENT_KEYS)
         doc_type = doc.get("type")
         if doc_type not in DOCUMENT_TYPES:
-            problems.add(f"{spot} type", f"{doc_type!r} is not one of {', '.join(DOCUMENT_TYPES)}")
+            problems.add(f"{spot} type", "{doc_type!r} is not one of {choices}", doc_type=doc_type,
+                         choices=", ".join(DOCUMENT_TYPES))
         number = _text(problems, spot, doc, "number", required=True, max_len=40)
         if doc_type in DOCUMENT_TYPES and number:
             documents.append(Document(str(doc_type), number))
@@ -300,7 +306,7 @@ def _photo(problems: _Problems, where: str, value: Any) -> bytes | None:
         problems.add(f"{where} photo", "is not base64")
         return None
     if len(photo) > MAX_PHOTO_BYTES:
-        problems.add(f"{where} photo", f"is {len(photo)} bytes (at most {MAX_PHOTO_BYTES})")
+        problems.add(f"{where} photo", "is {size} bytes (at most {most})", size=len(photo), most=MAX_PHOTO_BYTES)
         return None
     if not (photo.startswith(b"\xff\xd8\xff") or photo.startswith(b"\x89PNG\r\n\x1a\n")):
         problems.add(f"{where} photo", "must be a JPEG or PNG image")
@@ -323,11 +329,12 @@ def _member(problems: _Problems, index: int, obj: Any, today: date) -> Member | 
     other = _name(problems, where, obj, "other_names", required=False)
     sex = obj.get("sex")
     if sex not in SEXES:
-        problems.add(f"{where} sex", f"{sex!r} is not a sex code (F, M or X)")
+        problems.add(f"{where} sex", "{sex!r} is not a sex code (F, M or X)", sex=sex)
     relationship = obj.get("relationship")
     if relationship not in RELATIONSHIPS:
         problems.add(
-            f"{where} relationship", f"{relationship!r} is not one of {', '.join(RELATIONSHIPS)}"
+            f"{where} relationship", "{relationship!r} is not one of {choices}",
+            relationship=relationship, choices=", ".join(RELATIONSHIPS)
         )
     birth = _birth(problems, where, obj, today)
     if "birth_estimated" in obj and not isinstance(obj["birth_estimated"], bool):
@@ -336,12 +343,13 @@ def _member(problems: _Problems, index: int, obj: Any, today: date) -> Member | 
     languages = _string_list(problems, f"{where} languages", obj.get("languages")) or []
     for code in languages:
         if not _LANGUAGE_RE.match(code):
-            problems.add(f"{where} languages", f"{code!r} is not an ISO 639 code (e.g. bm, ff, fr)")
+            problems.add(f"{where} languages", "{code!r} is not an ISO 639 code (e.g. bm, ff, fr)", code=code)
     needs = _string_list(problems, f"{where} specific_needs", obj.get("specific_needs")) or []
     for code in needs:
         if code not in SPECIFIC_NEEDS:
             problems.add(
-                f"{where} specific_needs", f"{code!r} is not one of {', '.join(SPECIFIC_NEEDS)}"
+                f"{where} specific_needs", "{code!r} is not one of {choices}",
+                code=code, choices=", ".join(SPECIFIC_NEEDS)
             )
     documents = _documents(problems, where, obj.get("documents"))
     phone = _text(problems, where, obj, "phone", required=False, max_len=20)
@@ -363,7 +371,7 @@ def parse_household(obj: Any, *, now: datetime | None = None) -> Household:
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     problems = _Problems()
     if not isinstance(obj, dict):
-        raise ValidationError(["household: must be a JSON object"])
+        raise ValidationError([Message("household: must be a JSON object")])
     problems.unknown_keys("household", obj, HOUSEHOLD_KEYS)
     arrived_at, time_known = _arrival(problems, obj, now)
     today = arrived_at.date() if arrived_at <= now else now.date()
@@ -396,7 +404,7 @@ def parse_household(obj: Any, *, now: datetime | None = None) -> Household:
     if not isinstance(raw_members, list) or not raw_members:
         problems.add("household members", "must list at least one member")
     elif len(raw_members) > MAX_MEMBERS:
-        problems.add("household members", f"{len(raw_members)} members (at most {MAX_MEMBERS})")
+        problems.add("household members", "{count} members (at most {most})", count=len(raw_members), most=MAX_MEMBERS)
     else:
         for index, raw in enumerate(raw_members, 1):
             member = _member(problems, index, raw, today)
@@ -410,7 +418,7 @@ def parse_household(obj: Any, *, now: datetime | None = None) -> Household:
             problems.add("household", "no member is the head (relationship \"head\")")
         elif len(heads) > 1:
             problems.add(
-                "household", f"members {' and '.join(map(str, heads))} are both marked as head"
+                "household", "members {heads} are both marked as head", heads=", ".join(map(str, heads))
             )
         ids = [m.id for m in members]
         if len(ids) != len(set(ids)):
@@ -442,7 +450,8 @@ def household_input(obj: Any, current: Registration) -> Any:
     if not isinstance(obj, dict):
         return obj
     if "regno" in obj and str(obj["regno"]).strip().upper() != current.regno:
-        raise ValidationError([f"household regno: file is for {obj['regno']}, not {current.regno}"])
+        raise ValidationError([Message("household regno: file is for {named}, not {regno}",
+                                       named=obj["regno"], regno=current.regno)])
     household = {k: v for k, v in obj.items() if k not in REGISTRATION_KEYS}
     members = household.get("members")
     if isinstance(members, list):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Keep the app's translations in step with its source: extract, report, compile.
 
-    python scripts/translations.py update    # refresh resources/translations/fr/*.ts from fieldreg/ui
+    python scripts/translations.py update    # refresh resources/translations/fr/*.ts from the code
     python scripts/translations.py check     # list every string still untranslated (exit 1 if any)
     python scripts/translations.py apply fr FILE.json  # fill translations from {"English": "French"}
     python scripts/translations.py build     # compile them into fieldreg/ui/translations/fieldreg_fr.qm
@@ -13,12 +13,23 @@ fill the ``<translation>`` elements (Qt Linguist: ``pyside6-linguist FILE``)
 and drop ``type="unfinished"``. ``build`` joins a language's files into the one
 ``.qm`` the app loads; the compiled file is committed so an install needs no Qt
 tools, and a test checks it matches the sources.
+
+The core (no Qt) writes what users read as English templates with values
+(fieldreg/messages.py). ``update`` also collects those templates from the
+modules the app runs (not fieldreg/cli/ or fieldreg/hq/, which only the
+English command line shows) into ``core.ts``, context ``Core``, which
+fieldreg/ui/text.py looks them up in. A template is a literal: the first
+argument of ``Message(...)``; the last positional argument of a FieldRegError
+class; or, within its own module, of a function whose template parameter is
+positional-only and typed ``str | Message`` with ``**params`` after it.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
+import tempfile
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -38,6 +49,85 @@ def tool(name: str) -> str:
     if not found:
         sys.exit(f"translations: {name} not found (it comes with PySide6-Essentials)")
     return found
+
+
+CORE = ROOT / "fieldreg"
+# Shown only by the English command line (HQ's tools included): not extracted for translation.
+CORE_SKIPPED = ("ui", "cli", "hq", "keys/hqdir.py")
+
+
+def core_modules() -> list[Path]:
+    return sorted(p for p in CORE.rglob("*.py")
+                  if not any(p.relative_to(CORE).as_posix().startswith(skip) for skip in CORE_SKIPPED))
+
+
+def _called(call: ast.Call) -> str | None:
+    f = call.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+
+
+def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
+    bases: dict[str, set[str]] = {}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "")
+                                    for b in node.bases}
+    found = {"FieldRegError"}
+    while grown := {name for name, of in bases.items() if name not in found and of & found}:
+        found |= grown
+    return found
+
+
+def _template_functions(tree: ast.Module) -> set[str]:
+    """Functions of one module taking ``(..., template: str | Message, /, **params)``."""
+    return {node.name for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef) and node.args.posonlyargs and node.args.kwarg
+            and node.args.posonlyargs[-1].annotation is not None
+            and ast.unparse(node.args.posonlyargs[-1].annotation) == "str | Message"
+            and node.name != "__init__"}
+
+
+def template_calls(paths: list[Path]) -> list[tuple[Path, int, ast.expr]]:
+    """Every (file, line, template argument) of a call that takes a message template."""
+    trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in paths}
+    classes = _error_classes({p: ast.parse(p.read_text(encoding="utf-8")) for p in CORE.rglob("*.py")})
+    found = []
+    for path, tree in trees.items():
+        local = _template_functions(tree)
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            name = _called(call)
+            if name == "Message":
+                found.append((path, call.lineno, call.args[0]))
+            elif name in classes or name in local:
+                found.append((path, call.lineno, call.args[-1]))
+    return found
+
+
+def core_templates() -> list[str]:
+    """The literal templates of the modules the app runs, in order, each once."""
+    literal = [arg.value for _, _, arg in template_calls(core_modules())
+               if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value]
+    return list(dict.fromkeys(literal))
+
+
+def built_templates(paths: list[Path]) -> list[str]:
+    """Where a template is built at run time (an f-string, ``+``, ``.format``): it cannot be translated."""
+    return [f"{path.relative_to(ROOT)}:{line}" for path, line, arg in template_calls(paths)
+            if isinstance(arg, (ast.JoinedStr, ast.BinOp))
+            or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "format")]
+
+
+def _update_core(lupdate: str, ts: Path, language: str) -> None:
+    # lupdate reads Python, not lists: hand it the templates as translate() calls.
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "core.py"
+        source.write_text("".join(f"QCoreApplication.translate(\"Core\", {t!r})\n" for t in core_templates()),
+                          encoding="utf-8")
+        subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none",
+                        "-target-language", language, str(source), "-ts", str(ts)], check=True)
 
 
 def ui_modules() -> list[Path]:
@@ -63,6 +153,9 @@ def update(sources: Path = SOURCES) -> None:
                 wanted.add(ts)
             else:
                 ts.unlink()  # a module with no visible strings needs no file
+        core = sources / language / "core.ts"
+        _update_core(lupdate, core, language)
+        wanted.add(core)
         for stale in set((sources / language).glob("*.ts")) - wanted:
             stale.unlink()  # its module is gone
 

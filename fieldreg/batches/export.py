@@ -61,8 +61,9 @@ from fieldreg.batches.format import (
 from fieldreg.batches.receipt import open_receipt
 from fieldreg.batches.records import pending_ranges, pending_records
 from fieldreg.errors import CorruptData, InvalidInput, NotFound, StorageError
-from fieldreg.fsutil import _describe, fsync_dir
+from fieldreg.fsutil import fsync_dir, write_problem
 from fieldreg.issuing import current_post_key
+from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.session import Session
 from fieldreg.store.db import SCHEMA_VERSION, transaction
@@ -78,8 +79,8 @@ _COPY_CHUNK = 1024 * 1024
 _ESCROW_META = "escrow_recipients"
 
 
-NOT_ENROLLED = ("this post is not enrolled with HQ, so it has no key to sign batches and no HQ "
-                "key to encrypt them to: load an enrollment file first ('fieldreg keys load FILE')")
+NOT_ENROLLED = Message("this post is not enrolled with HQ, so it has no key to sign batches and no HQ "
+                       "key to encrypt them to: load an enrollment file first ('fieldreg keys load FILE')")
 
 Progress = Callable[[int, int], None]  # (records written, records in the batch)
 
@@ -156,7 +157,7 @@ def export(
             if row is None:
                 return None
         path = _copy_verified(_local_path(session, row), Path(target), row,
-                              hint="the batch stays ready: run the export again")
+                              hint=Message("the batch stays ready: run the export again"))
         return ExportResult(_mark_exported(session, row.seq, now=now), path, reused)
 
 
@@ -165,8 +166,8 @@ def export_again(session: Session, seq: int, target: Path) -> ExportResult:
     session.require("export")
     row = _batch(session.store.db.conn, seq)
     if row.status == "prepared":
-        raise InvalidInput(f"batch {seq} has not been exported yet: use 'fieldreg export --to DIR'")
-    path = _copy_verified(_local_path(session, row), Path(target), row, hint="nothing was changed")
+        raise InvalidInput("batch {seq} has not been exported yet: use 'fieldreg export --to DIR'", seq=seq)
+    path = _copy_verified(_local_path(session, row), Path(target), row, hint=Message("nothing was changed"))
     with transaction(session.store.db) as conn:
         session.audit(conn).append(actor=session.user, action="export_again",
                                    subject=session.store.post_id, details={"seq": seq})
@@ -184,8 +185,7 @@ def load_receipt(session: Session, data: bytes, *, now: datetime | None = None) 
     receipt = open_receipt(data, root_public=bytes.fromhex(root))
     post_id = session.store.post_id
     if receipt.post != post_id:
-        raise InvalidInput(f"this receipt is for post {receipt.post}, but this station is post "
-                           f"{post_id}; nothing was changed")
+        raise InvalidInput("this receipt is for post {post}, but this station is post {post_id}; nothing was changed", post=receipt.post, post_id=post_id)
     at = iso_utc(now or utcnow())
     held = {seq: digest for seq, digest in receipt.batches}
     newly: list[int] = []
@@ -257,8 +257,7 @@ def _recipients(session: Session) -> list[str]:
         except json.JSONDecodeError:
             extra = None
         if not isinstance(extra, list) or not all(isinstance(r, str) for r in extra):
-            raise CorruptData(f"this station's setting {_ESCROW_META!r} is damaged; reload the "
-                              "enrollment file")
+            raise CorruptData("this station's setting {setting!r} is damaged; reload the enrollment file", setting=_ESCROW_META)
         recipients += [r for r in extra if r not in recipients]
     for recipient in recipients:
         try:
@@ -277,7 +276,7 @@ def _export_lock(data_dir: Path) -> Iterator[None]:
         directory.mkdir(mode=0o700, exist_ok=True)
         fd = os.open(directory / _LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise StorageError(_describe(exc, directory)) from exc
+        raise StorageError(write_problem(exc, directory)) from exc
     try:
         if fcntl is not None:
             try:
@@ -332,7 +331,7 @@ def _prepared(conn: sqlite3.Connection) -> _Row | None:
 def _batch(conn: sqlite3.Connection, seq: int) -> _Row:
     found = _rows(conn, "WHERE seq = ?", (seq,))
     if not found:
-        raise NotFound(f"this post has no batch {seq} (see 'fieldreg batches')")
+        raise NotFound("this post has no batch {seq} (see 'fieldreg batches')", seq=seq)
     return found[0]
 
 
@@ -431,7 +430,7 @@ def _write_new(final: Path, write: Callable[[Any], Any]) -> Any:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise StorageError(_describe(exc, final)) from exc
+            raise StorageError(write_problem(exc, final)) from exc
         raise
     return result
 
@@ -439,24 +438,22 @@ def _write_new(final: Path, write: Callable[[Any], Any]) -> Any:
 # -- copy to the medium, read back -----------------------------------------------------------
 
 
-def _copy_verified(source: Path, target_dir: Path, row: _Row, *, hint: str) -> Path:
+def _copy_verified(source: Path, target_dir: Path, row: _Row, *, hint: Message) -> Path:
     """Copy the local batch file to ``target_dir`` atomically and check it by reading it back."""
     final = target_dir / row.file_name
     expected = (row.file_size, row.sha256)
     if os.path.lexists(final):
         if final.is_file() and _digest(final) == expected:
             return final  # already there, identical (a copy verified earlier)
-        raise InvalidInput(f"{final} already exists and is a different file; nothing was written "
-                           "(move it away or choose another folder)")
+        raise InvalidInput("{final} already exists and is a different file; nothing was written (move it away or choose another folder)", final=final)
     if not target_dir.is_dir():
-        raise StorageError(f"cannot write to {target_dir}: the folder does not exist "
-                           f"(medium removed?); {hint}")
+        raise StorageError("cannot write to {target_dir}: the folder does not exist (medium removed?); {hint}",
+                           target_dir=target_dir, hint=hint)
     for stale in target_dir.glob(f".{final.name}.*.tmp"):  # left by a copy that was killed
         with contextlib.suppress(OSError):
             stale.unlink()
     if not source.is_file():
-        raise CorruptData(f"this station's copy of batch {row.seq} ({source}) is missing; "
-                          "restore it from a backup")
+        raise CorruptData("this station's copy of batch {seq} ({source}) is missing; restore it from a backup", seq=row.seq, source=source)
     tmp = target_dir / f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     renamed = False
     try:
@@ -472,14 +469,14 @@ def _copy_verified(source: Path, target_dir: Path, row: _Row, *, hint: str) -> P
                 out.flush()
                 os.fsync(out.fileno())
         if (size, digest.digest()) != expected:
-            raise CorruptData(f"this station's copy of batch {row.seq} ({source}) is damaged "
-                              "(it does not match what was recorded); restore it from a backup")
+            raise CorruptData("this station's copy of batch {seq} ({source}) is damaged (it does not match what was recorded); restore it from a backup", seq=row.seq, source=source)
         os.replace(tmp, final)
         renamed = True
         fsync_dir(target_dir)
         if _digest(final) != expected:
-            raise StorageError(f"the copy on {target_dir} does not read back correctly (faulty "
-                               f"medium?) and was removed; {hint}")
+            raise StorageError(
+                "the copy on {target_dir} does not read back correctly (faulty medium?) and was removed; {hint}",
+                target_dir=target_dir, hint=hint)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -488,7 +485,7 @@ def _copy_verified(source: Path, target_dir: Path, row: _Row, *, hint: str) -> P
                 os.unlink(final)
                 fsync_dir(target_dir)
         if isinstance(exc, OSError):
-            raise StorageError(f"{_describe(exc, final)}; {hint}") from exc
+            raise StorageError("{problem}; {hint}", problem=write_problem(exc, final), hint=hint) from exc
         raise
     return final
 

@@ -54,10 +54,10 @@ class BatchError(CorruptData):
 
     REASONS = ("not_for_this_hq", "damaged", "forged", "other_hq")
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: str, template: str, /, **params: Any):
         assert reason in self.REASONS, reason
         self.reason = reason
-        super().__init__(message)
+        super().__init__(template, **params)
 
 
 def batch_filename(post_id: str, seq: int) -> str:
@@ -139,7 +139,7 @@ def write_batch(
     try:
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
     except (pyrage.RecipientError, ValueError) as exc:
-        raise InvalidInput(f"an age recipient is not valid ({exc})") from None
+        raise InvalidInput("an age recipient is not valid ({problem})", problem=exc) from None
     if not parsed:
         raise InvalidInput("a batch needs at least HQ's age recipient")
     archive = _ArchiveWriter(header, records, progress)
@@ -407,7 +407,7 @@ class _ArchiveReader(io.RawIOBase):
             elif self._state == "padding":
                 take = min(self._padding, len(self._buffer))
                 if any(self._buffer[:take]):
-                    raise _damaged("non-zero padding in the archive")
+                    raise BatchError("damaged", "non-zero padding in the archive")
                 del self._buffer[:take]
                 self._padding -= take
                 if self._padding:
@@ -415,32 +415,32 @@ class _ArchiveReader(io.RawIOBase):
                 self._state = "header"
             else:  # end: only zero blocks may follow the manifest
                 if any(self._buffer):
-                    raise _damaged("unexpected data after the manifest")
+                    raise BatchError("damaged", "unexpected data after the manifest")
                 self._buffer.clear()
                 return
 
     def _header(self, block: bytes) -> None:
         if not any(block):
             if self.manifest_raw is None:
-                raise _damaged("the archive ends before its manifest")
+                raise BatchError("damaged", "the archive ends before its manifest")
             self._state = "end"
             return
         if self.manifest_raw is not None:
-            raise _damaged("unexpected file after the manifest")
+            raise BatchError("damaged", "unexpected file after the manifest")
         try:
             info = tarfile.TarInfo.frombuf(block, "ascii", "strict")
         except (tarfile.HeaderError, UnicodeDecodeError):
-            raise _damaged("an archive header is damaged") from None
+            raise BatchError("damaged", "an archive header is damaged") from None
         expected = CERTIFICATE_NAME if self.certificate is None else None
         name = info.name
         if info.type != tarfile.REGTYPE:
-            raise _damaged(f"unexpected archive entry type for {name!r}")
+            raise BatchError("damaged", "unexpected archive entry type for {name!r}", name=name)
         if expected is not None and name != expected:
-            raise _damaged(f"the archive must start with {CERTIFICATE_NAME}")
+            raise BatchError("damaged", "the archive must start with {certificate_name}", certificate_name=CERTIFICATE_NAME)
         if expected is None and name not in (MANIFEST_NAME, _records_name(self._next_records)):
-            raise _damaged(f"unexpected file {name!r} in the archive")
+            raise BatchError("damaged", "unexpected file {name!r} in the archive", name=name)
         if name in (CERTIFICATE_NAME, MANIFEST_NAME) and info.size > _MAX_SMALL_FILE:
-            raise _damaged(f"{name} is too large")
+            raise BatchError("damaged", "{name} is too large", name=name)
         self._name, self._remaining, self._size = name, info.size, info.size
         self._padding = -info.size % tarfile.BLOCKSIZE
         self._hash = hashlib.sha256()
@@ -461,7 +461,7 @@ class _ArchiveReader(io.RawIOBase):
             start = end + 1
         del self._content[:start]
         if len(self._content) > _MAX_LINE:
-            raise _damaged("a record line is too long")
+            raise BatchError("damaged", "a record line is too long")
 
     def _end_of_file(self) -> None:
         content = bytes(self._content)
@@ -471,7 +471,7 @@ class _ArchiveReader(io.RawIOBase):
             self.manifest_raw = content
         else:
             if content:
-                raise _damaged(f"{self._name} does not end with a complete line")
+                raise BatchError("damaged", "{name} does not end with a complete line", name=self._name)
             self._next_records += 1
         if self._name != MANIFEST_NAME:
             self.files.append((self._name, self._size, self._hash.digest()))
@@ -490,27 +490,27 @@ class _ArchiveReader(io.RawIOBase):
         try:
             record = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
         except (UnicodeDecodeError, ValueError, RecursionError):  # NaN/Infinity and absurd nesting too
-            raise _damaged(f"record {self.n + 1} is not valid JSON") from None
+            raise BatchError("damaged", "record {number} is not valid JSON", number=self.n + 1) from None
         self.n += 1
         if not isinstance(record, dict) or record.get("n") != self.n:
-            raise _damaged(f"record {self.n} is out of order or has no number")
+            raise BatchError("damaged", "record {n} is out of order or has no number", n=self.n)
         kind = record.get("kind")
         if kind not in KINDS:
-            raise _damaged(f"record {self.n} has an unknown kind {kind!r}")
+            raise BatchError("damaged", "record {n} has an unknown kind {kind!r}", n=self.n, kind=kind)
         if kind != "audit" and self.counts["audit"]:
-            raise _damaged(f"record {self.n}: data records must come before audit entries")
+            raise BatchError("damaged", "record {n}: data records must come before audit entries", n=self.n)
         self._check_post(record)
         self.counts[kind] += 1
         if kind == "audit":
             seq, digest = record.get("seq"), record.get("hash")
             if type(seq) is not int or not isinstance(digest, str) or len(digest) != 64:
-                raise _damaged(f"record {self.n}: audit entry without sequence or hash")
+                raise BatchError("damaged", "record {n}: audit entry without sequence or hash", n=self.n)
             if self.audit[1] and seq != self.audit[1] + 1:
-                raise _damaged(f"record {self.n}: audit entries are not consecutive")
+                raise BatchError("damaged", "record {n}: audit entries are not consecutive", n=self.n)
             try:
                 self.audit = (self.audit[0] or seq, seq, bytes.fromhex(digest))
             except ValueError:
-                raise _damaged(f"record {self.n}: audit hash is not hexadecimal") from None
+                raise BatchError("damaged", "record {n}: audit hash is not hexadecimal", n=self.n) from None
         self.on_record(record)
 
     def _check_post(self, record: dict[str, Any]) -> None:
@@ -521,17 +521,17 @@ class _ArchiveReader(io.RawIOBase):
             subjects = [str(record.get(k, "")).partition("/")[0] for k in ("member_a", "member_b")]
         for regno in subjects:
             if not isinstance(regno, str) or not regno.startswith(f"{post}-"):
-                raise _damaged(f"record {self.n} names a registration of another post")
+                raise BatchError("damaged", "record {n} names a registration of another post", n=self.n)
 
     def finish(self) -> ReadBatch:
         if self._state != "end" or self._buffer or self.manifest_raw is None or self.certificate is None:
-            raise _damaged("the archive is incomplete")
+            raise BatchError("damaged", "the archive is incomplete")
         manifest = self._manifest(self.manifest_raw, self.certificate)
         if manifest.hq != hq_id(self.hq_root_public):
             raise BatchError("other_hq", "this batch was made for another HQ")
         observed = (tuple(self.files), self.counts, self.audit)
         if (manifest.files, manifest.counts, manifest.audit) != observed:
-            raise _damaged("the contents do not match the manifest (a file was changed or swapped)")
+            raise BatchError("damaged", "the contents do not match the manifest (a file was changed or swapped)")
         digest = hashlib.sha256(self.manifest_raw).digest()
         return ReadBatch(manifest, self.manifest_raw, digest, self.certificate, self.n)
 
@@ -540,23 +540,19 @@ class _ArchiveReader(io.RawIOBase):
         try:
             message = parse_sign1(raw, require_canonical=False)
         except MalformedCose:
-            raise _damaged("the manifest is not a signed document") from None
+            raise BatchError("damaged", "the manifest is not a signed document") from None
         if message.content_type != f"fieldreg/{MANIFEST_KIND}/{VERSION}":
-            raise _damaged(f"the manifest has content type {message.content_type!r}")
+            raise BatchError("damaged", "the manifest has content type {content_type!r}", content_type=message.content_type)
         if message.kid != certificate.key.key_id or not message.verify(load_public(certificate.key.public_key)):
             raise BatchError("forged", "the manifest is not signed by the post key in the batch")
         try:
             return _parse_manifest(message.payload, certificate)
         except (CorruptData, KeyError, TypeError, ValueError) as exc:
-            raise _damaged(f"the manifest is malformed ({exc})") from None
+            raise BatchError("damaged", "the manifest is malformed ({problem})", problem=exc) from None
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON (RFC 8259)")
-
-
-def _damaged(message: str) -> BatchError:
-    return BatchError("damaged", message)
 
 
 _MANIFEST_FIELDS = {

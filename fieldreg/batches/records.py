@@ -115,8 +115,7 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
     """The records of a few hundred outbox rows, read with a handful of bulk SELECTs."""
     unknown = {kind for kind, _, _ in chunk} - {_OUTBOX_REGISTRATION, OUTBOX_TOKEN_REVOCATION}
     if unknown:
-        raise CorruptData(f"the outbox holds rows of an unknown kind ({', '.join(sorted(unknown))}):"
-                          " this FieldReg is older than the store")
+        raise CorruptData("the outbox holds rows of an unknown kind ({kinds}): this FieldReg is older than the store", kinds=', '.join(sorted(unknown)))
     regnos = sorted({s for kind, s, _ in chunk if kind == _OUTBOX_REGISTRATION})
     households = _households(conn, regnos)
     current: list[tuple[int, str]] = []  # (household id, regno) whose current content is needed
@@ -126,13 +125,13 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
             continue
         hh = households.get(regno)
         if hh is None:
-            raise CorruptData(f"the outbox names {regno}, which is not in this store")
+            raise CorruptData("the outbox names {regno}, which is not in this store", regno=regno)
         if version == hh["version"]:
             current.append((hh["id"], regno))
         elif 1 <= version < hh["version"]:
             history_keys.add((hh["id"], version))
         else:
-            raise CorruptData(f"the outbox names version {version} of {regno}, which does not exist")
+            raise CorruptData("the outbox names version {version} of {regno}, which does not exist", version=version, regno=regno)
         if version >= 2:
             history_keys.add((hh["id"], version - 1))
     contents = _current_contents(conn, cipher, households, current)
@@ -159,7 +158,7 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
             change = history[(hid, version - 1)]
             record["kind"] = _KINDS_BY_ACTION.get(change[2])
             if record["kind"] is None:
-                raise CorruptData(f"{subject} version {version}: unknown change {change[2]!r}")
+                raise CorruptData("{subject} version {version}: unknown change {change!r}", subject=subject, version=version, change=change[2])
             record.update(at=change[0], by=change[1], status=status,
                           reason=_open_history(cipher, subject, change, "reason"))
         record["household"] = household
@@ -304,10 +303,10 @@ def _revoked_tokens(conn: sqlite3.Connection, cipher: FieldCipher, token_ids: li
         f" WHERE token_id IN ({_marks(len(token_ids))})", token_ids,
     ):
         if at is None or reason is None:
-            raise CorruptData(f"token {tid} is in the outbox as revoked but is not revoked")
+            raise CorruptData("token {tid} is in the outbox as revoked but is not revoked", tid=tid)
         out[tid] = {"kind": "token_revocation", "token_id": tid, "regno": regno, "serial": serial,
                     "at": at, "by": by, "reason": cipher.open("tokens", tid, "revoke_reason", reason)}
     missing = set(token_ids) - set(out)
     if missing:
-        raise CorruptData(f"the outbox names token {min(missing)}, which is not in this store")
+        raise CorruptData("the outbox names token {token}, which is not in this store", token=min(missing))
     return out

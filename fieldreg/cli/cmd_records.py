@@ -12,6 +12,7 @@ from typing import IO, Any
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
 from fieldreg.errors import InvalidInput, ValidationError
+from fieldreg.messages import Message
 from fieldreg.validation import household_input, parse_household
 
 
@@ -58,7 +59,7 @@ def _open_input(name: str) -> IO[str]:
     try:
         return open(Path(name), encoding="utf-8")
     except OSError as err:
-        raise InvalidInput(f"cannot read {name}: {err.strerror}") from None
+        raise InvalidInput("cannot read {name}: {strerror}", name=name, strerror=err.strerror) from None
 
 
 def read_households(stream: IO[str]) -> Iterator[tuple[int, Any]]:
@@ -99,12 +100,13 @@ def cmd_register(args: argparse.Namespace) -> int:
     for line, obj in read_households(stream):
         try:
             if isinstance(obj, json.JSONDecodeError):
-                raise ValidationError([f"not valid JSON: {obj.msg} (column {obj.colno})"])
+                raise ValidationError([Message("not valid JSON: {problem} (column {column})",
+                                               problem=obj.msg, column=obj.colno)])
             regno = session.register(parse_household(obj))
         except ValidationError as err:
             invalid += 1
             if args.json:
-                emit_json({"line": line, "errors": err.problems})
+                emit_json({"line": line, "errors": [str(p) for p in err.problems]})
             for problem in err.problems:
                 print(f"line {line}: {problem}", file=sys.stderr, flush=True)
             continue
@@ -150,7 +152,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
         try:
             obj = json.load(stream)
         except json.JSONDecodeError as err:
-            raise InvalidInput(f"{args.file}: not valid JSON ({err.msg} at line {err.lineno})")
+            raise InvalidInput("{file}: not valid JSON ({msg} at line {lineno})", file=args.file, msg=err.msg, lineno=err.lineno)
     household = parse_household(household_input(obj, current))
     version = session.correct(current.regno, household, reason=args.reason or "not stated")
     print(f"{current.regno} corrected (version {version}; version {version - 1} kept)")

@@ -77,9 +77,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     missing = [f"--{n.replace('_', '-')}" for n in ("post_id", "post_name", "admin")
                if not getattr(args, n)]
     if missing:
-        raise InvalidInput(f"init needs {', '.join(missing)} (or --demo)")
+        raise InvalidInput("init needs {options} (or --demo)", options=', '.join(missing))
     if PostStore.exists(directory):
-        raise InvalidInput(f"{directory} already holds a FieldReg store; nothing was changed")
+        raise InvalidInput("{directory} already holds a FieldReg store; nothing was changed", directory=directory)
     passphrase = _new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
     PostStore.create(directory, post_id=args.post_id, post_name=args.post_name,
                      admin=args.admin, passphrase=passphrase)

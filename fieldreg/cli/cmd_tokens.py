@@ -88,7 +88,7 @@ def read_file(path: str, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as err:
-        raise InvalidInput(f"cannot read {what} {path}: {err.strerror}") from None
+        raise InvalidInput("cannot read {what} {path}: {strerror}", what=what, path=path, strerror=err.strerror) from None
 
 
 def enrollment_passphrase() -> str:
@@ -96,7 +96,7 @@ def enrollment_passphrase() -> str:
     if phrase is not None:
         return phrase
     if not context.interactive():
-        raise InvalidInput(f"no enrollment passphrase: set {ENV_ENROLL_PASSPHRASE} (or run in a terminal)")
+        raise InvalidInput("no enrollment passphrase: set {variable} (or run in a terminal)", variable=ENV_ENROLL_PASSPHRASE)
     import getpass
 
     return getpass.getpass("Enrollment passphrase (from HQ): ")
@@ -244,7 +244,7 @@ def _report(args: argparse.Namespace, verdict: Verdict, earlier: list[Any]) -> N
     if args.json:
         emit_json({"status": verdict.status.value,
                    "reason": verdict.reason.value if verdict.reason else None,
-                   "message": verdict.message, "warnings": list(verdict.warnings),
+                   "message": verdict.message, "warnings": [str(w) for w in verdict.warnings],
                    "claims": _claims_json(verdict),
                    "checked_in_before": [c.__dict__ for c in earlier]})
         return
@@ -319,7 +319,7 @@ def init_station(args: argparse.Namespace, directory: Path,
     if not args.admin:
         raise InvalidInput("init needs --admin USER")
     if PostStore.exists(directory):
-        raise InvalidInput(f"{directory} already holds a FieldReg store; nothing was changed")
+        raise InvalidInput("{directory} already holds a FieldReg store; nothing was changed", directory=directory)
     if args.enroll:
         if args.trust or args.fingerprint:
             raise InvalidInput("an enrollment file carries its own trust list; drop --trust/--fingerprint")

@@ -52,10 +52,10 @@ def read_passphrase_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as err:
-        raise InvalidInput(f"cannot read passphrase file {path}: {err.strerror}") from None
+        raise InvalidInput("cannot read passphrase file {path}: {strerror}", path=path, strerror=err.strerror) from None
     lines = text.splitlines()
     if not lines or not lines[0]:
-        raise InvalidInput(f"passphrase file {path} is empty")
+        raise InvalidInput("passphrase file {path} is empty", path=path)
     return lines[0]
 
 
@@ -63,7 +63,7 @@ def prompt_new_passphrase(whose: str) -> str:
     """Ask twice on the terminal; refuse when there is no terminal to ask on."""
     if not interactive():
         raise InvalidInput(
-            f"no passphrase for {whose}: use --passphrase-file (or run in a terminal)"
+            "no passphrase for {whose}: use --passphrase-file (or run in a terminal)", whose=whose
         )
     first = getpass.getpass(f"New passphrase for {whose}: ")
     if getpass.getpass("Repeat it: ") != first:
@@ -75,12 +75,12 @@ def credentials() -> tuple[str, str]:
     user = os.environ.get(ENV_USER)
     if not user:
         if not interactive():
-            raise AuthError(f"who are you? set {ENV_USER} (or run in a terminal)")
+            raise AuthError("who are you? set {variable} (or run in a terminal)", variable=ENV_USER)
         user = input("User: ").strip()
     passphrase = os.environ.get(ENV_PASSPHRASE)
     if passphrase is None:
         if not interactive():
-            raise AuthError(f"no passphrase: set {ENV_PASSPHRASE} (or run in a terminal)")
+            raise AuthError("no passphrase: set {variable} (or run in a terminal)", variable=ENV_PASSPHRASE)
         passphrase = getpass.getpass(f"Passphrase for {user}: ")
     return user, passphrase
 
@@ -99,7 +99,7 @@ def open_session(directory: Path, *, allow_must_change: bool = False) -> Session
         new = os.environ.get(ENV_NEW_PASSPHRASE)
         if new is None and not interactive():
             raise AuthError(
-                f"{user} must choose a new passphrase first: run 'fieldreg user passwd'"
+                "{user} must choose a new passphrase first: run 'fieldreg user passwd'", user=user
             )
         if new is None:
             print("This is your first login: choose your own passphrase.", file=sys.stderr)

@@ -84,7 +84,7 @@ def wrap_key(key: bytes, passphrase: str, *, params: KdfParams) -> dict[str, Any
 def unwrap_key(wrap: dict[str, Any], passphrase: str) -> bytes:
     """Recover the key from a wrap; ``AuthError`` if the passphrase is wrong."""
     if wrap.get("kdf") != "argon2id":
-        raise CorruptData(f"unknown key-wrap algorithm {wrap.get('kdf')!r}")
+        raise CorruptData("unknown key-wrap algorithm {kdf!r}", kdf=wrap.get("kdf"))
     params = KdfParams(wrap["time_cost"], wrap["memory_kib"], wrap["parallelism"])
     kek = derive_key(passphrase, base64.b64decode(wrap["salt"]), params)
     try:

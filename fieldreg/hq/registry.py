@@ -118,13 +118,13 @@ class Registry:
                 ])
             return
         if meta.get("hq_root") != hq.root_public.hex():
-            raise CorruptData(f"{self.path} belongs to another HQ key directory")
+            raise CorruptData("{path} belongs to another HQ key directory", path=self.path)
         try:
             ok = self._sealer.open(bytes.fromhex(meta["key_check"]), _KEY_CHECK_AAD) == _KEY_CHECK
         except (KeyError, ValueError, CorruptData):
             ok = False
         if not ok:
-            raise CorruptData(f"{self.path} cannot be read with this HQ's registry key")
+            raise CorruptData("{path} cannot be read with this HQ's registry key", path=self.path)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -157,7 +157,7 @@ class Registry:
         row = self.db.execute("SELECT reason FROM token_revocations WHERE token_id = ?",
                               (token_id,)).fetchone()
         if row is None:
-            raise NotFound(f"token {token_id} was not revoked by any post")
+            raise NotFound("token {token_id} was not revoked by any post", token_id=token_id)
         blob = self._sealer.open(row[0], f"token_revocations|{token_id}|reason".encode())
         return blob.decode("utf-8")
 
@@ -204,7 +204,7 @@ class Registry:
         """The newest version HQ holds of ``regno`` (its current state)."""
         rows = self._versions("current_households", regno)
         if not rows:
-            raise NotFound(f"HQ holds no registration {regno}")
+            raise NotFound("HQ holds no registration {regno}", regno=regno)
         return rows[0]
 
     def _versions(self, table: str, regno: str) -> list[HouseholdVersion]:

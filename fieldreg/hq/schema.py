@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from fieldreg.messages import Message
 from fieldreg.store.db import Migration
 from fieldreg.store.db import migrate as store_migrate
 
@@ -156,4 +157,4 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the HQ registry to the current schema (the store's one migration runner)."""
-    store_migrate(db, MIGRATIONS, what="this HQ registry")
+    store_migrate(db, MIGRATIONS, what=Message("this HQ registry"))

@@ -32,7 +32,7 @@ def check_post_id(post_id: str) -> str:
     # One rule for post ids: the one registration numbers are built with.
     if not isinstance(post_id, str) or not POST_ID_RE.fullmatch(post_id):
         raise InvalidInput(
-            f"post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter"
+            "post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter", post_id=post_id
         )
     return post_id
 
@@ -74,16 +74,16 @@ class KeyEntry:
     @classmethod
     def from_map(cls, data: Any, *, where: str) -> KeyEntry:
         if not isinstance(data, dict):
-            raise CorruptData(f"{where}: key entry is not a map")
+            raise CorruptData("{where}: key entry is not a map", where=where)
         post_id = field(data, "post", str, where=where)
         kid = field(data, "kid", bytes, where=where)
         pub = field(data, "pub", bytes, where=where)
         load_public(pub)  # a malformed key fails here, not at the first scan
         if key_id(pub) != kid:
-            raise CorruptData(f"{where}: key id {kid.hex()} does not match its public key")
+            raise CorruptData("{where}: key id {kid} does not match its public key", where=where, kid=kid.hex())
         revoked = data.get("revoked")
         if revoked is not None and (not isinstance(revoked, int) or isinstance(revoked, bool)):
-            raise CorruptData(f"{where}: field 'revoked' is not int")
+            raise CorruptData("{where}: field 'revoked' is not int", where=where)
         return cls(
             post_id=post_id,
             key_id=kid,
@@ -129,7 +129,7 @@ class Certificate:
         doc = open_document(data, kind=CERT_KIND, versions={CERT_VERSION}, public_key=pub)
         where = "certificate"
         if "revoked" in doc.payload:
-            raise CorruptData(f"{where}: unexpected field 'revoked'")
+            raise CorruptData("{where}: unexpected field 'revoked'", where=where)
         entry = KeyEntry.from_map(doc.payload, where=where)
         issued = from_epoch(field(doc.payload, "iat", int, where=where))
         return cls(entry, issued, doc.message.kid, data)

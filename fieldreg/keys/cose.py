@@ -60,7 +60,7 @@ def strict_loads(data: bytes) -> Any:
     try:
         value = cbor2.CBORDecoder(stream, max_depth=MAX_DEPTH, allow_duplicate_keys=False).decode()
     except Exception as exc:  # noqa: BLE001 - see docstring: hostile input, one error type out
-        raise MalformedCose(f"not valid CBOR ({type(exc).__name__})") from None
+        raise MalformedCose("not valid CBOR ({problem})", problem=type(exc).__name__) from None
     if stream.tell() != len(data):
         raise MalformedCose("unexpected bytes after the CBOR data")
     return value
@@ -164,7 +164,7 @@ def parse_sign1(data: bytes, *, require_canonical: bool = True) -> Sign1:
     tagged = isinstance(value, cbor2.CBORTag)
     if tagged:
         if value.tag != COSE_SIGN1_TAG:
-            raise MalformedCose(f"CBOR tag {value.tag} is not COSE_Sign1 (18)")
+            raise MalformedCose("CBOR tag {tag} is not COSE_Sign1 (18)", tag=value.tag)
         value = value.value
     # cbor2 decodes the content of a tag as immutable values (tuple, frozendict).
     if not isinstance(value, (list, tuple)) or len(value) != 4:

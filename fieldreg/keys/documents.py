@@ -20,12 +20,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fieldreg.errors import CorruptData
 from fieldreg.keys.cose import Sign1, canonical_dumps, parse_sign1, sign1, strict_loads
 from fieldreg.keys.ids import key_id
+from fieldreg.messages import Message
 
 _CONTENT_TYPE_RE = re.compile(r"fieldreg/([a-z]+)/([0-9]{1,4})")
 _LABELS = {
-    "cert": "certificate",
-    "trustlist": "trust list",
-    "revocations": "revocation list",
+    "cert": Message("certificate"),
+    "trustlist": Message("trust list"),
+    "revocations": Message("revocation list"),
 }
 
 T = TypeVar("T")
@@ -42,9 +43,9 @@ class Document:
     raw: bytes
 
 
-def label(kind: str) -> str:
+def label(kind: str) -> Message:
     """What a person calls this kind of document, for messages."""
-    return _LABELS.get(kind, kind)
+    return _LABELS.get(kind) or Message(kind)
 
 
 def sign_document(kind: str, version: int, payload: dict[str, Any], key: Ed25519PrivateKey) -> bytes:
@@ -65,15 +66,16 @@ def open_document(
     message = parse_sign1(data, require_canonical=False)
     match = _CONTENT_TYPE_RE.fullmatch(message.content_type or "")
     if match is None or match.group(1) != kind:
-        raise CorruptData(f"this file is not a FieldReg {name}")
+        raise CorruptData("this file is not a FieldReg {name}", name=name)
     version = int(match.group(2))
     if version not in versions:
-        raise CorruptData(f"{name} format version {version} is not supported by this FieldReg")
+        raise CorruptData("{name} format version {version} is not supported by this FieldReg",
+                          name=name, version=version)
     if message.kid != key_id(public_key) or not message.verify(public_key):
-        raise CorruptData(f"{name} is not signed by the HQ key this computer trusts")
+        raise CorruptData("{name} is not signed by the HQ key this computer trusts", name=name)
     payload = strict_loads(message.payload)
     if not isinstance(payload, dict) or not all(isinstance(k, str) for k in payload):
-        raise CorruptData(f"{name} payload is not a map with text keys")
+        raise CorruptData("{name} payload is not a map with text keys", name=name)
     return Document(kind, version, payload, message, data)
 
 
@@ -82,5 +84,6 @@ def field(payload: dict[str, Any], name: str, kind: type[T], *, where: str) -> T
     value = payload.get(name)
     # bool is an int subclass; a flag is never a valid integer field here.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise CorruptData(f"{where}: field {name!r} is missing or not {kind.__name__}")
+        raise CorruptData("{where}: field {name!r} is missing or not {type}",
+                          where=where, name=name, type=kind.__name__)
     return value

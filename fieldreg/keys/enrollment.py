@@ -124,7 +124,7 @@ def _load(data: bytes) -> dict[str, Any]:
         raise CorruptData("this file is not a FieldReg enrollment file")
     if document.get("version") != ENROLLMENT_VERSION:
         raise CorruptData(
-            f"enrollment file version {document.get('version')!r} is not supported by this FieldReg"
+            "enrollment file version {version!r} is not supported by this FieldReg", version=document.get("version")
         )
     return document
 
@@ -153,7 +153,7 @@ def open_enrollment(data: bytes, passphrase: str) -> Enrollment:
     payload = strict_loads(open_sealed(file_key, sealed, aad=_aad(info)))
     where = "enrollment payload"
     if not isinstance(payload, dict):
-        raise CorruptData(f"{where} is not a map")
+        raise CorruptData("{where} is not a map", where=where)
     root = field(payload, "root", bytes, where=where)
     load_public(root)
     post_key = PostKey.load(
@@ -177,5 +177,5 @@ def _escrow(payload: dict[str, Any], *, where: str) -> tuple[str, ...]:
         try:
             pyrage.x25519.Recipient.from_str(text)
         except (pyrage.RecipientError, TypeError, ValueError):
-            raise CorruptData(f"{where}: an escrow recipient is not an age public key") from None
+            raise CorruptData("{where}: an escrow recipient is not an age public key", where=where) from None
     return tuple(recipients)

@@ -129,7 +129,7 @@ class HqDir:
         now = now or utcnow()
         base = Path(path)
         if (base / HQ_FILE).exists():
-            raise InvalidInput(f"{base} already holds an HQ key directory")
+            raise InvalidInput("{base} already holds an HQ key directory", base=base)
         base.mkdir(mode=0o700, parents=True, exist_ok=True)
         (base / CERTS_DIR).mkdir(mode=0o700, exist_ok=True)
         root = Ed25519PrivateKey.generate()
@@ -165,13 +165,13 @@ class HqDir:
         try:
             header = json.loads((base / HQ_FILE).read_text("utf-8"))
         except FileNotFoundError:
-            raise NotFound(f"{base} is not an HQ key directory (run 'fieldreg hq init')") from None
+            raise NotFound("{base} is not an HQ key directory (run 'fieldreg hq init')", base=base) from None
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise CorruptData(f"{base / HQ_FILE} is damaged") from None
+            raise CorruptData("{path} is damaged", path=base / HQ_FILE) from None
         if not isinstance(header, dict) or header.get("format") != HQ_FORMAT:
-            raise CorruptData(f"{base / HQ_FILE} is not an HQ key file")
+            raise CorruptData("{path} is not an HQ key file", path=base / HQ_FILE)
         if header.get("version") != HQ_VERSION:
-            raise CorruptData(f"HQ key file version {header.get('version')!r} is not supported")
+            raise CorruptData("HQ key file version {version!r} is not supported", version=header.get("version"))
         try:
             master = unwrap_key(header["wrap"], passphrase)
             sealer = Sealer(master)
@@ -183,13 +183,13 @@ class HqDir:
             escrow = tuple(header.get("escrow", ()))
             escrow_mac = header.get("escrow_mac", "") if escrow else ""
         except (KeyError, TypeError, ValueError):
-            raise CorruptData(f"{base / HQ_FILE} is damaged") from None
+            raise CorruptData("{path} is damaged", path=base / HQ_FILE) from None
         if public_raw(root) != root_public:
-            raise CorruptData(f"{base / HQ_FILE}: root public key does not match the private key")
+            raise CorruptData("{path}: root public key does not match the private key", path=base / HQ_FILE)
         # An escrow recipient slipped into hq.json would receive every post's batches: MAC'd.
         if escrow and not (isinstance(escrow_mac, str)
                            and hmac.compare_digest(escrow_mac, _escrow_mac(master, escrow))):
-            raise CorruptData(f"{base / HQ_FILE}: the escrow recipients were changed outside FieldReg")
+            raise CorruptData("{path}: the escrow recipients were changed outside FieldReg", path=base / HQ_FILE)
         return cls(base, root, identity, kdf, master=master, escrow=escrow)
 
     # -- public facts ---------------------------------------------------------------------
@@ -238,7 +238,7 @@ class HqDir:
         try:
             data = (self.path / CERTS_DIR / f"{key_id_hex(kid)}.cose").read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"no certificate for key {key_id_hex(kid)}") from None
+            raise NotFound("no certificate for key {key_id_hex}", key_id_hex=key_id_hex(kid)) from None
         return Certificate.from_bytes(data, root_public=self.root_public)
 
     # -- posts and keys -------------------------------------------------------------------
@@ -298,7 +298,7 @@ class HqDir:
         now = now or utcnow()
         entry = self._trust.find(kid)
         if entry is None:
-            raise NotFound(f"key {key_id_hex(kid)} is not in the trust list")
+            raise NotFound("key {key_id_hex} is not in the trust list", key_id_hex=key_id_hex(kid))
         if entry.revoked:
             return self._trust
         entries = [replace(e, revoked_at=now) if e.key_id == kid else e for e in self._trust.entries]
@@ -325,7 +325,7 @@ class HqDir:
     def sign_document(self, kind: str, version: int, payload: dict[str, Any]) -> bytes:
         """Sign another HQ document (receipts...) as ``fieldreg/<kind>/<version>``."""
         if kind in {"cert", "trustlist", "revocations"}:
-            raise InvalidInput(f"{kind} documents are issued by their own HqDir methods")
+            raise InvalidInput("{kind} documents are issued by their own HqDir methods", kind=kind)
         return sign_document(kind, version, payload, self._root)
 
     # -- internals ------------------------------------------------------------------------
@@ -349,8 +349,7 @@ class HqDir:
         # Verifiers never believe a clock earlier than the newest list; HQ must not issue one.
         if now < last_issue:
             raise InvalidInput(
-                f"HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued "
-                f"({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first"
+                "HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued ({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first", now=now, last_issue=last_issue
             )
 
 
@@ -363,7 +362,7 @@ def check_escrow_recipients(recipients: Iterable[str]) -> tuple[str, ...]:
             pyrage.x25519.Recipient.from_str(text)
         except (pyrage.RecipientError, ValueError):
             raise InvalidInput(
-                f"escrow recipient {text!r} is not an age public key (age1..., from age-keygen)"
+                "escrow recipient {text!r} is not an age public key (age1..., from age-keygen)", text=text
             ) from None
         if text not in out:
             out.append(text)

@@ -46,7 +46,7 @@ def private_raw(key: Ed25519PrivateKey) -> bytes:
 def load_public(raw: bytes) -> Ed25519PublicKey:
     """Parse a raw public key; ``CorruptData`` if it is not one."""
     if len(raw) != PUBLIC_KEY_BYTES:
-        raise CorruptData(f"an Ed25519 public key has 32 bytes, not {len(raw)}")
+        raise CorruptData("an Ed25519 public key has 32 bytes, not {size}", size=len(raw))
     try:
         return Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
@@ -79,7 +79,7 @@ def parse_key_id(text: str) -> bytes:
     """
     cleaned = re.sub(r"[\s:-]", "", text).lower()
     if not _KID_HEX_RE.fullmatch(cleaned):
-        raise InvalidInput(f"{text!r} is not a key id (16 hexadecimal digits)")
+        raise InvalidInput("{text!r} is not a key id (16 hexadecimal digits)", text=text)
     return bytes.fromhex(cleaned)
 
 
@@ -99,7 +99,7 @@ def normalise_fingerprint(text: str) -> str:
     """Accept what a person types (lower case, spaces, O for 0) and return the canonical form."""
     cleaned = re.sub(r"[\s-]", "", text).upper().translate(_CROCKFORD_ALIASES)
     if len(cleaned) != 24 or any(c not in _CROCKFORD for c in cleaned):
-        raise InvalidInput(f"{text!r} is not an HQ key fingerprint (24 characters, e.g. K3QF-9XDM-...)")
+        raise InvalidInput("{text!r} is not an HQ key fingerprint (24 characters, e.g. K3QF-9XDM-...)", text=text)
     return "-".join(cleaned[i : i + 4] for i in range(0, 24, 4))
 
 
@@ -115,7 +115,7 @@ def from_epoch(seconds: int) -> datetime:
     try:
         return datetime.fromtimestamp(seconds, tz=timezone.utc)
     except (OverflowError, OSError, ValueError):
-        raise CorruptData(f"timestamp {seconds} is out of range") from None
+        raise CorruptData("timestamp {seconds} is out of range", seconds=seconds) from None
 
 
 def utcnow() -> datetime:

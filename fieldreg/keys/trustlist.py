@@ -187,7 +187,7 @@ class RevocationList:
         where = "revocation list"
         tokens = field(doc.payload, "tokens", list, where=where)
         if not all(isinstance(t, bytes) and len(t) == TOKEN_ID_BYTES for t in tokens):
-            raise CorruptData(f"{where}: token ids must be 16-byte strings")
+            raise CorruptData("{where}: token ids must be 16-byte strings", where=where)
         return cls(
             version=field(doc.payload, "ver", int, where=where),
             issued_at=from_epoch(field(doc.payload, "iat", int, where=where)),

@@ -63,7 +63,7 @@ class TrustStore:
         try:
             trust_bytes = (path / TRUST_FILE).read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"no trust list in {path}: set this computer up first") from None
+            raise NotFound("no trust list in {path}: set this computer up first", path=path) from None
         trust = TrustList.from_bytes(trust_bytes, root_public=peek_root(trust_bytes))
         revocations = None
         if (path / REVOCATIONS_FILE).exists():
@@ -119,12 +119,14 @@ class TrustStore:
         name = label(kind)
         if new_version < old_version:
             raise StaleTrustList(
-                f"{name} version {new_version} is older than the loaded version {old_version}: refused"
+                "{name} version {new_version} is older than the loaded version {old_version}: refused",
+                name=name, new_version=new_version, old_version=old_version
             )
         if new_version == old_version:
             if new_raw != old_raw:
                 raise CorruptData(
-                    f"two different {name}s both claim version {new_version}: ask HQ for a new one"
+                    "two different files of the {name} both claim version {version}: ask HQ for a new one",
+                    name=name, version=new_version
                 )
             return True
         return False

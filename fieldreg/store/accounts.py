@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from fieldreg.crypto.kdf import KdfParams, unwrap_key, wrap_key
 from fieldreg.errors import AuthError, InvalidInput, NotFound
+from fieldreg.messages import Message
 from fieldreg.model import iso_utc, parse_iso_utc
 
 ROLES = ("officer", "supervisor", "admin")
@@ -39,6 +40,27 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_officers": frozenset({"supervisor", "admin"}),
     "manage_all_accounts": frozenset({"admin"}),
 }
+#: Each role as messages name it.
+ROLE_NAMES: dict[str, Message] = {
+    "officer": Message("officer"),
+    "supervisor": Message("supervisor"),
+    "admin": Message("administrator"),
+}
+#: What each permission lets a user do, for "may not ..." messages.
+ACTIONS: dict[str, Message] = {
+    "register": Message("register households"),
+    "view": Message("see registrations"),
+    "print": Message("print slips"),
+    "verify": Message("verify slips"),
+    "correct": Message("correct registrations"),
+    "void": Message("void registrations"),
+    "stats": Message("see the statistics"),
+    "audit": Message("read the audit log"),
+    "export": Message("export batches"),
+    "decide_duplicates": Message("decide on possible duplicates"),
+    "manage_officers": Message("manage officer accounts"),
+    "manage_all_accounts": Message("manage every account"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,19 +79,18 @@ class Account:
 def check_username(username: str) -> None:
     if not USERNAME_RE.match(username):
         raise InvalidInput(
-            f"user name {username!r} must be 2-32 lower-case letters, digits, '.', '_' or '-',"
-            " starting with a letter"
+            "user name {username!r} must be 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter", username=username
         )
 
 
 def check_role(role: str) -> None:
     if role not in ROLES:
-        raise InvalidInput(f"role {role!r} is not one of {', '.join(ROLES)}")
+        raise InvalidInput("role {role!r} is not one of {join}", role=role, join=', '.join(ROLES))
 
 
 def check_passphrase(passphrase: str, *, username: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput(f"a passphrase needs at least {MIN_PASSPHRASE} characters")
+        raise InvalidInput("a passphrase needs at least {min_passphrase} characters", min_passphrase=MIN_PASSPHRASE)
     if passphrase.strip().lower() == username.lower():
         raise InvalidInput("the passphrase must not be the user name")
 
@@ -92,7 +113,7 @@ def _account(row: tuple[object, ...]) -> Account:
 def get_account(conn: sqlite3.Connection, username: str) -> Account:
     row = conn.execute(f"SELECT {_COLUMNS} FROM accounts WHERE username = ?", (username,)).fetchone()
     if row is None:
-        raise NotFound(f"no user {username!r} at this station")
+        raise NotFound("no user {username!r} at this station", username=username)
     return _account(row)
 
 
@@ -108,7 +129,7 @@ def insert_account(
     check_role(role)
     check_passphrase(passphrase, username=username)
     if conn.execute("SELECT 1 FROM accounts WHERE username = ?", (username,)).fetchone():
-        raise InvalidInput(f"user {username!r} already exists")
+        raise InvalidInput("user {username!r} already exists", username=username)
     conn.execute(
         "INSERT INTO accounts (username, role, wrap, must_change, created_at, created_by)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -143,13 +164,13 @@ def try_unlock(
         (username,),
     ).fetchone()
     if row is None:
-        raise AuthError(f"unknown user {username!r}")
+        raise AuthError("unknown user {username!r}", username=username)
     wrap, disabled, failed, retry_after = row
     if disabled:
-        raise AuthError(f"the account {username!r} is disabled; ask a supervisor")
+        raise AuthError("the account {username!r} is disabled; ask a supervisor", username=username)
     if retry_after and parse_iso_utc(retry_after) > now:
         wait = int((parse_iso_utc(retry_after) - now).total_seconds()) + 1
-        raise AuthError(f"too many wrong passphrases for {username!r}; try again in {wait} s")
+        raise AuthError("too many wrong passphrases for {username!r}; try again in {wait} s", username=username, wait=wait)
     try:
         data_key = unwrap_key(json.loads(wrap), passphrase)
     except AuthError:
@@ -159,8 +180,10 @@ def try_unlock(
             "UPDATE accounts SET failed_attempts = ?, retry_after = ? WHERE username = ?",
             (failed, iso_utc(now + delay) if delay else None, username),
         )
-        hint = f"; wait {int(delay.total_seconds())} s before trying again" if delay else ""
-        raise AuthError(f"wrong passphrase for {username!r}{hint}") from None
+        if delay:
+            raise AuthError("wrong passphrase for {username!r}; wait {seconds} s before trying again",
+                            username=username, seconds=int(delay.total_seconds())) from None
+        raise AuthError("wrong passphrase for {username!r}", username=username) from None
     conn.execute(
         "UPDATE accounts SET failed_attempts = 0, retry_after = NULL, last_login = ?"
         " WHERE username = ?",

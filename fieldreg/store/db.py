@@ -25,6 +25,7 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldreg.errors import CorruptData, StorageError
+from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 
 DB_FILENAME = "fieldreg.db"
@@ -241,10 +242,10 @@ def connect(path: Path, *, large_transactions: bool = False) -> sqlite_utils.Dat
         ):
             conn.execute(pragma)
     except sqlite3.DatabaseError as err:
-        raise StorageError(f"cannot open the database {path}: {err}") from err
+        raise StorageError("cannot open the database {path}: {err}", path=path, err=err) from err
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
-        raise StorageError(f"the database {path} cannot use write-ahead logging (got {mode})")
+        raise StorageError("the database {path} cannot use write-ahead logging (got {mode})", path=path, mode=mode)
     return sqlite_utils.Database(conn)
 
 
@@ -252,7 +253,8 @@ Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 
 def migrate(
-    db: sqlite_utils.Database, migrations: list[Migration] | None = None, *, what: str = "this store"
+    db: sqlite_utils.Database, migrations: list[Migration] | None = None, *,
+    what: Message = Message("this store"),
 ) -> None:
     """Apply every migration not yet recorded, each in its own transaction.
 
@@ -262,8 +264,8 @@ def migrate(
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > len(migrations):
         raise CorruptData(
-            f"{what} has schema version {current}, newer than this FieldReg "
-            f"understands ({len(migrations)}); install the newer FieldReg"
+            "{what} has schema version {current}, newer than this FieldReg understands ({known}); "
+            "install the newer FieldReg", what=what, current=current, known=len(migrations)
         )
     db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in db.execute("SELECT name FROM migrations")}
@@ -292,7 +294,7 @@ class transaction:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
-            raise StorageError(f"the database is busy or unwritable: {err}") from err
+            raise StorageError("the database is busy or unwritable: {err}", err=err) from err
         return self.conn
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
@@ -302,12 +304,12 @@ class transaction:
                 return
             except sqlite3.Error as err:
                 self.conn.execute("ROLLBACK")
-                raise StorageError(f"could not save: {err}") from err
+                raise StorageError("could not save: {err}", err=err) from err
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.OperationalError):
             # Disk full, read-only medium, I/O error: the environment, not a bug.
-            raise StorageError(f"could not save: {exc}") from exc
+            raise StorageError("could not save: {exc}", exc=exc) from exc
 
 
 def secure_data_dir(path: Path) -> None:

@@ -69,7 +69,7 @@ class FieldCipher:
             return body
         if kind == _JSON:
             return json.loads(body)
-        raise CorruptData(f"{table}.{column} of {record} holds a value of unknown type")
+        raise CorruptData("{table}.{column} of {record} holds a value of unknown type", table=table, column=column, record=record)
 
     def open_texts(
         self, table: str, column: str, rows: Iterable[tuple[str, bytes]]
@@ -83,5 +83,5 @@ class FieldCipher:
             )
             for (record, _), plaintext in zip(chunk, plaintexts):
                 if plaintext[:1] != _TEXT:
-                    raise CorruptData(f"{table}.{column} of {record} is not text")
+                    raise CorruptData("{table}.{column} of {record} is not text", table=table, column=column, record=record)
                 yield record, plaintext[1:].decode("utf-8")

@@ -111,7 +111,7 @@ def decode_summary(regno: str, raw: str) -> HouseholdSummary:
     head, *rows = raw.split(_RS)
     version, day, status, country, region, locality, _words = head.split(_FS)
     if version != SUMMARY_VERSION:
-        raise CorruptData(f"summary of {regno} has unknown version {version!r}")
+        raise CorruptData("summary of {regno} has unknown version {version!r}", regno=regno, version=version)
     members = []
     for row in rows:
         uid, given, family, other, sex, year, est, rel = row.split(_FS)

@@ -66,16 +66,16 @@ class PostStore:
         kdf = kdf or KdfParams.default()
         if not POST_ID_RE.match(post_id):
             raise InvalidInput(
-                f"post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter"
+                "post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter", post_id=post_id
             )
         if not post_name.strip():
             raise InvalidInput("the post name is required")
         if kind not in KINDS:
-            raise InvalidInput(f"station kind {kind!r} is not one of {', '.join(KINDS)}")
+            raise InvalidInput("station kind {kind!r} is not one of {join}", kind=kind, join=', '.join(KINDS))
         accounts.check_username(admin)
         accounts.check_passphrase(passphrase, username=admin)
         if cls.exists(data_dir):
-            raise InvalidInput(f"{data_dir} already holds a FieldReg store; nothing was changed")
+            raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
         secure_data_dir(data_dir)
         db = connect(data_dir / DB_FILENAME)
         (data_dir / DB_FILENAME).chmod(0o600)
@@ -123,7 +123,7 @@ class PostStore:
     def open(cls, data_dir: Path) -> PostStore:
         if not cls.exists(data_dir):
             raise NotFound(
-                f"no FieldReg store in {data_dir}; run 'fieldreg init' first (or 'fieldreg init --demo')"
+                "no FieldReg store in {data_dir}; run 'fieldreg init' first (or 'fieldreg init --demo')", data_dir=data_dir
             )
         db = connect(data_dir / DB_FILENAME)
         migrate(db)
@@ -137,7 +137,7 @@ class PostStore:
     def meta(self, key: str) -> str:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         if row is None:
-            raise NotFound(f"store setting {key!r} is missing")
+            raise NotFound("store setting {key!r} is missing", key=key)
         return str(row[0])
 
     @property

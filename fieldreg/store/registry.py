@@ -200,7 +200,7 @@ def load_registration(
         f"SELECT {', '.join(cols)} FROM households WHERE regno = ?", (regno,)
     ).fetchone()
     if row is None:
-        raise NotFound(f"no registration {regno} at this post")
+        raise NotFound("no registration {regno} at this post", regno=regno)
     rec = dict(zip(cols, row))
     plain = {c: cipher.open("households", regno, c, rec[c]) for c in HOUSEHOLD_SEALED if c != "summary"}
     attrs = plain["attributes"]

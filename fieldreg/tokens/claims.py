@@ -75,9 +75,9 @@ class Member:
 
     def __post_init__(self) -> None:
         if not isinstance(self.sex, Sex):
-            raise InvalidInput(f"sex code {self.sex!r} is not an ISO/IEC 5218 code")
+            raise InvalidInput("sex code {sex!r} is not an ISO/IEC 5218 code", sex=self.sex)
         if not _is_int(self.birth_year) or not MIN_BIRTH_YEAR <= self.birth_year <= MAX_BIRTH_YEAR:
-            raise InvalidInput(f"birth year {self.birth_year!r} is outside {MIN_BIRTH_YEAR}-{MAX_BIRTH_YEAR}")
+            raise InvalidInput("birth year {birth_year!r} is outside {min_birth_year}-{max_birth_year}", birth_year=self.birth_year, min_birth_year=MIN_BIRTH_YEAR, max_birth_year=MAX_BIRTH_YEAR)
 
     @property
     def code(self) -> int:
@@ -113,7 +113,7 @@ class Claims:
         _check_name("family name", self.family_name)
         _check_name("given names", self.given_names)
         if type(self.members) is not tuple or not 1 <= len(self.members) <= MAX_MEMBERS:
-            raise InvalidInput(f"a token lists 1-{MAX_MEMBERS} members")
+            raise InvalidInput("a token lists 1-{max_members} members", max_members=MAX_MEMBERS)
         if not all(map(isinstance, self.members, repeat(Member))):
             raise InvalidInput("members must be Member values")
         if not _is_int(self.household_size) or not len(self.members) <= self.household_size <= 999:
@@ -233,17 +233,16 @@ def _members(value: object) -> tuple[Member, ...]:
         # type() first: true or 2.0 would otherwise find a member.
         member = _MEMBERS.get(code) if type(code) is int else None
         if member is None:
-            raise InvalidInput("a member code is not 10000 × ISO 5218 sex code + birth year "
-                               f"{MIN_BIRTH_YEAR}-{MAX_BIRTH_YEAR}")
+            raise InvalidInput("a member code is not 10000 × ISO 5218 sex code + birth year {min_birth_year}-{max_birth_year}", min_birth_year=MIN_BIRTH_YEAR, max_birth_year=MAX_BIRTH_YEAR)
         parsed.append(member)
     return tuple(parsed)
 
 
 def _check_name(label: str, name: object) -> None:
     if type(name) is not str or not name.strip() or len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise InvalidInput(f"{label} must be 1-{MAX_NAME_BYTES} bytes (use fit_name)")
+        raise InvalidInput("{label} must be 1-{max_name_bytes} bytes (use fit_name)", label=label, max_name_bytes=MAX_NAME_BYTES)
     if _FORBIDDEN_CHARS.search(name):
-        raise InvalidInput(f"{label} contains control or text-direction override characters")
+        raise InvalidInput("{label} contains control or text-direction override characters", label=label)
 
 
 def _is_int(value: object) -> bool:

@@ -50,7 +50,7 @@ class DecodedToken(NamedTuple):
 def encode_token(claims: Claims, key: PostKey) -> str:
     """Sign ``claims`` with the post key and return the token string."""
     if claims.issuing_post != key.post_id:
-        raise InvalidInput(f"post {key.post_id} cannot issue a token in the name of {claims.issuing_post}")
+        raise InvalidInput("post {post_id} cannot issue a token in the name of {issuing_post}", post_id=key.post_id, issuing_post=claims.issuing_post)
     if not key.can_sign_at(claims.issued_at):
         raise InvalidInput("this post's key is not valid at this date: load a new enrollment from HQ")
     plain = canonical_dumps(claims.to_cbor_map())
@@ -69,26 +69,27 @@ def decode_token(text: str) -> DecodedToken:
         if match:
             raise TokenError(
                 Reason.UNSUPPORTED_VERSION,
-                f"token format {match.group(1)} is not supported by this FieldReg (update it)",
+                "token format {group} is not supported by this FieldReg (update it)", group=match.group(1),
             )
-        raise TokenError(Reason.WRONG_PREFIX, f"not a FieldReg token (does not start with {PREFIX})")
+        raise TokenError(Reason.WRONG_PREFIX, "not a FieldReg token (does not start with {prefix})", prefix=PREFIX)
     if len(text) > MAX_TEXT:
         raise TokenError(Reason.MALFORMED, "too long to be a token")
     try:
         body = b45decode(text[len(PREFIX) :])
-    except Base45Error as exc:
-        raise TokenError(Reason.MALFORMED, str(exc)) from None
+    except Base45Error:
+        # Which base45 rule broke (character, length, group) helps nobody at a camp.
+        raise TokenError(Reason.MALFORMED, "the text after the prefix is not valid base45") from None
     try:
         message = parse_compact_sign1(body)
         compressed = message.payload[:1] == _ZLIB_FIRST_BYTE
         claims_map = strict_loads(_inflate(message.payload) if compressed else message.payload)
     except MalformedCose as exc:
-        raise TokenError(Reason.MALFORMED, str(exc)) from None
+        raise TokenError(Reason.MALFORMED, exc.message) from None
     if not isinstance(claims_map, dict):
         raise TokenError(Reason.MALFORMED, "claims are not a map")
     version = claims_map.get(VERSION)
     if version != CLAIMS_VERSION:
-        raise TokenError(Reason.UNSUPPORTED_VERSION, f"claims version {version!r} is not supported")
+        raise TokenError(Reason.UNSUPPORTED_VERSION, "claims version {version!r} is not supported", version=version)
     return DecodedToken(message, claims_map, compressed)
 
 
@@ -97,7 +98,7 @@ def parse_claims(decoded: DecodedToken) -> Claims:
     try:
         return Claims.from_cbor_map(decoded.claims_map)
     except InvalidInput as exc:
-        raise TokenError(Reason.MALFORMED, str(exc)) from None
+        raise TokenError(Reason.MALFORMED, exc.message) from None
 
 
 def _inflate(payload: bytes) -> bytes:

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fieldreg.errors import TokenInvalid, TokenRevoked
 from fieldreg.keys.certificate import KeyEntry
+from fieldreg.messages import Message
 from fieldreg.tokens.claims import Claims
 
 
@@ -45,9 +46,10 @@ class Reason(Enum):
 class TokenError(TokenInvalid):
     """A token rejected while decoding; carries the ``Reason``."""
 
-    def __init__(self, reason: Reason, detail: str):
+    def __init__(self, reason: Reason, detail: str | Message, /, **params: Any):
         self.reason = reason
-        super().__init__(f"{reason.value}: {detail}")
+        self.detail = Message(detail, **params) if isinstance(detail, str) else detail
+        super().__init__(Message("{reason}: {detail}", reason=reason.value, detail=self.detail))
 
 
 class Verdict(NamedTuple):
@@ -55,10 +57,10 @@ class Verdict(NamedTuple):
 
     status: Status
     reason: Reason | None
-    detail: str
+    detail: Message | None
     claims: Claims | None = None
     key: KeyEntry | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
     @property
     def ok(self) -> bool:

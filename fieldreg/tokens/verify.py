@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from fieldreg.keys.ids import key_id_hex
 from fieldreg.keys.trustlist import RevocationList, TrustList
+from fieldreg.messages import Message
 from fieldreg.tokens.codec import decode_token, parse_claims
 from fieldreg.tokens.verdict import Reason, Status, TokenError, Verdict
 
@@ -40,7 +42,7 @@ def verify_token(
     """Verify ``text``; ``now`` must be timezone-aware (a naive datetime is a bug: ValueError)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware (UTC)")
-    warnings: list[str] = []
+    warnings: list[Message] = []
     effective = max(
         now,
         trust.issued_at,
@@ -48,73 +50,71 @@ def verify_token(
         trust.issued_at if revocations is None else revocations.issued_at,
     )
     if effective > now + CLOCK_SKEW:
-        warnings.append(
-            f"this computer's clock ({now:%Y-%m-%d %H:%M} UTC) is behind the latest HQ list; "
-            f"using {effective:%Y-%m-%d %H:%M} UTC"
-        )
+        warnings.append(Message(
+            "this computer's clock ({now:%Y-%m-%d %H:%M} UTC) is behind the latest HQ list; "
+            "using {effective:%Y-%m-%d %H:%M} UTC", now=now, effective=effective))
     if trust.expired(effective):
-        warnings.append(
-            f"trust list version {trust.version} expired on {trust.expires_at:%Y-%m-%d}: "
-            "load a newer one from HQ (recently revoked keys may be missing)"
-        )
+        warnings.append(Message(
+            "trust list version {version} expired on {expires:%Y-%m-%d}: "
+            "load a newer one from HQ (recently revoked keys may be missing)",
+            version=trust.version, expires=trust.expires_at))
 
     try:
         decoded = decode_token(text)
     except TokenError as exc:
-        return Verdict(Status.INVALID, exc.reason, _detail(exc), warnings=tuple(warnings))
+        return Verdict(Status.INVALID, exc.reason, exc.detail, warnings=tuple(warnings))
     message = decoded.message
 
     hit = trust.lookup(message.kid)
     if hit is None:
-        return _invalid(Reason.UNKNOWN_KEY, f"key {message.kid.hex()} is not in trust list "
-                        f"version {trust.version}", warnings)
+        return _invalid(Reason.UNKNOWN_KEY, Message(
+            "key {kid} is not in trust list version {version}", kid=message.kid.hex(), version=trust.version),
+            warnings)
     entry, public = hit
     if not message.verify(public):
-        return _invalid(Reason.BAD_SIGNATURE, "the token was altered or forged", warnings)
+        return _invalid(Reason.BAD_SIGNATURE, Message("the token was altered or forged"), warnings)
     try:
         claims = parse_claims(decoded)
     except TokenError as exc:
-        return _invalid(exc.reason, _detail(exc), warnings)
+        return _invalid(exc.reason, exc.detail, warnings)
 
-    def invalid(reason: Reason, detail: str) -> Verdict:
+    def invalid(reason: Reason, detail: Message) -> Verdict:
         return Verdict(Status.INVALID, reason, detail, claims, entry, tuple(warnings))
 
     if entry.revoked_at is not None:
-        return invalid(Reason.REVOKED_KEY, f"HQ revoked {entry.describe()} on {entry.revoked_at:%Y-%m-%d}")
+        return invalid(Reason.REVOKED_KEY, Message(
+            "HQ revoked key {kid} of post {post} on {revoked:%Y-%m-%d}",
+            kid=key_id_hex(entry.key_id), post=entry.post_id, revoked=entry.revoked_at))
     if claims.issuing_post != entry.post_id:
-        return invalid(Reason.ISSUER_MISMATCH,
-                       f"token names post {claims.issuing_post} but is signed by {entry.describe()}")
+        return invalid(Reason.ISSUER_MISMATCH, Message(
+            "token names post {named} but is signed by key {kid} of post {post}",
+            named=claims.issuing_post, kid=key_id_hex(entry.key_id), post=entry.post_id))
     if not entry.could_sign_at(claims.issued_at):
-        return invalid(
-            Reason.KEY_NOT_VALID_AT_ISSUE,
-            f"issued {claims.issued_at:%Y-%m-%d %H:%M} UTC, outside the key's validity "
-            f"{entry.not_before:%Y-%m-%d} to {entry.not_after:%Y-%m-%d}",
-        )
+        return invalid(Reason.KEY_NOT_VALID_AT_ISSUE, Message(
+            "issued {issued:%Y-%m-%d %H:%M} UTC, outside the key's validity "
+            "{start:%Y-%m-%d} to {end:%Y-%m-%d}",
+            issued=claims.issued_at, start=entry.not_before, end=entry.not_after))
     if revocations is not None and claims.token_id in revocations:
-        return Verdict(Status.REVOKED, Reason.TOKEN_REVOKED,
-                       f"HQ revoked this token (revocation list version {revocations.version}); "
-                       "a newer slip may exist", claims, entry, tuple(warnings))
+        return Verdict(Status.REVOKED, Reason.TOKEN_REVOKED, Message(
+            "HQ revoked this token (revocation list version {version}); a newer slip may exist",
+            version=revocations.version), claims, entry, tuple(warnings))
     ahead = claims.issued_at - effective
     if ahead > CLOCK_GRACE:
-        return invalid(Reason.CLOCK, f"issued {_span(ahead)} in the future: the post's or this "
-                       "computer's clock is wrong (the signature itself is genuine)")
+        return invalid(Reason.CLOCK, Message(
+            "issued {span} in the future: the post's or this computer's clock is wrong "
+            "(the signature itself is genuine)", span=_span(ahead)))
     if ahead > CLOCK_SKEW:
-        warnings.append(f"issued {_span(ahead)} in the future: check the post's and this computer's clocks")
+        warnings.append(Message(
+            "issued {span} in the future: check the post's and this computer's clocks", span=_span(ahead)))
     if claims.expires_at is not None and effective >= claims.expires_at:
-        return invalid(Reason.EXPIRED, f"token expired on {claims.expires_at:%Y-%m-%d}")
-    return Verdict(Status.VALID, None, "", claims, entry, tuple(warnings))
+        return invalid(Reason.EXPIRED, Message("token expired on {expires:%Y-%m-%d}", expires=claims.expires_at))
+    return Verdict(Status.VALID, None, None, claims, entry, tuple(warnings))
 
 
-def _invalid(reason: Reason, detail: str, warnings: list[str]) -> Verdict:
+def _invalid(reason: Reason, detail: Message, warnings: list[Message]) -> Verdict:
     return Verdict(Status.INVALID, reason, detail, warnings=tuple(warnings))
 
 
-def _detail(exc: TokenError) -> str:
-    text = str(exc)
-    prefix = f"{exc.reason.value}: "
-    return text[len(prefix) :] if text.startswith(prefix) else text
-
-
-def _span(delta: timedelta) -> str:
+def _span(delta: timedelta) -> Message:
     hours = delta.total_seconds() / 3600
-    return f"{hours:.0f} h" if hours < 48 else f"{hours / 24:.0f} days"
+    return Message("{hours:.0f} h", hours=hours) if hours < 48 else Message("{days:.0f} days", days=hours / 24)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
+from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -178,7 +179,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             store = PostStore.open(directory)
         except FieldRegError as err:
             log.error("cannot open the store in %s: %s", directory, err)
-            return _fatal(app, str(err))
+            return _fatal(app, error_text(err))
 
     from fieldreg.ui.main_window import MainWindow
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldreg import errors
+from fieldreg.ui.text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def headline(err: BaseException) -> str:
 def message_for(err: BaseException) -> str:
     """The one-line explanation shown under the headline."""
     if isinstance(err, errors.FieldRegError):
-        return str(err)
+        return error_text(err)
     if isinstance(err, OSError) and err.strerror:
         return QCoreApplication.translate("Errors", "The computer refused: {reason}.").format(reason=err.strerror)
     return QCoreApplication.translate("Errors", "The action did not complete and nothing was changed. Details are in the log file.")

@@ -103,7 +103,7 @@ def test_officer_may_not_void(run_cli, tmp_path: Path) -> None:  # type: ignore[
     denied = run_cli("void", regno, "--reason", "x", user="ibrahim",
                      passphrase="ibrahim own choice")
     assert denied.returncode == 3
-    assert denied.stderr.strip() == "fieldreg: ibrahim is an officer and may not void"
+    assert denied.stderr.strip() == "fieldreg: ibrahim is signed in as officer and may not void registrations"
 
 
 def test_user_passwd(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -112,7 +112,7 @@ def test_officers_may_not_export_or_list(run_cli, post: Session, usb: Path) -> N
     ok(run_cli("register", "-", stdin=jsonl(1)))
     for args in (("export", "--to", str(usb)), ("batches",)):
         error = one_line_error(run_cli(*args, user="moussa", passphrase="moussa own passphrase"), 3)
-        assert "moussa is an officer and may not export" in error
+        assert "moussa is signed in as officer and may not export batches" in error
     assert list(usb.iterdir()) == []
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import string
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +45,49 @@ def test_shipped_qm_translates(qapp: object) -> None:
     translator = QTranslator()
     assert translator.load(str(_script().COMPILED / "fieldreg_fr.qm"))
     assert translator.translate("Errors", "Not found") == "Introuvable"
+
+
+def _fields(text: str) -> list[tuple[str, str, str]]:
+    return sorted((name, spec or "", conversion or "") for _, name, spec, conversion
+                  in string.Formatter().parse(text) if name is not None)
+
+
+def test_translations_of_core_templates_keep_their_values() -> None:
+    """A French core template names the same values as the English (fieldreg/ui/text.py fills them)."""
+    import xml.etree.ElementTree as ET
+
+    wrong = []
+    for message in ET.parse(_script().SOURCES / "fr" / "core.ts").getroot().iter("message"):
+        source, translation = message.findtext("source") or "", message.findtext("translation") or ""
+        if not translation:
+            continue
+        try:
+            same = _fields(source) == _fields(translation)
+        except ValueError:  # literal braces: such a template has no values and is shown as written
+            same = source.count("{") == translation.count("{")
+        if not same:
+            wrong.append((source, translation))
+    assert wrong == []
+
+
+def test_a_core_error_is_shown_in_french(qapp: object) -> None:
+    from fieldreg.errors import InvalidInput
+    from fieldreg.regno import parse_regno
+    from fieldreg.ui.app import apply_language
+    from fieldreg.ui.dialogs import show_error
+    from fieldreg.ui.text import error_text
+
+    with pytest.raises(InvalidInput) as caught:
+        parse_regno("TGR1-26-000042")
+    english = str(caught.value)
+    apply_language("fr")
+    try:
+        box = show_error(None, caught.value)
+        assert box.windowTitle() == "Veuillez vérifier la saisie"
+        assert box.text() == error_text(caught.value) == (
+            "'TGR1-26-000042' n'est pas un numéro d'enregistrement (format attendu : POST-YY-NNNNNN-C)")
+        assert box.text() != english
+        box.close()
+    finally:
+        apply_language("en")
+    assert error_text(caught.value) == english  # and back in English

@@ -262,8 +262,8 @@ def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDi
     verdict = verify_token(text, trust.trust, trust.revocations, dead_battery,
                            clock_floor=trust.clock_floor)
     assert verdict.status is Status.VALID
-    assert any("behind the latest HQ list" in w for w in verdict.warnings)
-    assert any(w.startswith("issued 12 h in the future") for w in verdict.warnings)
+    assert any("behind the latest HQ list" in w for w in map(str, verdict.warnings))
+    assert any(w.startswith("issued 12 h in the future") for w in map(str, verdict.warnings))
 
 
 def test_older_revocation_list_is_refused(camp: Session, hq: HqDir) -> None:

@@ -36,6 +36,7 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
+from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -207,7 +208,7 @@ class AccountsScreen(Screen):
         try:
             self._accounts = self.ctx.session.users()
         except errors.FieldRegError as err:
-            self.result.show_failure(str(err))
+            self.result.show_failure(error_text(err))
             return
         chosen = self.chosen()
         self.table.setRowCount(len(self._accounts))

@@ -40,6 +40,7 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
+from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -386,7 +387,7 @@ class ExportScreen(Screen):
         try:
             found = batches.list_batches(self.ctx.session)
         except errors.FieldRegError as err:
-            self.batches_result.show_failure(str(err))
+            self.batches_result.show_failure(error_text(err))
             return
         self._batches = found
         self.batch_table.setRowCount(len(found))

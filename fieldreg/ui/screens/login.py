@@ -18,7 +18,6 @@ Object names for tests: ``loginUser``, ``loginPassphrase``, ``loginButton``,
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from fieldreg.errors import FieldRegError
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
+from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
     from fieldreg.session import Session
@@ -271,22 +271,23 @@ class LoginScreen(QWidget):
         self.signedIn.emit(session)
 
     def refusal(self, err: FieldRegError) -> str:
-        """The core's refusal as one translated line (the core's own words if not recognised)."""
-        text = str(err)
-        for pattern, line in (
-            (r"wrong passphrase for '(.+)'; wait (\d+) s before trying again",
-             self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again.")),
-            (r"wrong passphrase for '(.+)'()", self.tr("Wrong passphrase for {user}.")),
-            (r"too many wrong passphrases for '(.+)'; try again in (\d+) s",
-             self.tr("Too many wrong passphrases for {user}: try again in {seconds} s.")),
-            (r"unknown user '(.+)'()", self.tr("There is no user {user} at this station.")),
-            (r"the account '(.+)' is disabled; ask a supervisor()",
-             self.tr("The account {user} is disabled: ask a supervisor.")),
-        ):
-            match = re.fullmatch(pattern, text)
-            if match:
-                return line.format(user=match.group(1), seconds=match.group(2))
-        return text
+        """The core's refusal as one translated line, in this screen's own words when it has some."""
+        message = err.message
+        lines = {
+            "wrong passphrase for {username!r}; wait {seconds} s before trying again":
+                self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again."),
+            "wrong passphrase for {username!r}": self.tr("Wrong passphrase for {user}."),
+            "too many wrong passphrases for {username!r}; try again in {wait} s":
+                self.tr("Too many wrong passphrases for {user}: try again in {seconds} s."),
+            "unknown user {username!r}": self.tr("There is no user {user} at this station."),
+            "the account {username!r} is disabled; ask a supervisor":
+                self.tr("The account {user} is disabled: ask a supervisor."),
+        }
+        line = lines.get(message.template)
+        if line is None:
+            return error_text(err)
+        params = message.params
+        return line.format(user=params.get("username", ""), seconds=params.get("seconds", params.get("wait", "")))
 
     # -- first sign-in: a passphrase of one's own ----------------------------------------
 
@@ -314,8 +315,8 @@ class LoginScreen(QWidget):
     def _change_refused(self, err: BaseException) -> None:
         self._set_busy(False)
         if isinstance(err, FieldRegError):
-            text = str(err)
-            if text == "the passphrase must not be the user name":
+            text = error_text(err)
+            if err.message.template == "the passphrase must not be the user name":
                 text = self.tr("The passphrase must not be your user name.")
             self._show(self.change_message, text)
         else:

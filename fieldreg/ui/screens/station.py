@@ -30,6 +30,7 @@ from fieldreg.stations import document_kind, load_list, station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
+from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,7 @@ class StationScreen(Screen):
             held = station_trust(store)
         except errors.FieldRegError as err:
             self.fingerprint.setText("")
-            self.trust.setText(str(err))
+            self.trust.setText(error_text(err))
             self.revocations.setText("")
             return
         t = held.trust

@@ -45,6 +45,7 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import run_task
+from fieldreg.ui.text import error_text, translated
 from fieldreg.ui.widgets.verdict_badge import COLOURS, VerdictBadge
 from fieldreg.verifying import ScanResult, Verifier, approximate_age, head_name
 
@@ -194,7 +195,7 @@ class VerifyScreen(Screen):
             self.verifier = None
             self.station_problem.setText(self.tr(
                 "This computer cannot check slips yet: it holds no valid list from HQ. An "
-                "administrator must load HQ's trust list first. ({reason})").format(reason=str(err)))
+                "administrator must load HQ's trust list first. ({reason})").format(reason=error_text(err)))
             self.station_problem.show()
             self.input.setEnabled(False)
             self.image_button.setEnabled(False)
@@ -299,7 +300,7 @@ class VerifyScreen(Screen):
         self.summary.setText(self.tr(
             "No readable QR code in this file. Photograph the slip flat, in good light, filling "
             "most of the picture, and try again."))
-        self._show_details(str(err))
+        self._show_details(error_text(err))
 
     # -- showing results -------------------------------------------------------------------
 
@@ -331,8 +332,8 @@ class VerifyScreen(Screen):
                 self.summary.setText(self._reason_text(verdict.reason))
             if verdict.claims is not None and verdict.status is not Status.INVALID:
                 self._show_claims(verdict.claims)
-            extra = [self.tr("Details: {detail}").format(detail=verdict.detail)] if verdict.detail else []
-            extra += [self.tr("Note: {warning}").format(warning=w) for w in verdict.warnings]
+            extra = [self.tr("Details: {detail}").format(detail=translated(verdict.detail))] if verdict.detail else []
+            extra += [self.tr("Note: {warning}").format(warning=translated(w)) for w in verdict.warnings]
             if note:
                 extra.append(note)
             self._show_details("\n".join(extra))
@@ -393,7 +394,7 @@ class VerifyScreen(Screen):
                 "TGR1-26-000042-B). Scan the code again, or type the number printed on the slip."))
             if looks_mangled(raw):
                 self._show_advice()
-        self._show_details(str(err))
+        self._show_details(error_text(err))
 
     def _show_advice(self) -> None:
         self.advice.setText(self.tr(

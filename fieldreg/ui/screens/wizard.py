@@ -52,6 +52,7 @@ from fieldreg.regno import POST_ID_RE
 from fieldreg.store.accounts import MIN_PASSPHRASE, USERNAME_RE
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
+from fieldreg.ui.text import error_text
 
 
 class _AdminFields:
@@ -350,7 +351,7 @@ class SetupWizard(QWidget):
         def failed(err: BaseException) -> None:
             button.setEnabled(True)
             if isinstance(err, FieldRegError):
-                self._say(message, str(err))
+                self._say(message, error_text(err))
             else:
                 self._say(message, self.tr("The station was not set up."))
                 show_error(self, err)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldreg.duplicates import Candidate
+from fieldreg.ui.text import translated
 
 
 class DuplicatesPanel(QWidget):
@@ -62,7 +63,7 @@ class DuplicatesPanel(QWidget):
                            "Why: {why}").format(
                 family=member.family_name.upper(), given=member.given_names, sex=member.sex, born=born,
                 place=place, regno=household.regno, status=status,
-                score=round(candidate.match.score * 100), why=candidate.match.explanation())
+                score=round(candidate.match.score * 100), why="; ".join(translated(r) for r in candidate.match.reasons))
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, household.regno)
             item.setToolTip(text)

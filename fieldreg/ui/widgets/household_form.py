@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from fieldreg.form import HouseholdEntry, MemberEntry, Spot
 from fieldreg.model import DOCUMENT_TYPES, SPECIFIC_NEEDS
 from fieldreg.places import UsedPlaces
+from fieldreg.ui.text import translated
 from fieldreg.ui.widgets.members import FAMILY, FIELD_COLUMNS, GIVEN, MembersTable
 from fieldreg.validation import country_codes
 
@@ -577,34 +578,43 @@ def field_label(name: str) -> str:
     }.get(name, QCoreApplication.translate("HouseholdForm", "Household"))
 
 
+# The core's wording names JSON fields ("birth_date"); on the form a few
+# problems read better in the form's own words. Every other one is the core's
+# message, translated (fieldreg/ui/text.py).
+_FORM_WORDING = {
+    "is required": QT_TRANSLATE_NOOP("HouseholdForm", "required"),
+    "give an age, a birth date or a birth year":
+        QT_TRANSLATE_NOOP("HouseholdForm", "type an age, a birth date or a birth year"),
+    "give exactly one of birth_date, birth_year or age":
+        QT_TRANSLATE_NOOP("HouseholdForm", "type an age, a birth date or a birth year"),
+    "give exactly one of birth_date, birth_year or age (got {given})":
+        QT_TRANSLATE_NOOP("HouseholdForm", "type an age, a birth date or a birth year"),
+    "{text!r} is not a date (DD/MM/YYYY)":
+        QT_TRANSLATE_NOOP("HouseholdForm", "not a date: type it as DD/MM/YYYY, e.g. 02/03/2019"),
+    "{text!r} is not a whole number": QT_TRANSLATE_NOOP("HouseholdForm", "not a whole number"),
+    'no member is the head (relationship "head")':
+        QT_TRANSLATE_NOOP("HouseholdForm", "one member must be the head of household"),
+    "members {heads} are both marked as head":
+        QT_TRANSLATE_NOOP("HouseholdForm", "only one member can be the head of household"),
+    "{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)":
+        QT_TRANSLATE_NOOP("HouseholdForm", "not a country code: type three letters, e.g. MLI, BFA, CIV"),
+    "is required (ISO 3166 alpha-3, e.g. MLI)": QT_TRANSLATE_NOOP("HouseholdForm", "required"),
+    "{sex!r} is not a sex code (F, M or X)": QT_TRANSLATE_NOOP("HouseholdForm", "choose female, male or other"),
+    "{relationship!r} is not one of {choices}":
+        QT_TRANSLATE_NOOP("HouseholdForm", "choose the relationship to the head of household"),
+    "type at least one member (the head of household)":
+        QT_TRANSLATE_NOOP("HouseholdForm", "type at least the head of household"),
+    "contains {character!r}; only letters, spaces, apostrophes and hyphens are allowed":
+        QT_TRANSLATE_NOOP("HouseholdForm", "only letters, spaces, apostrophes and hyphens are allowed"),
+}
+
+
 def explain(spot: Spot) -> str:
-    """The reason in the user's language when it is a common one; else the core's own words."""
-    message = spot.message
-    if message.startswith("is required"):
-        return QCoreApplication.translate("HouseholdForm", "required")
-    if message.startswith(("give an age, a birth date", "give exactly one of birth_date")):
-        return QCoreApplication.translate("HouseholdForm", "type an age, a birth date or a birth year")
-    if message.endswith("is not a date (DD/MM/YYYY)"):
-        return QCoreApplication.translate("HouseholdForm", "not a date: type it as DD/MM/YYYY, e.g. 02/03/2019")
-    if message.endswith("is not a whole number"):
-        return QCoreApplication.translate("HouseholdForm", "not a whole number")
-    if message.endswith("is in the future"):
-        return QCoreApplication.translate("HouseholdForm", "is in the future")
-    if message.startswith("no member is the head"):
-        return QCoreApplication.translate("HouseholdForm", "one member must be the head of household")
-    if message.endswith("are both marked as head"):
-        return QCoreApplication.translate("HouseholdForm", "only one member can be the head of household")
-    if "is not an ISO 3166 alpha-3 country code" in message:
-        return QCoreApplication.translate("HouseholdForm", "not a country code: type three letters, e.g. MLI, BFA, CIV")
-    if "is not a sex code" in message:
-        return QCoreApplication.translate("HouseholdForm", "choose female, male or other")
-    if spot.field == "relationship" and "is not one of" in message:
-        return QCoreApplication.translate("HouseholdForm", "choose the relationship to the head of household")
-    if message.startswith("type at least one member"):
-        return QCoreApplication.translate("HouseholdForm", "type at least the head of household")
-    if "only letters, spaces, apostrophes and hyphens" in message:
-        return QCoreApplication.translate("HouseholdForm", "only letters, spaces, apostrophes and hyphens are allowed")
-    return message
+    """Why the field is marked, in the user's language."""
+    wording = _FORM_WORDING.get(spot.message.template)
+    if wording is not None:
+        return QCoreApplication.translate("HouseholdForm", wording)
+    return translated(spot.message)
 
 
 def describe_spot(spot: Spot) -> str:

@@ -252,10 +252,6 @@
         <translation>pas un nombre entier</translation>
     </message>
     <message>
-        <source>is in the future</source>
-        <translation>est dans le futur</translation>
-    </message>
-    <message>
         <source>one member must be the head of household</source>
         <translation>un membre doit être le chef de ménage</translation>
     </message>

@@ -428,7 +428,7 @@ def test_officers_may_not_export(post: Session, usb: Path) -> None:
     supervisor = make_user(post, "fanta", "supervisor")
     for attempt in (lambda: export(officer, usb), lambda: export_again(officer, 1, usb),
                     lambda: list_batches(officer), lambda: load_receipt(officer, b"x")):
-        with pytest.raises(PermissionDenied, match="moussa is an officer and may not export"):
+        with pytest.raises(PermissionDenied, match="moussa is signed in as officer and may not export batches"):
             attempt()
     assert list_batches(post) == [] and files(usb) == []
     result = export(supervisor, usb)

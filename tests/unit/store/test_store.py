@@ -150,7 +150,7 @@ def test_roles(admin: Session) -> None:
                       lambda: officer.stats(),
                       lambda: officer.verify_audit(),
                       lambda: officer.add_user("ibrahim", role="officer", passphrase="p" * 12)):
-        with pytest.raises(PermissionDenied, match="moussa is an officer and may not"):
+        with pytest.raises(PermissionDenied, match="moussa is signed in as officer and may not"):
             forbidden()
     supervisor.add_user("ibrahim", role="officer", passphrase="ibrahim first")
     with pytest.raises(PermissionDenied):

@@ -112,7 +112,7 @@ def test_issued_a_few_hours_in_the_future_is_a_clock_warning(world: World) -> No
     issued = T0 + timedelta(days=5)
     text = encode_token(make_claims(issued_at=issued), world.post)
     v = verify_token(text, world.trust, None, issued - timedelta(hours=3))
-    assert v.ok and any("future" in w and "clock" in w for w in v.warnings)
+    assert v.ok and any("future" in w and "clock" in w for w in map(str, v.warnings))
     far = verify_token(text, world.trust, None, issued - timedelta(days=3, hours=1))
     assert far.status is Status.INVALID and far.reason is Reason.CLOCK
     assert "genuine" in far.message and "forged" not in far.message
@@ -126,16 +126,16 @@ def test_clock_floor_is_never_undercut(world: World) -> None:
     floor = T0 + timedelta(days=40)  # newest list this camp has seen
     v = verify_token(text, world.trust, None, dead_battery, clock_floor=floor)
     assert v.reason is Reason.EXPIRED  # a clock set back does not revive an expired token
-    assert any("behind" in w for w in v.warnings)
+    assert any("behind" in w for w in map(str, v.warnings))
     # Without a floor the trust list's own issue time is the floor.
     v2 = verify_token(encode_token(make_claims(), world.post), world.trust, None, dead_battery)
-    assert v2.ok and any("behind" in w for w in v2.warnings)
+    assert v2.ok and any("behind" in w for w in map(str, v2.warnings))
 
 
 def test_expired_trust_list_warns(world: World) -> None:
     text = encode_token(make_claims(), world.post)
     v = verify_token(text, world.trust, None, T0 + timedelta(days=200))
-    assert v.ok and any("expired" in w for w in v.warnings)
+    assert v.ok and any("expired" in w for w in map(str, v.warnings))
 
 
 def test_naive_now_is_a_bug(world: World) -> None:

@@ -1,0 +1,1299 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>Core</name>
+    <message>
+        <source>this post is not enrolled with HQ, so it has no key to sign batches and no HQ key to encrypt them to: load an enrollment file first (&apos;fieldreg keys load FILE&apos;)</source>
+        <translation>ce poste n&apos;est pas enrôlé auprès du siège, il n&apos;a donc ni clé pour signer les lots ni clé du siège pour les chiffrer : chargez d&apos;abord un fichier d&apos;enrôlement (&apos;fieldreg keys load FILE&apos;)</translation>
+    </message>
+    <message>
+        <source>batch {seq} has not been exported yet: use &apos;fieldreg export --to DIR&apos;</source>
+        <translation>le lot {seq} n&apos;a pas encore été exporté : utilisez &apos;fieldreg export --to DIR&apos;</translation>
+    </message>
+    <message>
+        <source>this station is a camp: receipts are for border posts</source>
+        <translation>ce poste est un camp : les accusés de réception sont destinés aux postes frontières</translation>
+    </message>
+    <message>
+        <source>this receipt is for post {post}, but this station is post {post_id}; nothing was changed</source>
+        <translation>cet accusé de réception concerne le poste {post}, mais ce poste est {post_id} ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>this station is a camp: camps hold no registrations and export no batches</source>
+        <translation>ce poste est un camp : les camps ne détiennent pas d&apos;enregistrements et n&apos;exportent pas de lots</translation>
+    </message>
+    <message>
+        <source>this post has no batch {seq} (see &apos;fieldreg batches&apos;)</source>
+        <translation>ce poste n&apos;a pas de lot {seq} (voir &apos;fieldreg batches&apos;)</translation>
+    </message>
+    <message>
+        <source>{final} already exists and is a different file; nothing was written (move it away or choose another folder)</source>
+        <translation>{final} existe déjà et c&apos;est un autre fichier ; rien n&apos;a été écrit (déplacez-le ou choisissez un autre dossier)</translation>
+    </message>
+    <message>
+        <source>cannot write to {target_dir}: the folder does not exist (medium removed?); {hint}</source>
+        <translation>impossible d&apos;écrire dans {target_dir} : le dossier n&apos;existe pas (support retiré ?) ; {hint}</translation>
+    </message>
+    <message>
+        <source>this station&apos;s copy of batch {seq} ({source}) is missing; restore it from a backup</source>
+        <translation>la copie du lot {seq} conservée sur ce poste ({source}) est introuvable ; restaurez-la à partir d&apos;une sauvegarde</translation>
+    </message>
+    <message>
+        <source>nothing was changed</source>
+        <translation>rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>this station&apos;s setting {setting!r} is damaged; reload the enrollment file</source>
+        <translation>le paramètre {setting!r} de ce poste est endommagé ; rechargez le fichier d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <source>this station&apos;s copy of batch {seq} ({source}) is damaged (it does not match what was recorded); restore it from a backup</source>
+        <translation>la copie du lot {seq} conservée sur ce poste ({source}) est endommagée (elle ne correspond pas à ce qui a été enregistré) ; restaurez-la à partir d&apos;une sauvegarde</translation>
+    </message>
+    <message>
+        <source>the copy on {target_dir} does not read back correctly (faulty medium?) and was removed; {hint}</source>
+        <translation>la copie sur {target_dir} ne se relit pas correctement (support défectueux ?) et a été supprimée ; {hint}</translation>
+    </message>
+    <message>
+        <source>the batch stays ready: run the export again</source>
+        <translation>le lot reste prêt : relancez l&apos;exportation</translation>
+    </message>
+    <message>
+        <source>an HQ encryption key in this station&apos;s settings is not a valid age recipient; reload the enrollment file</source>
+        <translation>une clé de chiffrement du siège dans les paramètres de ce poste n&apos;est pas un destinataire age valide ; rechargez le fichier d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <source>{problem}; {hint}</source>
+        <translation>{problem} ; {hint}</translation>
+    </message>
+    <message>
+        <source>another export is running on this station; wait for it to finish, then run it again</source>
+        <translation>une autre exportation est en cours sur ce poste ; attendez qu&apos;elle se termine, puis recommencez</translation>
+    </message>
+    <message>
+        <source>a batch needs at least HQ&apos;s age recipient</source>
+        <translation>un lot nécessite au moins le destinataire age du siège</translation>
+    </message>
+    <message>
+        <source>an age recipient is not valid ({problem})</source>
+        <translation>un destinataire age n&apos;est pas valide ({problem})</translation>
+    </message>
+    <message>
+        <source>unexpected file after the manifest</source>
+        <translation>fichier inattendu après le manifeste</translation>
+    </message>
+    <message>
+        <source>unexpected archive entry type for {name!r}</source>
+        <translation>type d&apos;entrée d&apos;archive inattendu pour {name!r}</translation>
+    </message>
+    <message>
+        <source>the archive must start with {certificate_name}</source>
+        <translation>l&apos;archive doit commencer par {certificate_name}</translation>
+    </message>
+    <message>
+        <source>unexpected file {name!r} in the archive</source>
+        <translation>fichier inattendu {name!r} dans l&apos;archive</translation>
+    </message>
+    <message>
+        <source>{name} is too large</source>
+        <translation>{name} est trop volumineux</translation>
+    </message>
+    <message>
+        <source>a record line is too long</source>
+        <translation>une ligne de données est trop longue</translation>
+    </message>
+    <message>
+        <source>record {n} is out of order or has no number</source>
+        <translation>la ligne {n} n&apos;est pas à sa place ou n&apos;a pas de numéro</translation>
+    </message>
+    <message>
+        <source>record {n} has an unknown kind {kind!r}</source>
+        <translation>la ligne {n} est d&apos;un type inconnu {kind!r}</translation>
+    </message>
+    <message>
+        <source>record {n}: data records must come before audit entries</source>
+        <translation>ligne {n} : les lignes de données doivent précéder les entrées du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>the archive is incomplete</source>
+        <translation>l&apos;archive est incomplète</translation>
+    </message>
+    <message>
+        <source>this batch was made for another HQ</source>
+        <translation>ce lot a été créé pour un autre siège</translation>
+    </message>
+    <message>
+        <source>the contents do not match the manifest (a file was changed or swapped)</source>
+        <translation>le contenu ne correspond pas au manifeste (un fichier a été modifié ou remplacé)</translation>
+    </message>
+    <message>
+        <source>the manifest has content type {content_type!r}</source>
+        <translation>le manifeste a le type de contenu {content_type!r}</translation>
+    </message>
+    <message>
+        <source>the manifest is not signed by the post key in the batch</source>
+        <translation>le manifeste n&apos;est pas signé par la clé de poste contenue dans le lot</translation>
+    </message>
+    <message>
+        <source>not encrypted for this HQ (no recipient matches its key)</source>
+        <translation>non chiffré pour ce siège (aucun destinataire ne correspond à sa clé)</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete (decryption failed)</source>
+        <translation>le fichier est endommagé ou incomplet (échec du déchiffrement)</translation>
+    </message>
+    <message>
+        <source>the archive ends before its manifest</source>
+        <translation>l&apos;archive se termine avant son manifeste</translation>
+    </message>
+    <message>
+        <source>an archive header is damaged</source>
+        <translation>un en-tête de l&apos;archive est endommagé</translation>
+    </message>
+    <message>
+        <source>the post key&apos;s certificate was not issued by this HQ</source>
+        <translation>le certificat de la clé du poste n&apos;a pas été émis par ce siège</translation>
+    </message>
+    <message>
+        <source>record {number} is not valid JSON</source>
+        <translation>la ligne {number} n&apos;est pas du JSON valide</translation>
+    </message>
+    <message>
+        <source>record {n}: audit entry without sequence or hash</source>
+        <translation>ligne {n} : entrée du journal d&apos;audit sans numéro d&apos;ordre ni hachage</translation>
+    </message>
+    <message>
+        <source>record {n}: audit entries are not consecutive</source>
+        <translation>ligne {n} : les entrées du journal d&apos;audit ne se suivent pas</translation>
+    </message>
+    <message>
+        <source>record {n} names a registration of another post</source>
+        <translation>la ligne {n} désigne un enregistrement d&apos;un autre poste</translation>
+    </message>
+    <message>
+        <source>the manifest is not a signed document</source>
+        <translation>le manifeste n&apos;est pas un document signé</translation>
+    </message>
+    <message>
+        <source>the manifest is malformed ({problem})</source>
+        <translation>le manifeste est mal formé ({problem})</translation>
+    </message>
+    <message>
+        <source>{name} does not end with a complete line</source>
+        <translation>{name} ne se termine pas par une ligne complète</translation>
+    </message>
+    <message>
+        <source>record {n}: audit hash is not hexadecimal</source>
+        <translation>ligne {n} : le hachage d&apos;audit n&apos;est pas hexadécimal</translation>
+    </message>
+    <message>
+        <source>non-zero padding in the archive</source>
+        <translation>remplissage non nul dans l&apos;archive</translation>
+    </message>
+    <message>
+        <source>unexpected data after the manifest</source>
+        <translation>données inattendues après le manifeste</translation>
+    </message>
+    <message>
+        <source>receipt has missing or unknown fields</source>
+        <translation>l&apos;accusé de réception a des champs manquants ou inconnus</translation>
+    </message>
+    <message>
+        <source>receipt: a batch entry is not [sequence, SHA-256]</source>
+        <translation>accusé de réception : une entrée de lot n&apos;est pas de la forme [numéro, SHA-256]</translation>
+    </message>
+    <message>
+        <source>the outbox holds rows of an unknown kind ({kinds}): this FieldReg is older than the store</source>
+        <translation>la file d&apos;envoi contient des lignes d&apos;un type inconnu ({kinds}) : cette version de FieldReg est plus ancienne que la base de données</translation>
+    </message>
+    <message>
+        <source>the outbox names token {token}, which is not in this store</source>
+        <translation>la file d&apos;envoi mentionne le code de fiche {token}, absent de cette base de données</translation>
+    </message>
+    <message>
+        <source>the outbox names {regno}, which is not in this store</source>
+        <translation>la file d&apos;envoi mentionne {regno}, absent de cette base de données</translation>
+    </message>
+    <message>
+        <source>token {tid} is in the outbox as revoked but is not revoked</source>
+        <translation>le code de fiche {tid} figure dans la file d&apos;envoi comme révoqué, mais il n&apos;est pas révoqué</translation>
+    </message>
+    <message>
+        <source>the outbox names version {version} of {regno}, which does not exist</source>
+        <translation>la file d&apos;envoi mentionne la version {version} de {regno}, qui n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>{subject} version {version}: unknown change {change!r}</source>
+        <translation>{subject} version {version} : modification inconnue {change!r}</translation>
+    </message>
+    <message>
+        <source>only a valid slip is checked in</source>
+        <translation>seule une fiche valide peut être enregistrée à l&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>encrypted value has an unknown format or is truncated</source>
+        <translation>la valeur chiffrée a un format inconnu ou est tronquée</translation>
+    </message>
+    <message>
+        <source>encrypted value fails its integrity check (wrong key, altered, or moved)</source>
+        <translation>la valeur chiffrée échoue au contrôle d&apos;intégrité (mauvaise clé, valeur modifiée ou déplacée)</translation>
+    </message>
+    <message>
+        <source>unknown key-wrap algorithm {kdf!r}</source>
+        <translation>algorithme d&apos;encapsulation de clé inconnu {kdf!r}</translation>
+    </message>
+    <message>
+        <source>wrong passphrase</source>
+        <translation>phrase secrète incorrecte</translation>
+    </message>
+    <message>
+        <source>the trailing window ({window} days) must hold the minimum history ({min_history} days), both at least 1</source>
+        <translation>la période glissante ({window} jours) doit couvrir l&apos;historique minimal ({min_history} jours), les deux valant au moins 1</translation>
+    </message>
+    <message>
+        <source>the unusual-flow multiple must be positive, not {multiple}</source>
+        <translation>le multiple d&apos;afflux inhabituel doit être positif, et non {multiple}</translation>
+    </message>
+    <message>
+        <source>given and family names swapped</source>
+        <translation>prénoms et nom de famille inversés</translation>
+    </message>
+    <message>
+        <source>same birth year</source>
+        <translation>même année de naissance</translation>
+    </message>
+    <message>
+        <source>same sex</source>
+        <translation>même sexe</translation>
+    </message>
+    <message>
+        <source>sex differs</source>
+        <translation>sexe différent</translation>
+    </message>
+    <message>
+        <source>same origin locality (after normalisation)</source>
+        <translation>même localité d&apos;origine (après normalisation)</translation>
+    </message>
+    <message>
+        <source>similar origin locality</source>
+        <translation>localité d&apos;origine proche</translation>
+    </message>
+    <message>
+        <source>different origin locality</source>
+        <translation>localité d&apos;origine différente</translation>
+    </message>
+    <message>
+        <source>same family name {name}</source>
+        <translation>même nom de famille {name}</translation>
+    </message>
+    <message>
+        <source>family name equal after normalisation {a}/{b}</source>
+        <translation>nom de famille identique après normalisation {a}/{b}</translation>
+    </message>
+    <message>
+        <source>family name variant {a}/{b}</source>
+        <translation>variante du nom de famille {a}/{b}</translation>
+    </message>
+    <message>
+        <source>family name similar {a}/{b} ({percent}%)</source>
+        <translation>nom de famille proche {a}/{b} ({percent} %)</translation>
+    </message>
+    <message>
+        <source>family name differs {a}/{b}</source>
+        <translation>nom de famille différent {a}/{b}</translation>
+    </message>
+    <message>
+        <source>same given name {name}</source>
+        <translation>même prénom {name}</translation>
+    </message>
+    <message>
+        <source>given name equal after normalisation {a}/{b}</source>
+        <translation>prénom identique après normalisation {a}/{b}</translation>
+    </message>
+    <message>
+        <source>given name variant {a}/{b}</source>
+        <translation>variante du prénom {a}/{b}</translation>
+    </message>
+    <message>
+        <source>given name similar {a}/{b} ({percent}%)</source>
+        <translation>prénom proche {a}/{b} ({percent} %)</translation>
+    </message>
+    <message>
+        <source>given name differs {a}/{b}</source>
+        <translation>prénom différent {a}/{b}</translation>
+    </message>
+    <message>
+        <source>birth year differs by {years} (more than the {expected} expected)</source>
+        <translation>année de naissance décalée de {years} (au-delà de la tolérance de {expected})</translation>
+    </message>
+    <message>
+        <source>birth year differs by {years}</source>
+        <translation>année de naissance décalée de {years}</translation>
+    </message>
+    <message>
+        <source>birth year differs by {years} (exact dates)</source>
+        <translation>année de naissance décalée de {years} (dates exactes)</translation>
+    </message>
+    <message>
+        <source>other given names differ ({names})</source>
+        <translation>autres prénoms différents ({names})</translation>
+    </message>
+    <message>
+        <source>middle name on one side only ({names})</source>
+        <translation>deuxième prénom d&apos;un seul côté ({names})</translation>
+    </message>
+    <message>
+        <source>{data_dir} already holds a FieldReg store; nothing was changed</source>
+        <translation>{data_dir} contient déjà une base de données FieldReg ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>decision must be &apos;same&apos; or &apos;different&apos;, not {decision!r}</source>
+        <translation>la décision doit être &apos;same&apos; ou &apos;different&apos;, et non {decision!r}</translation>
+    </message>
+    <message>
+        <source>a member cannot be a duplicate of themselves</source>
+        <translation>un membre ne peut pas être son propre doublon</translation>
+    </message>
+    <message>
+        <source>both members belong to the same household</source>
+        <translation>les deux membres appartiennent au même ménage</translation>
+    </message>
+    <message>
+        <source>{key!r} is not a member key (REGNO/MEMBER, as `fieldreg duplicates` shows)</source>
+        <translation>{key!r} n&apos;est pas un identifiant de membre (REGNO/MEMBER, comme l&apos;affiche `fieldreg duplicates`)</translation>
+    </message>
+    <message>
+        <source>no member {uid} in {regno} at this post</source>
+        <translation>aucun membre {uid} dans {regno} sur ce poste</translation>
+    </message>
+    <message>
+        <source>{where} {field}: {problem}</source>
+        <translation>{where} {field} : {problem}</translation>
+    </message>
+    <message>
+        <source>give an age, a birth date or a birth year</source>
+        <translation>indiquez un âge, une date de naissance ou une année de naissance</translation>
+    </message>
+    <message>
+        <source>type at least one member (the head of household)</source>
+        <translation>saisissez au moins un membre (le chef de ménage)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a date (DD/MM/YYYY)</source>
+        <translation>{text!r} n&apos;est pas une date (JJ/MM/AAAA)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a whole number</source>
+        <translation>{text!r} n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: {reason}</source>
+        <translation>impossible d&apos;écrire {target} : {reason}</translation>
+    </message>
+    <message>
+        <source>not enough space to write {target}: free some space or use another medium</source>
+        <translation>pas assez d&apos;espace pour écrire {target} : libérez de l&apos;espace ou utilisez un autre support</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: the medium is read-only</source>
+        <translation>impossible d&apos;écrire {target} : le support est en lecture seule</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: permission denied</source>
+        <translation>impossible d&apos;écrire {target} : permission refusée</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: the folder does not exist (medium removed?)</source>
+        <translation>impossible d&apos;écrire {target} : le dossier n&apos;existe pas (support retiré ?)</translation>
+    </message>
+    <message>
+        <source>this post has no signing key, so it cannot issue slips: enroll it with HQ (&apos;fieldreg init --enroll FILE&apos; for a new post, &apos;fieldreg keys load FILE&apos; for this one)</source>
+        <translation>ce poste n&apos;a pas de clé de signature, il ne peut donc pas délivrer de fiches : enrôlez-le auprès du siège (&apos;fieldreg init --enroll FILE&apos; pour un nouveau poste, &apos;fieldreg keys load FILE&apos; pour celui-ci)</translation>
+    </message>
+    <message>
+        <source>this enrollment file is for post {post_id}, but this station is post {station_post_id}; nothing was changed</source>
+        <translation>ce fichier d&apos;enrôlement concerne le poste {post_id}, mais ce poste est {station_post_id} ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>key {kid} is already loaded; nothing was changed</source>
+        <translation>la clé {kid} est déjà chargée ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>this post&apos;s key {row} may sign only from {not_before:%Y-%m-%d} to {not_after:%Y-%m-%d}: load a new enrollment file from HQ (&apos;fieldreg keys load FILE&apos;)</source>
+        <translation>la clé {row} de ce poste ne peut signer que du {not_before:%Y-%m-%d} au {not_after:%Y-%m-%d} : chargez un nouveau fichier d&apos;enrôlement du siège (&apos;fieldreg keys load FILE&apos;)</translation>
+    </message>
+    <message>
+        <source>{regno} is void: no slip is issued for a void registration</source>
+        <translation>{regno} est annulé : aucune fiche n&apos;est délivrée pour un enregistrement annulé</translation>
+    </message>
+    <message>
+        <source>{regno} has no slip yet: print it without --reissue</source>
+        <translation>{regno} n&apos;a pas encore de fiche : imprimez-la sans --reissue</translation>
+    </message>
+    <message>
+        <source>{regno} was corrected after its slip was issued: print a new one with &apos;fieldreg slip REGNO --reissue --reason TEXT&apos;</source>
+        <translation>{regno} a été corrigé après la délivrance de sa fiche : imprimez-en une nouvelle avec &apos;fieldreg slip REGNO --reissue --reason TEXT&apos;</translation>
+    </message>
+    <message>
+        <source>post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter</source>
+        <translation>l&apos;identifiant de poste {post_id!r} doit compter de 2 à 8 majuscules ou chiffres, et commencer par une lettre</translation>
+    </message>
+    <message>
+        <source>{where}: key entry is not a map</source>
+        <translation>{where} : l&apos;entrée de clé n&apos;est pas une table</translation>
+    </message>
+    <message>
+        <source>{where}: key id {kid} does not match its public key</source>
+        <translation>{where} : l&apos;identifiant de clé {kid} ne correspond pas à sa clé publique</translation>
+    </message>
+    <message>
+        <source>{where}: field &apos;revoked&apos; is not int</source>
+        <translation>{where} : le champ &apos;revoked&apos; n&apos;est pas un entier</translation>
+    </message>
+    <message>
+        <source>a certificate must end after it starts</source>
+        <translation>un certificat doit expirer après sa date de début</translation>
+    </message>
+    <message>
+        <source>{where}: unexpected field &apos;revoked&apos;</source>
+        <translation>{where} : champ &apos;revoked&apos; inattendu</translation>
+    </message>
+    <message>
+        <source>unexpected bytes after the CBOR data</source>
+        <translation>octets inattendus après les données CBOR</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1 must be an array of 4 items</source>
+        <translation>COSE_Sign1 doit être un tableau de 4 éléments</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1 protected header and payload must be byte strings</source>
+        <translation>l&apos;en-tête protégé et le contenu de COSE_Sign1 doivent être des chaînes d&apos;octets</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1 unprotected header must be empty</source>
+        <translation>l&apos;en-tête non protégé de COSE_Sign1 doit être vide</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1 signature must be 64 bytes (Ed25519)</source>
+        <translation>la signature COSE_Sign1 doit faire 64 octets (Ed25519)</translation>
+    </message>
+    <message>
+        <source>protected header has unexpected fields</source>
+        <translation>l&apos;en-tête protégé contient des champs inattendus</translation>
+    </message>
+    <message>
+        <source>algorithm is not EdDSA (-8)</source>
+        <translation>l&apos;algorithme n&apos;est pas EdDSA (-8)</translation>
+    </message>
+    <message>
+        <source>key id must be 8 bytes</source>
+        <translation>l&apos;identifiant de clé doit faire 8 octets</translation>
+    </message>
+    <message>
+        <source>content type must be text</source>
+        <translation>le type de contenu doit être du texte</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1 is not in canonical form</source>
+        <translation>COSE_Sign1 n&apos;est pas sous forme canonique</translation>
+    </message>
+    <message>
+        <source>not a token&apos;s COSE_Sign1 (tag 18, EdDSA, an 8-byte key id and nothing else)</source>
+        <translation>pas le COSE_Sign1 d&apos;un code de fiche (étiquette 18, EdDSA, un identifiant de clé de 8 octets et rien d&apos;autre)</translation>
+    </message>
+    <message>
+        <source>not valid CBOR ({problem})</source>
+        <translation>CBOR non valide ({problem})</translation>
+    </message>
+    <message>
+        <source>CBOR tag {tag} is not COSE_Sign1 (18)</source>
+        <translation>l&apos;étiquette CBOR {tag} n&apos;est pas COSE_Sign1 (18)</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificat</translation>
+    </message>
+    <message>
+        <source>trust list</source>
+        <translation>liste de confiance</translation>
+    </message>
+    <message>
+        <source>revocation list</source>
+        <translation>liste de révocation</translation>
+    </message>
+    <message>
+        <source>this file is not a FieldReg {name}</source>
+        <translation>ce fichier n&apos;est pas un fichier « {name} » de FieldReg</translation>
+    </message>
+    <message>
+        <source>{name} format version {version} is not supported by this FieldReg</source>
+        <translation>{name} : la version de format {version} n&apos;est pas prise en charge par cette version de FieldReg</translation>
+    </message>
+    <message>
+        <source>{name} is not signed by the HQ key this computer trusts</source>
+        <translation>{name} : la signature ne provient pas de la clé du siège reconnue par cet ordinateur</translation>
+    </message>
+    <message>
+        <source>{name} payload is not a map with text keys</source>
+        <translation>{name} : le contenu n&apos;est pas une table à clés textuelles</translation>
+    </message>
+    <message>
+        <source>{where}: field {name!r} is missing or not {type}</source>
+        <translation>{where} : le champ {name!r} est absent ou n&apos;est pas de type {type}</translation>
+    </message>
+    <message>
+        <source>this file is not a FieldReg enrollment file</source>
+        <translation>ce fichier n&apos;est pas un fichier d&apos;enrôlement FieldReg</translation>
+    </message>
+    <message>
+        <source>enrollment file version {version!r} is not supported by this FieldReg</source>
+        <translation>la version {version!r} du fichier d&apos;enrôlement n&apos;est pas prise en charge par cette version de FieldReg</translation>
+    </message>
+    <message>
+        <source>{where} is not a map</source>
+        <translation>{where} n&apos;est pas une table</translation>
+    </message>
+    <message>
+        <source>enrollment file is inconsistent: its key is not in its trust list</source>
+        <translation>le fichier d&apos;enrôlement est incohérent : sa clé ne figure pas dans sa liste de confiance</translation>
+    </message>
+    <message>
+        <source>enrollment file is damaged</source>
+        <translation>le fichier d&apos;enrôlement est endommagé</translation>
+    </message>
+    <message>
+        <source>{where}: an escrow recipient is not an age public key</source>
+        <translation>{where} : un destinataire de séquestre n&apos;est pas une clé publique age</translation>
+    </message>
+    <message>
+        <source>an Ed25519 public key has 32 bytes, not {size}</source>
+        <translation>une clé publique Ed25519 fait 32 octets, et non {size}</translation>
+    </message>
+    <message>
+        <source>an Ed25519 private key has 32 bytes</source>
+        <translation>une clé privée Ed25519 fait 32 octets</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a key id (16 hexadecimal digits)</source>
+        <translation>{text!r} n&apos;est pas un identifiant de clé (16 chiffres hexadécimaux)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an HQ key fingerprint (24 characters, e.g. K3QF-9XDM-...)</source>
+        <translation>{text!r} n&apos;est pas une empreinte de clé du siège (24 caractères, p. ex. K3QF-9XDM-...)</translation>
+    </message>
+    <message>
+        <source>not a valid Ed25519 public key</source>
+        <translation>clé publique Ed25519 non valide</translation>
+    </message>
+    <message>
+        <source>timestamp {seconds} is out of range</source>
+        <translation>l&apos;horodatage {seconds} est hors limites</translation>
+    </message>
+    <message>
+        <source>the post key does not match its certificate</source>
+        <translation>la clé du poste ne correspond pas à son certificat</translation>
+    </message>
+    <message>
+        <source>this file is not a FieldReg trust list</source>
+        <translation>ce fichier n&apos;est pas une liste de confiance FieldReg</translation>
+    </message>
+    <message>
+        <source>a trust list needs a version &gt;= 1 and an expiry after its issue</source>
+        <translation>une liste de confiance doit avoir une version &gt;= 1 et une date d&apos;expiration postérieure à son émission</translation>
+    </message>
+    <message>
+        <source>a key appears twice in the trust list</source>
+        <translation>une clé figure deux fois dans la liste de confiance</translation>
+    </message>
+    <message>
+        <source>trust list names a different HQ key than the one it is signed with</source>
+        <translation>la liste de confiance indique une clé du siège différente de celle qui l&apos;a signée</translation>
+    </message>
+    <message>
+        <source>trust list lists a key twice</source>
+        <translation>la liste de confiance contient deux fois la même clé</translation>
+    </message>
+    <message>
+        <source>this trust list is signed by a different HQ key than the fingerprint you entered</source>
+        <translation>cette liste de confiance est signée par une clé du siège qui ne correspond pas à l&apos;empreinte saisie</translation>
+    </message>
+    <message>
+        <source>a revocation list needs a version &gt;= 1</source>
+        <translation>une liste de révocation doit avoir une version &gt;= 1</translation>
+    </message>
+    <message>
+        <source>token ids are 16 bytes</source>
+        <translation>les identifiants de code de fiche font 16 octets</translation>
+    </message>
+    <message>
+        <source>{where}: token ids must be 16-byte strings</source>
+        <translation>{where} : les identifiants de code de fiche doivent être des chaînes de 16 octets</translation>
+    </message>
+    <message>
+        <source>{name} version {new_version} is older than the loaded version {old_version}: refused</source>
+        <translation>la version {new_version} de la {name} est plus ancienne que la version chargée ({old_version}) : refusée</translation>
+    </message>
+    <message>
+        <source>no trust list in {path}: set this computer up first</source>
+        <translation>aucune liste de confiance dans {path} : configurez d&apos;abord cet ordinateur</translation>
+    </message>
+    <message>
+        <source>two different files of the {name} both claim version {version}: ask HQ for a new one</source>
+        <translation>deux fichiers différents de la {name} indiquent tous deux la version {version} : demandez-en une nouvelle au siège</translation>
+    </message>
+    <message>
+        <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
+        <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec} ; cette fiche accepte au plus la version {max_version}</translation>
+    </message>
+    <message>
+        <source>no readable QR code found in the image: photograph the slip flat, in good light, filling most of the picture</source>
+        <translation>aucun code QR lisible dans l&apos;image : photographiez la fiche à plat, bien éclairée, en remplissant presque toute l&apos;image</translation>
+    </message>
+    <message>
+        <source>{length} characters do not fit in any QR code at level {ec}</source>
+        <translation>{length} caractères ne tiennent dans aucun code QR au niveau {ec}</translation>
+    </message>
+    <message>
+        <source>no such file: {where}</source>
+        <translation>fichier introuvable : {where}</translation>
+    </message>
+    <message>
+        <source>{where} is not an image FieldReg can read (PNG, JPEG, ...)</source>
+        <translation>{where} n&apos;est pas une image lisible par FieldReg (PNG, JPEG, ...)</translation>
+    </message>
+    <message>
+        <source>{where} is damaged or truncated ({problem})</source>
+        <translation>{where} est endommagé ou tronqué ({problem})</translation>
+    </message>
+    <message>
+        <source>{where} is too large ({width}x{height} pixels)</source>
+        <translation>{where} est trop grand ({width}x{height} pixels)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a registration number (expected POST-YY-NNNNNN-C)</source>
+        <translation>{text!r} n&apos;est pas un numéro d&apos;enregistrement (format attendu : POST-YY-NNNNNN-C)</translation>
+    </message>
+    <message>
+        <source>registration number {cleaned} has a wrong check character: a character was mistyped or two were swapped</source>
+        <translation>le numéro d&apos;enregistrement {cleaned} a un caractère de contrôle erroné : un caractère a été mal tapé ou deux ont été inversés</translation>
+    </message>
+    <message>
+        <source>registration number {cleaned} has sequence 000000</source>
+        <translation>le numéro d&apos;enregistrement {cleaned} a le numéro d&apos;ordre 000000</translation>
+    </message>
+    <message>
+        <source>sequence {sequence} is outside 1..{max_sequence}</source>
+        <translation>le numéro d&apos;ordre {sequence} est hors de l&apos;intervalle 1..{max_sequence}</translation>
+    </message>
+    <message>
+        <source>a reason is required</source>
+        <translation>un motif est obligatoire</translation>
+    </message>
+    <message>
+        <source>the reason is {length} characters long (at most {most})</source>
+        <translation>le motif fait {length} caractères (au plus {most})</translation>
+    </message>
+    <message>
+        <source>{user} must choose a new passphrase first (fieldreg user passwd)</source>
+        <translation>{user} doit d&apos;abord choisir une nouvelle phrase secrète (fieldreg user passwd)</translation>
+    </message>
+    <message>
+        <source>{user} is signed in as {role} and may not {action}</source>
+        <translation>{user} est connecté(e) en tant que {role} et ne peut pas {action}</translation>
+    </message>
+    <message>
+        <source>type a name or a registration number to search for</source>
+        <translation>saisissez un nom ou un numéro d&apos;enregistrement à rechercher</translation>
+    </message>
+    <message>
+        <source>you cannot disable your own account</source>
+        <translation>vous ne pouvez pas désactiver votre propre compte</translation>
+    </message>
+    <message>
+        <source>{regno} is void and cannot be corrected</source>
+        <translation>{regno} est annulé et ne peut pas être corrigé</translation>
+    </message>
+    <message>
+        <source>nothing to correct: {regno} already says exactly this</source>
+        <translation>rien à corriger : {regno} contient déjà exactement ces informations</translation>
+    </message>
+    <message>
+        <source>{regno} is already void</source>
+        <translation>{regno} est déjà annulé</translation>
+    </message>
+    <message>
+        <source>QR code of {modules} modules does not fit the {name} slip at {min_module_mm} mm per module; use a larger layout</source>
+        <translation>un code QR de {modules} modules ne tient pas sur la fiche au format {name} à {min_module_mm} mm par module ; utilisez un format plus grand</translation>
+    </message>
+    <message>
+        <source>slip issue time must be timezone-aware (UTC)</source>
+        <translation>l&apos;heure de délivrance de la fiche doit indiquer le fuseau horaire (UTC)</translation>
+    </message>
+    <message>
+        <source>slip has no token to print as a QR code</source>
+        <translation>la fiche n&apos;a pas de code à imprimer en code QR</translation>
+    </message>
+    <message>
+        <source>unknown slip layout {name!r}; choose one of: {choices}</source>
+        <translation>format de fiche inconnu {name!r} ; choisissez parmi : {choices}</translation>
+    </message>
+    <message>
+        <source>this station holds no HQ trust list: set it up with &apos;fieldreg init --enroll FILE&apos; (post) or &apos;fieldreg init --camp ID --trust FILE&apos; (camp), or give --trust FILE</source>
+        <translation>ce poste ne détient aucune liste de confiance du siège : configurez-le avec &apos;fieldreg init --enroll FILE&apos; (poste frontière) ou &apos;fieldreg init --camp ID --trust FILE&apos; (camp), ou indiquez --trust FILE</translation>
+    </message>
+    <message>
+        <source>the trust files in {trust_dir} are not signed by the HQ key this station was set up with</source>
+        <translation>les fichiers de confiance de {trust_dir} ne sont pas signés par la clé du siège avec laquelle ce poste a été configuré</translation>
+    </message>
+    <message>
+        <source>this file is neither a FieldReg trust list nor a revocation list</source>
+        <translation>ce fichier n&apos;est ni une liste de confiance ni une liste de révocation FieldReg</translation>
+    </message>
+    <message>
+        <source>only a border post holds signing keys</source>
+        <translation>seul un poste frontière détient des clés de signature</translation>
+    </message>
+    <message>
+        <source>this file comes from another HQ (fingerprint {fingerprint}); nothing was changed</source>
+        <translation>ce fichier provient d&apos;un autre siège (empreinte {fingerprint}) ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>register households</source>
+        <translation>enregistrer des ménages</translation>
+    </message>
+    <message>
+        <source>see registrations</source>
+        <translation>consulter les enregistrements</translation>
+    </message>
+    <message>
+        <source>print slips</source>
+        <translation>imprimer des fiches</translation>
+    </message>
+    <message>
+        <source>verify slips</source>
+        <translation>vérifier des fiches</translation>
+    </message>
+    <message>
+        <source>correct registrations</source>
+        <translation>corriger des enregistrements</translation>
+    </message>
+    <message>
+        <source>void registrations</source>
+        <translation>annuler des enregistrements</translation>
+    </message>
+    <message>
+        <source>see the statistics</source>
+        <translation>consulter les statistiques</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>lire le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>export batches</source>
+        <translation>exporter des lots</translation>
+    </message>
+    <message>
+        <source>decide on possible duplicates</source>
+        <translation>statuer sur les doublons possibles</translation>
+    </message>
+    <message>
+        <source>manage officer accounts</source>
+        <translation>gérer les comptes des agents</translation>
+    </message>
+    <message>
+        <source>manage every account</source>
+        <translation>gérer tous les comptes</translation>
+    </message>
+    <message>
+        <source>user name {username!r} must be 2-32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation>le nom d&apos;utilisateur {username!r} doit compter de 2 à 32 lettres minuscules, chiffres, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, et commencer par une lettre</translation>
+    </message>
+    <message>
+        <source>role {role!r} is not one of {join}</source>
+        <translation>le rôle {role!r} ne fait pas partie de {join}</translation>
+    </message>
+    <message>
+        <source>a passphrase needs at least {min_passphrase} characters</source>
+        <translation>une phrase secrète doit compter au moins {min_passphrase} caractères</translation>
+    </message>
+    <message>
+        <source>the passphrase must not be the user name</source>
+        <translation>la phrase secrète ne doit pas être le nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>no user {username!r} at this station</source>
+        <translation>aucun utilisateur {username!r} sur ce poste</translation>
+    </message>
+    <message>
+        <source>user {username!r} already exists</source>
+        <translation>l&apos;utilisateur {username!r} existe déjà</translation>
+    </message>
+    <message>
+        <source>unknown user {username!r}</source>
+        <translation>utilisateur inconnu {username!r}</translation>
+    </message>
+    <message>
+        <source>the account {username!r} is disabled; ask a supervisor</source>
+        <translation>le compte {username!r} est désactivé ; adressez-vous à un superviseur</translation>
+    </message>
+    <message>
+        <source>too many wrong passphrases for {username!r}; try again in {wait} s</source>
+        <translation>trop de phrases secrètes incorrectes pour {username!r} ; réessayez dans {wait} s</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for {username!r}</source>
+        <translation>phrase secrète incorrecte pour {username!r}</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for {username!r}; wait {seconds} s before trying again</source>
+        <translation>phrase secrète incorrecte pour {username!r} ; attendez {seconds} s avant de réessayer</translation>
+    </message>
+    <message>
+        <source>this store</source>
+        <translation>cette base de données</translation>
+    </message>
+    <message>
+        <source>the database {path} cannot use write-ahead logging (got {mode})</source>
+        <translation>la base de données {path} ne peut pas utiliser la journalisation anticipée (WAL) (mode obtenu : {mode})</translation>
+    </message>
+    <message>
+        <source>{what} has schema version {current}, newer than this FieldReg understands ({known}); install the newer FieldReg</source>
+        <translation>{what} a la version de schéma {current}, plus récente que ce que comprend cette version de FieldReg ({known}) ; installez la nouvelle version de FieldReg</translation>
+    </message>
+    <message>
+        <source>cannot open the database {path}: {err}</source>
+        <translation>impossible d&apos;ouvrir la base de données {path} : {err}</translation>
+    </message>
+    <message>
+        <source>could not save: {exc}</source>
+        <translation>impossible d&apos;enregistrer : {exc}</translation>
+    </message>
+    <message>
+        <source>the database is busy or unwritable: {err}</source>
+        <translation>la base de données est occupée ou protégée en écriture : {err}</translation>
+    </message>
+    <message>
+        <source>could not save: {err}</source>
+        <translation>impossible d&apos;enregistrer : {err}</translation>
+    </message>
+    <message>
+        <source>{table}.{column} of {record} holds a value of unknown type</source>
+        <translation>{table}.{column} de {record} contient une valeur de type inconnu</translation>
+    </message>
+    <message>
+        <source>{table}.{column} of {record} is not text</source>
+        <translation>{table}.{column} de {record} n&apos;est pas du texte</translation>
+    </message>
+    <message>
+        <source>summary of {regno} has unknown version {version!r}</source>
+        <translation>le résumé de {regno} a une version inconnue {version!r}</translation>
+    </message>
+    <message>
+        <source>the post name is required</source>
+        <translation>le nom du poste est obligatoire</translation>
+    </message>
+    <message>
+        <source>station kind {kind!r} is not one of {join}</source>
+        <translation>le type de poste {kind!r} ne fait pas partie de {join}</translation>
+    </message>
+    <message>
+        <source>no FieldReg store in {data_dir}; run &apos;fieldreg init&apos; first (or &apos;fieldreg init --demo&apos;)</source>
+        <translation>aucune base de données FieldReg dans {data_dir} ; lancez d&apos;abord &apos;fieldreg init&apos; (ou &apos;fieldreg init --demo&apos;)</translation>
+    </message>
+    <message>
+        <source>store setting {key!r} is missing</source>
+        <translation>le paramètre {key!r} de la base de données est absent</translation>
+    </message>
+    <message>
+        <source>no registration {regno} at this post</source>
+        <translation>aucun enregistrement {regno} sur ce poste</translation>
+    </message>
+    <message>
+        <source>members must be a list of member codes (10000 × sex + birth year)</source>
+        <translation>les membres doivent être une liste de codes de membre (10000 × sexe + année de naissance)</translation>
+    </message>
+    <message>
+        <source>{label} must be 1-{max_name_bytes} bytes (use fit_name)</source>
+        <translation>{label} doit faire de 1 à {max_name_bytes} octets (utilisez fit_name)</translation>
+    </message>
+    <message>
+        <source>{label} contains control or text-direction override characters</source>
+        <translation>{label} contient des caractères de contrôle ou de forçage du sens du texte</translation>
+    </message>
+    <message>
+        <source>a timestamp is out of range</source>
+        <translation>un horodatage est hors limites</translation>
+    </message>
+    <message>
+        <source>sex code {sex!r} is not an ISO/IEC 5218 code</source>
+        <translation>le code de sexe {sex!r} n&apos;est pas un code ISO/IEC 5218</translation>
+    </message>
+    <message>
+        <source>birth year {birth_year!r} is outside {min_birth_year}-{max_birth_year}</source>
+        <translation>l&apos;année de naissance {birth_year!r} est hors de l&apos;intervalle {min_birth_year}-{max_birth_year}</translation>
+    </message>
+    <message>
+        <source>registration number must be text</source>
+        <translation>le numéro d&apos;enregistrement doit être du texte</translation>
+    </message>
+    <message>
+        <source>registration number must be written in capitals without spaces</source>
+        <translation>le numéro d&apos;enregistrement doit être écrit en majuscules, sans espaces</translation>
+    </message>
+    <message>
+        <source>a token lists 1-{max_members} members</source>
+        <translation>un code de fiche indique de 1 à {max_members} membres</translation>
+    </message>
+    <message>
+        <source>members must be Member values</source>
+        <translation>les membres doivent être des valeurs Member</translation>
+    </message>
+    <message>
+        <source>household size must be at least the number of members listed</source>
+        <translation>la taille du ménage doit être au moins égale au nombre de membres indiqués</translation>
+    </message>
+    <message>
+        <source>token id must be 16 bytes</source>
+        <translation>l&apos;identifiant du code de fiche doit faire 16 octets</translation>
+    </message>
+    <message>
+        <source>serial must be 1-9999</source>
+        <translation>le numéro de série doit être compris entre 1 et 9999</translation>
+    </message>
+    <message>
+        <source>a token must expire after it is issued</source>
+        <translation>un code de fiche doit expirer après sa délivrance</translation>
+    </message>
+    <message>
+        <source>claims have missing or unknown fields</source>
+        <translation>les données du code ont des champs manquants ou inconnus</translation>
+    </message>
+    <message>
+        <source>a member code is not 10000 × ISO 5218 sex code + birth year {min_birth_year}-{max_birth_year}</source>
+        <translation>un code de membre n&apos;est pas de la forme 10000 × code de sexe ISO 5218 + année de naissance {min_birth_year}-{max_birth_year}</translation>
+    </message>
+    <message>
+        <source>post {post_id} cannot issue a token in the name of {issuing_post}</source>
+        <translation>le poste {post_id} ne peut pas délivrer de code de fiche au nom de {issuing_post}</translation>
+    </message>
+    <message>
+        <source>this post&apos;s key is not valid at this date: load a new enrollment from HQ</source>
+        <translation>la clé de ce poste n&apos;est pas valable à cette date : chargez un nouveau fichier d&apos;enrôlement du siège</translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation>pas du texte</translation>
+    </message>
+    <message>
+        <source>not a FieldReg token (does not start with {prefix})</source>
+        <translation>pas un code de fiche FieldReg (ne commence pas par {prefix})</translation>
+    </message>
+    <message>
+        <source>too long to be a token</source>
+        <translation>trop long pour être un code de fiche</translation>
+    </message>
+    <message>
+        <source>claims are not a map</source>
+        <translation>les données du code ne sont pas une table</translation>
+    </message>
+    <message>
+        <source>claims version {version!r} is not supported</source>
+        <translation>la version {version!r} des données du code n&apos;est pas prise en charge</translation>
+    </message>
+    <message>
+        <source>compressed claims are truncated or too large</source>
+        <translation>les données compressées du code sont tronquées ou trop volumineuses</translation>
+    </message>
+    <message>
+        <source>unexpected bytes after the compressed claims</source>
+        <translation>octets inattendus après les données compressées du code</translation>
+    </message>
+    <message>
+        <source>token format {group} is not supported by this FieldReg (update it)</source>
+        <translation>le format de code de fiche {group} n&apos;est pas pris en charge par cette version de FieldReg (mettez-la à jour)</translation>
+    </message>
+    <message>
+        <source>the text after the prefix is not valid base45</source>
+        <translation>le texte après le préfixe n&apos;est pas du base45 valide</translation>
+    </message>
+    <message>
+        <source>damaged compressed claims</source>
+        <translation>données compressées du code endommagées</translation>
+    </message>
+    <message>
+        <source>{reason}: {detail}</source>
+        <translation>{reason} : {detail}</translation>
+    </message>
+    <message>
+        <source>{hours:.0f} h</source>
+        <translation>{hours:.0f} h</translation>
+    </message>
+    <message>
+        <source>{days:.0f} days</source>
+        <translation>{days:.0f} jours</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock ({now:%Y-%m-%d %H:%M} UTC) is behind the latest HQ list; using {effective:%Y-%m-%d %H:%M} UTC</source>
+        <translation>l&apos;horloge de cet ordinateur ({now:%Y-%m-%d %H:%M} UTC) est en retard sur la dernière liste du siège ; utilisation de {effective:%Y-%m-%d %H:%M} UTC</translation>
+    </message>
+    <message>
+        <source>trust list version {version} expired on {expires:%Y-%m-%d}: load a newer one from HQ (recently revoked keys may be missing)</source>
+        <translation>la liste de confiance version {version} a expiré le {expires:%Y-%m-%d} : chargez-en une plus récente du siège (des clés révoquées récemment peuvent manquer)</translation>
+    </message>
+    <message>
+        <source>key {kid} is not in trust list version {version}</source>
+        <translation>la clé {kid} ne figure pas dans la liste de confiance version {version}</translation>
+    </message>
+    <message>
+        <source>the token was altered or forged</source>
+        <translation>le code a été modifié ou falsifié</translation>
+    </message>
+    <message>
+        <source>HQ revoked key {kid} of post {post} on {revoked:%Y-%m-%d}</source>
+        <translation>le siège a révoqué la clé {kid} du poste {post} le {revoked:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>token names post {named} but is signed by key {kid} of post {post}</source>
+        <translation>le code indique le poste {named} mais il est signé par la clé {kid} du poste {post}</translation>
+    </message>
+    <message>
+        <source>issued {issued:%Y-%m-%d %H:%M} UTC, outside the key&apos;s validity {start:%Y-%m-%d} to {end:%Y-%m-%d}</source>
+        <translation>délivré le {issued:%Y-%m-%d %H:%M} UTC, hors de la période de validité de la clé, du {start:%Y-%m-%d} au {end:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>HQ revoked this token (revocation list version {version}); a newer slip may exist</source>
+        <translation>le siège a révoqué ce code de fiche (liste de révocation version {version}) ; une fiche plus récente peut exister</translation>
+    </message>
+    <message>
+        <source>issued {span} in the future: the post&apos;s or this computer&apos;s clock is wrong (the signature itself is genuine)</source>
+        <translation>délivré avec {span} d&apos;avance : l&apos;horloge du poste ou de cet ordinateur est fausse (la signature elle-même est authentique)</translation>
+    </message>
+    <message>
+        <source>issued {span} in the future: check the post&apos;s and this computer&apos;s clocks</source>
+        <translation>délivré avec {span} d&apos;avance : vérifiez l&apos;horloge du poste et celle de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>token expired on {expires:%Y-%m-%d}</source>
+        <translation>le code de fiche a expiré le {expires:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation>contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>is {length} characters long (at most {most})</source>
+        <translation>fait {length} caractères (au plus {most})</translation>
+    </message>
+    <message>
+        <source>has no letters</source>
+        <translation>ne contient aucune lettre</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)</source>
+        <translation>{value!r} n&apos;est pas un code pays ISO 3166 alpha-3 (p. ex. MLI, BFA)</translation>
+    </message>
+    <message>
+        <source>give arrival_date or arrived_at, not both</source>
+        <translation>indiquez arrival_date ou arrived_at, pas les deux</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>estimated age {value} is over {max_age}</source>
+        <translation>l&apos;âge estimé {value} dépasse {max_age}</translation>
+    </message>
+    <message>
+        <source>must be a list of text codes</source>
+        <translation>doit être une liste de codes texte</translation>
+    </message>
+    <message>
+        <source>must be a list of {type, number}</source>
+        <translation>doit être une liste de {type, number}</translation>
+    </message>
+    <message>
+        <source>is {size} bytes (at most {most})</source>
+        <translation>fait {size} octets (au plus {most})</translation>
+    </message>
+    <message>
+        <source>must be a JPEG or PNG image</source>
+        <translation>doit être une image JPEG ou PNG</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be 1-40 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>doit compter de 1 à 40 lettres, chiffres, &apos;-&apos; ou &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>{sex!r} is not a sex code (F, M or X)</source>
+        <translation>{sex!r} n&apos;est pas un code de sexe (F, M ou X)</translation>
+    </message>
+    <message>
+        <source>{relationship!r} is not one of {choices}</source>
+        <translation>{relationship!r} ne fait pas partie de {choices}</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit être true ou false</translation>
+    </message>
+    <message>
+        <source>may hold only digits, spaces, hyphens and a leading +</source>
+        <translation>ne peut contenir que des chiffres, des espaces, des traits d&apos;union et un + initial</translation>
+    </message>
+    <message>
+        <source>is required: {country, region, locality}</source>
+        <translation>est obligatoire : {country, region, locality}</translation>
+    </message>
+    <message>
+        <source>must be recorded as true or false</source>
+        <translation>doit être indiqué par true ou false</translation>
+    </message>
+    <message>
+        <source>must list at least one member</source>
+        <translation>doit indiquer au moins un membre</translation>
+    </message>
+    <message>
+        <source>contains {character!r}; only letters, spaces, apostrophes and hyphens are allowed</source>
+        <translation>contient {character!r} ; seuls les lettres, espaces, apostrophes et traits d&apos;union sont acceptés</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where} : {problem}</translation>
+    </message>
+    <message>
+        <source>unknown key {key!r}</source>
+        <translation>champ inconnu {key!r}</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>is required (ISO 3166 alpha-3, e.g. MLI)</source>
+        <translation>est obligatoire (ISO 3166 alpha-3, p. ex. MLI)</translation>
+    </message>
+    <message>
+        <source>needs a time zone (e.g. 2026-11-20T08:30Z)</source>
+        <translation>doit indiquer un fuseau horaire (p. ex. 2026-11-20T08:30Z)</translation>
+    </message>
+    <message>
+        <source>{raw} is in the future</source>
+        <translation>{raw} est dans le futur</translation>
+    </message>
+    <message>
+        <source>give exactly one of birth_date, birth_year or age (got {given})</source>
+        <translation>indiquez un seul champ parmi birth_date, birth_year ou age (reçu : {given})</translation>
+    </message>
+    <message>
+        <source>give exactly one of birth_date, birth_year or age</source>
+        <translation>indiquez un seul champ parmi birth_date, birth_year ou age</translation>
+    </message>
+    <message>
+        <source>{value} is in the future</source>
+        <translation>{value} est dans le futur</translation>
+    </message>
+    <message>
+        <source>{value} means an age over {max_age}</source>
+        <translation>{value} correspond à un âge de plus de {max_age} ans</translation>
+    </message>
+    <message>
+        <source>{value} means an estimated age over {max_age}</source>
+        <translation>{value} correspond à un âge estimé de plus de {max_age} ans</translation>
+    </message>
+    <message>
+        <source>must be an object with type and number</source>
+        <translation>doit être un objet avec type et number</translation>
+    </message>
+    <message>
+        <source>{doc_type!r} is not one of {choices}</source>
+        <translation>{doc_type!r} ne fait pas partie de {choices}</translation>
+    </message>
+    <message>
+        <source>is not base64</source>
+        <translation>n&apos;est pas en base64</translation>
+    </message>
+    <message>
+        <source>{code!r} is not an ISO 639 code (e.g. bm, ff, fr)</source>
+        <translation>{code!r} n&apos;est pas un code ISO 639 (p. ex. bm, ff, fr)</translation>
+    </message>
+    <message>
+        <source>{code!r} is not one of {choices}</source>
+        <translation>{code!r} ne fait pas partie de {choices}</translation>
+    </message>
+    <message>
+        <source>{count} members (at most {most})</source>
+        <translation>{count} membres (au plus {most})</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not an ISO date-time</source>
+        <translation>{raw!r} n&apos;est pas une date-heure ISO</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not an ISO date (YYYY-MM-DD)</source>
+        <translation>{raw!r} n&apos;est pas une date ISO (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an ISO date (YYYY-MM-DD)</source>
+        <translation>{value!r} n&apos;est pas une date ISO (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>household: must be a JSON object</source>
+        <translation>ménage : doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>no member is the head (relationship &quot;head&quot;)</source>
+        <translation>aucun membre n&apos;est chef de ménage (relationship &quot;head&quot;)</translation>
+    </message>
+    <message>
+        <source>two members share the same id</source>
+        <translation>deux membres ont le même identifiant</translation>
+    </message>
+    <message>
+        <source>household regno: file is for {named}, not {regno}</source>
+        <translation>numéro d&apos;enregistrement du ménage : le fichier concerne {named}, et non {regno}</translation>
+    </message>
+    <message>
+        <source>members {heads} are both marked as head</source>
+        <translation>les membres {heads} sont tous deux indiqués comme chef de ménage</translation>
+    </message>
+    <message>
+        <source>nothing was scanned or typed</source>
+        <translation>rien n&apos;a été scanné ni saisi</translation>
+    </message>
+    <message>
+        <source>no trust list: set this computer up as a camp (&apos;fieldreg init --camp ID --trust FILE --admin USER&apos;) or give --trust FILE --fingerprint FP</source>
+        <translation>aucune liste de confiance : configurez cet ordinateur comme camp (&apos;fieldreg init --camp ID --trust FILE --admin USER&apos;) ou indiquez --trust FILE --fingerprint FP</translation>
+    </message>
+    <message>
+        <source>this computer is not set up as a station: give HQ&apos;s --fingerprint with --trust, so the list can be checked</source>
+        <translation>cet ordinateur n&apos;est pas configuré comme poste : indiquez --fingerprint (l&apos;empreinte du siège) avec --trust, pour que la liste puisse être vérifiée</translation>
+    </message>
+</context>
+</TS>
