@@ -52,8 +52,8 @@ def tool(name: str) -> str:
 
 
 CORE = ROOT / "fieldreg"
-# Shown only by the English command line (HQ's tools included): not extracted for translation.
-CORE_SKIPPED = ("ui", "cli", "hq", "keys/hqdir.py")
+# Shown only by the English command line: not extracted for translation.
+CORE_SKIPPED = ("ui", "cli", "hq")
 
 
 def core_modules() -> list[Path]:

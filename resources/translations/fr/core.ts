@@ -568,6 +568,54 @@
         <translation>{where} : un destinataire de séquestre n&apos;est pas une clé publique age</translation>
     </message>
     <message>
+        <source>{base} already holds an HQ key directory</source>
+        <translation>{base} contient déjà un dossier de clés du siège</translation>
+    </message>
+    <message>
+        <source>{path} is not an HQ key file</source>
+        <translation>{path} n&apos;est pas un fichier de clés du siège</translation>
+    </message>
+    <message>
+        <source>HQ key file version {version!r} is not supported</source>
+        <translation>la version {version!r} du fichier de clés du siège n&apos;est pas prise en charge</translation>
+    </message>
+    <message>
+        <source>{path}: root public key does not match the private key</source>
+        <translation>{path} : la clé publique racine ne correspond pas à la clé privée</translation>
+    </message>
+    <message>
+        <source>{path}: the escrow recipients were changed outside FieldReg</source>
+        <translation>{path} : les destinataires de séquestre ont été modifiés en dehors de FieldReg</translation>
+    </message>
+    <message>
+        <source>key {key_id_hex} is not in the trust list</source>
+        <translation>la clé {key_id_hex} ne figure pas dans la liste de confiance</translation>
+    </message>
+    <message>
+        <source>{kind} documents are issued by their own HqDir methods</source>
+        <translation>les documents {kind} sont émis par leurs propres méthodes HqDir</translation>
+    </message>
+    <message>
+        <source>HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued ({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first</source>
+        <translation>l&apos;horloge du siège ({now:%Y-%m-%d %H:%M} UTC) est antérieure à la dernière liste émise ({last_issue:%Y-%m-%d %H:%M} UTC) : corrigez d&apos;abord l&apos;horloge</translation>
+    </message>
+    <message>
+        <source>{base} is not an HQ key directory (run &apos;fieldreg hq init&apos;)</source>
+        <translation>{base} n&apos;est pas un dossier de clés du siège (lancez &apos;fieldreg hq init&apos;)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged</source>
+        <translation>{path} est endommagé</translation>
+    </message>
+    <message>
+        <source>no certificate for key {key_id_hex}</source>
+        <translation>aucun certificat pour la clé {key_id_hex}</translation>
+    </message>
+    <message>
+        <source>escrow recipient {text!r} is not an age public key (age1..., from age-keygen)</source>
+        <translation>le destinataire de séquestre {text!r} n&apos;est pas une clé publique age (age1..., produite par age-keygen)</translation>
+    </message>
+    <message>
         <source>an Ed25519 public key has 32 bytes, not {size}</source>
         <translation>une clé publique Ed25519 fait 32 octets, et non {size}</translation>
     </message>
