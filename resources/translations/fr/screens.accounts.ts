@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>User name</source>
-        <translation>Identifiant</translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Role</source>
@@ -41,15 +41,15 @@
     </message>
     <message>
         <source>Reset passphrase…</source>
-        <translation>Réinitialiser la phrase de passe…</translation>
+        <translation>Réinitialiser la phrase secrète…</translation>
     </message>
     <message>
         <source>Choose a first passphrase and give it to the person in private; they must choose their own at their next sign-in.</source>
-        <translation>Choisissez une phrase de passe provisoire et remettez-la à la personne en privé ; elle devra choisir la sienne à sa prochaine connexion.</translation>
+        <translation>Choisissez une phrase secrète provisoire et remettez-la à la personne en privé ; elle devra choisir la sienne à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>New passphrase:</source>
-        <translation>Nouvelle phrase de passe :</translation>
+        <translation>Nouvelle phrase secrète :</translation>
     </message>
     <message>
         <source>Type it again:</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Reset the passphrase</source>
-        <translation>Réinitialiser la phrase de passe</translation>
+        <translation>Réinitialiser la phrase secrète</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -69,11 +69,11 @@
     </message>
     <message>
         <source>User names: 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter. Passphrases: at least {n} characters, not the user name. The new holder must choose their own passphrase at their first sign-in.</source>
-        <translation>Identifiants : 2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre. Phrases de passe : au moins {n} caractères, différentes de l&apos;identifiant. Le titulaire devra choisir sa propre phrase de passe à sa première connexion.</translation>
+        <translation>Noms d&apos;utilisateur : 2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre. Phrases secrètes : au moins {n} caractères, différentes du nom d&apos;utilisateur. Le titulaire devra choisir sa propre phrase secrète à sa première connexion.</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation>Identifiant :</translation>
+        <translation>Nom d&apos;utilisateur :</translation>
     </message>
     <message>
         <source>Role:</source>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>Change your own passphrase from the sign-in screen.</source>
-        <translation>Changez votre propre phrase de passe depuis l&apos;écran de connexion.</translation>
+        <translation>Changez votre propre phrase secrète depuis l&apos;écran de connexion.</translation>
     </message>
     <message>
         <source>{user} may sign in again.</source>
@@ -137,19 +137,19 @@
     </message>
     <message>
         <source>New first passphrase for {user}</source>
-        <translation>Nouvelle phrase de passe provisoire pour {user}</translation>
+        <translation>Nouvelle phrase secrète provisoire pour {user}</translation>
     </message>
     <message>
         <source>New first passphrase set for {user}: they must choose their own at their next sign-in.</source>
-        <translation>Nouvelle phrase de passe provisoire définie pour {user} : cette personne devra choisir la sienne à sa prochaine connexion.</translation>
+        <translation>Nouvelle phrase secrète provisoire définie pour {user} : cette personne devra choisir la sienne à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>Resetting the passphrase…</source>
-        <translation>Réinitialisation de la phrase de passe…</translation>
+        <translation>Réinitialisation de la phrase secrète…</translation>
     </message>
     <message>
         <source>Account {user} ({role}) added: give them the first passphrase in private; they must choose their own at their first sign-in.</source>
-        <translation>Compte {user} ({role}) ajouté : remettez-lui la phrase de passe provisoire en privé ; cette personne devra choisir la sienne à sa première connexion.</translation>
+        <translation>Compte {user} ({role}) ajouté : remettez-lui la phrase secrète provisoire en privé ; cette personne devra choisir la sienne à sa première connexion.</translation>
     </message>
     <message>
         <source>Adding the account…</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>Type a user name.</source>
-        <translation>Saisissez un identifiant.</translation>
+        <translation>Saisissez un nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
@@ -165,15 +165,15 @@
     </message>
     <message>
         <source>There is already an account with this user name.</source>
-        <translation>Un compte existe déjà avec cet identifiant.</translation>
+        <translation>Un compte existe déjà avec ce nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>Too short: a passphrase needs at least {n} characters.</source>
-        <translation>Trop courte : une phrase de passe doit compter au moins {n} caractères.</translation>
+        <translation>Trop courte : une phrase secrète doit compter au moins {n} caractères.</translation>
     </message>
     <message>
         <source>The passphrase must not be the user name.</source>
-        <translation>La phrase de passe ne doit pas être l&apos;identifiant.</translation>
+        <translation>La phrase secrète ne doit pas être le nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same.</source>

@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>none: load an enrollment file from HQ</source>
-        <translation>aucune : chargez un fichier d&apos;inscription du siège</translation>
+        <translation>aucune : chargez un fichier d&apos;enrôlement du siège</translation>
     </message>
     <message>
         <source>version {version}, issued {issued}, valid until {expires}</source>
