@@ -24,6 +24,7 @@ from pathlib import Path
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
 from fieldreg.dedup import DEFAULT_THRESHOLD
+from fieldreg.dedup.index import CROWD
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
 from fieldreg.hq import Registry, build_report, import_batch
@@ -88,8 +89,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("--within-post", action="store_true",
                    help="also list pairs whose two members were registered at the same post")
     p.add_argument("--any-origin", action="store_true",
-                   help="also compare people whose origin localities clearly differ (slow on a "
-                   "large registry)")
+                   help="also pair people of a very common name whose origin localities clearly "
+                   f"differ (by default only names with at most {CROWD} namesakes are; slower, "
+                   "and mostly namesakes on a large registry)")
     p.set_defaults(func=cmd_duplicates)
 
 
@@ -98,7 +100,7 @@ def _passphrase(*, new: bool) -> str:
     if phrase is not None:
         return phrase
     if not context.interactive():
-        raise InvalidInput(f"no HQ passphrase: set {ENV_HQ_PASSPHRASE} (or run in a terminal)")
+        raise InvalidInput("no HQ passphrase: set {variable} (or run in a terminal)", variable=ENV_HQ_PASSPHRASE)
     if new:
         first = getpass.getpass("New HQ passphrase: ")
         if getpass.getpass("Repeat it: ") != first:
@@ -113,7 +115,7 @@ def _open(args: argparse.Namespace) -> HqDir:
 
 def _write_new(path: str, data: bytes) -> None:
     if Path(path).exists():
-        raise InvalidInput(f"{path} already exists; choose another file name")
+        raise InvalidInput("{path} already exists; choose another file name", path=path)
     atomic_write(path, data)
 
 
@@ -168,7 +170,7 @@ def _token_id(text: str) -> bytes:
     except ValueError:
         raw = b""
     if len(raw) != 16:
-        raise InvalidInput(f"token id {text!r} must be 32 hexadecimal digits")
+        raise InvalidInput("token id {text!r} must be 32 hexadecimal digits", text=text)
     return raw
 
 
@@ -206,7 +208,7 @@ def _batch_files(names: list[str]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.glob("*.frb") if not p.name.startswith("."))
             if not found:
-                raise InvalidInput(f"{name} holds no batch file (*.frb)")
+                raise InvalidInput("{name} holds no batch file (*.frb)", name=name)
             files.extend(found)
         else:
             files.append(path)

@@ -46,6 +46,7 @@ from fieldreg.dedup.scoring import (
     birth_window,
     combine,
     current_year,
+    different_sex_can_pass,
     name_verdict,
     score_profiles,
 )
@@ -63,8 +64,12 @@ SINGLE_WORD_SCAN_CAP = 1500
 # ... and past this many names (scoring a name costs about as much as a few people).
 SINGLE_WORD_NAME_CAP = 600
 
-# Origin groups of one name in an all-pairs pass: ``None`` when origins are not compared.
-_Groups = dict[str | None, list[tuple[int, int]]]
+#: In an all-pairs pass with ``same_origin``: a person with more namesakes than
+#: this (people of the other name, of a compatible sex, born within the
+#: tolerance) meets only those of a compatible origin. At this many, a pair
+#: listed on name, sex and age alone would be wrong far more often than right.
+CROWD = 20
+
 
 
 @dataclass
@@ -216,6 +221,7 @@ class DedupIndex:
         threshold: float = DEFAULT_THRESHOLD,
         across_sites: bool = False,
         same_origin: bool = False,
+        crowd: int = CROWD,
         progress: Progress | None = None,
     ) -> Iterator[Match]:
         """Every pair scoring at least ``threshold``, each once, blocked on pair keys.
@@ -227,14 +233,18 @@ class DedupIndex:
 
         ``across_sites=True`` pairs only people whose ``site`` differs (HQ:
         registered at two posts); names whose people all come from one site
-        are not even compared. ``same_origin=True`` never pairs two people
-        whose origin localities are both known and clearly different (the
-        case the scorer counts against a pair, similarity below
-        ``LOCALITY_DIFFERENT``): people are grouped by origin and only
-        compatible groups are compared. Both restrictions apply before any
-        pair is scored.
+        are not even compared.
+
+        ``same_origin=True`` is for registers so large that a common name, one
+        sex and a birth year within tolerance are shared by many different
+        people. A person who has more than ``crowd`` such namesakes under the
+        other name is then paired only with those whose origin locality is
+        not clearly different (similarity at least ``LOCALITY_DIFFERENT``, or
+        unknown); a rarer name still meets everyone. Both restrictions apply
+        before any pair is scored.
         """
-        near = self._near_localities() if same_origin else None
+        passed = _Pass(threshold, across_sites, self._near_localities() if same_origin else None,
+                       crowd, split_sex=not different_sex_can_pass(threshold))
         keys = sorted(k for k in self._blocks if k[:2] in ("P:", "X:"))
         total = len(keys)
         for done, key in enumerate(keys, start=1):
@@ -249,9 +259,7 @@ class DedupIndex:
                         continue
                     if across_sites and len(sa.sites) == 1 and sa.sites.keys() == sb.sites.keys():
                         continue
-                    yield from self._pairs_between(
-                        sa, sb, same=a == b, threshold=threshold, across_sites=across_sites,
-                        near=near)
+                    yield from self._pairs_between(a, b, passed)
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
 
@@ -313,70 +321,58 @@ class DedupIndex:
             for loc in localities
         }
 
-    def _groups(self, members: list[int], near: dict[str, frozenset[str]] | None) -> _Groups:
-        """Members by origin locality ("" when unknown), each group sorted by birth year."""
-        if near is None:
-            return {None: self._by_birth(members)}
-        groups: _Groups = {}
-        for row in self._by_birth(members):
-            prof = self._profiles[row[1]]
-            assert prof is not None
-            groups.setdefault(prof.locality, []).append(row)
-        return groups
+    def _buckets(self, sig_id: int, passed: _Pass) -> dict[str, _Bucket]:
+        """A signature's people by sex ("" for everyone when sex is not split), built once a pass."""
+        found = passed.buckets.get(sig_id)
+        if found is None:
+            rows: dict[str, list[tuple[int, int]]] = {}
+            for slot in self._sig(sig_id).members:
+                prof = self._profiles[slot]
+                assert prof is not None
+                sex = (prof.sex if prof.sex in ("F", "M") else "?") if passed.split_sex else ""
+                rows.setdefault(sex, []).append((-1 if prof.birth_year is None else prof.birth_year, slot))
+            found = passed.buckets[sig_id] = {sex: _Bucket(sorted(r)) for sex, r in rows.items()}
+        return found
 
-    @staticmethod
-    def _reachable(
-        origin: str | None, right: _Groups, near: dict[str, frozenset[str]] | None
-    ) -> list[str | None]:
-        """The groups of ``right`` whose origin is compatible with ``origin``."""
-        if near is None or not origin:
-            return list(right)
-        close = near[origin]
-        if len(right) <= len(close):
-            return [k for k in right if not k or k in close]
-        found: list[str | None] = [k for k in close if k in right]
-        return found + ([""] if "" in right else [])
-
-    def _pairs_between(
-        self,
-        sa: _Signature,
-        sb: _Signature,
-        *,
-        same: bool,
-        threshold: float,
-        across_sites: bool = False,
-        near: dict[str, frozenset[str]] | None = None,
-    ) -> Iterator[Match]:
+    def _pairs_between(self, a: int, b: int, passed: _Pass) -> Iterator[Match]:
+        sa, sb = self._sig(a), self._sig(b)
         name_score = name_verdict(sa.names, sb.names).score
-        if best_possible(name_score) < threshold:
+        if best_possible(name_score) < passed.threshold:
             return
-        window = birth_window(name_score, threshold)
-        left_groups = self._groups(sa.members, near)
-        right_groups = left_groups if same else self._groups(sb.members, near)
-        check = _Check(same, across_sites, name_score, threshold)
-        for origin, left in left_groups.items():
-            for other in self._reachable(origin, right_groups, near):
-                yield from self._windowed(left, right_groups[other], window, check)
+        check = _Check(a == b, name_score, birth_window(name_score, passed.threshold))
+        left, right = self._buckets(a, passed), self._buckets(b, passed)
+        for sex, bucket in left.items():
+            for other_sex in _SEX_MEETS[sex]:
+                if other_sex in right:
+                    yield from self._windowed(bucket, right[other_sex], check, passed)
 
-    def _windowed(
-        self, left: list[tuple[int, int]], right: list[tuple[int, int]], window: int, check: _Check
-    ) -> Iterator[Match]:
-        right_years = [y for y, _ in right]
-        # People with no birth year sort first (as -1) and are always in reach.
-        unknown = bisect.bisect_right(right_years, -1)
-        for year, slot in left:
-            if year < 0:
-                yield from self._pairs_for(slot, right, check)
+    def _windowed(self, left: _Bucket, right: _Bucket, check: _Check, passed: _Pass) -> Iterator[Match]:
+        for year, slot in left.rows:
+            p = self._profiles[slot]
+            assert p is not None
+            lo, hi = right.window(year, check.window)
+            # Everyone in reach, unless this name is so common here that the
+            # name, sex and birth year no longer pick one person out: then only
+            # people of a compatible origin (or of unknown origin). Under its
+            # own name a person is in its own window: not a namesake.
+            namesakes = hi - lo + right.unknown - check.same
+            if passed.near is None or not p.locality or namesakes <= passed.crowd:
+                yield from self._pairs_for(p, slot, right.rows[:right.unknown], check, passed)
+                yield from self._pairs_for(p, slot, right.rows[lo:hi], check, passed)
                 continue
-            yield from self._pairs_for(slot, right[:unknown], check)
-            lo = bisect.bisect_left(right_years, year - window, lo=unknown)
-            hi = bisect.bisect_right(right_years, year + window, lo=unknown)
-            yield from self._pairs_for(slot, right[lo:hi], check)
+            for origin in _reachable(p.locality, right.origins(self._profiles), passed.near):
+                group = right.origins(self._profiles)[origin]
+                if origin:
+                    lo, hi = group.window(year, check.window)
+                    yield from self._pairs_for(p, slot, group.rows[:group.unknown], check, passed)
+                    yield from self._pairs_for(p, slot, group.rows[lo:hi], check, passed)
+                else:
+                    yield from self._pairs_for(p, slot, group.rows, check, passed)
 
-    def _pairs_for(self, slot: int, others: list[tuple[int, int]], check: _Check) -> Iterator[Match]:
-        p = self._profiles[slot]
-        assert p is not None
-        same, name_score, threshold = check.same, check.name_score, check.threshold
+    def _pairs_for(
+        self, p: Profile, slot: int, others: list[tuple[int, int]], check: _Check, passed: _Pass
+    ) -> Iterator[Match]:
+        same, name_score, threshold = check.same, check.name_score, passed.threshold
         for _, other_slot in others:
             # Within one signature, take each unordered pair once.
             if same and other_slot <= slot:
@@ -385,7 +381,7 @@ class DedupIndex:
             assert q is not None
             if p.group and p.group == q.group:
                 continue
-            if check.across_sites and p.site == q.site:
+            if passed.across_sites and p.site == q.site:
                 continue
             if combine(name_score, adjustment(p, q, self.ref_year)) >= threshold:
                 yield self._pair_match(slot, other_slot)
@@ -397,24 +393,69 @@ class DedupIndex:
             build_profile(pa, self._tables), build_profile(pb, self._tables), ref_year=self.ref_year
         )
 
-    def _by_birth(self, members: list[int]) -> list[tuple[int, int]]:
-        rows = []
-        for slot in members:
-            prof = self._profiles[slot]
-            assert prof is not None
-            rows.append((-1 if prof.birth_year is None else prof.birth_year, slot))
-        rows.sort()
-        return rows
-
 
 @dataclass(frozen=True, slots=True)
 class _Check:
-    """What the inner loop of an all-pairs pass needs about the two names compared."""
+    """What the inner loop needs about the two names compared."""
 
     same: bool
-    across_sites: bool
     name_score: float
+    window: int  # largest birth-year difference that can still reach the threshold
+
+
+@dataclass(slots=True)
+class _Pass:
+    """One all-pairs pass: its restrictions and the people of each name as sorted so far."""
+
     threshold: float
+    across_sites: bool
+    near: dict[str, frozenset[str]] | None  # None: origins are not compared
+    crowd: int
+    split_sex: bool
+    buckets: dict[int, dict[str, _Bucket]] = field(default_factory=dict)
+
+
+class _Bucket:
+    """People of one name (and sex), sorted by birth year; those without one (-1) first."""
+
+    __slots__ = ("_origins", "rows", "unknown", "years")
+
+    def __init__(self, rows: list[tuple[int, int]]) -> None:
+        self.rows = rows
+        self.years = [y for y, _ in rows]
+        self.unknown = bisect.bisect_right(self.years, -1)
+        self._origins: dict[str, _Bucket] | None = None
+
+    def window(self, year: int, window: int) -> tuple[int, int]:
+        """Where the people born within ``window`` years of ``year`` are (all of them if unknown)."""
+        if year < 0:
+            return self.unknown, len(self.rows)
+        return (bisect.bisect_left(self.years, year - window, lo=self.unknown),
+                bisect.bisect_right(self.years, year + window, lo=self.unknown))
+
+    def origins(self, profiles: list[Profile | None]) -> dict[str, _Bucket]:
+        """The same people by origin locality ("" when unknown), made on first need."""
+        if self._origins is None:
+            groups: dict[str, list[tuple[int, int]]] = {}
+            for row in self.rows:
+                prof = profiles[row[1]]
+                assert prof is not None
+                groups.setdefault(prof.locality, []).append(row)
+            self._origins = {origin: _Bucket(rows) for origin, rows in groups.items()}
+        return self._origins
+
+
+# Which sex buckets meet when a different sex cannot reach the threshold
+# ("?": not recorded, meets everyone); "" is the single bucket otherwise.
+_SEX_MEETS = {"F": ("F", "?"), "M": ("M", "?"), "?": ("F", "M", "?"), "": ("",)}
+
+
+def _reachable(origin: str, groups: dict[str, _Bucket], near: dict[str, frozenset[str]]) -> list[str]:
+    """The origin groups not clearly different from ``origin`` (unknown origin included)."""
+    close = near[origin]
+    if len(groups) <= len(close):
+        return [k for k in groups if not k or k in close]
+    return [k for k in close if k in groups] + ([""] if "" in groups else [])
 
 
 def _drop_short_words(names: Names) -> Names:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fieldreg.messages import Message
+
 
 @dataclass(frozen=True)
 class Person:
@@ -56,8 +58,8 @@ class Match:
     a: str
     b: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]
 
     def explanation(self) -> str:
         """The reasons as one line, e.g. "same family name; birth year differs by 2"."""
-        return "; ".join(self.reasons)
+        return "; ".join(map(str, self.reasons))

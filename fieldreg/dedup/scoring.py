@@ -6,7 +6,7 @@ Example::
     >>> father = Person("a", "Moussa", "Coulibaly", sex="M", birth_year=1961)
     >>> son = Person("b", "Moussa", "Kulibali", sex="M", birth_year=1992)
     >>> m = score_pair(father, son)
-    >>> m.score < DEFAULT_THRESHOLD, m.reasons[-2]
+    >>> m.score < DEFAULT_THRESHOLD, str(m.reasons[-2])
     (True, 'birth year differs by 31 (more than the 5 expected)')
 
 The score runs from 0 to 1. It starts from a name score (family and given names
@@ -29,6 +29,7 @@ from rapidfuzz.fuzz import ratio
 from fieldreg.dedup.birth import MAX_TOLERANCE, year_tolerance
 from fieldreg.dedup.person import Match, Person
 from fieldreg.dedup.profile import Names, Profile, Token, cached_profile
+from fieldreg.messages import Message
 
 #: Pairs at or above this score are reported as possible duplicates.
 DEFAULT_THRESHOLD = 0.80
@@ -61,6 +62,12 @@ _BIRTH_PENALTY_PER_YEAR = 0.05
 _BIRTH_PENALTY_CAP = 0.6
 
 
+# Word pairs already compared (folded a, folded b) -> similarity. Bounded:
+# about 120 bytes an entry, so at most ~60 MB; emptied when full.
+_SIMILARITY: dict[tuple[str, str], float] = {}
+_SIMILARITY_MAX = 1 << 19
+
+
 def word_similarity(a: Token, b: Token, *, prefix: bool = False) -> float:
     """Similarity of two name words in [0, 1], on their normalised forms.
 
@@ -73,12 +80,21 @@ def word_similarity(a: Token, b: Token, *, prefix: bool = False) -> float:
         b.folded.startswith(a.folded) or b.canonical.startswith(a.canonical)
     ):
         return 1.0
-    # The canonical spellings catch a typo in a listed variant ("Muhammda");
-    # the folded ones catch a typo that a rewrite rule amplifies (Diarra →
-    # "jara" but its typo Dairra → "daira").
-    sim = max(ratio(a.key, b.key), ratio(a.canonical, b.canonical), ratio(a.folded, b.folded)) / 100.0
-    if a.listed and b.listed:
-        return min(sim, _LISTED_DISTINCT_CAP)
+    # Everything below depends on the folded words only (canonical, key and
+    # listed derive from them), and an all-pairs pass meets the same two words
+    # in thousands of name pairs: remember the answer.
+    pair = (a.folded, b.folded)
+    sim = _SIMILARITY.get(pair)
+    if sim is None:
+        # The canonical spellings catch a typo in a listed variant ("Muhammda");
+        # the folded ones catch a typo that a rewrite rule amplifies (Diarra →
+        # "jara" but its typo Dairra → "daira").
+        sim = max(ratio(a.key, b.key), ratio(a.canonical, b.canonical), ratio(a.folded, b.folded)) / 100.0
+        if a.listed and b.listed:
+            sim = min(sim, _LISTED_DISTINCT_CAP)
+        if len(_SIMILARITY) >= _SIMILARITY_MAX:
+            _SIMILARITY.clear()
+        _SIMILARITY[pair] = sim
     return sim
 
 
@@ -119,6 +135,10 @@ class NameVerdict:
     conflicting: bool
 
 
+def _agree(pair: _WordPair | None) -> bool:
+    return pair is None or pair.sim >= WORD_MATCH
+
+
 def _unmatched(xs: tuple[Token, ...], ys: tuple[Token, ...]) -> tuple[Token, ...]:
     return tuple(x for x in xs if all(word_similarity(x, y) < WORD_MATCH for y in ys))
 
@@ -154,10 +174,10 @@ def name_verdict(p: Names, q: Names, *, prefix: bool = False) -> NameVerdict:
     assert best is not None
     # Middle names: a name on one side only is often just dropped; a name on
     # each side that matches nothing on the other suggests two people.
-    extra_p = () if prefix else _unmatched(p.given, q.all)
-    extra_q = () if prefix else _unmatched(q.given, p.all)
-    names_agree = all(w is None or w.sim >= WORD_MATCH for w in (best.family, best.given))
-    if names_agree and (extra_p or extra_q):
+    if prefix or not _agree(best.family) or not _agree(best.given):
+        return best
+    extra_p, extra_q = _unmatched(p.given, q.all), _unmatched(q.given, p.all)
+    if extra_p or extra_q:
         conflicting = bool(extra_p and extra_q)
         penalty = _CONFLICTING_MIDDLE_PENALTY if conflicting else _DROPPED_MIDDLE_PENALTY
         best = NameVerdict(
@@ -166,34 +186,62 @@ def name_verdict(p: Names, q: Names, *, prefix: bool = False) -> NameVerdict:
     return best
 
 
-def _word_reason(role: str, pair: _WordPair | None) -> str | None:
+# The explanation's sentences, one template per role so each can be translated whole.
+_WORD_REASONS = {
+    "family": {
+        "same": Message("same family name {name}"),
+        "folded": Message("family name equal after normalisation {a}/{b}"),
+        "variant": Message("family name variant {a}/{b}"),
+        "similar": Message("family name similar {a}/{b} ({percent}%)"),
+        "differs": Message("family name differs {a}/{b}"),
+    },
+    "given": {
+        "same": Message("same given name {name}"),
+        "folded": Message("given name equal after normalisation {a}/{b}"),
+        "variant": Message("given name variant {a}/{b}"),
+        "similar": Message("given name similar {a}/{b} ({percent}%)"),
+        "differs": Message("given name differs {a}/{b}"),
+    },
+}
+_SWAPPED = Message("given and family names swapped")
+_SAME_BIRTH_YEAR = Message("same birth year")
+_SAME_SEX = Message("same sex")
+_SEX_DIFFERS = Message("sex differs")
+_SAME_LOCALITY = Message("same origin locality (after normalisation)")
+_SIMILAR_LOCALITY = Message("similar origin locality")
+_DIFFERENT_LOCALITY = Message("different origin locality")
+
+
+def _word_reason(role: str, pair: _WordPair | None) -> Message | None:
     if pair is None:
         return None
-    a, b = pair.a, pair.b
-    if a.folded == b.folded:
+    a, b = pair.a.raw, pair.b.raw
+    says = _WORD_REASONS[role]
+    if pair.a.folded == pair.b.folded:
         # Only case, accents or punctuation differ (Traoré / TRAORE).
-        return f"same {role} {a.raw}" if a.raw == b.raw else f"{role} equal after normalisation {a.raw}/{b.raw}"
-    if a.key == b.key:
+        return Message(says["same"].template, name=a) if a == b else Message(says["folded"].template, a=a, b=b)
+    if pair.a.key == pair.b.key:
         # A spelling rule or a variant table brought them together.
-        return f"{role} variant {a.raw}/{b.raw}"
+        return Message(says["variant"].template, a=a, b=b)
     if pair.sim >= WORD_MATCH:
-        return f"{role} similar {a.raw}/{b.raw} ({round(pair.sim * 100)}%)"
-    return f"{role} differs {a.raw}/{b.raw}"
+        return Message(says["similar"].template, a=a, b=b, percent=round(pair.sim * 100))
+    return Message(says["differs"].template, a=a, b=b)
 
 
-def _name_reasons(v: NameVerdict) -> list[str]:
-    reasons = ["given and family names swapped"] if v.swapped else []
-    for role, pair in (("family name", v.family), ("given name", v.given)):
+def _name_reasons(v: NameVerdict) -> list[Message]:
+    reasons = [_SWAPPED] if v.swapped else []
+    for role, pair in (("family", v.family), ("given", v.given)):
         text = _word_reason(role, pair)
         if text:
             reasons.append(text)
     if v.dropped:
         names = ", ".join(t.raw for t in v.dropped)
-        reasons.append(f"other given names differ ({names})" if v.conflicting else f"middle name on one side only ({names})")
+        reasons.append(Message("other given names differ ({names})", names=names) if v.conflicting
+                       else Message("middle name on one side only ({names})", names=names))
     return reasons
 
 
-def _birth(p: Profile, q: Profile, ref_year: int) -> tuple[float, str | None]:
+def _birth(p: Profile, q: Profile, ref_year: int) -> tuple[float, Message | None]:
     if p.birth_year is None or q.birth_year is None:
         return 0.0, None
     diff = abs(p.birth_year - q.birth_year)
@@ -202,34 +250,36 @@ def _birth(p: Profile, q: Profile, ref_year: int) -> tuple[float, str | None]:
     age = max(0, ref_year - max(p.birth_year, q.birth_year))
     tolerance = year_tolerance(age=age, exact=exact)
     if diff == 0:
-        return _BIRTH_BONUS, "same birth year"
+        return _BIRTH_BONUS, _SAME_BIRTH_YEAR
     if diff <= tolerance:
-        return _BIRTH_BONUS * (1 - diff / (tolerance + 1)), f"birth year differs by {diff}"
+        return _BIRTH_BONUS * (1 - diff / (tolerance + 1)), Message("birth year differs by {years}", years=diff)
     base = _BIRTH_PENALTY_EXACT_BASE if exact else _BIRTH_PENALTY_BASE
     penalty = min(_BIRTH_PENALTY_CAP, base + _BIRTH_PENALTY_PER_YEAR * (diff - tolerance))
-    expected = "exact dates" if exact else f"more than the {tolerance} expected"
-    return -penalty, f"birth year differs by {diff} ({expected})"
+    if exact:
+        return -penalty, Message("birth year differs by {years} (exact dates)", years=diff)
+    return -penalty, Message("birth year differs by {years} (more than the {expected} expected)",
+                             years=diff, expected=tolerance)
 
 
-def _sex(p: Profile, q: Profile) -> tuple[float, str | None]:
+def _sex(p: Profile, q: Profile) -> tuple[float, Message | None]:
     if p.sex in ("", "X") or q.sex in ("", "X"):
         return 0.0, None
     if p.sex == q.sex:
-        return _SEX_BONUS, "same sex"
-    return -_SEX_PENALTY, "sex differs"
+        return _SEX_BONUS, _SAME_SEX
+    return -_SEX_PENALTY, _SEX_DIFFERS
 
 
-def _locality(p: Profile, q: Profile) -> tuple[float, str | None]:
+def _locality(p: Profile, q: Profile) -> tuple[float, Message | None]:
     # Localities are not names of the two people, so the reasons never quote them.
     if not p.locality or not q.locality:
         return 0.0, None
     if p.locality == q.locality:
-        return _LOCALITY_BONUS, "same origin locality (after normalisation)"
+        return _LOCALITY_BONUS, _SAME_LOCALITY
     sim = ratio(p.locality, q.locality) / 100.0
     if sim >= 0.85:
-        return _LOCALITY_BONUS * sim, "similar origin locality"
+        return _LOCALITY_BONUS * sim, _SIMILAR_LOCALITY
     if sim < LOCALITY_DIFFERENT:
-        return -_LOCALITY_PENALTY, "different origin locality"
+        return -_LOCALITY_PENALTY, _DIFFERENT_LOCALITY
     return 0.0, None
 
 
@@ -246,6 +296,12 @@ def combine(name_score: float, adjust: float) -> float:
 def best_possible(name_score: float) -> float:
     """Highest final score a pair with this name score can reach (for pruning)."""
     return combine(name_score, _MAX_BONUS)
+
+
+def different_sex_can_pass(threshold: float) -> bool:
+    """Whether two people of different recorded sex can reach ``threshold`` at all
+    (an all-pairs pass compares them only then)."""
+    return combine(1.0, _MAX_BONUS - _SEX_BONUS - _SEX_PENALTY) >= threshold
 
 
 def birth_window(name_score: float, threshold: float) -> int:
@@ -281,7 +337,7 @@ def score_profiles(
     names = name_verdict(p.names, q.names, prefix=prefix)
     parts = (_birth(p, q, year), _sex(p, q), _locality(p, q))
     score = combine(names.score, sum(adj for adj, _ in parts))
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Message, ...] = ()
     if explain:
         reasons = tuple(_name_reasons(names) + [r for _, r in parts if r])
     return Match(p.key, q.key, score, reasons)

@@ -4,7 +4,7 @@
         finder = HqDuplicates(registry)              # every member of the current, active households
         finder.pairs()                               # pairs registered at two different posts, best first
         finder.pairs(within_post=True)               # ... and pairs inside one post too
-        finder.pairs(same_origin=False)              # also pairs whose origins clearly differ (slow at scale)
+        finder.pairs(same_origin=False)              # any origin, however common the name
 
 A person registered at two posts is the case only HQ can see: each post finds
 its own duplicates (fieldreg/duplicates.py) and decides them there. So by
@@ -13,13 +13,15 @@ different posts; pairs a post already decided (``duplicate_decisions``,
 imported with its batches) are never proposed again.
 
 At HQ scale a common name, sex and a birth year within tolerance no longer say
-"same person": among a million people thousands share "Amadou Traoré". The pass
-therefore also skips, by default, pairs whose two origin localities are both
-known and clearly different (the case the scorer already counts against a
-pair); a missing origin never excludes anyone. Both restrictions are applied
-inside the blocked pass, before any pair is scored (``DedupIndex.all_pairs``
-``across_sites`` and ``same_origin``). docs/dedup.md "At HQ" gives what this
-costs in recall and gains in time.
+"same person": among a million people hundreds share "Amadou Traoré", born
+within a few years of each other. So by default, a person with more than
+``CROWD`` (20) such namesakes under the other name is paired only with those
+whose origin locality is not clearly different (or unknown); a rarer name is
+paired whatever the origins. Listing the crowded ones would be wrong at least
+20 times for each time it is right. Both restrictions are applied inside the
+blocked pass, before any pair is scored (``DedupIndex.all_pairs``
+``across_sites``, ``same_origin`` and ``crowd``). docs/dedup.md "At HQ" gives
+what this costs in recall and gains in time.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match
-from fieldreg.dedup.index import DedupIndex
+from fieldreg.dedup.index import CROWD, DedupIndex
 from fieldreg.duplicates import Candidate, member_key, ordered, person_of
 from fieldreg.hq.registry import Registry
 from fieldreg.store.index import HouseholdSummary, MemberSummary
@@ -84,6 +86,7 @@ class HqDuplicates:
         threshold: float = DEFAULT_THRESHOLD,
         within_post: bool = False,
         same_origin: bool = True,
+        crowd: int = CROWD,
         progress: Progress | None = None,
     ) -> list[HqCandidate]:
         """Undecided candidate pairs, best first (see the module docstring for the defaults)."""
@@ -93,7 +96,7 @@ class HqDuplicates:
 
         found = [m for m in self._index.all_pairs(
                      threshold=threshold, across_sites=not within_post, same_origin=same_origin,
-                     progress=blocks)
+                     crowd=crowd, progress=blocks)
                  if ordered(m.a, m.b) not in self._decided]
         found.sort(key=lambda m: (-m.score, m.a, m.b))
         return [self._described(m) for m in found]

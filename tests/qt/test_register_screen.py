@@ -21,6 +21,7 @@ from fieldreg.model import utcnow
 from fieldreg.session import Session
 from fieldreg.slips import A6, THERMAL_80MM
 from fieldreg.tokens import Status, verify_token
+from fieldreg.ui.app import apply_language
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.printing import SlipDialog, paint_slips, prepare_printer, prepare_slip
 from fieldreg.ui.screens.register import RegisterScreen
@@ -216,6 +217,28 @@ def test_invalid_entry_marks_each_field_says_why_and_saves_nothing(qtbot, office
     screen.form.country.setFocus()
     officer.type("MLI")  # fixing a field takes its mark away
     assert screen.form.country not in screen.form.marked_widgets()
+
+
+def test_in_french_the_core_s_reasons_are_french_too(qtbot, officer, ctx) -> None:
+    ctx.session.register(parse_household(household()))  # Aminata Traoré, born 1990
+    apply_language("fr")
+    try:
+        screen = open_screen(qtbot, ctx)
+        officer.type("Aminata")
+        officer.tab()
+        officer.type("Trawore")
+        qtbot.waitUntil(lambda: screen.duplicates.count() > 0, timeout=3000)
+        (shown,) = screen.duplicates.texts()
+        assert "variante du nom de famille Trawore/Traoré" in shown and "même prénom Aminata" in shown
+        officer.tab()
+        officer.type("F")
+        officer.tab(2)
+        officer.type("150")  # an age no one has: the core's own rule, in French
+        officer.ctrl(Qt.Key.Key_S)
+        assert screen.form.model.marks()[(0, AGE)].endswith(" : l'âge estimé 150 dépasse 120")
+        assert len(ctx.session.index) == 1  # nothing saved
+    finally:
+        apply_language("en")
 
 
 def test_duplicates_panel_shows_a_near_duplicate_while_typing_and_never_blocks(

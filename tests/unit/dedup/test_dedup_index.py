@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, DedupIndex, Person, score_pair
+from fieldreg.dedup.index import CROWD
 
 YEAR = 2026
 
@@ -135,16 +136,49 @@ def test_all_pairs_across_sites_and_same_origin_agree_with_filtered_brute_force(
         _placed("g", "Moussa", "Keita", "NIA", "Kadiolo", 1972),
     ]
     idx = DedupIndex(people, ref_year=YEAR)
-    for across, origin in itertools.product((False, True), repeat=2):
+    # crowd=0: every name counts as crowded, so origins always decide; with the
+    # default crowd these few namesakes all meet, whatever their origin.
+    for across, origin, crowd in itertools.product((False, True), (False, True), (0, CROWD)):
         expected = set()
         for p, q in itertools.combinations(people, 2):
             m = score_pair(p, q, ref_year=YEAR)
             if m.score < DEFAULT_THRESHOLD or (across and p.site == q.site):
                 continue
-            if origin and "different origin locality" in m.reasons:
+            if origin and not crowd and "different origin locality" in map(str, m.reasons):
                 continue
             expected.add(frozenset((p.key, q.key)))
-        got = [frozenset((m.a, m.b)) for m in idx.all_pairs(across_sites=across, same_origin=origin)]
-        assert len(got) == len(set(got)) and set(got) == expected, (across, origin)
-    assert {frozenset("ab"), frozenset("ad"), frozenset("cd")} <= expected  # last: across + origin
-    assert frozenset("bc") not in expected and frozenset("ef") not in expected
+        got = [frozenset((m.a, m.b)) for m in idx.all_pairs(across_sites=across, same_origin=origin, crowd=crowd)]
+        assert len(got) == len(set(got)) and set(got) == expected, (across, origin, crowd)
+        if across and origin and not crowd:
+            assert {frozenset("ab"), frozenset("ad"), frozenset("cd")} <= expected
+            assert frozenset("bc") not in expected and frozenset("ef") not in expected
+        if across and origin and crowd:
+            assert frozenset("bc") in expected  # a rare name: a different origin does not hide it
+
+
+def test_the_origin_rule_applies_only_past_the_crowd_of_namesakes() -> None:
+    # "a" has two namesakes of another origin under its own name; "z" is rare.
+    people = [
+        _placed("a", "Amadou", "Traoré", "TGR1", "Loulouni"),
+        _placed("b", "Amadou", "Traoré", "NIA", "Tombouctou"),
+        _placed("c", "Amadou", "Traoré", "NIA", "Tombouctou", 1991),
+        _placed("y", "Zoumana", "Sanogo", "TGR1", "Loulouni"),
+        _placed("z", "Zoumana", "Sanogo", "NIA", "Tombouctou"),
+    ]
+    idx = DedupIndex(people, ref_year=YEAR)
+
+    def pairs(crowd: int) -> set[frozenset[str]]:
+        return {frozenset((m.a, m.b)) for m in idx.all_pairs(across_sites=True, same_origin=True, crowd=crowd)}
+
+    assert pairs(1) == {frozenset("yz")}  # a/b and a/c hidden: a has 2 namesakes at NIA
+    assert pairs(2) == {frozenset("ab"), frozenset("ac"), frozenset("yz")}
+
+
+def test_people_of_different_sex_are_not_compared_when_they_cannot_pass() -> None:
+    people = [Person("a", "Awa", "Traoré", sex="F", birth_year=1990, group="a"),
+              Person("b", "Awa", "Traoré", sex="M", birth_year=1990, group="b"),
+              Person("c", "Awa", "Traoré", sex="", birth_year=1990, group="c")]
+    idx = DedupIndex(people, ref_year=YEAR)
+    assert {frozenset((m.a, m.b)) for m in idx.all_pairs()} == {frozenset("ac"), frozenset("bc")}
+    # At a threshold a different sex can reach, everyone is compared again.
+    assert frozenset("ab") in {frozenset((m.a, m.b)) for m in idx.all_pairs(threshold=0.5)}

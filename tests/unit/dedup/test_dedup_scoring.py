@@ -42,13 +42,13 @@ def test_spelling_variants_from_the_issue_match(a: tuple[str, str], b: tuple[str
 def test_swapped_given_and_family_names_match_and_say_so() -> None:
     m = score(person("Amadou", "Traoré"), person("Traore", "Ahmadou"))
     assert m.score >= DEFAULT_THRESHOLD
-    assert m.reasons[0] == "given and family names swapped"
+    assert str(m.reasons[0]) == "given and family names swapped"
 
 
 def test_dropped_middle_name_matches_and_is_named() -> None:
     m = score(person("Fatoumata Binta", "Sidibé", sex="F"), person("Fatoumata", "Sidibe", sex="F"))
     assert m.score >= DEFAULT_THRESHOLD
-    assert "middle name on one side only (Binta)" in m.reasons
+    assert "middle name on one side only (Binta)" in map(str, m.reasons)
 
 
 def test_two_different_middle_names_lower_the_score() -> None:
@@ -59,7 +59,7 @@ def test_two_different_middle_names_lower_the_score() -> None:
 
 def test_locality_spellings_count_as_the_same_origin() -> None:
     m = score(person("Siaka", "Bamba", locality="Loulouni"), person("Siaka", "Bamba", locality="Lulouni"))
-    assert "same origin locality (after normalisation)" in m.reasons
+    assert "same origin locality (after normalisation)" in map(str, m.reasons)
 
 
 def test_siblings_with_close_birth_years_are_not_matched() -> None:
@@ -75,12 +75,12 @@ def test_siblings_with_close_birth_years_are_not_matched() -> None:
 def test_father_and_son_of_the_same_name_are_not_matched() -> None:
     m = score(person("Moussa", "Coulibaly", birth_year=1961), person("Moussa", "Coulibaly", birth_year=1992))
     assert m.score < DEFAULT_THRESHOLD
-    assert "birth year differs by 31 (more than the 5 expected)" in m.reasons
+    assert "birth year differs by 31 (more than the 5 expected)" in map(str, m.reasons)
 
 
 def test_same_name_different_sex_is_not_matched() -> None:
     m = score(person("Adama", "Keïta", sex="F"), person("Adama", "Keita", sex="M"))
-    assert m.score < DEFAULT_THRESHOLD and "sex differs" in m.reasons
+    assert m.score < DEFAULT_THRESHOLD and "sex differs" in map(str, m.reasons)
 
 
 def test_unknown_fields_are_neither_for_nor_against() -> None:
@@ -99,7 +99,7 @@ def test_birth_tolerance_grows_with_age_and_exact_dates_are_strict() -> None:
     adult_a = person("Awa", "Dembélé", sex="F", birth_year=1981)
     adult_b = person("Awa", "Dembele", sex="F", birth_year=1983)
     assert score(exact_a, exact_b).score < score(adult_a, adult_b).score
-    assert "birth year differs by 2 (exact dates)" in score(exact_a, exact_b).reasons
+    assert "birth year differs by 2 (exact dates)" in map(str, score(exact_a, exact_b).reasons)
 
 
 def test_explanation_quotes_only_the_two_names_and_the_year_difference() -> None:
