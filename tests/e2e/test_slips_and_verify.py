@@ -88,7 +88,9 @@ def scan(pdf: Path) -> str:
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf),
                     str(pdf.with_suffix(""))], check=True)
     page = next(pdf.parent.glob(pdf.stem + "-*1.png"))
-    found = zxingcpp.read_barcodes(Image.open(page))
+    # QR codes only, as the app reads them: an all-formats scan now and then
+    # "finds" a 1-D barcode in the slip's printed text.
+    found = zxingcpp.read_barcodes(Image.open(page), formats=zxingcpp.BarcodeFormat.QRCode)
     assert len(found) == 1
     return str(found[0].text)
 
