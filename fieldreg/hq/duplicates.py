@@ -15,10 +15,10 @@ imported with its batches) are never proposed again.
 At HQ scale a common name, sex and a birth year within tolerance no longer say
 "same person": among a million people hundreds share "Amadou Traoré", born
 within a few years of each other. So by default, a person with more than
-``CROWD`` (20) such namesakes under the other name is paired only with those
-whose origin locality is not clearly different (or unknown); a rarer name is
-paired whatever the origins. Listing the crowded ones would be wrong at least
-20 times for each time it is right. Both restrictions are applied inside the
+``CROWD`` (10) such namesakes, under any spelling of the name, is paired only
+with those whose origin locality is not clearly different (or unknown); a
+rarer name is paired whatever the origins. Listing the crowded ones would be
+wrong at least 10 times for each time it is right. Both restrictions are applied inside the
 blocked pass, before any pair is scored (``DedupIndex.all_pairs``
 ``across_sites``, ``same_origin`` and ``crowd``). docs/dedup.md "At HQ" gives
 what this costs in recall and gains in time.
