@@ -38,6 +38,10 @@ class Message:
         self.template = template
         self.params = params
 
+    def with_values(self, **params: Any) -> Message:
+        """This template with other values (a table of templates fills them per use)."""
+        return Message(self.template, **params)
+
     def __str__(self) -> str:
         return self.template.format(**self.params) if self.params else self.template
 

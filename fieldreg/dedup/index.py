@@ -385,8 +385,9 @@ class DedupIndex:
                 yield from self._pairs_for(p, slot, right.rows[:right.unknown], check, passed)
                 yield from self._pairs_for(p, slot, right.rows[lo:hi], check, passed)
                 continue
-            for origin in _reachable(p.locality, right.origins(self._profiles), passed.near):
-                group = right.origins(self._profiles)[origin]
+            origins = right.origins(self._profiles)
+            for origin in _reachable(p.locality, origins, passed.near):
+                group = origins[origin]
                 if origin:
                     lo, hi = group.window(year, check.window)
                     yield from self._pairs_for(p, slot, group.rows[:group.unknown], check, passed)

@@ -219,13 +219,13 @@ def _word_reason(role: str, pair: _WordPair | None) -> Message | None:
     says = _WORD_REASONS[role]
     if pair.a.folded == pair.b.folded:
         # Only case, accents or punctuation differ (Traoré / TRAORE).
-        return Message(says["same"].template, name=a) if a == b else Message(says["folded"].template, a=a, b=b)
+        return says["same"].with_values(name=a) if a == b else says["folded"].with_values(a=a, b=b)
     if pair.a.key == pair.b.key:
         # A spelling rule or a variant table brought them together.
-        return Message(says["variant"].template, a=a, b=b)
+        return says["variant"].with_values(a=a, b=b)
     if pair.sim >= WORD_MATCH:
-        return Message(says["similar"].template, a=a, b=b, percent=round(pair.sim * 100))
-    return Message(says["differs"].template, a=a, b=b)
+        return says["similar"].with_values(a=a, b=b, percent=round(pair.sim * 100))
+    return says["differs"].with_values(a=a, b=b)
 
 
 def _name_reasons(v: NameVerdict) -> list[Message]:

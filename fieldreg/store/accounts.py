@@ -170,7 +170,8 @@ def try_unlock(
         raise AuthError("the account {username!r} is disabled; ask a supervisor", username=username)
     if retry_after and parse_iso_utc(retry_after) > now:
         wait = int((parse_iso_utc(retry_after) - now).total_seconds()) + 1
-        raise AuthError("too many wrong passphrases for {username!r}; try again in {wait} s", username=username, wait=wait)
+        raise AuthError("too many wrong passphrases for {username!r}; try again in {seconds} s",
+                        username=username, seconds=wait)
     try:
         data_key = unwrap_key(json.loads(wrap), passphrase)
     except AuthError:

@@ -277,7 +277,7 @@ class LoginScreen(QWidget):
             "wrong passphrase for {username!r}; wait {seconds} s before trying again":
                 self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again."),
             "wrong passphrase for {username!r}": self.tr("Wrong passphrase for {user}."),
-            "too many wrong passphrases for {username!r}; try again in {wait} s":
+            "too many wrong passphrases for {username!r}; try again in {seconds} s":
                 self.tr("Too many wrong passphrases for {user}: try again in {seconds} s."),
             "unknown user {username!r}": self.tr("There is no user {user} at this station."),
             "the account {username!r} is disabled; ask a supervisor":
@@ -287,7 +287,7 @@ class LoginScreen(QWidget):
         if line is None:
             return error_text(err)
         params = message.params
-        return line.format(user=params.get("username", ""), seconds=params.get("seconds", params.get("wait", "")))
+        return line.format(user=params.get("username", ""), seconds=params.get("seconds", ""))
 
     # -- first sign-in: a passphrase of one's own ----------------------------------------
 

@@ -900,8 +900,8 @@
         <translation>le compte {username!r} est désactivé ; adressez-vous à un superviseur</translation>
     </message>
     <message>
-        <source>too many wrong passphrases for {username!r}; try again in {wait} s</source>
-        <translation>trop de phrases secrètes incorrectes pour {username!r} ; réessayez dans {wait} s</translation>
+        <source>too many wrong passphrases for {username!r}; try again in {seconds} s</source>
+        <translation>trop de phrases secrètes incorrectes pour {username!r} ; réessayez dans {seconds} s</translation>
     </message>
     <message>
         <source>wrong passphrase for {username!r}</source>
