@@ -5,7 +5,7 @@
 For each size N, in a temporary directory: an enrolled post is filled with N
 fictitious households (bulk path, not measured), then each step runs in a
 fresh child process so its peak memory (VmHWM, its own pages only) is its own:
-  * export: ``fieldreg.batches.export.export`` to a target folder (prepare,
+  * export: ``fieldreg.station.batches.export`` to a target folder (prepare,
     local copy, copy to target, read back, mark exported);
   * import: ``fieldreg.hq.importer.import_batch`` into an empty HQ registry;
   * baseline: pyrage streaming encryption of the batch's inner bytes (the
@@ -33,8 +33,9 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
-from fieldreg.stations import create_enrolled_post
-from fieldreg.store import PostStore, registry
+from fieldreg.station.enrollment import create_enrolled_post
+from fieldreg.station import Station
+from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
 
@@ -75,9 +76,9 @@ def peak_mb() -> float:
 
 
 def child_export(base: Path) -> dict[str, float]:
-    from fieldreg.batches.export import export
+    from fieldreg.station.batches import export
 
-    session = PostStore.open(base / "post").unlock("admin", PASS)
+    session = Station.open(base / "post").unlock("admin", PASS)
     target = base / "stick"
     target.mkdir()
     t = time.perf_counter()

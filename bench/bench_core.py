@@ -31,10 +31,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams, derive_key
-from fieldreg.demo import demo_household
+from fieldreg.station.demo import demo_household
 from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
-from fieldreg.store import PostStore, registry
+from fieldreg.station import Station
+from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
 
@@ -52,7 +53,7 @@ def households(n: int, seed: int) -> list[dict]:
     return [demo_household(rng, today - timedelta(days=rng.randint(0, 120))) for _ in range(n)]
 
 
-def fill(store: PostStore, n: int) -> None:
+def fill(store: Station, n: int) -> None:
     """Bulk-load n registrations (fast path: 1,000 per transaction; not measured)."""
     session = store.unlock("admin", PASS)
     rng_households = households(n, seed=1)
@@ -127,7 +128,7 @@ def plain_baseline(path: Path, rows: list[dict], prefill: int) -> list[float]:
 def measure_unlock_and_search(data_dir: Path) -> dict:
     """Runs in a fresh process so that its peak memory is the app's, not the filler's."""
     start = time.perf_counter()
-    store = PostStore.open(data_dir)
+    store = Station.open(data_dir)
     session = store.unlock("admin", PASS)
     unlocked = time.perf_counter()
     index = session.index
@@ -169,7 +170,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
         data_dir = Path(tmp) / "station"
-        store = PostStore.create(data_dir, post_id="BNCH", post_name="Bench", admin="admin",
+        store = Station.create(data_dir, post_id="BNCH", post_name="Bench", admin="admin",
                                  passphrase=PASS)
         t = time.perf_counter()
         fill(store, args.households)

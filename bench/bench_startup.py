@@ -31,7 +31,7 @@ from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
-from fieldreg.stations import create_enrolled_post
+from fieldreg.station.enrollment import create_enrolled_post
 
 BASELINE = r"""
 import sys, time

@@ -29,7 +29,7 @@ from PIL import Image
 from fieldreg.keys import Certificate, PostKey, TrustList
 from fieldreg.keys.cose import canonical_dumps
 from fieldreg.keys.ids import public_raw
-from fieldreg.qr import decode_qr_image, qr_matrix, qr_png
+from fieldreg.tokens.qr import decode_qr_image, qr_matrix, qr_png
 from fieldreg.regno import RegNo
 from fieldreg.tokens import Claims, Member, Sex, decode_token, encode_token, verify_token
 from fieldreg.tokens.base45 import b45encode

@@ -274,3 +274,32 @@ def iso_utc(moment: datetime) -> str:
 
 def parse_iso_utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+# -- summaries: what search results, statistics and duplicate finders show -----------------
+
+@dataclass(frozen=True)
+class MemberSummary:
+    uid: str
+    given_names: str
+    family_name: str
+    other_names: str
+    sex: str
+    birth_year: int
+    birth_estimated: bool
+    relationship: str
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    regno: str
+    day: str
+    status: str
+    country: str
+    region: str
+    locality: str
+    members: tuple[MemberSummary, ...]
+
+    @property
+    def head(self) -> MemberSummary:
+        return next((m for m in self.members if m.relationship == "head"), self.members[0])

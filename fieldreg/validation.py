@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from fieldreg.errors import ValidationError
+from fieldreg.errors import InvalidInput, ValidationError
 from fieldreg.messages import Message
 from fieldreg.model import (
     DOCUMENT_TYPES,
@@ -75,6 +75,19 @@ def country_codes() -> frozenset[str]:
     )
 
 
+MAX_REASON = 500
+
+
+def clean_reason(reason: str) -> str:
+    """A correction's, void's or reissue's reason: required, on one line, bounded."""
+    cleaned = " ".join(reason.split())
+    if not cleaned:
+        raise InvalidInput("a reason is required")
+    if len(cleaned) > MAX_REASON:
+        raise InvalidInput("the reason is {length} characters long (at most {most})", length=len(cleaned), most=MAX_REASON)
+    return cleaned
+
+
 def new_member_id() -> str:
     return secrets.token_hex(8)
 
@@ -115,7 +128,7 @@ class _Problems:
 
     def add(self, where: str, problem: str | Message, /, **params: Any) -> None:
         # ``where`` names fields as the JSON does (member 2 birth_date); the app
-        # maps it to a form field (fieldreg/form.py locate) and translates the rest.
+        # maps it to a form field (fieldreg/station/form.py locate) and translates the rest.
         problem = Message(problem, **params) if isinstance(problem, str) else problem
         self.messages.append(Message("{where}: {problem}", where=where, problem=problem))
 

@@ -13,9 +13,9 @@ import pytest
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
-from fieldreg.session import Session
-from fieldreg.stations import create_enrolled_post
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_enrolled_post
+from fieldreg.station import Station
 
 ADMIN = "awa"
 ADMIN_PASS = "test passphrase 1"  # test fixture only
@@ -52,13 +52,13 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> PostStore:
-    return PostStore.create(data_dir, post_id="TGR1", post_name="Tengréla", admin=ADMIN,
+def store(data_dir: Path) -> Station:
+    return Station.create(data_dir, post_id="TGR1", post_name="Tengréla", admin=ADMIN,
                             passphrase=ADMIN_PASS, kdf=FAST_KDF)
 
 
 @pytest.fixture
-def admin(store: PostStore) -> Session:
+def admin(store: Station) -> Session:
     return store.unlock(ADMIN, ADMIN_PASS)
 
 
@@ -94,7 +94,7 @@ def usb(tmp_path: Path) -> Path:
 def make_user(admin: Session, name: str, role: str) -> Session:
     """An account that has already chosen its own passphrase."""
     admin.add_user(name, role=role, passphrase=f"{name} first pass")
-    session = admin.store.unlock(name, f"{name} first pass")
+    session = admin.station.unlock(name, f"{name} first pass")
     session.change_passphrase(f"{name} own passphrase")
     return session
 

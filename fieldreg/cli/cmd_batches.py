@@ -5,7 +5,7 @@
     fieldreg batches --json
     fieldreg receipt load /media/usb/receipt-TGR1.cose
 
-Service code lives in fieldreg.batches.export.
+Service code lives in fieldreg.station.batches.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldreg.batches import export as batches
+from fieldreg.station import batches
 from fieldreg.cli import context
 from fieldreg.cli.cmd_tokens import read_file
 from fieldreg.cli.output import emit_json

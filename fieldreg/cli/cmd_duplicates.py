@@ -7,9 +7,9 @@ import argparse
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
 from fieldreg.dedup import DEFAULT_THRESHOLD
-from fieldreg.duplicates import DECISIONS, PostDuplicates, decide, member_key
+from fieldreg.station.duplicates import DECISIONS, PostDuplicates, decide, member_key
 from fieldreg.errors import InvalidInput
-from fieldreg.store.index import HouseholdSummary, MemberSummary
+from fieldreg.model import HouseholdSummary, MemberSummary
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ import sys
 
 from fieldreg.cli import context
 from fieldreg.errors import InvalidInput
-from fieldreg.store import PostStore
+from fieldreg.station import Station
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -68,7 +68,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.demo:
         if args.post_id or args.post_name or args.admin:
             raise InvalidInput("--demo sets up its own post and users; give no other options")
-        from fieldreg.demo import create_demo
+        from fieldreg.station.demo import create_demo
 
         summary = create_demo(directory)
         context.setup_logging(directory)
@@ -78,10 +78,10 @@ def cmd_init(args: argparse.Namespace) -> int:
                if not getattr(args, n)]
     if missing:
         raise InvalidInput("init needs {options} (or --demo)", options=', '.join(missing))
-    if PostStore.exists(directory):
+    if Station.exists(directory):
         raise InvalidInput("{directory} already holds a FieldReg store; nothing was changed", directory=directory)
     passphrase = _new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
-    PostStore.create(directory, post_id=args.post_id, post_name=args.post_name,
+    Station.create(directory, post_id=args.post_id, post_name=args.post_name,
                      admin=args.admin, passphrase=passphrase)
     context.setup_logging(directory)
     print(f"post {args.post_id} ready in {directory}; administrator: {args.admin}")

@@ -5,8 +5,8 @@
     fieldreg verify --image scan.jpg --checkin
     fieldreg trust load revocations.cose
 
-Service code lives in fieldreg.issuing, fieldreg.stations, fieldreg.verifying and
-fieldreg.checkin; Qt (the PDF writer) is imported only inside ``cmd_slip``.
+Service code lives in fieldreg.station.issuing, fieldreg.station.enrollment, fieldreg.station.verifying and
+fieldreg.station.checkin; Qt (the PDF writer) is imported only inside ``cmd_slip``.
 """
 
 from __future__ import annotations
@@ -18,25 +18,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldreg import issuing
-from fieldreg.checkin import record_checkin
+from fieldreg.station import issuing
+from fieldreg.station.checkin import record_checkin
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import TrustList, open_enrollment, read_enrollment_info
 from fieldreg.keys.ids import utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.slips import layout_by_name
-from fieldreg.stations import (
+from fieldreg.station.slips import layout_by_name
+from fieldreg.station.enrollment import (
     create_camp,
     create_enrolled_post,
     enroll_existing_post,
     load_list,
     station_trust,
 )
-from fieldreg.store import PostStore
+from fieldreg.station import Station
 from fieldreg.tokens import Status, Verdict
-from fieldreg.verifying import Verifier, approximate_age, check_regno, head_name
+from fieldreg.station.verifying import Verifier, approximate_age, check_regno, head_name
 
 ENV_ENROLL_PASSPHRASE = "FIELDREG_ENROLL_PASSPHRASE"
 
@@ -149,12 +149,12 @@ def cmd_slip(args: argparse.Namespace) -> int:
 
 # -- verification ---------------------------------------------------------------------
 
-def _station(args: argparse.Namespace) -> PostStore | None:
+def _station(args: argparse.Namespace) -> Station | None:
     directory = context.data_dir(args.data_dir)
-    return PostStore.open(directory) if PostStore.exists(directory) else None
+    return Station.open(directory) if Station.exists(directory) else None
 
 
-def _verifier(args: argparse.Namespace, store: PostStore | None) -> Verifier:
+def _verifier(args: argparse.Namespace, store: Station | None) -> Verifier:
     """Trust material from the files given, else from the station."""
     return Verifier.from_sources(
         store,
@@ -192,7 +192,7 @@ def _print_claims(verdict: Verdict) -> None:
     print(f"  token id      {c.token_id.hex()}")
 
 
-def _verify_regno(args: argparse.Namespace, store: PostStore | None) -> int:
+def _verify_regno(args: argparse.Namespace, store: Station | None) -> int:
     """A number typed from a damaged slip: its check character, then (at a camp) its check-ins."""
     checked = check_regno(args.token)  # a wrong check character fails before any passphrase
     if store is not None and store.kind == "camp":
@@ -223,7 +223,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise InvalidInput("--checkin records scans at a camp station ('fieldreg init --camp ...')")
     verifier = _verifier(args, store)
     if args.image:
-        from fieldreg.qr import decode_qr_image
+        from fieldreg.tokens.qr import decode_qr_image
 
         texts = decode_qr_image(args.image)
     else:
@@ -295,7 +295,7 @@ def cmd_trust_load(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_show(args: argparse.Namespace) -> int:
-    store = PostStore.open(context.data_dir(args.data_dir))
+    store = Station.open(context.data_dir(args.data_dir))
     held = station_trust(store)
     t = held.trust
     print(f"HQ fingerprint {t.fingerprint}")
@@ -318,7 +318,7 @@ def init_station(args: argparse.Namespace, directory: Path,
         raise InvalidInput("give either --enroll FILE (a border post) or --camp ID --trust FILE")
     if not args.admin:
         raise InvalidInput("init needs --admin USER")
-    if PostStore.exists(directory):
+    if Station.exists(directory):
         raise InvalidInput("{directory} already holds a FieldReg store; nothing was changed", directory=directory)
     if args.enroll:
         if args.trust or args.fingerprint:

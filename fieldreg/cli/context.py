@@ -12,8 +12,8 @@ from pathlib import Path
 import platformdirs
 
 from fieldreg.errors import AuthError, InvalidInput
-from fieldreg.session import Session
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station import Station
 
 ENV_HOME = "FIELDREG_HOME"
 ENV_USER = "FIELDREG_USER"
@@ -91,7 +91,7 @@ def open_session(directory: Path, *, allow_must_change: bool = False) -> Session
     A user who must still replace a first passphrase is asked for a new one
     (or given ``$FIELDREG_NEW_PASSPHRASE``) before anything else happens.
     """
-    store = PostStore.open(directory)
+    store = Station.open(directory)
     setup_logging(directory)
     user, passphrase = credentials()
     session = store.unlock(user, passphrase)

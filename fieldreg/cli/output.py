@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from fieldreg.model import SEXES, SPECIFIC_NEEDS, Registration, iso_utc
-from fieldreg.store.index import HouseholdSummary
+from fieldreg.model import HouseholdSummary
 
 
 def emit_json(obj: Any) -> None:

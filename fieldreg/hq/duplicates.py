@@ -7,7 +7,7 @@
         finder.pairs(same_origin=False)              # any origin, however common the name
 
 A person registered at two posts is the case only HQ can see: each post finds
-its own duplicates (fieldreg/duplicates.py) and decides them there. So by
+its own duplicates (fieldreg/station/duplicates.py) and decides them there. So by
 default a pair is listed only when its two members were registered at
 different posts; pairs a post already decided (``duplicate_decisions``,
 imported with its batches) are never proposed again.
@@ -32,9 +32,9 @@ from typing import Any
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match
 from fieldreg.dedup.index import CROWD, DedupIndex
-from fieldreg.duplicates import Candidate, member_key, ordered, person_of
+from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
 from fieldreg.hq.registry import Registry
-from fieldreg.store.index import HouseholdSummary, MemberSummary
+from fieldreg.model import HouseholdSummary, MemberSummary
 
 #: ``progress(stage, done, total)``; stage is "households" (reading) or "pairs" (blocks).
 Progress = Callable[[str, int, int], None]

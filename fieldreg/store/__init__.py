@@ -1,11 +1,8 @@
 """The post's encrypted SQLite store.
 
-Open it, unlock it with a user's passphrase, and work through the returned
-:class:`~fieldreg.session.Session`::
-
-    store = PostStore.open(data_dir)
-    session = store.unlock("awa", passphrase)
-    regno = session.register(household)
+All of the post's SQL lives in this package; the services a signed-in user
+calls (:mod:`fieldreg.station`) call these functions and never write SQL.
+A store is opened (and unlocked) through :class:`fieldreg.station.Station`.
 """
 
 from fieldreg.store.db import DB_FILENAME, SCHEMA_VERSION

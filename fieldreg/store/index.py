@@ -25,11 +25,11 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from fieldreg.errors import CorruptData
+from fieldreg.model import HouseholdSummary, MemberSummary
 
 AGE_BANDS = ((0, 4, "0-4"), (5, 11, "5-11"), (12, 17, "12-17"), (18, 59, "18-59"),
              (60, 200, "60+"))
@@ -40,33 +40,6 @@ SUMMARY_VERSION = "S1"
 _FS, _RS = "\x1f", "\x1e"
 
 MemberTuple = tuple[str, str, str, str, str, int, bool, str]
-
-
-@dataclass(frozen=True)
-class MemberSummary:
-    uid: str
-    given_names: str
-    family_name: str
-    other_names: str
-    sex: str
-    birth_year: int
-    birth_estimated: bool
-    relationship: str
-
-
-@dataclass(frozen=True)
-class HouseholdSummary:
-    regno: str
-    day: str
-    status: str
-    country: str
-    region: str
-    locality: str
-    members: tuple[MemberSummary, ...]
-
-    @property
-    def head(self) -> MemberSummary:
-        return next((m for m in self.members if m.relationship == "head"), self.members[0])
 
 
 # Accented Latin letters fold through a translate table (C speed); anything

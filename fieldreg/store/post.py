@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -22,9 +21,6 @@ from fieldreg.regno import POST_ID_RE
 from fieldreg.store import accounts
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import DB_FILENAME, connect, migrate, secure_data_dir, transaction
-
-if TYPE_CHECKING:
-    from fieldreg.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -155,21 +151,6 @@ class PostStore:
     @property
     def kdf(self) -> KdfParams:
         return KdfParams(**json.loads(self.meta("kdf")))
-
-    def unlock(self, username: str, passphrase: str, *, now: datetime | None = None) -> Session:
-        """Check the passphrase and open a session; ``AuthError`` explains any refusal."""
-        from fieldreg.session import Session
-
-        now = now or utcnow()
-        account, data_key, failed = accounts.try_unlock(self.db.conn, username, passphrase, now=now)
-        session = Session(self, account, data_key)
-        with transaction(self.db) as conn:
-            session.audit(conn).append(
-                actor=username, action="login", subject=username,
-                details={"failed_attempts_before": failed} if failed else {},
-            )
-        log.info("login %s", username)
-        return session
 
     def close(self) -> None:
         self.db.conn.close()

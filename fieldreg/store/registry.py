@@ -1,6 +1,6 @@
 """Reading and writing registrations: households and members to encrypted rows.
 
-Only :class:`fieldreg.session.Session` calls these, inside its transactions,
+Only :class:`fieldreg.station.session.Session` calls these, inside its transactions,
 after it has checked the actor's permission.
 """
 

@@ -4,7 +4,7 @@
     verdict = verify_token(text, trust, revocations, now,           # at a camp
                            clock_floor=store.clock_floor)
 
-Format: docs/formats/token.md. QR images: ``fieldreg.qr``.
+Format: docs/formats/token.md. QR images: ``fieldreg.tokens.qr``.
 """
 
 from fieldreg.tokens.claims import Claims, Member, Sex

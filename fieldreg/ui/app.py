@@ -156,7 +156,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from fieldreg.cli import context
     from fieldreg.errors import FieldRegError
-    from fieldreg.store import PostStore
+    from fieldreg.station import Station
     from fieldreg.store.db import secure_data_dir
     from fieldreg.ui.icon import app_icon
     from fieldreg.ui.settings import UiSettings
@@ -173,10 +173,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     _install_excepthook()
 
-    store: PostStore | None = None
-    if PostStore.exists(directory):
+    store: Station | None = None
+    if Station.exists(directory):
         try:
-            store = PostStore.open(directory)
+            store = Station.open(directory)
         except FieldRegError as err:
             log.error("cannot open the store in %s: %s", directory, err)
             return _fatal(app, error_text(err))

@@ -15,7 +15,7 @@ Locking (Ctrl+L, the status bar's button, or ``settings.idle_lock_minutes``
 without a key press or a mouse event) shows the sign-in page in place of the
 workspace. What the lock does with the data key:
 
-- The window holds the signed-in :class:`~fieldreg.session.Session` (which
+- The window holds the signed-in :class:`~fieldreg.station.session.Session` (which
   holds the data key, its field cipher and the decrypted search index) in one
   place only, ``self._session``, and the screens reach it only through
   ``ctx.session`` of the one :class:`AppContext` they share. Locking replaces
@@ -74,8 +74,8 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from fieldreg.session import Session
-    from fieldreg.store import PostStore
+    from fieldreg.station.session import Session
+    from fieldreg.station import Station
     from fieldreg.ui.screens import Screen
     from fieldreg.ui.screens.login import LoginScreen
 
@@ -183,7 +183,7 @@ class _ActivityWatch(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, store: PostStore | None, *,
+    def __init__(self, data_dir: Path, store: Station | None, *,
                  settings: UiSettings | None = None,
                  screens: Sequence[ScreenSpec] = SCREENS, parent: QWidget | None = None):
         super().__init__(parent)
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(wizard)
         self._update_title()
 
-    def _station_created(self, store: PostStore, note: str) -> None:
+    def _station_created(self, store: Station, note: str) -> None:
         self.store = store
         log.info("station %s (%s) set up", store.post_id, store.kind)
         wizard, self._wizard = self._wizard, None

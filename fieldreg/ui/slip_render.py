@@ -1,6 +1,6 @@
 """Draw registration slips with QPainter: onto a PDF now, a printer later.
 
->>> from fieldreg.slips import THERMAL_80MM
+>>> from fieldreg.station.slips import THERMAL_80MM
 >>> write_slips_pdf([slip], "slips.pdf", layout=THERMAL_80MM)  # doctest: +SKIP
 
 or, from the print dialog, on any paint device::
@@ -8,8 +8,8 @@ or, from the print dialog, on any paint device::
     painter = QPainter(printer)
     paint_slip(painter, slip, layout=A6)
 
-The core decides *what* is printed (``fieldreg.slips``) and builds the QR
-module matrix (``fieldreg.qr``); this module only measures and draws. Lengths
+The core decides *what* is printed (``fieldreg.station.slips``) and builds the QR
+module matrix (``fieldreg.tokens.qr``); this module only measures and draws. Lengths
 are converted from millimetres to the device's own pixels, so the same code
 draws on a 1200 dpi PDF, a 203 dpi thermal head or a print preview.
 """
@@ -47,8 +47,8 @@ from PySide6.QtGui import (
 
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
-from fieldreg.qr import qr_matrix
-from fieldreg.slips import (
+from fieldreg.tokens.qr import qr_matrix
+from fieldreg.station.slips import (
     DEFAULT_LAYOUT,
     LABELS,
     QUIET_ZONE_MODULES,

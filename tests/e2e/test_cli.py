@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.store import PostStore
+from fieldreg.station import Station
 from tests.conftest import ADMIN, household
 
 pytestmark = pytest.mark.usefixtures("store")
@@ -141,7 +141,7 @@ def test_init_and_help(run_cli, tmp_path: Path) -> None:  # type: ignore[no-unty
     result = run_cli("init", "--data-dir", str(new_post), "--post-id", "KDL2", "--post-name",
                      "Kadiolo", "--admin", "sali", "--passphrase-file", str(secret))
     assert result.returncode == 0, result.stderr
-    assert PostStore.open(new_post).post_id == "KDL2"
+    assert Station.open(new_post).post_id == "KDL2"
     again = run_cli("init", "--data-dir", str(new_post), "--post-id", "KDL2", "--post-name",
                     "Kadiolo", "--admin", "sali", "--passphrase-file", str(secret))
     assert again.returncode == 1 and "already holds" in again.stderr
@@ -163,6 +163,6 @@ def test_demo(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
                    passphrase="demo-admin-2026").returncode == 0
 
 
-def test_admin_is_recorded_as_actor(run_cli, store: PostStore) -> None:  # type: ignore[no-untyped-def]
+def test_admin_is_recorded_as_actor(run_cli, store: Station) -> None:  # type: ignore[no-untyped-def]
     regno = run_cli("register", "-", stdin=jsonl(household())).stdout.strip()
     assert json.loads(run_cli("show", regno, "--json").stdout)["created_by"] == ADMIN

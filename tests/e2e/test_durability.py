@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.store import PostStore
+from fieldreg.station import Station
 from tests.conftest import ADMIN, ADMIN_PASS, household
 
 KILLS = 25
@@ -38,7 +38,7 @@ def feed(proc: subprocess.Popen[str], line: str) -> None:
 
 
 @pytest.mark.slow
-def test_every_reported_save_survives_sigkill(store: PostStore, data_dir: Path) -> None:
+def test_every_reported_save_survives_sigkill(store: Station, data_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDREG_")}
     env.update(FIELDREG_HOME=str(data_dir), FIELDREG_USER=ADMIN, FIELDREG_PASSPHRASE=ADMIN_PASS)
     line = json.dumps(household(), ensure_ascii=False) + "\n"
@@ -69,5 +69,5 @@ def test_every_reported_save_survives_sigkill(store: PostStore, data_dir: Path) 
     assert not missing, f"{len(missing)} reported saves lost, e.g. {missing[:3]}"
     assert len(reported) > KILLS  # each run saved something before its kill
     # The store still works normally afterwards, audit chain included.
-    session = PostStore.open(data_dir).unlock(ADMIN, ADMIN_PASS)
+    session = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
     assert session.verify_audit()[1] is None

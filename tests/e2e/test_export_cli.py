@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from fieldreg.batches.export import list_batches
+from fieldreg.station.batches import list_batches
 from fieldreg.batches.receipt import issue_receipt
 from fieldreg.keys import HqDir
-from fieldreg.session import Session
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station import Station
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 from tests.unit.batches.conftest import open_batch
 from tests.unit.batches.test_export import fill
@@ -116,7 +116,7 @@ def test_officers_may_not_export_or_list(run_cli, post: Session, usb: Path) -> N
     assert list(usb.iterdir()) == []
 
 
-def test_post_without_enrollment_cannot_export(run_cli, store: PostStore, usb: Path) -> None:  # type: ignore[no-untyped-def]
+def test_post_without_enrollment_cannot_export(run_cli, store: Station, usb: Path) -> None:  # type: ignore[no-untyped-def]
     ok(run_cli("register", "-", stdin=jsonl(1)))
     assert "not enrolled with HQ" in one_line_error(run_cli("export", "--to", str(usb)))
 
@@ -188,7 +188,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
     usb.mkdir()
     killed = 0
     for round_no in range(12):
-        session = PostStore.open(data_dir).unlock(ADMIN, ADMIN_PASS)
+        session = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
         if session.store.db.execute("SELECT COUNT(*) FROM outbox WHERE batch IS NULL"
                                     ).fetchone()[0] == 0:
             fill(session, 600)  # always something to export
@@ -204,7 +204,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
         killed += proc.returncode == -signal.SIGKILL
-        store = PostStore.open(data_dir)
+        store = Station.open(data_dir)
         session = store.unlock(ADMIN, ADMIN_PASS)
         rows = {b.seq: b.manifest_hash for b in list_batches(session)}
         for path in usb.glob("*.frb"):
@@ -223,7 +223,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
         assert final.returncode == 0, final.stderr
         if final.stderr.startswith("nothing to export"):
             break
-    session = PostStore.open(data_dir).unlock(ADMIN, ADMIN_PASS)
+    session = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
     assert all(b.status == "exported" for b in list_batches(session))
     assert sorted(p.name for p in (data_dir / "batches").glob(".*.tmp")) == []
     assert session.store.db.execute("SELECT COUNT(*) FROM outbox WHERE batch IS NULL"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household
 

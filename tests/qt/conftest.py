@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from fieldreg.session import Session  # noqa: E402
+from fieldreg.station.session import Session  # noqa: E402
 from fieldreg.ui.context import AppContext  # noqa: E402
 from fieldreg.ui.runtime import pin_singleton_refcounts  # noqa: E402
 from fieldreg.ui.settings import UiSettings  # noqa: E402
@@ -101,9 +101,9 @@ def pdf_tools_fixture() -> object:
 @pytest.fixture
 def ctx(post: Session, data_dir: Path) -> AppContext:
     """What a screen is given: the enrolled post TGR1 (see tests/conftest.py), its admin signed in."""
-    return AppContext(data_dir, post.store, post, UiSettings())
+    return AppContext(data_dir, post.station, post, UiSettings())
 
 
 def context_for(session: Session) -> AppContext:
     """The same station seen by another signed-in user (e.g. ``make_user(post, "ali", "officer")``)."""
-    return AppContext(session.store.data_dir, session.store, session, UiSettings())
+    return AppContext(session.station.data_dir, session.station, session, UiSettings())

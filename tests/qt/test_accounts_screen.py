@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fieldreg.errors import AuthError
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.accounts import AccountsScreen
 from tests.conftest import make_user
@@ -52,7 +52,7 @@ def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:
     assert screen.result.text().startswith("Account moussa (Officer) added")
     assert rows(screen)["moussa"] == ["Officer", "Active", "Must choose a new one at next sign-in"]
     assert screen.username.text() == "" and screen.passphrase.text() == ""
-    assert ctx.store.unlock("moussa", GOOD).account.must_change
+    assert ctx.station.unlock("moussa", GOOD).account.must_change
 
     fill_and_add(qtbot, screen, "fanta", GOOD, role="supervisor")
     assert rows(screen)["fanta"][0] == "Supervisor"
@@ -63,11 +63,11 @@ def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:
     assert rows(screen)["moussa"][1] == "Disabled"
     assert screen.result.text() == "moussa can no longer sign in. Nothing they registered is changed."
     with pytest.raises(AuthError):
-        ctx.store.unlock("moussa", GOOD)
+        ctx.station.unlock("moussa", GOOD)
     assert screen.disable_button.text() == "Enable"
     qtbot.mouseClick(screen.disable_button, Qt.MouseButton.LeftButton)
     assert rows(screen)["moussa"][1] == "Active"
-    ctx.store.unlock("moussa", GOOD)
+    ctx.station.unlock("moussa", GOOD)
 
     qtbot.mouseClick(screen.reset_button, Qt.MouseButton.LeftButton)
     assert screen.reset_box.isVisible() and "moussa" in screen.reset_box.title()
@@ -83,8 +83,8 @@ def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:
     qtbot.waitUntil(lambda: not screen.busy and screen.reset_box.isHidden(), timeout=20_000)
     assert screen.result.text().startswith("New first passphrase set for moussa")
     with pytest.raises(AuthError):
-        ctx.store.unlock("moussa", GOOD)
-    assert ctx.store.unlock("moussa", "a new first one").account.must_change
+        ctx.station.unlock("moussa", GOOD)
+    assert ctx.station.unlock("moussa", "a new first one").account.must_change
 
     # Your own account is not disabled or reset from here.
     screen.choose("awa")

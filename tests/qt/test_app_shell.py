@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import AuthError
 from fieldreg.keys import HqDir
-from fieldreg.session import Session
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station import Station
 from fieldreg.ui.app import apply_language
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.main_window import SCREENS, MainWindow, ScreenSpec
@@ -102,7 +102,7 @@ def english(qapp: object) -> Iterator[None]:
     apply_language("en")
 
 
-def make_window(qtbot, data_dir: Path, store: PostStore | None, *,
+def make_window(qtbot, data_dir: Path, store: Station | None, *,
                 screens: tuple[ScreenSpec, ...] | None = None,
                 settings: UiSettings | None = None) -> MainWindow:
     window = MainWindow(data_dir, store, settings=settings or UiSettings(),
@@ -163,13 +163,13 @@ def test_first_run_shows_the_wizard_then_the_demo_users_get_their_screens(qtbot,
     qtbot.mouseClick(window.findChild(QPushButton, "chooseDemo"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.findChild(QPushButton, "createDemo"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.page_name() == "login", timeout=TASK_TIMEOUT)
-    assert PostStore.exists(data_dir)
+    assert Station.exists(data_dir)
     page = login_page(window)
     assert "agent (officer), passphrase demo-agent-2026" in page.findChild(QLabel, "demoAccounts").text()
     assert window.windowTitle() == "FieldReg — Poste frontière de démonstration (fictif) — Sign in"
 
     expected = {"admin": POST_ADMIN, "superviseur": POST_ADMIN, "agent": POST_OFFICER}
-    from fieldreg.demo import DEMO_USERS
+    from fieldreg.station.demo import DEMO_USERS
 
     for user, role, passphrase in DEMO_USERS:
         if window.is_unlocked:
@@ -217,7 +217,7 @@ def test_wizard_sets_up_an_enrolled_post_refusing_a_wrong_passphrase_first(qtbot
     qtbot.waitUntil(lambda: button.isEnabled(), timeout=TASK_TIMEOUT)
     assert message.text() == "Wrong enrollment passphrase: type it exactly as HQ gave it."
     assert "\n" not in message.text()
-    assert not PostStore.exists(data_dir)
+    assert not Station.exists(data_dir)
 
     field("enrollmentPassphrase").setText(package.passphrase)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -251,7 +251,7 @@ def test_wizard_sets_up_a_camp_that_shows_verify(qtbot, tmp_path: Path, hq: HqDi
 # -- signing in ------------------------------------------------------------------------------
 
 def test_wrong_passphrase_is_one_line_and_the_core_delay_is_shown(qtbot, post: Session, data_dir: Path) -> None:
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     assert window.page_name() == "login"
     page = attempt(qtbot, window, ADMIN, "not my passphrase")
     message = page.findChild(QLabel, "loginMessage")
@@ -275,7 +275,7 @@ def test_wrong_passphrase_is_one_line_and_the_core_delay_is_shown(qtbot, post: S
 
 def test_a_first_passphrase_must_be_replaced_at_sign_in(qtbot, post: Session, data_dir: Path) -> None:
     post.add_user("ali", role="officer", passphrase="ali first pass")  # must change
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     page = attempt(qtbot, window, "ali", "ali first pass")
     assert page.pages.currentIndex() == 1 and not window.is_unlocked
     new, repeat = page.findChild(QLineEdit, "newPassphrase"), page.findChild(QLineEdit, "repeatPassphrase")
@@ -288,14 +288,14 @@ def test_a_first_passphrase_must_be_replaced_at_sign_in(qtbot, post: Session, da
     with qtbot.waitSignal(page.signedIn, timeout=TASK_TIMEOUT):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.page_name() == "workspace" and nav_titles(window) == POST_OFFICER
-    assert not post.store.unlock("ali", "ali's own passphrase").account.must_change
+    assert not post.station.unlock("ali", "ali's own passphrase").account.must_change
 
 
 # -- locking ---------------------------------------------------------------------------------
 
 def test_ctrl_l_locks_drops_the_session_and_unlock_brings_everything_back(
         qtbot, post: Session, data_dir: Path, type_text: Callable[[QWidget, str], None]) -> None:
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     register = window.screens[0]
     assert isinstance(register, StandInRegister)
@@ -333,7 +333,7 @@ def test_ctrl_l_locks_drops_the_session_and_unlock_brings_everything_back(
 
 
 def test_the_window_locks_itself_when_idle(qtbot, post: Session, data_dir: Path) -> None:
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     assert window.idle_timer.isActive()
     assert window.idle_timer.interval() == UiSettings().idle_lock_minutes * 60_000
@@ -361,7 +361,7 @@ def test_the_window_locks_itself_when_idle(qtbot, post: Session, data_dir: Path)
 def test_another_user_is_asked_before_discarding_work_then_gets_own_screens(
         qtbot, post: Session, data_dir: Path) -> None:
     make_user(post, "ali", "officer")
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     assert nav_titles(window) == POST_ADMIN
     window.show_screen(2)
@@ -395,7 +395,7 @@ def test_another_user_is_asked_before_discarding_work_then_gets_own_screens(
 
 
 def test_shortcuts_switch_screens_and_quitting_with_unsaved_work_asks(qtbot, post: Session, data_dir: Path) -> None:
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     ctrl(qtbot, window.screens[0].edit, Qt.Key.Key_3)
     assert window.current_screen() is window.screens[2]
@@ -424,14 +424,14 @@ def test_missing_or_broken_screens_are_left_out(qtbot, post: Session, data_dir: 
         ScreenSpec(f"{__name__}:NoSuchClass"),
         ScreenSpec(f"{__name__}:StandInRecords"),
     )
-    window = make_window(qtbot, data_dir, post.store, screens=specs)
+    window = make_window(qtbot, data_dir, post.station, screens=specs)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     assert nav_titles(window) == ["Records"]
 
 
 def test_the_real_screens_plug_in_and_the_window_fits_1366x768(
         qtbot, post: Session, data_dir: Path) -> None:
-    window = make_window(qtbot, data_dir, post.store, screens=SCREENS)
+    window = make_window(qtbot, data_dir, post.station, screens=SCREENS)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     present = [spec for spec in SCREENS if "post" in spec.kinds and (
         ROOT / (spec.target.partition(":")[0].replace(".", "/") + ".py")).exists()]
@@ -460,7 +460,7 @@ def test_the_real_screens_plug_in_and_the_window_fits_1366x768(
 
 def test_preferences_are_saved_and_apply_at_once(qtbot, post: Session, data_dir: Path) -> None:
     settings = UiSettings()
-    window = make_window(qtbot, data_dir, post.store, settings=settings)
+    window = make_window(qtbot, data_dir, post.station, settings=settings)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     window.show_screen(len(window.screens) - 1)
     prefs = window.current_screen()
@@ -484,7 +484,7 @@ def test_the_french_ui_shows_french_strings(qtbot, post: Session, data_dir: Path
     assert apply_language("fr") == "fr"
     assert QLocale().language() == QLocale.Language.French
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own buttons
-    window = make_window(qtbot, data_dir, post.store)
+    window = make_window(qtbot, data_dir, post.station)
     assert window.windowTitle() == "FieldReg — Tengréla — Connexion"
     page = login_page(window)
     assert page.button.text() == "Se connecter"
@@ -501,7 +501,7 @@ def test_the_french_ui_shows_french_strings(qtbot, post: Session, data_dir: Path
 
 
 def test_switching_language_in_preferences_rebuilds_the_app(qtbot, post: Session, data_dir: Path) -> None:
-    window = make_window(qtbot, data_dir, post.store, settings=UiSettings(language="en"))
+    window = make_window(qtbot, data_dir, post.station, settings=UiSettings(language="en"))
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
     window.show_screen(len(window.screens) - 1)
     prefs = window.current_screen()
@@ -534,7 +534,7 @@ def test_python_m_fieldreg_opens_the_window(tmp_path: Path, hq: HqDir, with_stor
     if with_store:
         from tests.conftest import enrolled_post
 
-        enrolled_post(hq, data_dir).store.close()
+        enrolled_post(hq, data_dir).station.close()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDREG_")}
     env.update(QT_QPA_PLATFORM="offscreen", FIELDREG_QUIT_WHEN_SHOWN="1")
     done = subprocess.run([sys.executable, "-m", "fieldreg", "--data-dir", str(data_dir)],
@@ -563,7 +563,7 @@ def test_a_bug_in_a_slot_becomes_a_dialog_and_a_late_use_of_the_lock_is_silent(
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     app_module._install_excepthook()
-    make_window(qtbot, data_dir, post.store)
+    make_window(qtbot, data_dir, post.station)
 
     def error_boxes() -> list[QWidget]:
         return [w for w in QApplication.allWidgets()

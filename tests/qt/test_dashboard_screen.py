@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.dashboard import DashboardScreen, utc_today
 from fieldreg.validation import parse_household

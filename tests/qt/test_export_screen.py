@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from fieldreg.batches.export import list_batches
-from fieldreg.drives import Volume
+from fieldreg.station.batches import list_batches
+from fieldreg.station.drives import Volume
 from fieldreg.hq import Registry, build_report, import_batch
 from fieldreg.keys import HqDir
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.ui.screens.export import ExportScreen
 from fieldreg.validation import parse_household
 from tests.conftest import household, make_user

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from fieldreg.issuing import issue_token
+from fieldreg.station.issuing import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.tokens import Status, verify_token
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.printing import SlipDialog

@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from fieldreg.form import today_utc
+from fieldreg.station.form import today_utc
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
-from fieldreg.session import Session
-from fieldreg.slips import A6, THERMAL_80MM
+from fieldreg.station.session import Session
+from fieldreg.station.slips import A6, THERMAL_80MM
 from fieldreg.tokens import Status, verify_token
 from fieldreg.ui.app import apply_language
 from fieldreg.ui.context import AppContext

@@ -18,8 +18,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from fieldreg.errors import InvalidInput, StorageError
-from fieldreg.qr import qr_matrix
-from fieldreg.slips import (
+from fieldreg.tokens.qr import qr_matrix
+from fieldreg.station.slips import (
     A6,
     DEFAULT_LAYOUT,
     LAYOUTS,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from fieldreg import issuing
+from fieldreg.station import issuing
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
-from fieldreg.session import Session
-from fieldreg.stations import create_camp, station_trust
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_camp, station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.station import StationScreen
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, make_user
@@ -50,13 +50,13 @@ def test_newer_lists_are_loaded_and_older_ones_refused(qtbot, ctx: AppContext, h
     assert screen.result.kind == "success"
     assert screen.result.text() == f"Trust list version {newer.version} is now in use."
     assert screen.trust.text().startswith(f"version {newer.version}, ")
-    assert station_trust(ctx.store).trust.version == newer.version
+    assert station_trust(ctx.station).trust.version == newer.version
 
     screen.load_list_file(old)
     assert screen.result.kind == "failure"
     assert screen.result.text() == (f"Not loaded: trust list version {newer.version - 1} is older "
                                     f"than the loaded version {newer.version}: refused")
-    assert station_trust(ctx.store).trust.version == newer.version
+    assert station_trust(ctx.station).trust.version == newer.version
 
     screen.load_list_file(tmp_path / "trustlist.cose")
     assert screen.result.kind == "info" and "already in use; nothing changed" in screen.result.text()
@@ -95,7 +95,7 @@ def test_an_officer_cannot_load_lists(qtbot, post: Session, hq: HqDir, tmp_path:
     officer = make_user(post, "ali", "officer")
     screen = open_screen(qtbot, context_for(officer))
     assert screen.refused.isVisible() and not screen.load_button.isEnabled()
-    before = station_trust(post.store).trust.version
+    before = station_trust(post.station).trust.version
     newer = hq.issue_trust_list(now=utcnow() + timedelta(seconds=1))
     screen.load_list_file(save(tmp_path, "trustlist.cose", newer.raw))
-    assert station_trust(post.store).trust.version == before
+    assert station_trust(post.station).trust.version == before

@@ -17,13 +17,13 @@ from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
-from fieldreg.issuing import issue_token, slip_data
+from fieldreg.station.issuing import issue_token, slip_data
 from fieldreg.keys import HqDir
-from fieldreg.qr import qr_png
-from fieldreg.scanner import mangle_us_on_azerty
-from fieldreg.session import Session
-from fieldreg.stations import create_camp, load_list
-from fieldreg.store import PostStore
+from fieldreg.tokens.qr import qr_png
+from fieldreg.station.scanner import mangle_us_on_azerty
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_camp, load_list
+from fieldreg.station import Station
 from fieldreg.ui.camera import FrameDecoder, multimedia
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.verify import VerifyScreen
@@ -227,7 +227,7 @@ def test_without_a_camera_the_button_explains(qtbot: Any, camp: AppContext) -> N
 
 
 def test_a_station_without_hq_lists_cannot_check(qtbot: Any, tmp_path: Path) -> None:
-    store = PostStore.create(tmp_path / "plain", post_id="KDL2", post_name="Kadiolo", admin="awa",
+    store = Station.create(tmp_path / "plain", post_id="KDL2", post_name="Kadiolo", admin="awa",
                              passphrase=ADMIN_PASS, kdf=FAST_KDF)
     ctx = AppContext(tmp_path / "plain", store, store.unlock("awa", ADMIN_PASS), UiSettings())
     screen = open_screen(qtbot, ctx)

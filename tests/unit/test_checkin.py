@@ -1,4 +1,4 @@
-"""fieldreg.checkin: recording valid scans at a camp and warning about earlier check-ins.
+"""fieldreg.station.checkin: recording valid scans at a camp and warning about earlier check-ins.
 
 A real HQ directory (cheap KDF), a post that issues real slips and a camp that
 verifies them, all in ``tmp_path``.
@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from fieldreg.checkin import Checkin, lookup_checkins, record_checkin
+from fieldreg.station.checkin import Checkin, lookup_checkins, record_checkin
 from fieldreg.errors import AuthError, InvalidInput
-from fieldreg.issuing import issue_token, reissue_token
+from fieldreg.station.issuing import issue_token, reissue_token
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import parse_iso_utc, utcnow
-from fieldreg.session import Session
-from fieldreg.stations import create_camp, create_enrolled_post, load_list, station_trust
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_camp, create_enrolled_post, load_list, station_trust
+from fieldreg.station import Station
 from fieldreg.tokens import Reason, Status, Verdict, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
@@ -48,7 +48,7 @@ class World:
         return regno, issue_token(self.post, regno, now=ISSUE).text
 
     def verify(self, text: str, now: datetime = SCAN) -> Verdict:
-        trust = station_trust(self.camp.store)
+        trust = station_trust(self.camp.station)
         return verify_token(text, trust.trust, trust.revocations, now,
                             clock_floor=trust.clock_floor)
 
@@ -207,7 +207,7 @@ def test_a_slip_signed_by_a_revoked_key_is_not_recorded(world: World) -> None:
 def test_an_account_that_must_change_its_passphrase_records_nothing(world: World) -> None:
     _, text = world.slip()
     world.camp.add_user("moussa", role="officer", passphrase="moussa first pass")
-    fresh = world.camp.store.unlock("moussa", "moussa first pass")
+    fresh = world.camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
         record_checkin(fresh, world.verify(text), text, now=SCAN)
     assert_nothing_recorded(world)
@@ -243,7 +243,7 @@ def test_lookup_of_a_number_never_seen_or_mistyped(world: World) -> None:
 def test_checkins_are_kept_across_sessions(world: World) -> None:
     regno, text = world.slip()
     checkin(world, text)
-    later = PostStore.open(world.camp_dir).unlock(CAMP_ADMIN, ADMIN_PASS)
+    later = Station.open(world.camp_dir).unlock(CAMP_ADMIN, ADMIN_PASS)
     assert [c.checked_at for c in lookup_checkins(later, regno)] == ["2026-12-02T09:00:00Z"]
     verdict = world.verify(text, SCAN + HOUR)
     earlier = record_checkin(later, verdict, text, now=SCAN + HOUR)

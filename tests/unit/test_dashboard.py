@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fieldreg.dashboard import (
+from fieldreg.station.dashboard import (
     OTHER_ORIGINS,
     arrivals_per_day,
     build_dashboard,
@@ -15,7 +15,7 @@ from fieldreg.dashboard import (
     top_with_rest,
 )
 from fieldreg.errors import InvalidInput
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household
 

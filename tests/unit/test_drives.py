@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldreg.drives import (
+from fieldreg.station.drives import (
     DRIVE_REMOVABLE,
     Volume,
     containing_volume,

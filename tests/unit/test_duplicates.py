@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from fieldreg.dedup import Person
-from fieldreg.duplicates import PostDuplicates, decide
+from fieldreg.station.duplicates import PostDuplicates, decide
 from fieldreg.errors import InvalidInput, NotFound, PermissionDenied
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 
 from tests.conftest import household, make_user
@@ -70,7 +70,7 @@ def test_decision_recorded_audited_and_pair_not_proposed_again(
     rows = list(admin.store.db.execute(
         "SELECT member_a, member_b, decision, decided_by FROM duplicate_decisions"))
     assert rows == [(min(a, b), max(a, b), "same", "fatou")]
-    entry = admin.audit(admin.store.db.conn).entries()[-1]
+    entry = admin.audit_on(admin.store.db.conn).entries()[-1]
     assert (entry.action, entry.details["decision"]) == ("duplicate_decision", "same")
     assert PostDuplicates(admin).pairs() == []
     # Nothing merged: both registrations are still there, unchanged.

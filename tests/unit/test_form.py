@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from fieldreg.form import (
+from fieldreg.station.form import (
     FormInvalid,
     HouseholdEntry,
     MemberEntry,
@@ -18,7 +18,7 @@ from fieldreg.form import (
     parse_day,
 )
 from fieldreg.messages import Message
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household
 

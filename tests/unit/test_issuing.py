@@ -1,4 +1,4 @@
-"""fieldreg.issuing: post keys, the first slip's token, reprints, reissues and what the slip prints.
+"""fieldreg.station.issuing: post keys, the first slip's token, reprints, reissues and what the slip prints.
 
 A real HQ directory (cheap KDF) enrolls a real post store in ``tmp_path``; tokens
 are checked by decoding and verifying them against HQ's own trust list.
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fieldreg.errors import AuthError, InvalidInput, NotFound
-from fieldreg.issuing import (
+from fieldreg.station.issuing import (
     NO_KEY,
     OUTBOX_TOKEN_REVOCATION,
     current_post_key,
@@ -27,10 +27,10 @@ from fieldreg.issuing import (
 )
 from fieldreg.keys import Enrollment, HqDir, key_id_hex, open_enrollment
 from fieldreg.regno import RegNo
-from fieldreg.session import Session
-from fieldreg.slips import SlipMember
-from fieldreg.stations import create_enrolled_post
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station.slips import SlipMember
+from fieldreg.station.enrollment import create_enrolled_post
+from fieldreg.station import Station
 from fieldreg.store.db import transaction
 from fieldreg.tokens import Member, Sex, Status, verify_token
 from fieldreg.tokens.codec import decode_token, parse_claims
@@ -137,7 +137,7 @@ def test_reprint_shows_the_very_same_token(post: Session, data_dir: Path) -> Non
     assert (again.text, again.claims) == (first.text, first.claims)
     assert again.claims.issued_at == ISSUE  # not the reprint time
     # Another process, later, still gets the stored token.
-    other = PostStore.open(data_dir).unlock(ADMIN, ADMIN_PASS)
+    other = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
     assert issue_token(other, regno).text == first.text
     assert len(tokens(post, regno)) == 1
     assert len(audit(post, "token_issue")) == 1
@@ -383,7 +383,7 @@ def test_unknown_or_mistyped_number(post: Session) -> None:
 def test_an_account_that_must_change_its_passphrase_cannot_print(post: Session) -> None:
     regno = register(post)
     post.add_user("moussa", role="officer", passphrase="moussa first pass")
-    fresh = post.store.unlock("moussa", "moussa first pass")
+    fresh = post.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError, match="new passphrase"):
         issue_token(fresh, regno, now=ISSUE)
     assert tokens(post, regno) == []
@@ -430,7 +430,7 @@ def test_a_new_key_becomes_current_and_the_old_one_is_kept(
     rotated = enroll(hq, now=T0 + timedelta(days=10))
     new_kid = key_id_hex(rotated.post_key.key_id)
     with transaction(post.store.db) as conn:
-        install_post_key(conn, post.cipher, post.audit(conn), rotated.post_key,
+        install_post_key(conn, post.cipher, post.audit_on(conn), rotated.post_key,
                          station_post_id="TGR1", actor=ADMIN, now=T0 + timedelta(days=10))
     keys = {k[0]: k[1:] for k in list_post_keys(post)}
     assert keys == {
@@ -453,7 +453,7 @@ def test_a_key_for_another_post_or_loaded_twice_is_refused(
     for key, refusal in ((other.post_key, "for post NIA, but this station is post TGR1"),
                          (enrollment.post_key, "already loaded")):
         with pytest.raises(InvalidInput, match=refusal), transaction(post.store.db) as conn:
-            install_post_key(conn, post.cipher, post.audit(conn), key,
+            install_post_key(conn, post.cipher, post.audit_on(conn), key,
                              station_post_id="TGR1", actor=ADMIN)
     assert list_post_keys(post) == before
     assert len(audit(post, "key_load")) == 1

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fieldreg.places import used_places
-from fieldreg.session import Session
+from fieldreg.station.places import used_places
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household, make_user
 

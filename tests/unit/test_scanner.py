@@ -1,4 +1,4 @@
-"""fieldreg.scanner: a US-layout scanner on a French AZERTY computer, recognised and undone.
+"""fieldreg.station.scanner: a US-layout scanner on a French AZERTY computer, recognised and undone.
 
 Real tokens come from a real enrolled post (tests/conftest.py) and are verified
 by a real camp after the repair.
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldreg.issuing import issue_token
+from fieldreg.station.issuing import issue_token
 from fieldreg.keys import HqDir
-from fieldreg.scanner import (
+from fieldreg.station.scanner import (
     AZERTY_TO_US,
     SCANNER_ADVICE,
     US_TO_AZERTY,
@@ -24,12 +24,12 @@ from fieldreg.scanner import (
     repair_scanned,
     unmangle_us_on_azerty,
 )
-from fieldreg.session import Session
-from fieldreg.stations import create_camp
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_camp
 from fieldreg.tokens import Status
 from fieldreg.tokens.base45 import ALPHABET as BASE45
 from fieldreg.validation import parse_household
-from fieldreg.verifying import Verifier
+from fieldreg.station.verifying import Verifier
 from tests.conftest import ADMIN_PASS, FAST_KDF, household
 
 base45_text = st.text(alphabet=BASE45, max_size=300)

@@ -1,4 +1,4 @@
-"""fieldreg.stations: enrolled posts, camps, the pinned HQ key and loading newer HQ lists.
+"""fieldreg.station.enrollment: enrolled posts, camps, the pinned HQ key and loading newer HQ lists.
 
 Real HQ directories (cheap KDF) and real stores in ``tmp_path``.
 """
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fieldreg.errors import AuthError, CorruptData, InvalidInput, PermissionDenied
-from fieldreg.issuing import current_post_key, issue_token, list_post_keys
+from fieldreg.station.issuing import current_post_key, issue_token, list_post_keys
 from fieldreg.keys import (
     Enrollment,
     HqDir,
@@ -25,8 +25,8 @@ from fieldreg.keys import (
     key_id_hex,
     open_enrollment,
 )
-from fieldreg.session import Session
-from fieldreg.stations import (
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import (
     create_camp,
     create_enrolled_post,
     document_kind,
@@ -35,7 +35,7 @@ from fieldreg.stations import (
     station_trust,
     trust_dir,
 )
-from fieldreg.store import PostStore
+from fieldreg.station import Station
 from fieldreg.tokens import Status, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
@@ -97,18 +97,18 @@ def audit(session: Session, action: str) -> list[tuple[str, str, dict[str, Any]]
 
 def reopened(session: Session) -> TrustStore:
     """The station's trust as a later process sees it (files re-read and re-verified)."""
-    return station_trust(PostStore.open(session.store.data_dir))
+    return station_trust(Station.open(session.store.data_dir))
 
 
 # -- an enrolled border post --------------------------------------------------------------
 
 def test_enrolled_post_holds_its_key_and_pins_its_hq(
         post: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
-    store = post.store
+    store = post.station
     assert (store.kind, store.post_id, store.post_name) == ("post", "TGR1", "Tengréla")
-    assert store.meta("hq_root") == hq.root_public.hex()
-    assert store.meta("hq_fingerprint") == hq.fingerprint
-    assert store.meta("hq_age_recipient") == hq.age_recipient
+    assert store.store.meta("hq_root") == hq.root_public.hex()
+    assert store.store.meta("hq_fingerprint") == hq.fingerprint
+    assert store.store.meta("hq_age_recipient") == hq.age_recipient
     files = trust_dir(data_dir)
     assert files == data_dir / "trust"
     assert (files / "trustlist.cose").read_bytes() == enrollment.trust_list.raw
@@ -126,7 +126,7 @@ def test_enrolled_post_holds_its_key_and_pins_its_hq(
 def test_enrolled_post_signs_slips_that_hq_trusts(post: Session, hq: HqDir) -> None:
     regno = post.register(parse_household(household()))
     issued = issue_token(post, regno, now=T0 + DAY)
-    verdict = verify_token(issued.text, station_trust(post.store).trust, None, T0 + 2 * DAY)
+    verdict = verify_token(issued.text, station_trust(post.station).trust, None, T0 + 2 * DAY)
     assert verdict.status is Status.VALID and verdict.claims == issued.claims
 
 
@@ -135,7 +135,7 @@ def test_enrolled_post_is_not_created_over_an_existing_store(
     with pytest.raises(InvalidInput, match="already holds a FieldReg store"):
         create_enrolled_post(data_dir, enroll(hq, now=T0 + DAY), post_name="Autre",
                              admin="moussa", passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    again = PostStore.open(data_dir)
+    again = Station.open(data_dir)
     assert again.post_name == "Tengréla"
     assert len(list_post_keys(again.unlock(ADMIN, ADMIN_PASS))) == 1
     assert station_trust(again).trust.version == 2
@@ -150,9 +150,9 @@ def test_camp_is_set_up_from_a_trust_list_checked_against_the_fingerprint(
                         trust_list=hq.trust_list().raw, fingerprint=typed,
                         admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
     assert (store.kind, store.post_id, store.post_name) == ("camp", "CAMP1", "Site de transit")
-    assert store.meta("hq_root") == hq.root_public.hex()
-    assert store.meta("hq_fingerprint") == hq.fingerprint
-    assert store.meta_or("hq_age_recipient") is None
+    assert store.store.meta("hq_root") == hq.root_public.hex()
+    assert store.store.meta("hq_fingerprint") == hq.fingerprint
+    assert store.store.meta_or("hq_age_recipient") is None
     trust = station_trust(store)
     assert trust.trust.raw == hq.trust_list().raw
     assert trust.trust.find(enrollment.post_key.key_id) is not None
@@ -168,7 +168,7 @@ def test_camp_with_a_wrong_fingerprint_leaves_nothing_behind(
         create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
                     trust_list=hq.trust_list().raw, fingerprint=other_hq.fingerprint,
                     admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    assert not PostStore.exists(camp_dir)
+    assert not Station.exists(camp_dir)
     assert not trust_dir(camp_dir).exists()
 
 
@@ -178,13 +178,13 @@ def test_camp_is_not_created_over_an_existing_store(camp: Session, hq: HqDir, ca
         create_camp(camp_dir, camp_id="CAMP2", camp_name="Autre site",
                     trust_list=other_hq.trust_list().raw, fingerprint=other_hq.fingerprint,
                     admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    assert PostStore.open(camp_dir).post_id == "CAMP1"
+    assert Station.open(camp_dir).post_id == "CAMP1"
     assert reopened(camp).root_public == hq.root_public
 
 
 # -- the station's trust ------------------------------------------------------------------
 
-def test_a_station_without_hq_has_no_trust(store: PostStore) -> None:
+def test_a_station_without_hq_has_no_trust(store: Station) -> None:
     with pytest.raises(InvalidInput, match="holds no HQ trust list"):
         station_trust(store)
 
@@ -193,7 +193,7 @@ def test_trust_files_swapped_for_another_hqs_are_refused(
         camp: Session, other_hq: HqDir, camp_dir: Path) -> None:
     (trust_dir(camp_dir) / "trustlist.cose").write_bytes(other_hq.trust_list().raw)
     with pytest.raises(CorruptData, match="not signed by the HQ key this station was set up with"):
-        station_trust(camp.store)
+        station_trust(camp.station)
     with pytest.raises(CorruptData):
         load_list(camp, other_hq.issue_trust_list(now=T0 + DAY).raw)
 
@@ -289,7 +289,7 @@ def test_lists_signed_by_another_hq_are_refused(camp: Session, other_hq: HqDir) 
 
 def test_loading_needs_an_account_that_chose_its_passphrase(camp: Session, hq: HqDir) -> None:
     camp.add_user("moussa", role="officer", passphrase="moussa first pass")
-    fresh = camp.store.unlock("moussa", "moussa first pass")
+    fresh = camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
         load_list(fresh, hq.issue_trust_list(now=T0 + DAY).raw)
     assert reopened(camp).trust.version == 2
@@ -332,10 +332,10 @@ def test_a_post_set_up_without_keys_pins_hq_at_its_first_enrollment(
         admin: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
     assert admin.store.meta_or("hq_root") is None
     enroll_existing_post(admin, enrollment)
-    store = PostStore.open(data_dir)
-    assert store.meta("hq_root") == hq.root_public.hex()
-    assert store.meta("hq_fingerprint") == hq.fingerprint
-    assert store.meta("hq_age_recipient") == hq.age_recipient
+    store = Station.open(data_dir)
+    assert store.store.meta("hq_root") == hq.root_public.hex()
+    assert store.store.meta("hq_fingerprint") == hq.fingerprint
+    assert store.store.meta("hq_age_recipient") == hq.age_recipient
     assert station_trust(store).trust.raw == enrollment.trust_list.raw
     session = store.unlock(ADMIN, ADMIN_PASS)
     assert current_post_key(session, now=T0 + DAY).key_id == enrollment.post_key.key_id

@@ -1,4 +1,4 @@
-"""fieldreg.verifying: the one path from a scan to a verdict (and a check-in) for CLI and app.
+"""fieldreg.station.verifying: the one path from a scan to a verdict (and a check-in) for CLI and app.
 
 A real HQ (cheap KDF), the enrolled post TGR1 issuing real slips (tests/conftest.py)
 and a real camp station set up from HQ's trust list, all in ``tmp_path``.
@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from fieldreg.errors import InvalidInput
-from fieldreg.issuing import issue_token
+from fieldreg.station.issuing import issue_token
 from fieldreg.keys import HqDir
-from fieldreg.scanner import mangle_us_on_azerty
-from fieldreg.session import Session
-from fieldreg.stations import create_camp, load_list
-from fieldreg.store import PostStore
+from fieldreg.station.scanner import mangle_us_on_azerty
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_camp, load_list
+from fieldreg.station import Station
 from fieldreg.tokens import Reason, Status
 from fieldreg.validation import parse_household
-from fieldreg.verifying import (
+from fieldreg.station.verifying import (
     Verifier,
     approximate_age,
     check_regno,
@@ -39,7 +39,7 @@ class Camp:
 
     @property
     def verifier(self) -> Verifier:
-        return Verifier.for_station(self.session.store)
+        return Verifier.for_station(self.session.station)
 
     def slip(self) -> tuple[str, str]:
         regno = self.post.register(parse_household(household()))
@@ -78,7 +78,7 @@ def test_station_verifier_gives_valid_invalid_and_revoked(camp: Camp) -> None:
 
 
 def test_a_station_without_trust_cannot_verify(tmp_path: Path) -> None:
-    plain = PostStore.create(tmp_path / "plain", post_id="KDL2", post_name="Kadiolo", admin="awa",
+    plain = Station.create(tmp_path / "plain", post_id="KDL2", post_name="Kadiolo", admin="awa",
                              passphrase=ADMIN_PASS, kdf=FAST_KDF)
     with pytest.raises(InvalidInput, match="no HQ trust list"):
         Verifier.for_station(plain)
@@ -98,7 +98,7 @@ def test_lists_given_as_files(camp: Camp) -> None:
     claims = outside.verify_text(token).claims
     assert claims is not None
     revocations = camp.hq.revoke_tokens([claims.token_id]).raw
-    with_file = Verifier.from_sources(camp.session.store, revocation_list=revocations)
+    with_file = Verifier.from_sources(camp.session.station, revocation_list=revocations)
     assert with_file.verify_text(token).status is Status.REVOKED
     assert camp.verifier.verify_text(token).status is Status.VALID  # the station's own: not loaded
 

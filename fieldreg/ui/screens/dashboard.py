@@ -1,6 +1,6 @@
 """The supervisor's dashboard: arrivals per day (a chart), origins, sex, age bands, unusual flows.
 
-All numbers come from :mod:`fieldreg.dashboard` over ``Session.stats()``; this
+All numbers come from :mod:`fieldreg.station.dashboard` over ``Session.stats()``; this
 screen only draws them. QtCharts (PySide6-Addons) is imported when the chart is
 first built, so starting the app never pays for it.
 """
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg import dashboard
-from fieldreg.dashboard import Dashboard, DayCount
+from fieldreg.station import dashboard
+from fieldreg.station.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task

@@ -1,8 +1,8 @@
 """Export to HQ: write the new records as one batch onto a USB stick or a folder.
 
 The screen calls the same services as ``fieldreg export``, ``fieldreg batches``
-and ``fieldreg receipt load`` (:mod:`fieldreg.batches.export`). The USB sticks
-offered are the mounted volumes :mod:`fieldreg.drives` calls removable; the
+and ``fieldreg receipt load`` (:mod:`fieldreg.station.batches`). The USB sticks
+offered are the mounted volumes :mod:`fieldreg.station.drives` calls removable; the
 export runs off the UI thread behind a progress bar and ends with a message
 that stays on the screen: what was written, how many records, where, and that
 the stick may be removed -- or the core's one-line reason it failed (nothing is
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg import errors
-from fieldreg.batches import export as batches
-from fieldreg.drives import Volume, containing_volume, removable_drives
+from fieldreg.station import batches
+from fieldreg.station.drives import Volume, containing_volume, removable_drives
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
@@ -48,7 +48,7 @@ POLL_MS = 3000  # how often the list of sticks is refreshed while the screen is 
 
 
 def mounted_volumes() -> list[Volume]:
-    """Every volume this computer has mounted, as :mod:`fieldreg.drives` describes them."""
+    """Every volume this computer has mounted, as :mod:`fieldreg.station.drives` describes them."""
     found = []
     for info in QStorageInfo.mountedVolumes():
         found.append(Volume(

@@ -3,7 +3,7 @@
 >>> login = LoginScreen(store, locked_user="awa")       # doctest: +SKIP
 >>> login.signedIn.connect(window.open_session)          # doctest: +SKIP
 
-The passphrase is checked by the core (``PostStore.unlock``) on a pool thread
+The passphrase is checked by the core (``Station.unlock``) on a pool thread
 through :func:`fieldreg.ui.tasks.run_task`, because the key derivation is slow
 on purpose. The core also counts wrong guesses and makes the account wait
 longer after each one; this screen only shows what the core said. A user who
@@ -40,15 +40,15 @@ from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
-    from fieldreg.session import Session
-    from fieldreg.store import PostStore
+    from fieldreg.station.session import Session
+    from fieldreg.station import Station
 
-DEMO_POST_ID = "DEMO"  # fieldreg.demo.DEMO_POST_ID, without importing the demo generator
+DEMO_POST_ID = "DEMO"  # fieldreg.station.demo.DEMO_POST_ID, without importing the demo generator
 
 
 def demo_users() -> tuple[tuple[str, str, str], ...]:
     """(user, role, passphrase) of the published demo accounts."""
-    from fieldreg.demo import DEMO_USERS
+    from fieldreg.station.demo import DEMO_USERS
 
     return DEMO_USERS
 
@@ -58,7 +58,7 @@ class LoginScreen(QWidget):
 
     signedIn = Signal(object)
 
-    def __init__(self, store: PostStore, *, locked_user: str | None = None, note: str = "",
+    def __init__(self, store: Station, *, locked_user: str | None = None, note: str = "",
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("loginScreen")

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError
-from fieldreg.form import FormInvalid, entry_from_registration, household_from_entry
+from fieldreg.station.form import FormInvalid, entry_from_registration, household_from_entry
 from fieldreg.model import Registration
-from fieldreg.places import used_places
-from fieldreg.session import MAX_REASON
-from fieldreg.store.index import HouseholdSummary
+from fieldreg.station.places import used_places
+from fieldreg.validation import MAX_REASON
+from fieldreg.model import HouseholdSummary
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for, show_error
 from fieldreg.ui.printing import (

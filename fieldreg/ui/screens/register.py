@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.dedup import Person
-from fieldreg.duplicates import PostDuplicates
+from fieldreg.station.duplicates import PostDuplicates
 from fieldreg.errors import FieldRegError
-from fieldreg.form import FormInvalid, birth_preview, household_from_entry, today_utc
+from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.model import Household
-from fieldreg.places import used_places
+from fieldreg.station.places import used_places
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.printing import SlipDialog, open_slip_dialog

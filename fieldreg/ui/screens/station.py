@@ -1,7 +1,7 @@
 """This station: who it is, its signing keys, what it trusts; load HQ's newer lists.
 
 The same services as ``fieldreg keys list``, ``fieldreg trust show`` and
-``fieldreg trust load`` (:mod:`fieldreg.stations`, :mod:`fieldreg.issuing`). A
+``fieldreg trust load`` (:mod:`fieldreg.station.enrollment`, :mod:`fieldreg.station.issuing`). A
 trust list or revocation list older than the one in use is refused with the
 core's one-line reason; nothing changes then.
 """
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg import errors, issuing
+from fieldreg import errors
+
+from fieldreg.station import issuing
 from fieldreg.keys import TrustList
 from fieldreg.model import utcnow
-from fieldreg.stations import document_kind, load_list, station_trust
+from fieldreg.station.enrollment import document_kind, load_list, station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
@@ -106,7 +108,7 @@ class StationScreen(Screen):
     # -- what is shown ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        store = self.ctx.store
+        store = self.ctx.station
         self.station.setText(self.tr("{id} — {name}").format(id=store.post_id, name=store.post_name))
         is_post = store.kind == "post"
         self.kind.setText(self.tr("Border post") if is_post
@@ -173,7 +175,7 @@ class StationScreen(Screen):
             return
         try:
             trust_list = document_kind(data) == "trustlist"
-            held = station_trust(self.ctx.store)
+            held = station_trust(self.ctx.station)
             before = held.trust.version if trust_list else (
                 held.revocations.version if held.revocations else None)
             loaded = load_list(self.ctx.session, data)

@@ -3,7 +3,7 @@
 One always-focused field takes what a USB barcode scanner types (then Enter),
 or a registration number typed by hand from a damaged slip. A photo of the
 slip can be opened (or dropped on the screen), and a webcam used when there is
-one. Every entry goes through :meth:`fieldreg.verifying.Verifier.scan`, as
+one. Every entry goes through :meth:`fieldreg.station.verifying.Verifier.scan`, as
 ``fieldreg verify`` does: a scanner set to the wrong keyboard layout is
 repaired (and the screen says how to set it), a valid slip is checked in at a
 camp, and an earlier check-in of the same household is shown as a warning.
@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.checkin import Checkin
+from fieldreg.station.checkin import Checkin
 from fieldreg.errors import FieldRegError, InvalidInput
 from fieldreg.regno import looks_like_regno
-from fieldreg.scanner import looks_mangled
+from fieldreg.station.scanner import looks_mangled
 from fieldreg.tokens import Claims, Reason, Sex, Status
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
@@ -47,7 +47,7 @@ from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text, translated
 from fieldreg.ui.widgets.verdict_badge import COLOURS, VerdictBadge
-from fieldreg.verifying import ScanResult, Verifier, approximate_age, head_name
+from fieldreg.station.verifying import ScanResult, Verifier, approximate_age, head_name
 
 if TYPE_CHECKING:
     from fieldreg.ui.camera import CameraScanner
@@ -190,7 +190,7 @@ class VerifyScreen(Screen):
 
     def _load_verifier(self) -> None:
         try:
-            self.verifier = Verifier.for_station(self.ctx.store)
+            self.verifier = Verifier.for_station(self.ctx.station)
         except FieldRegError as err:
             self.verifier = None
             self.station_problem.setText(self.tr(
@@ -277,7 +277,7 @@ class VerifyScreen(Screen):
 
     def verify_image(self, path: str) -> None:
         """Find the QR code in a photo or scan (off the UI thread), then verify it."""
-        from fieldreg.qr import decode_qr_image
+        from fieldreg.tokens.qr import decode_qr_image
 
         self._reset_result()
         self.word.setText(self.tr("Reading the image…"))

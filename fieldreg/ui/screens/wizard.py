@@ -388,7 +388,7 @@ class SetupWizard(QWidget):
         def work() -> tuple[Any, str]:
             from fieldreg.errors import AuthError
             from fieldreg.keys import open_enrollment
-            from fieldreg.stations import create_enrolled_post
+            from fieldreg.station.enrollment import create_enrolled_post
 
             try:
                 enrollment = open_enrollment(data, passphrase)
@@ -426,7 +426,7 @@ class SetupWizard(QWidget):
         data_dir = self.data_dir
 
         def work() -> tuple[Any, str]:
-            from fieldreg.stations import create_camp
+            from fieldreg.station.enrollment import create_camp
 
             store = create_camp(data_dir, camp_id=camp_id, camp_name=name, trust_list=data,
                                 fingerprint=fingerprint, admin=admin, passphrase=admin_pass)
@@ -440,11 +440,11 @@ class SetupWizard(QWidget):
         note = self.tr("The demo post is ready.")
 
         def work() -> tuple[Any, str]:
-            from fieldreg.demo import create_demo
-            from fieldreg.store import PostStore
+            from fieldreg.station.demo import create_demo
+            from fieldreg.station import Station
 
             create_demo(data_dir)
-            return PostStore.open(data_dir), note
+            return Station.open(data_dir), note
 
         self._run(self.tr("Creating the demo post (a few seconds)…"), self.demo_message, work,
                   self.create_demo_button)

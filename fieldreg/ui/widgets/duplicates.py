@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from fieldreg.duplicates import Candidate
+from fieldreg.station.duplicates import Candidate
 from fieldreg.ui.text import translated
 
 

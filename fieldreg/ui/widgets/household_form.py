@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.form import HouseholdEntry, MemberEntry, Spot
+from fieldreg.station.form import HouseholdEntry, MemberEntry, Spot
 from fieldreg.model import DOCUMENT_TYPES, SPECIFIC_NEEDS
-from fieldreg.places import UsedPlaces
+from fieldreg.station.places import UsedPlaces
 from fieldreg.ui.text import translated
 from fieldreg.ui.widgets.members import FAMILY, FIELD_COLUMNS, GIVEN, MembersTable
 from fieldreg.validation import country_codes

@@ -7,8 +7,8 @@ Typing in a cell starts editing it; Tab moves to the next cell (and out of the
 table after the last one). Sex and relationship are chosen from lists (typing
 the first letter picks). Birth is typed as an age, a birth date or a birth
 year: the column typed is kept, the other two show what it means (``~`` when
-estimated). The rows are :class:`fieldreg.form.MemberEntry` values; checking
-them is the core's job (:func:`fieldreg.form.household_from_entry`).
+estimated). The rows are :class:`fieldreg.station.form.MemberEntry` values; checking
+them is the core's job (:func:`fieldreg.station.form.household_from_entry`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.form import MemberEntry, birth_preview, today_utc
+from fieldreg.station.form import MemberEntry, birth_preview, today_utc
 
 Index = QModelIndex | QPersistentModelIndex
 

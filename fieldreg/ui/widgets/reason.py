@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError
-from fieldreg.session import MAX_REASON
+from fieldreg.validation import MAX_REASON
 from fieldreg.ui.dialogs import message_for
 
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
-from fieldreg.store import PostStore
+from fieldreg.station import Station
 from fieldreg.validation import parse_household
 
 HERE = Path(__file__).parent
@@ -28,7 +28,7 @@ PASSPHRASE = "fixture passphrase v1"  # public test fixture
 def main() -> None:
     target = HERE / "v1"
     shutil.rmtree(target, ignore_errors=True)
-    store = PostStore.create(target, post_id="FIX1", post_name="Fixture post", admin="fixture",
+    store = Station.create(target, post_id="FIX1", post_name="Fixture post", admin="fixture",
                              passphrase=PASSPHRASE, kdf=KdfParams.fast_for_tests())
     session = store.unlock("fixture", PASSPHRASE)
     first = session.register(parse_household(household()))

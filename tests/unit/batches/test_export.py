@@ -1,4 +1,4 @@
-"""The post side of batches (fieldreg.batches.export): pending records, the atomic export and
+"""The post side of batches (fieldreg.station.batches): pending records, the atomic export and
 its failures, re-export, receipts. Real stores, real HQ keys, real files in tmp_path; failures of
 the medium are simulated at the os level (we run as root in CI, where permissions do not bite).
 """
@@ -18,7 +18,7 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldreg.batches.export import (
+from fieldreg.station.batches import (
     BATCHES_DIRNAME,
     export,
     export_again,
@@ -28,7 +28,7 @@ from fieldreg.batches.export import (
 )
 from fieldreg.batches.format import NO_PREVIOUS
 from fieldreg.batches.receipt import issue_receipt
-from fieldreg.demo import demo_household
+from fieldreg.station.demo import demo_household
 from fieldreg.errors import (
     AuthError,
     CorruptData,
@@ -37,13 +37,13 @@ from fieldreg.errors import (
     PermissionDenied,
     StorageError,
 )
-from fieldreg.issuing import issue_token, reissue_token
+from fieldreg.station.issuing import issue_token, reissue_token
 from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import RegNo
-from fieldreg.session import Session
-from fieldreg.stations import create_camp
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import create_camp
 from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
@@ -108,7 +108,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     first = issue_token(post, b)
     new, revoked = reissue_token(post, b, reason="slip lost in the river")
     add_decision(post, a, b)
-    audit_before = [e.to_json() for e in post.audit(post.store.db.conn).entries()]
+    audit_before = [e.to_json() for e in post.audit_on(post.store.db.conn).entries()]
 
     result = export(post, usb)
 
@@ -151,7 +151,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     # Marked only now: the batch, its outbox rows, an audit entry without personal data.
     assert statuses(post) == [(1, "exported")]
     assert {batch_no for _, batch_no in outbox(post)} == {1}
-    last = post.audit(post.store.db.conn).entries()[-1]
+    last = post.audit_on(post.store.db.conn).entries()[-1]
     assert (last.action, last.details["seq"], last.details["records"]) == ("export", 1, len(records))
     assert "Traoré" not in json.dumps(last.details, ensure_ascii=False)
     assert (local_dir(post) / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
@@ -218,7 +218,7 @@ def test_nothing_pending(post: Session, usb: Path) -> None:
     assert export(post, usb) is None  # a new post: audit entries (init, login) alone are no batch
     register(post)
     assert export(post, usb) is not None
-    again = post.store.unlock(ADMIN, ADMIN_PASS)  # another login: one more audit entry
+    again = post.station.unlock(ADMIN, ADMIN_PASS)  # another login: one more audit entry
     assert export(again, usb) is None
     assert statuses(post) == [(1, "exported")] and files(usb) == ["TGR1-000001.frb"]
 
@@ -403,7 +403,7 @@ def test_export_again_writes_the_same_file(post: Session, usb: Path, tmp_path: P
     again = export_again(post, 1, other)
     assert again.path == other / "TGR1-000001.frb" and again.path.read_bytes() == original
     assert export_again(post, 1, other).path == again.path  # already there, identical: fine
-    assert post.audit(post.store.db.conn).entries()[-1].action == "export_again"
+    assert post.audit_on(post.store.db.conn).entries()[-1].action == "export_again"
     with pytest.raises(NotFound, match="no batch 7"):
         export_again(post, 7, other)
     (other / "TGR1-000001.frb").write_bytes(b"changed")
@@ -438,7 +438,7 @@ def test_officers_may_not_export(post: Session, usb: Path) -> None:
 def test_a_user_who_must_change_the_passphrase_may_not_export(post: Session, usb: Path) -> None:
     post.add_user("fanta", role="supervisor", passphrase="fanta first pass")
     with pytest.raises(AuthError, match="new passphrase first"):
-        export(post.store.unlock("fanta", "fanta first pass"), usb)
+        export(post.station.unlock("fanta", "fanta first pass"), usb)
 
 
 def test_post_without_enrollment_is_refused(admin: Session, usb: Path) -> None:
@@ -506,7 +506,7 @@ def test_receipt_acknowledges_and_prunes_only_acknowledged_batches(
     both = load_receipt(post, issue_receipt(hq, "TGR1", [(1, h1), (2, h2)]))
     assert (both.acknowledged, both.already, both.pruned) == ((2,), (1,), 1)
     assert outbox(post) == [(3, None)]
-    entry = post.audit(post.store.db.conn).entries()[-1]
+    entry = post.audit_on(post.store.db.conn).entries()[-1]
     assert entry.action == "receipt_load" and entry.details["acknowledged"] == [2]
     assert export(post, usb) is not None  # the rest goes on as before
 
@@ -580,7 +580,7 @@ def fill(session: Session, n: int) -> None:
                                           household=hh, actor=session.user, now=now)
                 conn.execute("INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, 1)",
                              (regno,))
-                session.audit(conn).append(actor=session.user, action="register", subject=regno,
+                session.audit_on(conn).append(actor=session.user, action="register", subject=regno,
                                            details={"members": len(hh.members)})
 
 

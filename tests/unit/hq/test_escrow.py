@@ -8,8 +8,8 @@ from pathlib import Path
 import pyrage
 
 from fieldreg.keys import open_enrollment
-from fieldreg.stations import create_enrolled_post, enroll_existing_post
-from fieldreg.store import PostStore
+from fieldreg.station.enrollment import create_enrolled_post, enroll_existing_post
+from fieldreg.station import Station
 
 from .builders import FAST_KDF, T0, make_hq
 
@@ -27,8 +27,8 @@ def test_enrolled_post_stores_escrow_recipients(tmp_path: Path) -> None:
     store = create_enrolled_post(tmp_path / "post", open_enrollment(pkg.data, pkg.passphrase),
                                  post_name="Tengréla", admin="awa", passphrase=ADMIN_PASS,
                                  kdf=FAST_KDF)
-    assert json.loads(store.meta("escrow_recipients")) == escrow
-    assert store.meta("hq_age_recipient") == hq.age_recipient
+    assert json.loads(store.store.meta("escrow_recipients")) == escrow
+    assert store.store.meta("hq_age_recipient") == hq.age_recipient
 
 
 def test_post_of_an_hq_without_escrow_stores_an_empty_list(tmp_path: Path) -> None:
@@ -37,19 +37,19 @@ def test_post_of_an_hq_without_escrow_stores_an_empty_list(tmp_path: Path) -> No
     store = create_enrolled_post(tmp_path / "post", open_enrollment(pkg.data, pkg.passphrase),
                                  post_name="Tengréla", admin="awa", passphrase=ADMIN_PASS,
                                  kdf=FAST_KDF)
-    assert json.loads(store.meta("escrow_recipients")) == []
+    assert json.loads(store.store.meta("escrow_recipients")) == []
 
 
 def test_loading_an_enrollment_into_a_running_post_sets_escrow(tmp_path: Path) -> None:
     escrow = [_recipient()]
     hq = make_hq(tmp_path / "hq", escrow=escrow)
-    store = PostStore.create(tmp_path / "post", post_id="TGR1", post_name="Tengréla", admin="awa",
+    store = Station.create(tmp_path / "post", post_id="TGR1", post_name="Tengréla", admin="awa",
                              passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    assert store.meta_or("escrow_recipients") is None
+    assert store.store.meta_or("escrow_recipients") is None
     pkg = hq.enroll_post("TGR1", now=T0, kdf=FAST_KDF)
     enroll_existing_post(store.unlock("awa", ADMIN_PASS), open_enrollment(pkg.data, pkg.passphrase))
-    assert json.loads(store.meta("escrow_recipients")) == escrow
+    assert json.loads(store.store.meta("escrow_recipients")) == escrow
     # Rotation: the new file's list replaces the old one (here: the same HQ, same list).
     pkg = hq.enroll_post("TGR1", now=T0, kdf=FAST_KDF)
     enroll_existing_post(store.unlock("awa", ADMIN_PASS), open_enrollment(pkg.data, pkg.passphrase))
-    assert json.loads(store.meta("escrow_recipients")) == escrow
+    assert json.loads(store.store.meta("escrow_recipients")) == escrow

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from fieldreg.errors import CorruptData
-from fieldreg.store import SCHEMA_VERSION, PostStore
+from fieldreg.station import Station
+from fieldreg.store import SCHEMA_VERSION
 from fieldreg.store.db import MIGRATIONS, connect, migrate
 
 FIXTURES = Path(__file__).parents[2] / "data" / "stores"
@@ -16,7 +17,7 @@ FIXTURES = Path(__file__).parents[2] / "data" / "stores"
 
 def test_v1_fixture_store_opens_and_reads(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "v1", tmp_path / "v1")
-    store = PostStore.open(tmp_path / "v1")
+    store = Station.open(tmp_path / "v1")
     session = store.unlock("fixture", "fixture passphrase v1")
     assert store.post_id == "FIX1"
     hits = session.search("traore")
@@ -25,7 +26,7 @@ def test_v1_fixture_store_opens_and_reads(tmp_path: Path) -> None:
     assert corrected.household.notes == "corrected in v1"
     assert corrected.history[0].reason == "fixture correction"
     assert session.verify_audit()[1] is None
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_migrations_are_recorded_once(tmp_path: Path) -> None:
@@ -49,4 +50,4 @@ def test_not_a_database(tmp_path: Path) -> None:
 
     (tmp_path / "fieldreg.db").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StorageError, match="cannot open the database"):
-        PostStore.open(tmp_path)
+        Station.open(tmp_path)

@@ -9,8 +9,8 @@ import pytest
 from fieldreg.errors import AuthError, CorruptData, InvalidInput, NotFound, PermissionDenied
 from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.session import Session
-from fieldreg.store import PostStore
+from fieldreg.station.session import Session
+from fieldreg.station import Station
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
 
@@ -30,8 +30,8 @@ def test_numbers_are_sequential_per_post(admin: Session) -> None:
     assert [n.split("-")[2] for n in numbers] == ["000001", "000002", "000003"]
 
 
-def test_sequence_is_not_reused_across_processes(store: PostStore, data_dir: Path) -> None:
-    other = PostStore.open(data_dir).unlock(ADMIN, ADMIN_PASS)
+def test_sequence_is_not_reused_across_processes(store: Station, data_dir: Path) -> None:
+    other = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
     mine = store.unlock(ADMIN, ADMIN_PASS)
     a = mine.register(parse_household(household()))
     b = other.register(parse_household(household()))
@@ -159,7 +159,7 @@ def test_roles(admin: Session) -> None:
     supervisor.void(regno, reason="test")
 
 
-def test_new_user_must_change_passphrase(admin: Session, store: PostStore) -> None:
+def test_new_user_must_change_passphrase(admin: Session, store: Station) -> None:
     admin.add_user("moussa", role="officer", passphrase="moussa first")
     first = store.unlock("moussa", "moussa first")
     with pytest.raises(AuthError, match="must choose a new passphrase"):
@@ -188,11 +188,11 @@ def test_changing_passphrase_rewraps_without_reencrypting(admin: Session, data_d
     admin.change_passphrase("a brand new passphrase")
     assert raw.execute("SELECT given_names, family_name, birth FROM members").fetchall() == before
     assert raw.execute("SELECT wrap FROM accounts").fetchone() != wrap_before
-    again = admin.store.unlock(ADMIN, "a brand new passphrase")
+    again = admin.station.unlock(ADMIN, "a brand new passphrase")
     assert again.search("traore")
 
 
-def test_wrong_passphrase_delay_grows(store: PostStore) -> None:
+def test_wrong_passphrase_delay_grows(store: Station) -> None:
     now = utcnow()
     for _ in range(3):
         with pytest.raises(AuthError, match="wrong passphrase"):
@@ -206,7 +206,7 @@ def test_wrong_passphrase_delay_grows(store: PostStore) -> None:
     with pytest.raises(AuthError, match="try again in"):
         store.unlock(ADMIN, ADMIN_PASS, now=later + timedelta(seconds=1))
     session = store.unlock(ADMIN, ADMIN_PASS, now=later + timedelta(seconds=3))
-    entries = session.audit(store.db.conn).entries()
+    entries = session.audit_on(store.store.db.conn).entries()
     assert entries[-1].action == "login"
     assert entries[-1].details == {"failed_attempts_before": 4}
     # A successful login resets the count.
@@ -214,7 +214,7 @@ def test_wrong_passphrase_delay_grows(store: PostStore) -> None:
         store.unlock(ADMIN, "wrong again", now=later + timedelta(seconds=4))
 
 
-def test_disabled_account(admin: Session, store: PostStore) -> None:
+def test_disabled_account(admin: Session, store: Station) -> None:
     make_user(admin, "moussa", "officer")
     admin.set_disabled("moussa", True)
     with pytest.raises(AuthError, match="disabled"):
@@ -223,25 +223,25 @@ def test_disabled_account(admin: Session, store: PostStore) -> None:
     store.unlock("moussa", "moussa own passphrase")
 
 
-def test_unknown_user(store: PostStore) -> None:
+def test_unknown_user(store: Station) -> None:
     with pytest.raises(AuthError, match="unknown user"):
         store.unlock("nobody", ADMIN_PASS)
 
 
-def test_create_refuses_existing_store(store: PostStore, data_dir: Path) -> None:
+def test_create_refuses_existing_store(store: Station, data_dir: Path) -> None:
     with pytest.raises(InvalidInput, match="already holds"):
-        PostStore.create(data_dir, post_id="XYZ1", post_name="x", admin="bob",
+        Station.create(data_dir, post_id="XYZ1", post_name="x", admin="bob",
                          passphrase="long passphrase", kdf=FAST_KDF)
     assert store.post_id == "TGR1"
 
 
 def test_open_missing_store(tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="fieldreg init"):
-        PostStore.open(tmp_path / "nothing")
+        Station.open(tmp_path / "nothing")
 
 
-def test_database_settings(store: PostStore, data_dir: Path) -> None:
-    conn = store.db.conn
+def test_database_settings(store: Station, data_dir: Path) -> None:
+    conn = store.store.db.conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert (data_dir.stat().st_mode & 0o777) == 0o700

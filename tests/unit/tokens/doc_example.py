@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fieldreg.keys import Certificate, PostKey, TrustList
 from fieldreg.keys.cose import canonical_dumps, parse_sign1
 from fieldreg.keys.ids import key_id, public_raw
-from fieldreg.qr import qr_matrix
+from fieldreg.tokens.qr import qr_matrix
 from fieldreg.tokens import Claims, Member, Sex, encode_token
 from fieldreg.tokens.base45 import b45decode
 

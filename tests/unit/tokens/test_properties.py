@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from fieldreg.errors import FieldRegError
-from fieldreg.qr import decode_qr_image, qr_png
+from fieldreg.tokens.qr import decode_qr_image, qr_png
 from fieldreg.tokens import PREFIX, Status, Verdict, encode_token, verify_token
 from fieldreg.tokens.base45 import ALPHABET, b45decode, b45encode
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldreg.errors import CorruptData
-from fieldreg.issuing import OUTBOX_TOKEN_REVOCATION
+from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.registry import MEMBER_SEALED
 

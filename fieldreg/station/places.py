@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fieldreg.errors import CorruptData
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.store.index import fold
 
 RECENT = 2000

@@ -22,9 +22,10 @@ from fieldreg.keys import PostKey, key_id_hex
 from fieldreg.messages import Message
 from fieldreg.model import Registration, iso_utc, utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.session import Session, _reason
-from fieldreg.slips import SlipData, SlipMember
+from fieldreg.station.session import Session
+from fieldreg.station.slips import SlipData, SlipMember
 from fieldreg.store import registry
+from fieldreg.validation import clean_reason
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import transaction
 from fieldreg.store.fields import FieldCipher
@@ -60,7 +61,7 @@ def install_post_key(
 ) -> None:
     """Store a post key (sealed) and make it the one that signs; older keys stay for the record.
 
-    >>> install_post_key(conn, session.cipher, session.audit(conn), enrollment.post_key,
+    >>> install_post_key(conn, session.cipher, session.audit_on(conn), enrollment.post_key,
     ...                  station_post_id="TGR1", actor="awa")   # doctest: +SKIP
     """
     kid = key_id_hex(post_key.key_id)
@@ -168,7 +169,7 @@ def issue_token(session: Session, regno: str, *, now: datetime | None = None) ->
                     "{regno} was corrected after its slip was issued: print a new one with 'fieldreg slip REGNO --reissue --reason TEXT'", regno=reg.regno)
             return IssuedToken(reg, text, claims, created=False)
         issued = _sign_new(conn, session, reg, 1 + _last_serial(conn, reg.regno), now)
-        session.audit(conn).append(actor=session.user, action="token_issue", subject=reg.regno,
+        session.audit_on(conn).append(actor=session.user, action="token_issue", subject=reg.regno,
                                    details={"token": issued.token_id, "serial": issued.claims.serial})
     return issued
 
@@ -177,7 +178,7 @@ def reissue_token(session: Session, regno: str, *, reason: str,
                   now: datetime | None = None) -> tuple[IssuedToken, str]:
     """Revoke the current token and sign the next serial; returns (new token, revoked token id)."""
     session.require("print")
-    reason = _reason(reason)
+    reason = clean_reason(reason)
     now = now or utcnow()
     with transaction(session.store.db) as conn:
         reg = _load(conn, session, regno)
@@ -187,7 +188,7 @@ def reissue_token(session: Session, regno: str, *, reason: str,
             raise NotFound("{regno} has no slip yet: print it without --reissue", regno=reg.regno)
         old_id = revoked[0]
         issued = _sign_new(conn, session, reg, 1 + _last_serial(conn, reg.regno), now)
-        session.audit(conn).append(
+        session.audit_on(conn).append(
             actor=session.user, action="token_reissue", subject=reg.regno,
             details={"revoked": old_id, "token": issued.token_id, "serial": issued.claims.serial})
     return issued, old_id

@@ -10,65 +10,25 @@ not) the same person, kept in ``duplicate_decisions``, written to the audit
 log and carried to HQ in the next batch. A decided pair is not proposed again.
 Member keys are ``<regno>/<member id>`` (docs/formats/batch.md §4). HQ's
 cross-post pass (fieldreg/hq/duplicates.py) describes its pairs with the same
-``Candidate``, ``member_json`` and ``person_of``.
+``Candidate``, ``member_json`` and ``person_of`` (fieldreg/dedup/candidates.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match, Person
+from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
 from fieldreg.dedup.index import DedupIndex
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.store import PostStore
 from fieldreg.store.db import transaction
-from fieldreg.store.index import HouseholdSummary, MemberSummary
+from fieldreg.model import HouseholdSummary, MemberSummary
 
 DECISIONS = ("same", "different")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A scored pair with what an officer needs to judge it."""
-
-    match: Match
-    a: tuple[HouseholdSummary, MemberSummary]
-    b: tuple[HouseholdSummary, MemberSummary]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "score": round(self.match.score, 3),
-            "explanation": self.match.explanation(),
-            "a": member_json(*self.a),
-            "b": member_json(*self.b),
-        }
-
-
-def member_json(household: HouseholdSummary, member: MemberSummary) -> dict[str, object]:
-    """One side of a pair as ``--json`` shows it (only what an officer needs to judge)."""
-    return {
-        "key": member_key(household.regno, member.uid), "regno": household.regno,
-        "given_names": member.given_names, "family_name": member.family_name,
-        "sex": member.sex, "birth_year": member.birth_year, "locality": household.locality,
-    }
-
-
-def member_key(regno: str, uid: str) -> str:
-    return f"{regno}/{uid}"
-
-
-def person_of(household: HouseholdSummary, member: MemberSummary, *, site: str = "") -> Person:
-    """The matcher's view of a member (``site``: where registered, for HQ's cross-post pass)."""
-    return Person(
-        key=member_key(household.regno, member.uid), given_names=member.given_names,
-        family_name=member.family_name, other_names=member.other_names, sex=member.sex,
-        birth_year=member.birth_year or None, birth_estimated=member.birth_estimated,
-        locality=household.locality, group=household.regno, site=site,
-    )
 
 
 class PostDuplicates:
@@ -140,11 +100,6 @@ class PostDuplicates:
             yield Candidate(match, typed, self._members[registered])
 
 
-def ordered(a: str, b: str) -> tuple[str, str]:
-    """A pair of member keys in the order ``duplicate_decisions`` keeps them."""
-    return (a, b) if a <= b else (b, a)
-
-
 def decided_pairs(store: PostStore) -> set[tuple[str, str]]:
     rows = store.db.execute("SELECT member_a, member_b FROM duplicate_decisions")
     return {ordered(a, b) for a, b in rows}
@@ -164,7 +119,7 @@ def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
         conn.execute(
             "INSERT INTO duplicate_decisions (member_a, member_b, decision, decided_at, decided_by)"
             " VALUES (?, ?, ?, ?, ?)", (a, b, decision, iso_utc(utcnow()), session.user))
-        session.audit(conn).append(actor=session.user, action="duplicate_decision", subject=a,
+        session.audit_on(conn).append(actor=session.user, action="duplicate_decision", subject=a,
                                    details={"other": b, "decision": decision})
 
 

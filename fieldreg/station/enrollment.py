@@ -23,7 +23,7 @@ from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import CorruptData, InvalidInput
-from fieldreg.issuing import install_post_key
+from fieldreg.station.issuing import install_post_key
 from fieldreg.keys import (
     Enrollment,
     RevocationList,
@@ -33,7 +33,8 @@ from fieldreg.keys import (
     fingerprint,
 )
 from fieldreg.keys.cose import parse_sign1
-from fieldreg.session import Session
+from fieldreg.station.session import Session
+from fieldreg.station.station import Station
 from fieldreg.store import PostStore
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import transaction
@@ -58,7 +59,7 @@ def _escrow_meta(enrollment: Enrollment) -> str:
 def create_enrolled_post(
     data_dir: Path, enrollment: Enrollment, *, post_name: str, admin: str, passphrase: str,
     kdf: KdfParams | None = None,
-) -> PostStore:
+) -> Station:
     """A new border post holding the enrollment's key, pinned to its HQ, with its trust list."""
     post_id = enrollment.post_key.post_id
     if PostStore.exists(data_dir):
@@ -77,13 +78,13 @@ def create_enrolled_post(
     )
     TrustStore.create(trust_dir(data_dir), enrollment.trust_list.raw,
                       fingerprint=enrollment.hq_fingerprint)
-    return store
+    return Station(store)
 
 
 def create_camp(
     data_dir: Path, *, camp_id: str, camp_name: str, trust_list: bytes, fingerprint: str,
     admin: str, passphrase: str, kdf: KdfParams | None = None,
-) -> PostStore:
+) -> Station:
     """A verify-only station: the trust list is checked against the fingerprint before anything."""
     if PostStore.exists(data_dir):
         raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
@@ -92,11 +93,12 @@ def create_camp(
                              passphrase=passphrase, kind="camp", kdf=kdf,
                              extra_meta=_pin(trust.root_public))
     TrustStore.create(trust_dir(data_dir), trust_list, fingerprint=fingerprint)
-    return store
+    return Station(store)
 
 
-def station_trust(store: PostStore) -> TrustStore:
+def station_trust(station: Station) -> TrustStore:
     """The station's trust store, refused if its files are signed by another HQ than the pinned one."""
+    store = station.store
     root = store.meta_or("hq_root")
     if root is None:
         raise InvalidInput(
@@ -111,7 +113,7 @@ def station_trust(store: PostStore) -> TrustStore:
 def load_list(session: Session, data: bytes) -> TrustList | RevocationList:
     """Load a newer trust list or revocation list (told apart by their signed content type)."""
     session.require("verify")
-    trust = station_trust(session.store)
+    trust = station_trust(session.station)
     loaded: TrustList | RevocationList
     if document_kind(data) == "trustlist":
         loaded = trust.load_trust_list(data)
@@ -120,7 +122,7 @@ def load_list(session: Session, data: bytes) -> TrustList | RevocationList:
         loaded = trust.load_revocations(data)
         action = "revocations_load"
     with transaction(session.store.db) as conn:
-        session.audit(conn).append(actor=session.user, action=action,
+        session.audit_on(conn).append(actor=session.user, action=action,
                                    subject=session.store.post_id,
                                    details={"version": loaded.version})
     return loaded
@@ -154,7 +156,7 @@ def enroll_existing_post(session: Session, enrollment: Enrollment) -> None:
     if pinned is not None and pinned != root.hex():
         raise InvalidInput("this file comes from another HQ (fingerprint {fingerprint}); nothing was changed", fingerprint=fingerprint(root))
     with transaction(store.db) as conn:
-        install_post_key(conn, session.cipher, session.audit(conn), enrollment.post_key,
+        install_post_key(conn, session.cipher, session.audit_on(conn), enrollment.post_key,
                          station_post_id=store.post_id, actor=session.user)
         if pinned is None:
             conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
@@ -169,6 +171,6 @@ def enroll_existing_post(session: Session, enrollment: Enrollment) -> None:
                           fingerprint=enrollment.hq_fingerprint)
         return
     try:
-        station_trust(store).load_trust_list(enrollment.trust_list.raw)
+        station_trust(session.station).load_trust_list(enrollment.trust_list.raw)
     except StaleTrustList:
         pass  # the station already holds a newer list, which includes this key

@@ -4,7 +4,7 @@
     for day in board.days[-14:]:
         print(day.day, day.people, "UNUSUAL" if day.unusual else "")
 
-Everything here is computed from :meth:`fieldreg.session.Session.stats` (the
+Everything here is computed from :meth:`fieldreg.station.session.Session.stats` (the
 in-memory index of the unlocked store); nothing is read from disk, nothing is
 drawn. The desktop app's dashboard screen draws it; the CLI could print it.
 

@@ -21,7 +21,7 @@ from typing import Any
 from fieldreg.errors import InvalidInput
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.store.db import transaction
 from fieldreg.tokens import Verdict
 
@@ -59,7 +59,7 @@ def record_checkin(session: Session, verdict: Verdict, token_text: str, *,
             (uid, tid, regno, iso_utc(now or utcnow()), session.user,
              session.cipher.seal("checkins", uid, "token", token_text)),
         )
-        session.audit(conn).append(actor=session.user, action="checkin", subject=regno,
+        session.audit_on(conn).append(actor=session.user, action="checkin", subject=regno,
                                    details={"token": tid, "earlier": len(earlier)})
     return earlier
 

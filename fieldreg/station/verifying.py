@@ -20,15 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fieldreg.checkin import Checkin, lookup_checkins, record_checkin
+from fieldreg.station.checkin import Checkin, lookup_checkins, record_checkin
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import RevocationList, TrustList, TrustStore
 from fieldreg.keys.ids import utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.scanner import repair_scanned
-from fieldreg.session import Session
-from fieldreg.stations import station_trust
-from fieldreg.store import PostStore
+from fieldreg.station.scanner import repair_scanned
+from fieldreg.station.session import Session
+from fieldreg.station.enrollment import station_trust
+from fieldreg.station.station import Station
 from fieldreg.tokens import Claims, Status, Verdict, verify_token
 
 
@@ -80,21 +80,21 @@ class Verifier:
     clock: Callable[[], datetime] = utcnow
 
     @classmethod
-    def for_station(cls, store: PostStore) -> Verifier:
+    def for_station(cls, station: Station) -> Verifier:
         """The lists the station holds (``InvalidInput`` if it holds none, ``CorruptData`` if
         its trust files were swapped for another HQ's)."""
-        held = station_trust(store)
+        held = station_trust(station)
         return cls(held.trust, held.revocations, held.clock_floor)
 
     @classmethod
     def from_sources(
-        cls, store: PostStore | None, *, trust_list: bytes | None = None,
+        cls, station: Station | None, *, trust_list: bytes | None = None,
         revocation_list: bytes | None = None, fingerprint: str | None = None,
     ) -> Verifier:
         """Lists given as files win over the station's; a trust list given on a computer that is
         not a station is checked against HQ's ``fingerprint``."""
-        held: TrustStore | None = station_trust(store) if store is not None and (
-            store.meta_or("hq_root") is not None) else None
+        held: TrustStore | None = station_trust(station) if station is not None and (
+            station.store.meta_or("hq_root") is not None) else None
         if trust_list is not None:
             if held is not None:
                 trust = TrustList.from_bytes(trust_list, root_public=held.root_public)

@@ -4,7 +4,7 @@ Every method checks the user's role first, does its work in one durable
 transaction together with its audit entry, and returns only once that
 transaction is on disk::
 
-    session = PostStore.open(data_dir).unlock("awa", passphrase)
+    session = Station.open(data_dir).unlock("awa", passphrase)
     regno = session.register(parse_household(obj))
     session.void(regno, reason="registered twice by mistake")
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cached_property
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -20,33 +21,33 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import AuthError, InvalidInput, PermissionDenied
 from fieldreg.model import Household, Registration, utcnow
 from fieldreg.regno import RegNo, parse_regno
+from fieldreg.validation import clean_reason
 from fieldreg.store import accounts, registry
 from fieldreg.store.accounts import Account
 from fieldreg.store.audit import AuditLog, derive_audit_key
 from fieldreg.store.db import transaction
 from fieldreg.store.fields import FieldCipher
-from fieldreg.store.index import HouseholdSummary, RegistryIndex
+from fieldreg.store.index import RegistryIndex
+from fieldreg.model import HouseholdSummary
 from fieldreg.store.tokens import revoke_active_token
 
 if TYPE_CHECKING:
+    from fieldreg.station.accounts import Accounts
+    from fieldreg.station.audit import Audit
+    from fieldreg.station.batches import Batches
+    from fieldreg.station.checkins import Checkins
+    from fieldreg.station.duplicates import Duplicates
+    from fieldreg.station.households import Households
+    from fieldreg.station.station import Station
+    from fieldreg.station.tokens import Tokens
+    from fieldreg.station.trust import Trust
     from fieldreg.store.post import PostStore
 
 log = logging.getLogger(__name__)
 
-MAX_REASON = 500
-
-
-def _reason(reason: str) -> str:
-    cleaned = " ".join(reason.split())
-    if not cleaned:
-        raise InvalidInput("a reason is required")
-    if len(cleaned) > MAX_REASON:
-        raise InvalidInput("the reason is {length} characters long (at most {most})", length=len(cleaned), most=MAX_REASON)
-    return cleaned
-
-
 class Session:
-    def __init__(self, store: PostStore, account: Account, data_key: bytes):
+    def __init__(self, station: Station, store: PostStore, account: Account, data_key: bytes):
+        self.station = station
         self.store = store
         self.account = account
         self._data_key = data_key
@@ -67,6 +68,8 @@ class Session:
 
     def require(self, permission: str) -> None:
         """Refuse unless the user's role allows ``permission`` (see accounts.PERMISSIONS)."""
+        if not permission:  # service.ANY_USER
+            return
         if self.account.must_change:
             raise AuthError(
                 "{user} must choose a new passphrase first (fieldreg user passwd)", user=self.user
@@ -75,7 +78,60 @@ class Session:
             raise PermissionDenied("{user} is signed in as {role} and may not {action}",
                                    user=self.user, role=accounts.ROLE_NAMES[self.role], action=accounts.ACTIONS[permission])
 
-    def audit(self, conn: sqlite3.Connection) -> AuditLog:
+    # -- the sub-services (fieldreg.station.service) --------------------------------------
+
+    @cached_property
+    def households(self) -> Households:
+        from fieldreg.station.households import Households
+        return Households(self)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        from fieldreg.station.accounts import Accounts
+        return Accounts(self)
+
+    @cached_property
+    def audit(self) -> Audit:
+        from fieldreg.station.audit import Audit
+        return Audit(self)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        from fieldreg.station.tokens import Tokens
+        return Tokens(self)
+
+    @cached_property
+    def checkins(self) -> Checkins:
+        from fieldreg.station.checkins import Checkins
+        return Checkins(self)
+
+    @cached_property
+    def trust(self) -> Trust:
+        from fieldreg.station.trust import Trust
+        return Trust(self)
+
+    @cached_property
+    def duplicates(self) -> Duplicates:
+        from fieldreg.station.duplicates import Duplicates
+        return Duplicates(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        from fieldreg.station.batches import Batches
+        return Batches(self)
+
+    # -- for the services ---------------------------------------------------------------
+
+    def audit_sign_in(self, *, failed_before: int) -> None:
+        """The audit entry of a successful sign-in (``Station.unlock``)."""
+        with transaction(self.store.db) as conn:
+            self.audit_on(conn).append(
+                actor=self.user, action="login", subject=self.user,
+                details={"failed_attempts_before": failed_before} if failed_before else {},
+            )
+
+    def audit_on(self, conn: sqlite3.Connection) -> AuditLog:
+        """The audit log, for an entry written in the transaction on ``conn``."""
         return AuditLog(conn, self._data_key, mac_key=self._audit_key)
 
     @property
@@ -100,7 +156,7 @@ class Session:
                 "INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, 1)",
                 (regno,),
             )
-            self.audit(conn).append(
+            self.audit_on(conn).append(
                 actor=self.user, action="register", subject=regno,
                 details={"members": len(household.members)},
             )
@@ -144,7 +200,7 @@ class Session:
     ) -> int:
         """One durable transaction: keep the current version in history, store the
         household ``change`` returns, queue it for export and audit it."""
-        reason = _reason(reason)
+        reason = clean_reason(reason)
         with transaction(self.store.db) as conn:
             current = registry.load_registration(conn, self.cipher, str(parse_regno(regno)),
                                                  with_history=False)
@@ -167,7 +223,7 @@ class Session:
                                               reason=f"registration void: {reason}", now=utcnow())
                 if revoked is not None:
                     details["token_revoked"] = revoked[0]
-            self.audit(conn).append(
+            self.audit_on(conn).append(
                 actor=self.user, action=action, subject=current.regno, details=details
             )
         self._index_put(current.regno, household, status)
@@ -178,7 +234,7 @@ class Session:
         """Audit that a slip (or other document) for ``regno`` was printed or saved."""
         self.require("print")
         with transaction(self.store.db) as conn:
-            self.audit(conn).append(
+            self.audit_on(conn).append(
                 actor=self.user, action="print", subject=regno, details={"what": what}
             )
 
@@ -239,7 +295,7 @@ class Session:
                 now=utcnow(),
                 kdf=self._kdf,
             )
-            self.audit(conn).append(
+            self.audit_on(conn).append(
                 actor=self.user, action="user_add", subject=username, details={"role": role}
             )
 
@@ -252,7 +308,7 @@ class Session:
         with transaction(self.store.db) as conn:
             accounts.rewrap(conn, username=self.user, passphrase=new_passphrase,
                             data_key=self._data_key, must_change=False, kdf=self._kdf)
-            self.audit(conn).append(actor=self.user, action="passwd", subject=self.user)
+            self.audit_on(conn).append(actor=self.user, action="passwd", subject=self.user)
         self.account = accounts.get_account(self._conn, self.user)
 
     def reset_passphrase(self, username: str, *, passphrase: str) -> None:
@@ -262,7 +318,7 @@ class Session:
         with transaction(self.store.db) as conn:
             accounts.rewrap(conn, username=username, passphrase=passphrase,
                             data_key=self._data_key, must_change=True, kdf=self._kdf)
-            self.audit(conn).append(actor=self.user, action="user_reset", subject=username)
+            self.audit_on(conn).append(actor=self.user, action="user_reset", subject=username)
 
     def set_disabled(self, username: str, disabled: bool) -> None:
         target = accounts.get_account(self._conn, username)
@@ -272,7 +328,7 @@ class Session:
         with transaction(self.store.db) as conn:
             conn.execute("UPDATE accounts SET disabled = ? WHERE username = ?",
                          (int(disabled), username))
-            self.audit(conn).append(actor=self.user, subject=username,
+            self.audit_on(conn).append(actor=self.user, subject=username,
                                     action="user_disable" if disabled else "user_enable")
 
     @property
@@ -284,7 +340,7 @@ class Session:
     def verify_audit(self) -> tuple[int, str | None]:
         """(entries checked, first problem or None)."""
         self.require("audit")
-        return self.audit(self._conn).verify()
+        return self.audit_on(self._conn).verify()
 
 
 def _changed_fields(before: Household, after: Household) -> list[str]:

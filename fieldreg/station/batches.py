@@ -33,7 +33,7 @@ decisions, slip tokens issued and audit entries by ranges (``decisions_to``,
 ``tokens_to``, ``audit_to`` in ``batches``): a new batch starts after the
 largest range already taken. Rows are numbered in commit order (writers are
 serialised), so a range read in one snapshot is exactly what was committed.
-The records themselves are read by :mod:`fieldreg.batches.records`.
+The records themselves are read by :mod:`fieldreg.store.outbox`.
 """
 
 from __future__ import annotations
@@ -59,13 +59,13 @@ from fieldreg.batches.format import (
     write_batch,
 )
 from fieldreg.batches.receipt import open_receipt
-from fieldreg.batches.records import pending_ranges, pending_records
+from fieldreg.store.outbox import pending_ranges, pending_records
 from fieldreg.errors import CorruptData, InvalidInput, NotFound, StorageError
 from fieldreg.fsutil import fsync_dir, write_problem
-from fieldreg.issuing import current_post_key
+from fieldreg.station.issuing import current_post_key
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
-from fieldreg.session import Session
+from fieldreg.station.session import Session
 from fieldreg.store.db import SCHEMA_VERSION, transaction
 
 try:  # POSIX: one export at a time per station
@@ -169,7 +169,7 @@ def export_again(session: Session, seq: int, target: Path) -> ExportResult:
         raise InvalidInput("batch {seq} has not been exported yet: use 'fieldreg export --to DIR'", seq=seq)
     path = _copy_verified(_local_path(session, row), Path(target), row, hint=Message("nothing was changed"))
     with transaction(session.store.db) as conn:
-        session.audit(conn).append(actor=session.user, action="export_again",
+        session.audit_on(conn).append(actor=session.user, action="export_again",
                                    subject=session.store.post_id, details={"seq": seq})
     return ExportResult(row, path, reused=True)
 
@@ -213,7 +213,7 @@ def load_receipt(session: Session, data: bytes, *, now: datetime | None = None) 
             "DELETE FROM outbox WHERE batch IN"
             " (SELECT seq FROM batches WHERE status = 'acknowledged')").rowcount
         unknown = sorted(set(held) - set(ours))
-        session.audit(conn).append(
+        session.audit_on(conn).append(
             actor=session.user, action="receipt_load", subject=post_id,
             details={"acknowledged": newly, "pruned": pruned, "mismatched": mismatched,
                      "unknown": unknown})
@@ -351,7 +351,7 @@ def _mark_exported(session: Session, seq: int, *, now: datetime | None) -> Batch
         row = _batch(conn, seq)
         if row.status == "prepared":
             _set_exported(conn, row, iso_utc(now or utcnow()))
-            session.audit(conn).append(
+            session.audit_on(conn).append(
                 actor=session.user, action="export", subject=session.store.post_id,
                 details={"seq": seq, "records": row.records, "counts": row.counts})
         return _batch(conn, seq)

@@ -17,8 +17,8 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import utcnow
-from fieldreg.stations import create_enrolled_post
-from fieldreg.store import PostStore
+from fieldreg.station.enrollment import create_enrolled_post
+from fieldreg.station.station import Station
 from fieldreg.validation import parse_household
 
 DEMO_POST_ID = "DEMO"
@@ -109,19 +109,19 @@ def demo_household(rng: random.Random, day: date) -> dict[str, Any]:
 def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     """Create the demo post in ``data_dir``; returns a message naming the demo users."""
     admin_name, _, admin_pass = DEMO_USERS[0]
-    if PostStore.exists(data_dir):
+    if Station.exists(data_dir):
         raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
     # A demo HQ next to the post, so slips and verification work at once. Its
     # passphrase is published, so the cheapest KDF costs no protection here.
     hq = HqDir.init(data_dir / DEMO_HQ_DIR, DEMO_HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests())
     package = hq.enroll_post(DEMO_POST_ID)
     enrollment = open_enrollment(package.data, package.passphrase)
-    store = create_enrolled_post(data_dir, enrollment, post_name=DEMO_POST_NAME,
+    station = create_enrolled_post(data_dir, enrollment, post_name=DEMO_POST_NAME,
                                  admin=admin_name, passphrase=admin_pass)
-    admin = store.unlock(admin_name, admin_pass)
+    admin = station.unlock(admin_name, admin_pass)
     for name, role, passphrase in DEMO_USERS[1:]:
         admin.add_user(name, role=role, passphrase=passphrase, must_change=False)
-    officer = store.unlock(DEMO_USERS[2][0], DEMO_USERS[2][2])
+    officer = station.unlock(DEMO_USERS[2][0], DEMO_USERS[2][2])
     rng = random.Random(seed)
     today = utcnow().date()
     count = 0
