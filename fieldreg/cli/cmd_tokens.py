@@ -5,8 +5,8 @@
     fieldreg verify --image scan.jpg --checkin
     fieldreg trust load revocations.cose
 
-Service code lives in fieldreg.station.issuing, fieldreg.station.enrollment, fieldreg.station.verifying and
-fieldreg.station.checkin; Qt (the PDF writer) is imported only inside ``cmd_slip``.
+Service code lives in fieldreg.station.tokens, fieldreg.station.enrollment, fieldreg.station.verifying and
+fieldreg.station.checkins; Qt (the PDF writer) is imported only inside ``cmd_slip``.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldreg.station import issuing
-from fieldreg.station.checkin import record_checkin
+from fieldreg.station import tokens as issuing
+from fieldreg.station.checkins import record_checkin
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput

@@ -25,14 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches.format import (
+from fieldreg.batches import (
     NO_PREVIOUS,
     BatchError,
     ReadBatch,
     batch_filename,
+    issue_receipt,
     read_batch,
+    receipt_filename,
 )
-from fieldreg.batches.receipt import issue_receipt, receipt_filename
 from fieldreg.errors import StorageError
 from fieldreg.fsutil import atomic_write, fsync_dir
 from fieldreg.hq.records import record_problem

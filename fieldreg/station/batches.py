@@ -52,17 +52,11 @@ from typing import Any
 import pyrage
 
 from fieldreg import __version__
-from fieldreg.batches.format import (
-    NO_PREVIOUS,
-    BatchHeader,
-    batch_filename,
-    write_batch,
-)
-from fieldreg.batches.receipt import open_receipt
+from fieldreg.batches import NO_PREVIOUS, BatchHeader, batch_filename, open_receipt, write_batch
 from fieldreg.store.outbox import pending_ranges, pending_records
 from fieldreg.errors import CorruptData, InvalidInput, NotFound, StorageError
 from fieldreg.fsutil import fsync_dir, write_problem
-from fieldreg.station.issuing import current_post_key
+from fieldreg.station.tokens import current_post_key
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.station.session import Session

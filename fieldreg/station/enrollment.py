@@ -23,7 +23,7 @@ from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import CorruptData, InvalidInput
-from fieldreg.station.issuing import install_post_key
+from fieldreg.station.tokens import install_post_key
 from fieldreg.keys import (
     Enrollment,
     RevocationList,

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fieldreg.station.checkin import Checkin, lookup_checkins, record_checkin
+from fieldreg.station.checkins import Checkin, lookup_checkins, record_checkin
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import RevocationList, TrustList, TrustStore
 from fieldreg.keys.ids import utcnow

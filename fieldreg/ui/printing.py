@@ -5,8 +5,8 @@
 The slip dialog offers the A6 sheet and the 80 mm thermal roll (default: the
 station's ``slip_layout`` setting), "Print…" through Qt's print preview, and
 "Save as PDF…". The same core services as ``fieldreg slip`` run underneath:
-:func:`fieldreg.station.issuing.issue_token` (the token is signed on the first slip and
-reused on reprints), :func:`fieldreg.station.issuing.slip_data`, and
+:func:`fieldreg.station.tokens.issue_token` (the token is signed on the first slip and
+reused on reprints), :func:`fieldreg.station.tokens.slip_data`, and
 ``Session.record_print`` once the slip has really gone to paper or file.
 
 What tests can reach without a print dialog: :func:`prepare_printer` and
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.station import issuing
+from fieldreg.station import tokens as issuing
 from fieldreg.errors import FieldRegError
 from fieldreg.station.slips import A6, THERMAL_80MM, Layout, SlipData, layout_by_name
 from fieldreg.ui.context import AppContext

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from fieldreg.station.issuing import issue_token
+from fieldreg.station.tokens import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
 from fieldreg.station.session import Session

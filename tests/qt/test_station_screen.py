@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from fieldreg.station import issuing
+from fieldreg.station import tokens as issuing
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
 from fieldreg.station.session import Session

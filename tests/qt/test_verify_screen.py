@@ -17,7 +17,7 @@ from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
-from fieldreg.station.issuing import issue_token, slip_data
+from fieldreg.station.tokens import issue_token, slip_data
 from fieldreg.keys import HqDir
 from fieldreg.tokens.qr import qr_png
 from fieldreg.station.scanner import mangle_us_on_azerty

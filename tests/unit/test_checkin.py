@@ -1,4 +1,4 @@
-"""fieldreg.station.checkin: recording valid scans at a camp and warning about earlier check-ins.
+"""fieldreg.station.checkins: recording valid scans at a camp and warning about earlier check-ins.
 
 A real HQ directory (cheap KDF), a post that issues real slips and a camp that
 verifies them, all in ``tmp_path``.
@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from fieldreg.station.checkin import Checkin, lookup_checkins, record_checkin
+from fieldreg.station.checkins import Checkin, lookup_checkins, record_checkin
 from fieldreg.errors import AuthError, InvalidInput
-from fieldreg.station.issuing import issue_token, reissue_token
+from fieldreg.station.tokens import issue_token, reissue_token
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import parse_iso_utc, utcnow
 from fieldreg.station.session import Session

@@ -1,4 +1,4 @@
-"""fieldreg.station.issuing: post keys, the first slip's token, reprints, reissues and what the slip prints.
+"""fieldreg.station.tokens: post keys, the first slip's token, reprints, reissues and what the slip prints.
 
 A real HQ directory (cheap KDF) enrolls a real post store in ``tmp_path``; tokens
 are checked by decoding and verifying them against HQ's own trust list.
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fieldreg.errors import AuthError, InvalidInput, NotFound
-from fieldreg.station.issuing import (
+from fieldreg.station.tokens import (
     NO_KEY,
     OUTBOX_TOKEN_REVOCATION,
     current_post_key,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldreg.station.issuing import issue_token
+from fieldreg.station.tokens import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.station.scanner import (
     AZERTY_TO_US,

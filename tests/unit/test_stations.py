@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fieldreg.errors import AuthError, CorruptData, InvalidInput, PermissionDenied
-from fieldreg.station.issuing import current_post_key, issue_token, list_post_keys
+from fieldreg.station.tokens import current_post_key, issue_token, list_post_keys
 from fieldreg.keys import (
     Enrollment,
     HqDir,

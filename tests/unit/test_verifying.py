@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fieldreg.errors import InvalidInput
-from fieldreg.station.issuing import issue_token
+from fieldreg.station.tokens import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.station.scanner import mangle_us_on_azerty
 from fieldreg.station.session import Session

@@ -1,7 +1,7 @@
 """This station: who it is, its signing keys, what it trusts; load HQ's newer lists.
 
 The same services as ``fieldreg keys list``, ``fieldreg trust show`` and
-``fieldreg trust load`` (:mod:`fieldreg.station.enrollment`, :mod:`fieldreg.station.issuing`). A
+``fieldreg trust load`` (:mod:`fieldreg.station.enrollment`, :mod:`fieldreg.station.tokens`). A
 trust list or revocation list older than the one in use is refused with the
 core's one-line reason; nothing changes then.
 """
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg import errors
 
-from fieldreg.station import issuing
+from fieldreg.station import tokens as issuing
 from fieldreg.keys import TrustList
 from fieldreg.model import utcnow
 from fieldreg.station.enrollment import document_kind, load_list, station_trust

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.station.checkin import Checkin
+from fieldreg.station.checkins import Checkin
 from fieldreg.errors import FieldRegError, InvalidInput
 from fieldreg.regno import looks_like_regno
 from fieldreg.station.scanner import looks_mangled

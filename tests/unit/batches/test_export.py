@@ -37,7 +37,7 @@ from fieldreg.errors import (
     PermissionDenied,
     StorageError,
 )
-from fieldreg.station.issuing import issue_token, reissue_token
+from fieldreg.station.tokens import issue_token, reissue_token
 from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
