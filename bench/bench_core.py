@@ -3,7 +3,7 @@
     python bench/bench_core.py [--households 100000] [--saves 400]
 
 Measures, with N registrations already stored:
-  * durable save latency (p50/p95) through Session.register, against a plain
+  * durable save latency (p50/p95) through session.households.register, against a plain
     unencrypted SQLite insert of the same rows with the same durability
     (WAL + synchronous=FULL, one transaction per household), same run;
   * unlock: the deliberate argon2id cost, and opening + building the search
@@ -139,7 +139,7 @@ def measure_unlock_and_search(data_dir: Path) -> dict:
     for _ in range(5):
         for q in queries:
             t = time.perf_counter()
-            session.search(q, limit=50)
+            session.households.search(q, limit=50)
             times.append(time.perf_counter() - t)
     return {
         "open_and_unlock_s": unlocked - start,
@@ -181,7 +181,7 @@ def main() -> None:
         save_times = []
         for household in parsed:
             t = time.perf_counter()
-            session.register(household)
+            session.households.register(household)
             save_times.append(time.perf_counter() - t)
         plain_times = plain_baseline(Path(tmp) / "plain.db", new_rows, args.households)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -93,9 +93,9 @@ def usb(tmp_path: Path) -> Path:
 
 def make_user(admin: Session, name: str, role: str) -> Session:
     """An account that has already chosen its own passphrase."""
-    admin.add_user(name, role=role, passphrase=f"{name} first pass")
+    admin.accounts.add(name, role=role, passphrase=f"{name} first pass")
     session = admin.station.unlock(name, f"{name} first pass")
-    session.change_passphrase(f"{name} own passphrase")
+    session.accounts.change_passphrase(f"{name} own passphrase")
     return session
 
 

@@ -102,7 +102,7 @@ def cmd_register(args: argparse.Namespace) -> int:
             if isinstance(obj, json.JSONDecodeError):
                 raise ValidationError([Message("not valid JSON: {problem} (column {column})",
                                                problem=obj.msg, column=obj.colno)])
-            regno = session.register(parse_household(obj))
+            regno = session.households.register(parse_household(obj))
         except ValidationError as err:
             invalid += 1
             if args.json:
@@ -123,7 +123,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    hits = session.search(args.text, limit=args.limit)
+    hits = session.households.search(args.text, limit=args.limit)
     if args.json:
         emit_json([summary_json(h) for h in hits])
     else:
@@ -137,7 +137,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    reg = session.get(args.regno)
+    reg = session.households.get(args.regno)
     if args.json:
         emit_json(reg.to_json())
     else:
@@ -147,20 +147,21 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_correct(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    current = session.get(args.regno)
+    current = session.households.get(args.regno)
     with _open_input(args.file) as stream:
         try:
             obj = json.load(stream)
         except json.JSONDecodeError as err:
             raise InvalidInput("{file}: not valid JSON ({msg} at line {lineno})", file=args.file, msg=err.msg, lineno=err.lineno)
     household = parse_household(household_input(obj, current))
-    version = session.correct(current.regno, household, reason=args.reason or "not stated")
+    version = session.households.correct(current.regno, household,
+                                         reason=args.reason or "not stated")
     print(f"{current.regno} corrected (version {version}; version {version - 1} kept)")
     return 0
 
 
 def cmd_void(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    version = session.void(args.regno, reason=args.reason)
+    version = session.households.void(args.regno, reason=args.reason)
     print(f"{args.regno.strip().upper()} is void (version {version}; nothing was deleted)")
     return 0

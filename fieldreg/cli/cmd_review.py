@@ -26,7 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    count, problem = session.verify_audit()
+    count, problem = session.audit.verify()
     if problem:
         print(f"audit log broken: {problem}", file=sys.stderr)
         return 1
@@ -36,8 +36,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def cmd_audit_show(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    session.require("audit")
-    for entry in session.audit_on(session.store.db.conn).entries():
+    for entry in session.audit.entries():
         if args.json:
             emit_json(entry.to_json())
         else:
@@ -49,7 +48,7 @@ def cmd_audit_show(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    stats = session.stats()
+    stats = session.households.stats()
     if args.json:
         emit_json(stats)
         return 0

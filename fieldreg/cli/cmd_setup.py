@@ -91,21 +91,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
     passphrase = _new_passphrase(args, args.username)
-    session.add_user(args.username, role=args.role, passphrase=passphrase)
+    session.accounts.add(args.username, role=args.role, passphrase=passphrase)
     print(f"{args.role} {args.username} added; they must choose their own passphrase at first login")
     return 0
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir), allow_must_change=True)
-    session.change_passphrase(_new_passphrase(args, session.user, env=context.ENV_NEW_PASSPHRASE))
+    session.accounts.change_passphrase(
+        _new_passphrase(args, session.user, env=context.ENV_NEW_PASSPHRASE))
     print(f"passphrase of {session.user} changed")
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    for account in session.users():
+    for account in session.accounts.list():
         state = "disabled" if account.disabled else (
             "must change passphrase" if account.must_change else "active")
         print(f"{account.username:<20} {account.role:<11} {state:<24} "
@@ -115,13 +116,13 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    session.reset_passphrase(args.username, passphrase=_new_passphrase(args, args.username))
+    session.accounts.reset(args.username, passphrase=_new_passphrase(args, args.username))
     print(f"{args.username} has a new first passphrase, to change at next login")
     return 0
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    session.set_disabled(args.username, args.disabled)
+    session.accounts.set_disabled(args.username, args.disabled)
     print(f"{args.username} {'disabled' if args.disabled else 'enabled'}", file=sys.stdout)
     return 0

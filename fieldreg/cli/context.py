@@ -104,5 +104,5 @@ def open_session(directory: Path, *, allow_must_change: bool = False) -> Session
         if new is None:
             print("This is your first login: choose your own passphrase.", file=sys.stderr)
             new = prompt_new_passphrase(user)
-        session.change_passphrase(new)
+        session.accounts.change_passphrase(new)
     return session

@@ -1,10 +1,10 @@
 """The supervisor's dashboard in numbers: arrivals per day, breakdowns, unusual flows.
 
-    board = build_dashboard(session.stats(), today=date.today(), multiple=2.0)
+    board = build_dashboard(session.households.stats(), today=date.today(), multiple=2.0)
     for day in board.days[-14:]:
         print(day.day, day.people, "UNUSUAL" if day.unusual else "")
 
-Everything here is computed from :meth:`fieldreg.station.session.Session.stats` (the
+Everything here is computed from :meth:`fieldreg.station.households.Households.stats` (the
 in-memory index of the unlocked store); nothing is read from disk, nothing is
 drawn. The desktop app's dashboard screen draws it; the CLI could print it.
 
@@ -132,7 +132,7 @@ def build_dashboard(
     window: int = DEFAULT_WINDOW, min_history: int = DEFAULT_MIN_HISTORY,
     top_origins: int = TOP_ORIGINS,
 ) -> Dashboard:
-    """The dashboard of one post from ``Session.stats()`` (see RegistryIndex.stats)."""
+    """The dashboard of one post from ``session.households.stats()`` (see RegistryIndex.stats)."""
     series = arrivals_per_day(stats.get("by_day", {}), today=today)
     flags = flag_unusual([people for _, _, people in series], multiple=multiple, window=window,
                          min_history=min_history)

@@ -120,7 +120,7 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
                                  admin=admin_name, passphrase=admin_pass)
     admin = station.unlock(admin_name, admin_pass)
     for name, role, passphrase in DEMO_USERS[1:]:
-        admin.add_user(name, role=role, passphrase=passphrase, must_change=False)
+        admin.accounts.add(name, role=role, passphrase=passphrase, must_change=False)
     officer = station.unlock(DEMO_USERS[2][0], DEMO_USERS[2][2])
     rng = random.Random(seed)
     today = utcnow().date()
@@ -129,7 +129,7 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
         day = today - timedelta(days=back)
         per_day = rng.randint(25, 32) if back < 3 else rng.randint(5, 10)
         for _ in range(per_day):
-            officer.register(parse_household(demo_household(rng, day)))
+            officer.households.register(parse_household(demo_household(rng, day)))
             count += 1
     users = "\n".join(f"  {name:<12} {role:<11} passphrase: {pw}" for name, role, pw in DEMO_USERS)
     return (

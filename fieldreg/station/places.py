@@ -1,12 +1,13 @@
 """Places already used at this post, most used first: what the register form offers to complete.
 
-    places = used_places(session)
+    places = session.households.places()
     places.localities[:3]      # ['Loulouni', 'Zégoua', 'Kadiolo']
     places.regions_of("MLI")   # regions typed with Mali as the country
 
-Origins (country, region, locality) come from the session's in-memory index,
-already decrypted at unlock. Destinations and travel modes are not in the
-index, so they are read from the most recent ``recent`` registrations only
+:meth:`fieldreg.station.households.Households.places` counts them with
+:func:`count_places`: origins (country, region, locality) from the session's
+in-memory index, already decrypted at unlock; destinations and travel modes,
+which are not in the index, from the most recent ``RECENT`` registrations only
 (decrypting each one's attributes): enough to offer what the post uses today,
 and bounded however large the store grows. No Qt here.
 """
@@ -14,11 +15,11 @@ and bounded however large the store grows. No Qt here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from fieldreg.errors import CorruptData
-from fieldreg.station.session import Session
+from fieldreg.model import HouseholdSummary
 from fieldreg.store.index import fold
 
 RECENT = 2000
@@ -60,14 +61,17 @@ def _counts(values: Iterable[str]) -> Counter[str]:
     return Counter(v for v in values if v)
 
 
-def used_places(session: Session, *, recent: int = RECENT) -> UsedPlaces:
-    """Distinct places of this post's registrations (void ones too: the names were real)."""
-    session.require("view")
+def count_places(summaries: Iterable[HouseholdSummary],
+                 attributes: Iterable[Mapping[str, Any]]) -> UsedPlaces:
+    """Rank the origins of ``summaries`` and the destinations and travel modes of ``attributes``.
+
+    Void registrations count too: the names were real.
+    """
     countries: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     localities: Counter[str] = Counter()
     by_country: dict[str, Counter[str]] = {}
-    for h in session.index.summaries():
+    for h in summaries:
         countries[h.country] += 1
         if h.region:
             regions[h.region] += 1
@@ -76,15 +80,9 @@ def used_places(session: Session, *, recent: int = RECENT) -> UsedPlaces:
             localities[h.locality] += 1
     destinations: Counter[str] = Counter()
     modes: Counter[str] = Counter()
-    rows = session.store.db.execute(
-        "SELECT regno, attributes FROM households ORDER BY id DESC LIMIT ?", (recent,))
-    for regno, blob in rows:
-        try:
-            attributes = session.cipher.open("households", regno, "attributes", blob)
-        except CorruptData:
-            continue  # a damaged row must not stop the form from opening
-        destinations.update(_counts([attributes.get("destination", "")]))
-        modes.update(_counts([attributes.get("travel_mode", "")]))
+    for attrs in attributes:
+        destinations.update(_counts([attrs.get("destination", "")]))
+        modes.update(_counts([attrs.get("travel_mode", "")]))
     return UsedPlaces(
         countries=_ranked(countries),
         regions=_ranked(regions), localities=_ranked(localities),

@@ -12,8 +12,9 @@ needs, or ``ANY_USER`` for what every signed-in user may do::
 
 The table is the one place a role is checked: each listed method is wrapped,
 once, when the class is defined, so it refuses before it runs. A public method
-missing from the table (or a table naming no method) is a ``TypeError`` at
-import, so no operation can be added without saying who may use it. A user who
+missing from the table (or a table naming no method, or a permission that
+does not exist) is a ``TypeError`` at import, so no operation can be added
+without saying who may use it. A user who
 must still replace a first passphrase may use nothing but what the table marks
 ``ANY_USER``... and :meth:`fieldreg.station.accounts.Accounts.change_passphrase`.
 """
@@ -23,6 +24,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from fieldreg.store.accounts import PERMISSIONS
 
 if TYPE_CHECKING:
     from fieldreg.station.session import Session
@@ -50,6 +53,9 @@ class Service:
             raise TypeError(f"{cls.__name__}: no permission declared for {', '.join(undeclared)}")
         if unknown := sorted(set(cls.permissions) - public):
             raise TypeError(f"{cls.__name__}: permissions name no method {', '.join(unknown)}")
+        if misspelt := sorted({p for p in cls.permissions.values()
+                               if p != ANY_USER and p not in PERMISSIONS}):
+            raise TypeError(f"{cls.__name__}: no such permission {', '.join(misspelt)}")
         for name, permission in cls.permissions.items():
             setattr(cls, name, _guarded(vars(cls)[name], permission))
 

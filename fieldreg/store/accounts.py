@@ -150,6 +150,11 @@ def rewrap(
     )
 
 
+def set_disabled(conn: sqlite3.Connection, username: str, disabled: bool) -> None:
+    """Disable an account (it can no longer unlock) or enable it again."""
+    conn.execute("UPDATE accounts SET disabled = ? WHERE username = ?", (int(disabled), username))
+
+
 def try_unlock(
     conn: sqlite3.Connection, username: str, passphrase: str, *, now: datetime
 ) -> tuple[Account, bytes, int]:

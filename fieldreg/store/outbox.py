@@ -1,5 +1,6 @@
 """The records of a batch (docs/formats/batch.md §4), read from the post's store lazily.
 
+    queue_registration(conn, regno, version=1)          # in the save's own transaction
     pending = pending_ranges(conn)                      # what the next batch covers
     for record in pending_records(conn, cipher, pending): ...
 
@@ -310,3 +311,9 @@ def _revoked_tokens(conn: sqlite3.Connection, cipher: FieldCipher, token_ids: li
     if missing:
         raise CorruptData("the outbox names token {token}, which is not in this store", token=min(missing))
     return out
+
+
+def queue_registration(conn: sqlite3.Connection, regno: str, *, version: int) -> None:
+    """Queue a registration's new ``version`` for the next batch; call in the save's transaction."""
+    conn.execute("INSERT INTO outbox (kind, subject, version) VALUES (?, ?, ?)",
+                 (_OUTBOX_REGISTRATION, regno, version))

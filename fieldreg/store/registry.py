@@ -1,7 +1,8 @@
 """Reading and writing registrations: households and members to encrypted rows.
 
-Only :class:`fieldreg.station.session.Session` calls these, inside its transactions,
-after it has checked the actor's permission.
+Only the station's services (:class:`fieldreg.station.households.Households`
+first) call these, inside their transactions, after the session has checked
+the actor's permission.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from fieldreg.errors import NotFound
+from fieldreg.errors import CorruptData, NotFound
 from fieldreg.model import (
     Birth,
     Document,
@@ -244,3 +245,21 @@ def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tu
     """Yield (regno, summary string) for every registration, decrypting as it goes."""
     rows = conn.execute("SELECT regno, summary FROM households ORDER BY id")
     return cipher.open_texts("households", "summary", rows)
+
+
+def recent_attributes(
+    conn: sqlite3.Connection, cipher: FieldCipher, *, limit: int
+) -> Iterator[dict[str, Any]]:
+    """The decrypted ``attributes`` of the ``limit`` newest registrations, newest first.
+
+    A row that does not open is skipped: this feeds the form's completion,
+    which must open even beside a damaged row.
+    """
+    rows = conn.execute(
+        "SELECT regno, attributes FROM households ORDER BY id DESC LIMIT ?", (limit,)
+    ).fetchall()
+    for regno, blob in rows:
+        try:
+            yield cipher.open("households", regno, "attributes", blob)
+        except CorruptData:
+            continue

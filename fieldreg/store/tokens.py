@@ -1,6 +1,6 @@
 """The tokens table at a post: which slip token of a registration is active, and revoking it.
 
-Shared by a reissue (fieldreg/station/tokens.py) and a void (fieldreg/station/session.py):
+Shared by a reissue (fieldreg/station/tokens.py) and a void (fieldreg/station/households.py):
 either way the active token is marked revoked in the same transaction and an
 outbox row carries its id to HQ, which publishes it in the revocation list.
 """

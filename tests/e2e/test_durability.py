@@ -70,4 +70,4 @@ def test_every_reported_save_survives_sigkill(store: Station, data_dir: Path) ->
     assert len(reported) > KILLS  # each run saved something before its kill
     # The store still works normally afterwards, audit chain included.
     session = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
-    assert session.verify_audit()[1] is None
+    assert session.audit.verify()[1] is None

@@ -51,11 +51,11 @@ def scan(directory: Path) -> list[str]:
 
 
 def test_no_personal_field_in_clear_anywhere(admin: Session, data_dir: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
-    regnos = [admin.register(parse_household(distinctive_household())) for _ in range(20)]
-    changed = admin.get(regnos[0]).household.to_json()
+    regnos = [admin.households.register(parse_household(distinctive_household())) for _ in range(20)]
+    changed = admin.households.get(regnos[0]).household.to_json()
     changed["notes"] = SECRETS["notes"] + " corrected"
-    admin.correct(regnos[0], parse_household(changed), reason=SECRETS["reason"])
-    admin.void(regnos[1], reason=SECRETS["reason"])
+    admin.households.correct(regnos[0], parse_household(changed), reason=SECRETS["reason"])
+    admin.households.void(regnos[1], reason=SECRETS["reason"])
     # The CLI too (it writes the log file), reading and searching.
     stdin = json.dumps(distinctive_household(), ensure_ascii=False)
     assert run_cli("register", "-", stdin=stdin).returncode == 0

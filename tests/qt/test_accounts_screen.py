@@ -108,7 +108,7 @@ def test_bad_entries_are_refused_at_the_field(qtbot, ctx: AppContext, username: 
     marked = getattr(screen, field)
     assert marked.error.isVisible() and marked.error.text() == message
     assert "border" in marked.edit.styleSheet()
-    assert [a.username for a in ctx.session.users()] == ["awa"]
+    assert [a.username for a in ctx.session.accounts.list()] == ["awa"]
     assert screen.result.kind == ""
     qtbot.keyClicks(marked.edit, "x")  # typing again clears the mark
     assert marked.error.isHidden() and marked.edit.styleSheet() == ""

@@ -274,7 +274,7 @@ def test_wrong_passphrase_is_one_line_and_the_core_delay_is_shown(qtbot, post: S
 
 
 def test_a_first_passphrase_must_be_replaced_at_sign_in(qtbot, post: Session, data_dir: Path) -> None:
-    post.add_user("ali", role="officer", passphrase="ali first pass")  # must change
+    post.accounts.add("ali", role="officer", passphrase="ali first pass")  # must change
     window = make_window(qtbot, data_dir, post.station)
     page = attempt(qtbot, window, "ali", "ali first pass")
     assert page.pages.currentIndex() == 1 and not window.is_unlocked
@@ -318,7 +318,7 @@ def test_ctrl_l_locks_drops_the_session_and_unlock_brings_everything_back(
     assert not window.workspace.isVisible() and not box.isVisible()
     assert "awa" in login_page(window).user.text()
     with pytest.raises(AuthError):
-        window.ctx.session.search("Traoré")
+        window.ctx.session.households.search("Traoré")
     gc.collect()
     assert session_ref() is None, "the signed-in session (and its key) is still reachable while locked"
     window.screen_actions[1].trigger()  # Ctrl+2: no screen while locked
@@ -329,7 +329,7 @@ def test_ctrl_l_locks_drops_the_session_and_unlock_brings_everything_back(
     assert window.screens[0] is register and register.edit.text() == "Traoré, Aminata"
     assert box.isVisible()  # back on top of its screen, as it was
     assert register.activations == activations  # nothing refreshed under the user's hands
-    assert window.ctx.session.user == ADMIN and window.ctx.session.search("Traoré") == []
+    assert window.ctx.session.user == ADMIN and window.ctx.session.households.search("Traoré") == []
 
 
 def test_the_window_locks_itself_when_idle(qtbot, post: Session, data_dir: Path) -> None:

@@ -16,7 +16,7 @@ from tests.qt.conftest import context_for
 def arrive(session: Session, days_ago: int, households: int) -> None:
     day = (utc_today() - timedelta(days=days_ago)).isoformat()
     for _ in range(households):
-        session.register(parse_household(household(arrival_date=day)))  # 3 people each
+        session.households.register(parse_household(household(arrival_date=day)))  # 3 people each
 
 
 def open_board(qtbot, ctx: AppContext) -> DashboardScreen:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ def open_screen(qtbot, session: Session) -> ExportScreen:  # type: ignore[no-unt
 def supervisor_with(post: Session, households: int) -> Session:
     supervisor = make_user(post, "sara", "supervisor")
     for _ in range(households):
-        supervisor.register(parse_household(household()))
+        supervisor.households.register(parse_household(household()))
     return supervisor
 
 
@@ -169,7 +169,7 @@ def test_a_bad_receipt_is_refused_in_one_line(qtbot, post: Session, tmp_path: Pa
 
 def test_an_officer_cannot_export(qtbot, post: Session, usb: Path) -> None:  # type: ignore[no-untyped-def]
     officer = make_user(post, "ali", "officer")
-    officer.register(parse_household(household()))
+    officer.households.register(parse_household(household()))
     screen = open_screen(qtbot, officer)
     assert screen.refused.isVisible()
     assert not screen.export_button.isEnabled() and not screen.receipt_button.isEnabled()

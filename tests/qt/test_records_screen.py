@@ -57,8 +57,8 @@ def officer(qtbot: object, type_text: Typer) -> Officer:
 
 @pytest.fixture
 def regno(post: Session) -> str:
-    post.register(parse_household(household()))  # the Traoré family, another household
-    return post.register(parse_household(keita()))
+    post.households.register(parse_household(household()))  # the Traoré family, another household
+    return post.households.register(parse_household(keita()))
 
 
 def test_search_by_name_without_accents_and_by_number(qtbot, officer, ctx, regno) -> None:
@@ -99,14 +99,14 @@ def test_supervisor_corrects_with_a_reason_and_an_empty_reason_is_refused(
     officer.type("8")  # the child's age was mistyped
     officer.press(Qt.Key.Key_Return)
     assert dialog.save() is None  # no reason: refused, nothing changed
-    assert "reason" in dialog.message.text() and ctx.session.get(regno).version == 1
+    assert "reason" in dialog.message.text() and ctx.session.households.get(regno).version == 1
     dialog.reason.setFocus()
     officer.type("age mistyped")
     officer.ctrl(Qt.Key.Key_S)
     assert dialog.version == 2
-    stored = ctx.session.get(regno)
+    stored = ctx.session.households.get(regno)
     assert stored.version == 2 and stored.household.members[2].birth.age == 8
-    assert [m.id for m in stored.household.members] == [m.id for m in post.get(regno).household.members]
+    assert [m.id for m in stored.household.members] == [m.id for m in post.households.get(regno).household.members]
     assert stored.history[0].reason == "age mistyped"
     qtbot.waitUntil(lambda: "age mistyped" in screen.details.toPlainText())
 
@@ -119,7 +119,7 @@ def test_correction_with_a_bad_entry_marks_it_and_changes_nothing(qtbot, officer
     dialog.form.country.setText("ZZ")
     dialog.reason.setText("typo")
     assert dialog.save() is None
-    assert dialog.form.country in dialog.form.marked_widgets() and post.get(regno).version == 1
+    assert dialog.form.country in dialog.form.marked_widgets() and post.households.get(regno).version == 1
     dialog.form.country.setText("MLI")
     assert dialog.save() is None  # nothing changed: the core says so, in the dialog
     assert "nothing to correct" in dialog.message.text()
@@ -134,11 +134,11 @@ def test_void_with_a_reason_revokes_and_an_empty_reason_is_refused(
     assert isinstance(dialog, ReasonDialog)
     activate(qtbot, dialog)
     officer.press(Qt.Key.Key_Return)  # empty reason
-    assert dialog.isVisible() and dialog.message.isVisible() and post.get(regno).status == "active"
+    assert dialog.isVisible() and dialog.message.isVisible() and post.households.get(regno).status == "active"
     officer.type("registered twice")
     officer.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.findChild(ReasonDialog) is None)  # closed (and deleted)
-    reg = post.get(regno)
+    reg = post.households.get(regno)
     assert reg.status == "void" and reg.void_reason == "registered twice"
     assert "VOID" in screen.details.toPlainText()
     assert not screen.reprint_button.isEnabled() and not screen.void_button.isEnabled()

@@ -153,7 +153,7 @@ def test_officer_registers_a_household_of_three_and_its_printed_slip_verifies(
     assert REGNO.match(regno), screen.form.problem_list.count()
     assert screen.stack.currentWidget() is screen.saved_page and not screen.has_unsaved_work()
     assert officer.focus() is screen.print_button
-    stored = officer_ctx.session.get(regno).household
+    stored = officer_ctx.session.households.get(regno).household
     assert [(m.given_names, m.family_name, m.sex, m.relationship) for m in stored.members] == [
         ("Moussa", "Keïta", "M", "head"), ("Awa", "Traoré", "F", "spouse"), ("Issa", "Keïta", "M", "child")]
     assert [m.birth.basis for m in stored.members] == ["age", "date", "age"]
@@ -220,7 +220,7 @@ def test_invalid_entry_marks_each_field_says_why_and_saves_nothing(qtbot, office
 
 
 def test_in_french_the_core_s_reasons_are_french_too(qtbot, officer, ctx) -> None:
-    ctx.session.register(parse_household(household()))  # Aminata Traoré, born 1990
+    ctx.session.households.register(parse_household(household()))  # Aminata Traoré, born 1990
     apply_language("fr")
     try:
         screen = open_screen(qtbot, ctx)
@@ -243,7 +243,7 @@ def test_in_french_the_core_s_reasons_are_french_too(qtbot, officer, ctx) -> Non
 
 def test_duplicates_panel_shows_a_near_duplicate_while_typing_and_never_blocks(
         qtbot, officer, ctx) -> None:
-    existing = ctx.session.register(parse_household(household()))  # Aminata Traoré, born 1990
+    existing = ctx.session.households.register(parse_household(household()))  # Aminata Traoré, born 1990
     screen = open_screen(qtbot, ctx)
     officer.type("Aminata")
     officer.tab()
@@ -251,7 +251,7 @@ def test_duplicates_panel_shows_a_near_duplicate_while_typing_and_never_blocks(
     qtbot.waitUntil(lambda: screen.duplicates.count() > 0, timeout=3000)
     (shown,) = screen.duplicates.texts()
     assert "TRAORÉ Aminata" in shown and existing in shown and "Why:" in shown
-    assert ctx.session.get(existing)  # nothing changed
+    assert ctx.session.households.get(existing)  # nothing changed
     officer.tab()
     officer.type("F")
     officer.tab(2)
@@ -284,7 +284,7 @@ def test_tab_walks_the_table_then_the_form_in_interview_order(qtbot, officer, ct
 
 
 def test_origin_and_destination_complete_from_values_used_here(qtbot, ctx) -> None:
-    ctx.session.register(parse_household(household()))
+    ctx.session.households.register(parse_household(household()))
     screen = open_screen(qtbot, ctx)
     completer = screen.form.destination.completer()
     completer.setCompletionPrefix("teng")
@@ -310,7 +310,7 @@ def test_new_form_asks_before_discarding_typing(qtbot, officer, ctx) -> None:
 
 
 def test_slip_paints_on_a_printer_in_both_layouts(qtbot, ctx, hq: HqDir, tmp_path: Path, pdf_tools) -> None:
-    regno = ctx.session.register(parse_household(household()))
+    regno = ctx.session.households.register(parse_household(household()))
     slip = prepare_slip(ctx, regno)
     for layout in (A6, THERMAL_80MM):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -329,7 +329,7 @@ def test_slip_paints_on_a_printer_in_both_layouts(qtbot, ctx, hq: HqDir, tmp_pat
 
 def test_slip_dialog_follows_the_station_layout_and_records_pdf(qtbot, ctx, tmp_path: Path) -> None:
     ctx.settings.slip_layout = "80mm"
-    regno = ctx.session.register(parse_household(household()))
+    regno = ctx.session.households.register(parse_household(household()))
     dialog = SlipDialog(ctx, prepare_slip(ctx, regno))
     qtbot.addWidget(dialog)
     assert dialog.layout_choice() is THERMAL_80MM

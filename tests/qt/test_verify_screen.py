@@ -52,7 +52,7 @@ def camp(hq: HqDir, post: Session, tmp_path: Path) -> AppContext:
 @pytest.fixture
 def slip(post: Session) -> tuple[str, str]:
     """(registration number, token text) of a household of three registered at TGR1."""
-    regno = post.register(parse_household(household()))
+    regno = post.households.register(parse_household(household()))
     return regno, issue_token(post, regno).text
 
 

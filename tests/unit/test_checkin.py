@@ -44,7 +44,7 @@ class World:
 
     def slip(self, **overrides: Any) -> tuple[str, str]:
         """Register a household at the post and print its first slip: (regno, token text)."""
-        regno = self.post.register(parse_household(household(**overrides)))
+        regno = self.post.households.register(parse_household(household(**overrides)))
         return regno, issue_token(self.post, regno, now=ISSUE).text
 
     def verify(self, text: str, now: datetime = SCAN) -> Verdict:
@@ -102,7 +102,7 @@ def test_first_scan_is_recorded_sealed_and_audited(world: World) -> None:
     assert text.encode() not in blob and "Traoré".encode() not in blob
     assert world.camp.cipher.open("checkins", uid, "token", blob) == text
     assert audit(world.camp) == [(CAMP_ADMIN, regno, {"token": tid, "earlier": 0})]
-    assert world.camp.verify_audit()[1] is None
+    assert world.camp.audit.verify()[1] is None
 
 
 def test_without_a_time_the_scan_is_recorded_now(world: World) -> None:
@@ -206,7 +206,7 @@ def test_a_slip_signed_by_a_revoked_key_is_not_recorded(world: World) -> None:
 
 def test_an_account_that_must_change_its_passphrase_records_nothing(world: World) -> None:
     _, text = world.slip()
-    world.camp.add_user("moussa", role="officer", passphrase="moussa first pass")
+    world.camp.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = world.camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
         record_checkin(fresh, world.verify(text), text, now=SCAN)

@@ -72,7 +72,7 @@ def test_top_origins_and_the_rest() -> None:
 
 
 def test_an_empty_post(admin: Session) -> None:
-    board = build_dashboard(admin.stats(), today=date(2026, 11, 23), multiple=2.0)
+    board = build_dashboard(admin.households.stats(), today=date(2026, 11, 23), multiple=2.0)
     assert board.empty and board.days == () and board.unusual_days == ()
     assert board.households == board.people == 0
     assert board.by_origin == () and board.by_sex == ()
@@ -84,15 +84,15 @@ def test_from_a_real_session(admin: Session) -> None:
     def arrive(day: str, n: int, **origin: str) -> None:
         for _ in range(n):
             extra = {"origin": {"country": "MLI", **origin}} if origin else {}
-            admin.register(parse_household(household(arrival_date=day, **extra)))
+            admin.households.register(parse_household(household(arrival_date=day, **extra)))
 
     for day in ("2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13"):
         arrive(day, 1)
     arrive("2026-11-15", 4, region="Kayes")  # 12 people after 2 days of 3 and one of 0
-    voided = admin.register(parse_household(household(arrival_date="2026-11-15")))
-    admin.void(voided, reason="registered twice")
+    voided = admin.households.register(parse_household(household(arrival_date="2026-11-15")))
+    admin.households.void(voided, reason="registered twice")
 
-    board = build_dashboard(admin.stats(), today=date(2026, 11, 16), multiple=2.0)
+    board = build_dashboard(admin.households.stats(), today=date(2026, 11, 16), multiple=2.0)
     assert [(d.day.day, d.households, d.people) for d in board.days] == [
         (10, 1, 3), (11, 1, 3), (12, 1, 3), (13, 1, 3), (14, 0, 0), (15, 4, 12), (16, 0, 0)]
     assert [d.day.day for d in board.unusual_days] == [15]

@@ -30,16 +30,16 @@ def _single(given: str, family: str, year: int, sex: str = "M", locality: str = 
 
 def _key(admin: Session, regno: str) -> str:
     """The member key of a one-person household."""
-    return f"{regno}/{admin.get(regno).household.members[0].id}"
+    return f"{regno}/{admin.households.get(regno).household.members[0].id}"
 
 
 @pytest.fixture
 def registered(admin: Session) -> dict[str, str]:
     """Amadou Traoré registered twice with variant spellings, and an unrelated man."""
     return {
-        "first": admin.register(parse_household(_single("Amadou", "Traoré", 1988))),
-        "again": admin.register(parse_household(_single("Ahmadou", "Trawore", 1989))),
-        "other": admin.register(parse_household(_single("Seydou", "Coulibaly", 1970))),
+        "first": admin.households.register(parse_household(_single("Amadou", "Traoré", 1988))),
+        "again": admin.households.register(parse_household(_single("Ahmadou", "Trawore", 1989))),
+        "other": admin.households.register(parse_household(_single("Seydou", "Coulibaly", 1970))),
     }
 
 
@@ -70,15 +70,15 @@ def test_decision_recorded_audited_and_pair_not_proposed_again(
     rows = list(admin.store.db.execute(
         "SELECT member_a, member_b, decision, decided_by FROM duplicate_decisions"))
     assert rows == [(min(a, b), max(a, b), "same", "fatou")]
-    entry = admin.audit_on(admin.store.db.conn).entries()[-1]
+    entry = admin.audit.entries()[-1]
     assert (entry.action, entry.details["decision"]) == ("duplicate_decision", "same")
     assert PostDuplicates(admin).pairs() == []
     # Nothing merged: both registrations are still there, unchanged.
-    assert admin.get(registered["first"]).status == admin.get(registered["again"]).status == "active"
+    assert admin.households.get(registered["first"]).status == admin.households.get(registered["again"]).status == "active"
 
 
 def test_void_registrations_are_not_proposed(admin: Session, registered: dict[str, str]) -> None:
-    admin.void(registered["again"], reason="registered twice")
+    admin.households.void(registered["again"], reason="registered twice")
     assert PostDuplicates(admin).pairs() == []
 
 
@@ -117,8 +117,8 @@ def test_a_finder_catches_up_with_saves_corrections_and_voids(
         admin: Session, registered: dict[str, str]) -> None:
     finder = PostDuplicates(admin)
     probe = Person("typing", "Amadou", "Traore", sex="M", birth_year=1987, locality="Loulouni")
-    admin.void(registered["again"], reason="registered twice by mistake")
-    again = admin.register(parse_household(_single("Amadu", "Traoré", 1987)))
+    admin.households.void(registered["again"], reason="registered twice by mistake")
+    again = admin.households.register(parse_household(_single("Amadu", "Traoré", 1987)))
     finder.refresh()
     regnos = {c.b[0].regno for c in finder.candidates(probe)}
     assert regnos == {registered["first"], again}  # the void one gone, the new one found

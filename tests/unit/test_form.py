@@ -120,12 +120,12 @@ def test_missing_birth_and_missing_head_are_located() -> None:
 
 
 def test_a_stored_registration_round_trips_through_the_form(admin: Session) -> None:
-    regno = admin.register(parse_household(household(members=[
+    regno = admin.households.register(parse_household(household(members=[
         *household()["members"],
         {"given_names": "Fanta", "family_name": "Keïta", "sex": "F", "age": 30, "relationship": "spouse",
          "documents": [{"type": "passport", "number": "P-1"}, {"type": "other", "number": "O-2"}]},
     ])))
-    stored = admin.get(regno)
+    stored = admin.households.get(regno)
     form = entry_from_registration(stored)
     assert [m.birth_kind for m in form.members] == ["year", "age", "date", "age"]
     again = household_from_entry(form)
@@ -135,7 +135,7 @@ def test_a_stored_registration_round_trips_through_the_form(admin: Session) -> N
 def test_changing_the_arrival_day_of_a_stored_registration_keeps_only_the_day(admin: Session) -> None:
     obj = household(arrived_at="2026-11-19T08:30:00Z")
     del obj["arrival_date"]
-    stored = admin.get(admin.register(parse_household(obj)))
+    stored = admin.households.get(admin.households.register(parse_household(obj)))
     form = entry_from_registration(stored)
     assert household_from_entry(form).arrived_at == stored.household.arrived_at
     form.arrival_day = date(2026, 11, 18)

@@ -66,7 +66,7 @@ def post(enrollment: Enrollment, data_dir: Path) -> Session:
 
 
 def register(session: Session, **overrides: Any) -> str:
-    return session.register(parse_household(household(**overrides)))
+    return session.households.register(parse_household(household(**overrides)))
 
 
 def tokens(session: Session, regno: str) -> list[tuple[Any, ...]]:
@@ -126,7 +126,7 @@ def test_first_slip_is_stored_sealed_and_audited(post: Session, enrollment: Enro
     assert audit(post, "token_issue") == [
         (ADMIN, regno, {"token": issued.token_id, "serial": 1})]
     assert outbox(post) == []
-    assert post.verify_audit()[1] is None
+    assert post.audit.verify()[1] is None
 
 
 def test_reprint_shows_the_very_same_token(post: Session, data_dir: Path) -> None:
@@ -211,7 +211,7 @@ def test_long_names_are_shortened_and_the_slip_prints_them_as_signed(
     specs = members((given, "F", "head", {"birth_year": 1990}), ("Issa", "M", "child", {"age": 7}))
     specs[0]["family_name"] = family
     regno = register(post, members=specs)
-    head = post.get(regno).household.head  # the registration keeps the whole name
+    head = post.households.get(regno).household.head  # the registration keeps the whole name
     assert (head.family_name, head.given_names) == (family, given)
     issued = issue_token(post, regno, now=ISSUE)
     assert (issued.claims.family_name, issued.claims.given_names) == (printed_family, printed_given)
@@ -248,7 +248,7 @@ def test_reissue_revokes_the_old_token_and_signs_the_next_serial(post: Session, 
     assert outbox(post) == [(old_id, 1)]
     assert audit(post, "token_reissue") == [
         (ADMIN, regno, {"revoked": old_id, "token": new.token_id, "serial": 2})]
-    assert post.verify_audit()[1] is None
+    assert post.audit.verify()[1] is None
     # The next print shows the new slip.
     reprint = issue_token(post, regno)
     assert (reprint.created, reprint.text) == (False, new.text)
@@ -299,7 +299,7 @@ def test_reissue_needs_a_reason_and_changes_nothing_without_one(post: Session, r
 
 def test_no_slip_for_a_void_registration(post: Session) -> None:
     regno = register(post)
-    post.void(regno, reason="registered twice")
+    post.households.void(regno, reason="registered twice")
     with pytest.raises(InvalidInput, match="void"):
         issue_token(post, regno, now=ISSUE)
     with pytest.raises(InvalidInput, match="void"):
@@ -310,7 +310,7 @@ def test_no_slip_for_a_void_registration(post: Session) -> None:
 def test_no_reprint_once_the_registration_is_void(post: Session) -> None:
     regno = register(post)
     issue_token(post, regno, now=ISSUE)
-    post.void(regno, reason="registered twice")
+    post.households.void(regno, reason="registered twice")
     with pytest.raises(InvalidInput, match="void"):
         issue_token(post, regno)
 
@@ -318,7 +318,7 @@ def test_no_reprint_once_the_registration_is_void(post: Session) -> None:
 def test_voiding_revokes_the_slip_so_camps_stop_accepting_it(post: Session, hq: HqDir) -> None:
     regno = register(post)
     issued = issue_token(post, regno, now=ISSUE)
-    post.void(regno, reason="registered twice")
+    post.households.void(regno, reason="registered twice")
     assert [(t[0], t[2], t[7]) for t in tokens(post, regno)] == [(issued.token_id, "revoked", ADMIN)]
     assert outbox(post) == [(issued.token_id, 1)]  # carried to HQ by the next batch
     (entry,) = audit(post, "void")
@@ -330,7 +330,7 @@ def test_voiding_revokes_the_slip_so_camps_stop_accepting_it(post: Session, hq: 
 
 def test_voiding_without_a_slip_revokes_nothing(post: Session) -> None:
     regno = register(post)
-    post.void(regno, reason="registered twice")
+    post.households.void(regno, reason="registered twice")
     assert outbox(post) == [] and "token_revoked" not in audit(post, "void")[0][2]
 
 
@@ -382,7 +382,7 @@ def test_unknown_or_mistyped_number(post: Session) -> None:
 
 def test_an_account_that_must_change_its_passphrase_cannot_print(post: Session) -> None:
     regno = register(post)
-    post.add_user("moussa", role="officer", passphrase="moussa first pass")
+    post.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = post.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError, match="new passphrase"):
         issue_token(fresh, regno, now=ISSUE)
@@ -396,7 +396,7 @@ def test_correction_of_what_the_token_says_requires_a_reissue(post: Session) -> 
     old = issue_token(post, regno, now=ISSUE)
     fixed = household()
     fixed["members"][0]["given_names"] = "Aminata Fanta"
-    post.correct(regno, parse_household(fixed), reason="second given name missing")
+    post.households.correct(regno, parse_household(fixed), reason="second given name missing")
     with pytest.raises(InvalidInput, match="corrected after its slip was issued.*--reissue"):
         issue_token(post, regno)
     new, revoked = reissue_token(post, regno, reason="name corrected", now=ISSUE + timedelta(days=1))
@@ -409,7 +409,7 @@ def test_correction_of_a_birth_year_requires_a_reissue(post: Session) -> None:
     issue_token(post, regno, now=ISSUE)
     fixed = household()
     fixed["members"][0]["birth_year"] = 1989
-    post.correct(regno, parse_household(fixed), reason="year misheard")
+    post.households.correct(regno, parse_household(fixed), reason="year misheard")
     with pytest.raises(InvalidInput, match="--reissue"):
         issue_token(post, regno)
 
@@ -417,7 +417,7 @@ def test_correction_of_a_birth_year_requires_a_reissue(post: Session) -> None:
 def test_correction_of_what_the_token_does_not_say_keeps_the_slip(post: Session) -> None:
     regno = register(post)
     old = issue_token(post, regno, now=ISSUE)
-    post.correct(regno, parse_household(household(notes="arrived on foot")), reason="notes")
+    post.households.correct(regno, parse_household(household(notes="arrived on foot")), reason="notes")
     again = issue_token(post, regno)
     assert (again.created, again.text) == (False, old.text)
 
@@ -463,10 +463,10 @@ def test_a_key_for_another_post_or_loaded_twice_is_refused(
 
 def test_registered_today_lists_active_registrations_of_the_day_in_order(post: Session) -> None:
     a, b, c = register(post), register(post), register(post)
-    post.void(b, reason="registered twice")
-    day = post.get(a).created_at
+    post.households.void(b, reason="registered twice")
+    day = post.households.get(a).created_at
     listed = registered_today(post, now=day)
     # (Registrations made across midnight UTC belong to their own day.)
-    assert listed == [r for r in (a, c) if post.get(r).created_at.date() == day.date()]
+    assert listed == [r for r in (a, c) if post.households.get(r).created_at.date() == day.date()]
     assert listed[0] == a and b not in listed
     assert registered_today(post, now=day + timedelta(days=1)) == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fieldreg.station.places import used_places
 from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household, make_user
@@ -15,11 +14,11 @@ def _register(session: Session, locality: str, destination: str = "", *, country
         extra["travel_mode"] = travel_mode
     obj = household(origin={"country": country, "region": region, "locality": locality}, **extra)
     obj = {k: v for k, v in obj.items() if v is not None}
-    return session.register(parse_household(obj))
+    return session.households.register(parse_household(obj))
 
 
 def test_empty_post_offers_nothing(admin: Session) -> None:
-    places = used_places(admin)
+    places = admin.households.places()
     assert places.countries == places.localities == places.destinations == places.travel_modes == []
 
 
@@ -28,8 +27,8 @@ def test_most_used_first_distinct_and_void_ones_kept(admin: Session) -> None:
     _register(admin, "Loulouni", "Tengréla transit site", travel_mode="à pied")
     voided = _register(admin, "Loulouni", "Kaouara host village")
     _register(admin, "Kadiolo", country="BFA", region="Cascades")
-    admin.void(voided, reason="registered twice")
-    places = used_places(admin)
+    admin.households.void(voided, reason="registered twice")
+    places = admin.households.places()
     assert places.countries == ["MLI", "BFA"]
     assert places.localities == ["Loulouni", "Kadiolo", "Zégoua"]
     assert places.destinations == ["Tengréla transit site", "Kaouara host village"]
@@ -41,12 +40,12 @@ def test_most_used_first_distinct_and_void_ones_kept(admin: Session) -> None:
 def test_only_recent_registrations_feed_destinations(admin: Session) -> None:
     _register(admin, "Loulouni", "Old camp")
     _register(admin, "Loulouni", "New camp")
-    assert used_places(admin, recent=1).destinations == ["New camp"]
+    assert admin.households.places(recent=1).destinations == ["New camp"]
 
 
 def test_an_officer_may_read_them_and_new_values_are_remembered(admin: Session) -> None:
     _register(admin, "Loulouni", "Tengréla transit site")
-    places = used_places(make_user(admin, "ali", "officer"))
+    places = make_user(admin, "ali", "officer").households.places()
     places.add(country="GIN", region="Kankan", locality="Mandiana", destination="Tengréla transit site")
     assert places.localities == ["Loulouni", "Mandiana"] and places.destinations == ["Tengréla transit site"]
     assert places.regions_of("GIN") == ["Kankan"]

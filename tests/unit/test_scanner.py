@@ -87,7 +87,7 @@ def test_garbage_stays_garbage(text: str) -> None:
 @pytest.fixture
 def slip(post: Session) -> tuple[str, str]:
     """(registration number, token text) of a real household's first slip."""
-    regno = post.register(parse_household(household()))
+    regno = post.households.register(parse_household(household()))
     return regno, issue_token(post, regno).text
 
 

@@ -120,11 +120,11 @@ def test_enrolled_post_holds_its_key_and_pins_its_hq(
     assert list_post_keys(post) == [(kid, "2026-11-01T08:00:00Z", "2028-10-31T08:00:00Z", True)]
     assert current_post_key(post, now=T0 + DAY).key_id == enrollment.post_key.key_id
     assert audit(post, "key_load") == [(ADMIN, "TGR1", {"key": kid})]
-    assert post.verify_audit()[1] is None
+    assert post.audit.verify()[1] is None
 
 
 def test_enrolled_post_signs_slips_that_hq_trusts(post: Session, hq: HqDir) -> None:
-    regno = post.register(parse_household(household()))
+    regno = post.households.register(parse_household(household()))
     issued = issue_token(post, regno, now=T0 + DAY)
     verdict = verify_token(issued.text, station_trust(post.station).trust, None, T0 + 2 * DAY)
     assert verdict.status is Status.VALID and verdict.claims == issued.claims
@@ -253,7 +253,7 @@ def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq
 
 def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDir,
                                                          post: Session) -> None:
-    regno = post.register(parse_household(household()))
+    regno = post.households.register(parse_household(household()))
     text = issue_token(post, regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
     load_list(camp, hq.revoke_tokens([], now=T0 + 11 * DAY).raw)
     trust = reopened(camp)
@@ -288,7 +288,7 @@ def test_lists_signed_by_another_hq_are_refused(camp: Session, other_hq: HqDir) 
 
 
 def test_loading_needs_an_account_that_chose_its_passphrase(camp: Session, hq: HqDir) -> None:
-    camp.add_user("moussa", role="officer", passphrase="moussa first pass")
+    camp.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
         load_list(fresh, hq.issue_trust_list(now=T0 + DAY).raw)

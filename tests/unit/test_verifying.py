@@ -42,7 +42,7 @@ class Camp:
         return Verifier.for_station(self.session.station)
 
     def slip(self) -> tuple[str, str]:
-        regno = self.post.register(parse_household(household()))
+        regno = self.post.households.register(parse_household(household()))
         return regno, issue_token(self.post, regno).text
 
     def checkins(self) -> int:

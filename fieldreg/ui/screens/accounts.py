@@ -1,7 +1,7 @@
 """Accounts at this station: list, add, disable or enable, reset a passphrase.
 
-The same services as ``fieldreg user ...`` (``Session.users``, ``add_user``,
-``set_disabled``, ``reset_passphrase``). A supervisor manages officers; an
+The same services as ``fieldreg user ...`` (``session.accounts``: ``list``,
+``add``, ``set_disabled``, ``reset``). A supervisor manages officers; an
 administrator manages every account. A new or reset passphrase is a first
 passphrase: its holder must choose their own at the next login. Passphrase
 rules are the store's (:mod:`fieldreg.store.accounts`); a bad one is refused at
@@ -206,7 +206,7 @@ class AccountsScreen(Screen):
 
     def refresh(self) -> None:
         try:
-            self._accounts = self.ctx.session.users()
+            self._accounts = self.ctx.session.accounts.list()
         except errors.FieldRegError as err:
             self.result.show_failure(error_text(err))
             return
@@ -272,7 +272,7 @@ class AccountsScreen(Screen):
         if chosen is None or self.busy:
             return
         try:
-            self.ctx.session.set_disabled(chosen.username, not chosen.disabled)
+            self.ctx.session.accounts.set_disabled(chosen.username, not chosen.disabled)
         except Exception as err:  # noqa: BLE001 - shown in one line, never a traceback
             self._failed(err)
             return
@@ -323,7 +323,7 @@ class AccountsScreen(Screen):
 
         return self.run_busy(
             self.tr("Resetting the passphrase…"),
-            lambda progress: session.reset_passphrase(username, passphrase=passphrase),
+            lambda progress: session.accounts.reset(username, passphrase=passphrase),
             on_done=done, on_error=self._failed)
 
     # -- add -------------------------------------------------------------------------------
@@ -353,7 +353,7 @@ class AccountsScreen(Screen):
 
         return self.run_busy(
             self.tr("Adding the account…"),
-            lambda progress: session.add_user(username, role=role, passphrase=passphrase),
+            lambda progress: session.accounts.add(username, role=role, passphrase=passphrase),
             on_done=done, on_error=self._failed)
 
     def _check_username(self, username: str) -> bool:

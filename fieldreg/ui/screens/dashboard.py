@@ -1,6 +1,6 @@
 """The supervisor's dashboard: arrivals per day (a chart), origins, sex, age bands, unusual flows.
 
-All numbers come from :mod:`fieldreg.station.dashboard` over ``Session.stats()``; this
+All numbers come from :mod:`fieldreg.station.dashboard` over ``session.households.stats()``; this
 screen only draws them. QtCharts (PySide6-Addons) is imported when the chart is
 first built, so starting the app never pays for it.
 """
@@ -135,7 +135,7 @@ class DashboardScreen(Screen):
         today = utc_today()
         return self.run_busy(
             self.tr("Counting arrivals…"),
-            lambda progress: dashboard.build_dashboard(session.stats(), today=today,
+            lambda progress: dashboard.build_dashboard(session.households.stats(), today=today,
                                                        multiple=multiple),
             on_done=self.show_board)
 

@@ -9,7 +9,7 @@ on purpose. The core also counts wrong guesses and makes the account wait
 longer after each one; this screen only shows what the core said. A user who
 must still replace a first passphrase (``Account.must_change``) chooses a new
 one here before anything else, exactly as ``fieldreg user passwd`` would
-(``Session.change_passphrase``).
+(``session.accounts.change_passphrase``).
 
 Object names for tests: ``loginUser``, ``loginPassphrase``, ``loginButton``,
 ``loginMessage``; for a first sign-in ``newPassphrase``, ``repeatPassphrase``,
@@ -309,7 +309,7 @@ class LoginScreen(QWidget):
         self._show(self.change_message, "")
         self._set_busy(True)
         run_task(self, self.tr("Saving your new passphrase…"),
-                 lambda progress: session.change_passphrase(new),
+                 lambda progress: session.accounts.change_passphrase(new),
                  on_done=lambda _result: self._changed(session), on_error=self._change_refused)
 
     def _change_refused(self, err: BaseException) -> None:

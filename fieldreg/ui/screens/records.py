@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from fieldreg.errors import FieldRegError
 from fieldreg.station.form import FormInvalid, entry_from_registration, household_from_entry
 from fieldreg.model import Registration
-from fieldreg.station.places import used_places
 from fieldreg.validation import MAX_REASON
 from fieldreg.model import HouseholdSummary
 from fieldreg.ui.context import AppContext
@@ -158,7 +157,7 @@ class RecordsScreen(Screen):
             self.search_status.clear()
             return []
         try:
-            found = self.ctx.session.search(text)
+            found = self.ctx.session.households.search(text)
         except FieldRegError as err:
             self.search_status.setText(message_for(err))
             return []
@@ -191,7 +190,7 @@ class RecordsScreen(Screen):
     def open(self, regno: str) -> Registration | None:
         """Show one registration (by number); None with a message if it cannot be read."""
         try:
-            reg = self.ctx.session.get(regno)
+            reg = self.ctx.session.households.get(regno)
         except FieldRegError as err:
             show_error(self, err)
             self._show(None)
@@ -305,7 +304,8 @@ class RecordsScreen(Screen):
             self, self.tr("Void {regno}").format(regno=regno),
             self.tr("A void registration is kept but no longer counts, and its slip stops being valid. "
                     "Why is it void?"),
-            lambda reason: self.ctx.session.void(regno, reason=reason), ok_label=self.tr("Void"))
+            lambda reason: self.ctx.session.households.void(regno, reason=reason),
+            ok_label=self.tr("Void"))
         dialog.succeeded.connect(lambda _v: self._refresh(regno))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -334,7 +334,7 @@ class CorrectDialog(QDialog):
         self.version: int | None = None
         self.form = HouseholdForm(self)
         try:
-            self.form.set_places(used_places(ctx.session))
+            self.form.set_places(ctx.session.households.places())
         except FieldRegError as err:
             log.warning("places not loaded: %s", type(err).__name__)
         self.form.load(entry_from_registration(reg))
@@ -382,7 +382,8 @@ class CorrectDialog(QDialog):
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         try:
-            self.version = self.ctx.session.correct(self.reg.regno, household, reason=self.reason.text())
+            self.version = self.ctx.session.households.correct(self.reg.regno, household,
+                                                               reason=self.reason.text())
         except FieldRegError as err:
             self._refuse(message_for(err))
             return None

@@ -32,7 +32,6 @@ from fieldreg.station.duplicates import PostDuplicates
 from fieldreg.errors import FieldRegError
 from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.model import Household
-from fieldreg.station.places import used_places
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.printing import SlipDialog, open_slip_dialog
@@ -198,7 +197,7 @@ class RegisterScreen(Screen):
 
     def _load_places(self) -> None:
         try:
-            self.form.set_places(used_places(self.ctx.session))
+            self.form.set_places(self.ctx.session.households.places())
         except FieldRegError as err:  # completion is a help: without it the form still works
             log.warning("places not loaded: %s", type(err).__name__)
         self._places_loaded = True
@@ -217,7 +216,7 @@ class RegisterScreen(Screen):
             self.status.setText(self.tr("Not saved: correct the marked fields."))
             return None
         try:
-            regno = self.ctx.session.register(household)
+            regno = self.ctx.session.households.register(household)
         except FieldRegError as err:
             show_error(self, err)
             return None

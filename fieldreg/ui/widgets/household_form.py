@@ -1,7 +1,7 @@
 """The household form: members table, where from, where to, consent, notes, member details.
 
 >>> form = HouseholdForm()                                   # doctest: +SKIP
->>> form.set_places(used_places(session))                    # completion from this post
+>>> form.set_places(session.households.places())                    # completion from this post
 >>> household = household_from_entry(form.entry())           # the core checks it
 >>> form.show_spots(err.spots)                               # FormInvalid: mark each field
 

@@ -1,6 +1,6 @@
 """A small dialog that asks why (void, correct, reissue) and runs the action with the answer.
 
->>> ReasonDialog(self, title, prompt, lambda reason: session.void(regno, reason=reason)).open()  # doctest: +SKIP
+>>> ReasonDialog(self, title, prompt, lambda reason: session.households.void(regno, reason=reason)).open()  # doctest: +SKIP
 
 An empty reason is refused at the field; the action's own refusal (a
 :class:`fieldreg.errors.FieldRegError`) is shown in the dialog, which stays

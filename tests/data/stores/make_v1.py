@@ -31,11 +31,11 @@ def main() -> None:
     store = Station.create(target, post_id="FIX1", post_name="Fixture post", admin="fixture",
                              passphrase=PASSPHRASE, kdf=KdfParams.fast_for_tests())
     session = store.unlock("fixture", PASSPHRASE)
-    first = session.register(parse_household(household()))
-    changed = session.get(first).household.to_json()
+    first = session.households.register(parse_household(household()))
+    changed = session.households.get(first).household.to_json()
     changed["notes"] = "corrected in v1"
-    session.correct(first, parse_household(changed), reason="fixture correction")
-    session.void(session.register(parse_household(household())), reason="fixture void")
+    session.households.correct(first, parse_household(changed), reason="fixture correction")
+    session.households.void(session.households.register(parse_household(household())), reason="fixture void")
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     for extra in ("fieldreg.db-wal", "fieldreg.db-shm"):

@@ -54,7 +54,7 @@ PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(40))).decode("ascii")
 
 
 def register(session: Session, **overrides: Any) -> str:
-    return session.register(parse_household(household(**overrides)))
+    return session.households.register(parse_household(household(**overrides)))
 
 
 def outbox(session: Session) -> list[tuple[int, int | None]]:
@@ -70,8 +70,8 @@ def files(folder: Path) -> list[str]:
 
 
 def add_decision(session: Session, a: str, b: str, decision: str = "same") -> None:
-    ma = session.get(a).household.members[0].id
-    mb = session.get(b).household.members[0].id
+    ma = session.households.get(a).household.members[0].id
+    mb = session.households.get(b).household.members[0].id
     session.store.db.execute(
         "INSERT INTO duplicate_decisions (member_a, member_b, decision, decided_at, decided_by)"
         " VALUES (?, ?, ?, ?, ?)", (f"{a}/{ma}", f"{b}/{mb}", decision, iso_utc(utcnow()), ADMIN))
@@ -103,12 +103,12 @@ def failing_fsync_under(folder: Path, error: BaseException) -> Callable[[int], N
 def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) -> None:
     a = register(post)
     b = register(post, notes="second family")
-    post.correct(a, parse_household(household(notes="notes corrected")), reason="notes were wrong")
-    post.void(a, reason="registered twice")
+    post.households.correct(a, parse_household(household(notes="notes corrected")), reason="notes were wrong")
+    post.households.void(a, reason="registered twice")
     first = issue_token(post, b)
     new, revoked = reissue_token(post, b, reason="slip lost in the river")
     add_decision(post, a, b)
-    audit_before = [e.to_json() for e in post.audit_on(post.store.db.conn).entries()]
+    audit_before = [e.to_json() for e in post.audit.entries()]
 
     result = export(post, usb)
 
@@ -127,13 +127,13 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
         ("registration", a, 1), ("registration", b, 1), ("correction", a, 2), ("void", a, 3),
         ("token_revocation", b, None), ("duplicate_decision", None, None)]
 
-    reg_a = post.get(a)
+    reg_a = post.households.get(a)
     v1, v2 = (snapshot(h.previous) for h in reg_a.history)
     assert v1["notes"] == "arrived with a cart" and v2["notes"] == "notes corrected"
     assert data[0]["household"] == v1 and data[0]["status"] == "active"
     assert data[0]["by"] == ADMIN and data[0]["at"] == iso_utc(reg_a.created_at)
     assert "reason" not in data[0]
-    assert data[1]["household"] == post.get(b).household.to_json()
+    assert data[1]["household"] == post.households.get(b).household.to_json()
     assert data[2]["household"] == v2 and data[2]["reason"] == "notes were wrong"
     assert data[2]["status"] == "active" and data[2]["at"] == iso_utc(reg_a.history[0].replaced_at)
     assert data[3]["household"] == reg_a.household.to_json() == v2
@@ -151,7 +151,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     # Marked only now: the batch, its outbox rows, an audit entry without personal data.
     assert statuses(post) == [(1, "exported")]
     assert {batch_no for _, batch_no in outbox(post)} == {1}
-    last = post.audit_on(post.store.db.conn).entries()[-1]
+    last = post.audit.entries()[-1]
     assert (last.action, last.details["seq"], last.details["records"]) == ("export", 1, len(records))
     assert "Traoré" not in json.dumps(last.details, ensure_ascii=False)
     assert (local_dir(post) / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
@@ -170,13 +170,13 @@ def test_household_json_is_exactly_the_models(post: Session, hq: HqDir, usb: Pat
     bare = {"arrival_date": "2026-11-19", "origin": {"country": "BFA"}, "consent": False,
             "members": [{"given_names": "Ali", "family_name": "Sawadogo", "sex": "M",
                          "birth_date": "1980-02-29", "relationship": "head"}]}
-    regnos = [post.register(parse_household(obj)) for obj in (full, bare)]
+    regnos = [post.households.register(parse_household(obj)) for obj in (full, bare)]
     result = export(post, usb)
     assert result is not None
     _, records = open_batch(result.path, hq)
     exported = {r["regno"]: r["household"] for r in records if r["kind"] == "registration"}
     for regno in regnos:
-        assert exported[regno] == post.get(regno).household.to_json()
+        assert exported[regno] == post.households.get(regno).household.to_json()
     assert exported[regnos[0]]["members"][0]["photo"] == PNG
 
 
@@ -403,7 +403,7 @@ def test_export_again_writes_the_same_file(post: Session, usb: Path, tmp_path: P
     again = export_again(post, 1, other)
     assert again.path == other / "TGR1-000001.frb" and again.path.read_bytes() == original
     assert export_again(post, 1, other).path == again.path  # already there, identical: fine
-    assert post.audit_on(post.store.db.conn).entries()[-1].action == "export_again"
+    assert post.audit.entries()[-1].action == "export_again"
     with pytest.raises(NotFound, match="no batch 7"):
         export_again(post, 7, other)
     (other / "TGR1-000001.frb").write_bytes(b"changed")
@@ -436,7 +436,7 @@ def test_officers_may_not_export(post: Session, usb: Path) -> None:
 
 
 def test_a_user_who_must_change_the_passphrase_may_not_export(post: Session, usb: Path) -> None:
-    post.add_user("fanta", role="supervisor", passphrase="fanta first pass")
+    post.accounts.add("fanta", role="supervisor", passphrase="fanta first pass")
     with pytest.raises(AuthError, match="new passphrase first"):
         export(post.station.unlock("fanta", "fanta first pass"), usb)
 
@@ -506,7 +506,7 @@ def test_receipt_acknowledges_and_prunes_only_acknowledged_batches(
     both = load_receipt(post, issue_receipt(hq, "TGR1", [(1, h1), (2, h2)]))
     assert (both.acknowledged, both.already, both.pruned) == ((2,), (1,), 1)
     assert outbox(post) == [(3, None)]
-    entry = post.audit_on(post.store.db.conn).entries()[-1]
+    entry = post.audit.entries()[-1]
     assert entry.action == "receipt_load" and entry.details["acknowledged"] == [2]
     assert export(post, usb) is not None  # the rest goes on as before
 
@@ -562,7 +562,7 @@ def test_receipt_for_a_batch_that_reached_hq_before_it_was_marked(
 
 
 def fill(session: Session, n: int) -> None:
-    """n registrations as Session.register stores them (household, outbox row, audit entry), but
+    """n registrations as Households.register stores them (household, outbox row, audit entry), but
     1,000 per transaction: registering one by one (one fsync each) would dominate the test."""
     import random
     from datetime import date, timedelta

@@ -13,11 +13,11 @@ from tests.conftest import household
 @pytest.fixture
 def busy(admin: Session) -> Session:
     """A session whose log holds init, login, 4 registrations, a correction and a void."""
-    numbers = [admin.register(parse_household(household())) for _ in range(4)]
-    changed = admin.get(numbers[0]).household.to_json()
+    numbers = [admin.households.register(parse_household(household())) for _ in range(4)]
+    changed = admin.households.get(numbers[0]).household.to_json()
     changed["notes"] = "corrected"
-    admin.correct(numbers[0], parse_household(changed), reason="notes")
-    admin.void(numbers[1], reason="duplicate")
+    admin.households.correct(numbers[0], parse_household(changed), reason="notes")
+    admin.households.void(numbers[1], reason="duplicate")
     admin.record_print(numbers[2], what="slip")
     return admin
 
@@ -28,34 +28,34 @@ def raw(data_dir: Path) -> sqlite3.Connection:
 
 
 def test_every_action_is_logged(busy: Session) -> None:
-    actions = [e.action for e in busy.audit_on(busy.store.db.conn).entries()]
+    actions = [e.action for e in busy.audit.entries()]
     assert actions == ["init", "login", "register", "register", "register", "register",
                        "correct", "void", "print"]
-    assert busy.verify_audit() == (9, None)
+    assert busy.audit.verify() == (9, None)
 
 
 def test_log_holds_no_personal_data(busy: Session) -> None:
-    text = repr([e.to_json() for e in busy.audit_on(busy.store.db.conn).entries()])
+    text = repr([e.to_json() for e in busy.audit.entries()])
     for secret in ("Traoré", "Aminata", "TEST-0001", "Loulouni", "corrected", "duplicate"):
         assert secret not in text
-    correction = [e for e in busy.audit_on(busy.store.db.conn).entries() if e.action == "correct"][0]
+    correction = [e for e in busy.audit.entries() if e.action == "correct"][0]
     assert correction.details == {"version": 2, "fields": ["notes"]}
 
 
 def test_edited_entry_is_found(busy: Session, data_dir: Path) -> None:
     raw(data_dir).execute("UPDATE audit SET actor = 'someone' WHERE seq = 5")
-    assert busy.verify_audit() == (5, "entry 5: its content was changed after it was written")
+    assert busy.audit.verify() == (5, "entry 5: its content was changed after it was written")
 
 
 def test_deleted_entry_is_found(busy: Session, data_dir: Path) -> None:
     raw(data_dir).execute("DELETE FROM audit WHERE seq = 4")
-    count, problem = busy.verify_audit()
+    count, problem = busy.audit.verify()
     assert problem == "entry 4 is missing (the log jumps to entry 5)"
 
 
 def test_deleted_tail_is_found(busy: Session, data_dir: Path) -> None:
     raw(data_dir).execute("DELETE FROM audit WHERE seq >= 8")
-    assert busy.verify_audit()[1] == "entries 8-9 were deleted from the end"
+    assert busy.audit.verify()[1] == "entries 8-9 were deleted from the end"
 
 
 def test_rewritten_chain_without_the_key_is_found(busy: Session, data_dir: Path) -> None:
@@ -74,7 +74,7 @@ def test_rewritten_chain_without_the_key_is_found(busy: Session, data_dir: Path)
         conn.execute("UPDATE audit SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?",
                      (actor, prev, digest, seq))
         prev = digest
-    assert busy.verify_audit()[1] == "entry 3: its authentication code is wrong (forged or rewritten)"
+    assert busy.audit.verify()[1] == "entry 3: its authentication code is wrong (forged or rewritten)"
 
 
 def test_cli_reports_first_broken_entry(busy: Session, data_dir: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

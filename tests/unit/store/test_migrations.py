@@ -20,12 +20,12 @@ def test_v1_fixture_store_opens_and_reads(tmp_path: Path) -> None:
     store = Station.open(tmp_path / "v1")
     session = store.unlock("fixture", "fixture passphrase v1")
     assert store.post_id == "FIX1"
-    hits = session.search("traore")
+    hits = session.households.search("traore")
     assert len(hits) == 2
-    corrected = session.get(hits[-1].regno)
+    corrected = session.households.get(hits[-1].regno)
     assert corrected.household.notes == "corrected in v1"
     assert corrected.history[0].reason == "fixture correction"
-    assert session.verify_audit()[1] is None
+    assert session.audit.verify()[1] is None
     assert store.store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 

@@ -17,54 +17,54 @@ from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
 
 def test_register_and_read_back(admin: Session) -> None:
     entered = parse_household(household())
-    regno = admin.register(entered)
+    regno = admin.households.register(entered)
     assert parse_regno(regno).post_id == "TGR1"
-    reg = admin.get(regno)
+    reg = admin.households.get(regno)
     assert reg.status == "active" and reg.version == 1 and reg.created_by == ADMIN
     assert reg.household == entered
     assert reg.household.members[0].documents[0].number == "TEST-0001"
 
 
 def test_numbers_are_sequential_per_post(admin: Session) -> None:
-    numbers = [admin.register(parse_household(household())) for _ in range(3)]
+    numbers = [admin.households.register(parse_household(household())) for _ in range(3)]
     assert [n.split("-")[2] for n in numbers] == ["000001", "000002", "000003"]
 
 
 def test_sequence_is_not_reused_across_processes(store: Station, data_dir: Path) -> None:
     other = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
     mine = store.unlock(ADMIN, ADMIN_PASS)
-    a = mine.register(parse_household(household()))
-    b = other.register(parse_household(household()))
+    a = mine.households.register(parse_household(household()))
+    b = other.households.register(parse_household(household()))
     assert a != b
 
 
 def test_ciphertext_moved_to_another_record_is_detected(admin: Session, data_dir: Path) -> None:
-    first = admin.register(parse_household(household()))
-    second = admin.register(parse_household(household(notes="second family")))
+    first = admin.households.register(parse_household(household()))
+    second = admin.households.register(parse_household(household(notes="second family")))
     raw = sqlite3.connect(data_dir / "fieldreg.db")
     blob = raw.execute("SELECT notes FROM households WHERE regno = ?", (first,)).fetchone()[0]
     raw.execute("UPDATE households SET notes = ? WHERE regno = ?", (blob, second))
     raw.commit()
     with pytest.raises(CorruptData, match="integrity check"):
-        admin.get(second)
+        admin.households.get(second)
 
 
 def test_ciphertext_moved_to_another_field_is_detected(admin: Session, data_dir: Path) -> None:
-    regno = admin.register(parse_household(household()))
+    regno = admin.households.register(parse_household(household()))
     raw = sqlite3.connect(data_dir / "fieldreg.db")
     raw.execute("UPDATE members SET family_name = given_names WHERE position = 0")
     raw.commit()
     with pytest.raises(CorruptData):
-        admin.get(regno)
+        admin.households.get(regno)
 
 
 def test_correction_keeps_previous_version(admin: Session) -> None:
-    regno = admin.register(parse_household(household()))
-    before = admin.get(regno)
+    regno = admin.households.register(parse_household(household()))
+    before = admin.households.get(regno)
     changed = before.household.to_json()
     changed["members"][0]["given_names"] = "Aminatou"
-    assert admin.correct(regno, parse_household(changed), reason="spelling") == 2
-    after = admin.get(regno)
+    assert admin.households.correct(regno, parse_household(changed), reason="spelling") == 2
+    after = admin.households.get(regno)
     assert after.household.head.given_names == "Aminatou"
     assert after.household.head.id == before.household.head.id
     assert [h.action for h in after.history] == ["correct"]
@@ -73,65 +73,65 @@ def test_correction_keeps_previous_version(admin: Session) -> None:
 
 
 def test_identical_correction_is_refused(admin: Session) -> None:
-    regno = admin.register(parse_household(household()))
-    same = parse_household(admin.get(regno).household.to_json())
+    regno = admin.households.register(parse_household(household()))
+    same = parse_household(admin.households.get(regno).household.to_json())
     with pytest.raises(InvalidInput, match="nothing to correct"):
-        admin.correct(regno, same, reason="none")
-    assert admin.get(regno).version == 1
+        admin.households.correct(regno, same, reason="none")
+    assert admin.households.get(regno).version == 1
 
 
 def test_void_keeps_everything(admin: Session) -> None:
-    regno = admin.register(parse_household(household()))
-    admin.void(regno, reason="registered twice")
-    reg = admin.get(regno)
+    regno = admin.households.register(parse_household(household()))
+    admin.households.void(regno, reason="registered twice")
+    reg = admin.households.get(regno)
     assert reg.status == "void" and reg.void_reason == "registered twice"
     assert reg.household.head.family_name == "Traoré"
     with pytest.raises(InvalidInput, match="already void"):
-        admin.void(regno, reason="again")
+        admin.households.void(regno, reason="again")
     with pytest.raises(InvalidInput, match="void and cannot be corrected"):
-        admin.correct(regno, parse_household(household()), reason="x")
+        admin.households.correct(regno, parse_household(household()), reason="x")
     with pytest.raises(InvalidInput, match="reason is required"):
-        admin.void(admin.register(parse_household(household())), reason="  ")
+        admin.households.void(admin.households.register(parse_household(household())), reason="  ")
 
 
 def test_unknown_registration(admin: Session) -> None:
     from fieldreg.regno import RegNo
     with pytest.raises(NotFound):
-        admin.get(str(RegNo.build("TGR1", 2026, 999)))
+        admin.households.get(str(RegNo.build("TGR1", 2026, 999)))
 
 
 def test_search_by_name_and_number(admin: Session) -> None:
-    regno = admin.register(parse_household(household()))
+    regno = admin.households.register(parse_household(household()))
     other = household()
     other["members"] = [dict(other["members"][0], given_names="Moussa", family_name="Coulibaly",
                              sex="M")]
-    coulibaly = admin.register(parse_household(other))
-    assert [h.regno for h in admin.search("traore")] == [regno]
-    assert [h.regno for h in admin.search("TRAORÉ Mar")] == [regno]
-    assert [h.regno for h in admin.search("couli mous")] == [coulibaly]
-    assert admin.search("Keita") == []
-    assert [h.regno for h in admin.search(regno)] == [regno]
-    assert regno in [h.regno for h in admin.search(regno.split("-")[2])]
+    coulibaly = admin.households.register(parse_household(other))
+    assert [h.regno for h in admin.households.search("traore")] == [regno]
+    assert [h.regno for h in admin.households.search("TRAORÉ Mar")] == [regno]
+    assert [h.regno for h in admin.households.search("couli mous")] == [coulibaly]
+    assert admin.households.search("Keita") == []
+    assert [h.regno for h in admin.households.search(regno)] == [regno]
+    assert regno in [h.regno for h in admin.households.search(regno.split("-")[2])]
     with pytest.raises(InvalidInput, match="check character"):
-        admin.search(regno[:-1] + ("0" if regno[-1] != "0" else "1"))
+        admin.households.search(regno[:-1] + ("0" if regno[-1] != "0" else "1"))
 
 
 def test_index_follows_changes(admin: Session) -> None:
-    regno = admin.register(parse_household(household()))
-    assert admin.search("traore")  # builds the index
-    changed = admin.get(regno).household.to_json()
+    regno = admin.households.register(parse_household(household()))
+    assert admin.households.search("traore")  # builds the index
+    changed = admin.households.get(regno).household.to_json()
     for m in changed["members"]:
         m["family_name"] = "Sangaré"
-    admin.correct(regno, parse_household(changed), reason="wrong family name")
-    assert admin.search("traore") == []
-    assert [h.regno for h in admin.search("sangare")] == [regno]
+    admin.households.correct(regno, parse_household(changed), reason="wrong family name")
+    assert admin.households.search("traore") == []
+    assert [h.regno for h in admin.households.search("sangare")] == [regno]
 
 
 def test_stats(admin: Session) -> None:
-    admin.register(parse_household(household()))
-    voided = admin.register(parse_household(household(arrival_date="2026-11-19")))
-    admin.void(voided, reason="duplicate")
-    stats = admin.stats()
+    admin.households.register(parse_household(household()))
+    voided = admin.households.register(parse_household(household(arrival_date="2026-11-19")))
+    admin.households.void(voided, reason="duplicate")
+    stats = admin.households.stats()
     assert stats["households"] == 1 and stats["people"] == 3 and stats["voided"] == 1
     assert stats["by_day"] == {"2026-11-20": {"households": 1, "people": 3}}
     assert stats["by_sex"] == {"F": 2, "M": 1}
@@ -144,28 +144,28 @@ def test_stats(admin: Session) -> None:
 def test_roles(admin: Session) -> None:
     officer = make_user(admin, "moussa", "officer")
     supervisor = make_user(admin, "fanta", "supervisor")
-    regno = officer.register(parse_household(household()))
-    for forbidden in (lambda: officer.void(regno, reason="x"),
-                      lambda: officer.correct(regno, parse_household(household()), reason="x"),
-                      lambda: officer.stats(),
-                      lambda: officer.verify_audit(),
-                      lambda: officer.add_user("ibrahim", role="officer", passphrase="p" * 12)):
+    regno = officer.households.register(parse_household(household()))
+    for forbidden in (lambda: officer.households.void(regno, reason="x"),
+                      lambda: officer.households.correct(regno, parse_household(household()), reason="x"),
+                      lambda: officer.households.stats(),
+                      lambda: officer.audit.verify(),
+                      lambda: officer.accounts.add("ibrahim", role="officer", passphrase="p" * 12)):
         with pytest.raises(PermissionDenied, match="moussa is signed in as officer and may not"):
             forbidden()
-    supervisor.add_user("ibrahim", role="officer", passphrase="ibrahim first")
+    supervisor.accounts.add("ibrahim", role="officer", passphrase="ibrahim first")
     with pytest.raises(PermissionDenied):
-        supervisor.add_user("sali", role="supervisor", passphrase="sali first pass")
-    admin.add_user("sali", role="supervisor", passphrase="sali first pass")
-    supervisor.void(regno, reason="test")
+        supervisor.accounts.add("sali", role="supervisor", passphrase="sali first pass")
+    admin.accounts.add("sali", role="supervisor", passphrase="sali first pass")
+    supervisor.households.void(regno, reason="test")
 
 
 def test_new_user_must_change_passphrase(admin: Session, store: Station) -> None:
-    admin.add_user("moussa", role="officer", passphrase="moussa first")
+    admin.accounts.add("moussa", role="officer", passphrase="moussa first")
     first = store.unlock("moussa", "moussa first")
     with pytest.raises(AuthError, match="must choose a new passphrase"):
-        first.register(parse_household(household()))
-    first.change_passphrase("moussa chose this")
-    first.register(parse_household(household()))
+        first.households.register(parse_household(household()))
+    first.accounts.change_passphrase("moussa chose this")
+    first.households.register(parse_household(household()))
     with pytest.raises(AuthError, match="wrong passphrase"):
         store.unlock("moussa", "moussa first")
     assert store.unlock("moussa", "moussa chose this").user == "moussa"
@@ -173,23 +173,23 @@ def test_new_user_must_change_passphrase(admin: Session, store: Station) -> None
 
 def test_passphrase_rules(admin: Session) -> None:
     with pytest.raises(InvalidInput, match="at least 10"):
-        admin.add_user("moussa", role="officer", passphrase="short")
+        admin.accounts.add("moussa", role="officer", passphrase="short")
     with pytest.raises(InvalidInput, match="user name"):
-        admin.add_user("Bad Name", role="officer", passphrase="long enough pass")
+        admin.accounts.add("Bad Name", role="officer", passphrase="long enough pass")
     with pytest.raises(InvalidInput, match="role"):
-        admin.add_user("moussa", role="chief", passphrase="long enough pass")
+        admin.accounts.add("moussa", role="chief", passphrase="long enough pass")
 
 
 def test_changing_passphrase_rewraps_without_reencrypting(admin: Session, data_dir: Path) -> None:
-    admin.register(parse_household(household()))
+    admin.households.register(parse_household(household()))
     raw = sqlite3.connect(data_dir / "fieldreg.db")
     before = raw.execute("SELECT given_names, family_name, birth FROM members").fetchall()
     wrap_before = raw.execute("SELECT wrap FROM accounts").fetchone()
-    admin.change_passphrase("a brand new passphrase")
+    admin.accounts.change_passphrase("a brand new passphrase")
     assert raw.execute("SELECT given_names, family_name, birth FROM members").fetchall() == before
     assert raw.execute("SELECT wrap FROM accounts").fetchone() != wrap_before
     again = admin.station.unlock(ADMIN, "a brand new passphrase")
-    assert again.search("traore")
+    assert again.households.search("traore")
 
 
 def test_wrong_passphrase_delay_grows(store: Station) -> None:
@@ -206,7 +206,7 @@ def test_wrong_passphrase_delay_grows(store: Station) -> None:
     with pytest.raises(AuthError, match="try again in"):
         store.unlock(ADMIN, ADMIN_PASS, now=later + timedelta(seconds=1))
     session = store.unlock(ADMIN, ADMIN_PASS, now=later + timedelta(seconds=3))
-    entries = session.audit_on(store.store.db.conn).entries()
+    entries = session.audit.entries()
     assert entries[-1].action == "login"
     assert entries[-1].details == {"failed_attempts_before": 4}
     # A successful login resets the count.
@@ -216,10 +216,10 @@ def test_wrong_passphrase_delay_grows(store: Station) -> None:
 
 def test_disabled_account(admin: Session, store: Station) -> None:
     make_user(admin, "moussa", "officer")
-    admin.set_disabled("moussa", True)
+    admin.accounts.set_disabled("moussa", True)
     with pytest.raises(AuthError, match="disabled"):
         store.unlock("moussa", "moussa own passphrase")
-    admin.set_disabled("moussa", False)
+    admin.accounts.set_disabled("moussa", False)
     store.unlock("moussa", "moussa own passphrase")
 
 

@@ -1,0 +1,183 @@
+"""Registering households, and finding, correcting and voiding registrations.
+
+    regno = session.households.register(parse_household(obj))
+    session.households.correct(regno, corrected, reason="family name misspelled")
+    session.households.void(regno, reason="registered twice by mistake")
+    hits = session.households.search("traore ami")     # [HouseholdSummary, ...]
+
+Every change is one durable transaction: the encrypted rows, the outbox row
+that carries it to HQ in the next batch, and its audit entry; the method
+returns once that transaction is on disk. Searches, statistics and the places
+the form offers run on the session's in-memory index (decrypted at first use).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from fieldreg.errors import InvalidInput
+from fieldreg.model import Household, HouseholdSummary, Registration, utcnow
+from fieldreg.regno import RegNo, parse_regno
+from fieldreg.station.places import RECENT, UsedPlaces, count_places
+from fieldreg.station.service import Service
+from fieldreg.store import registry
+from fieldreg.store.db import transaction
+from fieldreg.store.outbox import queue_registration
+from fieldreg.store.tokens import revoke_active_token
+from fieldreg.validation import clean_reason
+
+if TYPE_CHECKING:
+    from fieldreg.station.session import Session
+
+log = logging.getLogger(__name__)
+
+
+class Households(Service):
+    """``session.households``: the post's registrations."""
+
+    permissions = {
+        "register": "register",
+        "get": "view",
+        "correct": "correct",
+        "void": "void",
+        "search": "view",
+        "stats": "stats",
+        # The household form completes from these, when registering and when correcting:
+        # what both need is to see the post's registrations.
+        "places": "view",
+    }
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._post_id = session.store.post_id  # fixed for a store's life; read once, not per save
+
+    def register(self, household: Household) -> str:
+        """Store a new household; returns its registration number once durable."""
+        session = self._session
+        now = utcnow()
+        with transaction(session.store.db) as conn:
+            year = now.year
+            seq = registry.next_sequence(conn, year)
+            regno = str(RegNo.build(self._post_id, year, seq))
+            registry.insert_household(
+                conn, session.cipher, regno=regno, year=year, seq=seq, household=household,
+                actor=session.user, now=now,
+            )
+            queue_registration(conn, regno, version=1)
+            session.audit_on(conn).append(
+                actor=session.user, action="register", subject=regno,
+                details={"members": len(household.members)},
+            )
+        session.update_index(regno, registry.summary_of(household, "active"))
+        log.info("register %s by %s", regno, session.user)
+        return regno
+
+    def get(self, regno: str) -> Registration:
+        """The registration ``regno`` (its number checked), with its history."""
+        return registry.load_registration(self._session.store.db.conn, self._session.cipher,
+                                          str(parse_regno(regno)))
+
+    def correct(self, regno: str, household: Household, *, reason: str) -> int:
+        """Replace a registration's content, keeping the previous version; returns the new version."""
+
+        def corrected(current: Registration) -> Household:
+            if current.status == "void":
+                raise InvalidInput("{regno} is void and cannot be corrected", regno=current.regno)
+            if current.household.to_json() == household.to_json():
+                raise InvalidInput("nothing to correct: {regno} already says exactly this", regno=current.regno)
+            return household
+
+        return self._new_version(regno, action="correct", reason=reason, status="active",
+                                 change=corrected)
+
+    def void(self, regno: str, *, reason: str) -> int:
+        """Mark a registration void (never deleted) and revoke its slip; returns the new version."""
+
+        def voided(current: Registration) -> Household:
+            if current.status == "void":
+                raise InvalidInput("{regno} is already void", regno=current.regno)
+            return current.household
+
+        return self._new_version(regno, action="void", reason=reason, status="void",
+                                 change=voided)
+
+    def search(self, text: str, *, limit: int = 50) -> list[HouseholdSummary]:
+        """By registration number (whole, checked; or a fragment) or by names."""
+        text = text.strip()
+        if not text:
+            raise InvalidInput("type a name or a registration number to search for")
+        index = self._session.index
+        if "-" in text and any(ch.isdigit() for ch in text) and len(text.split("-")) == 4:
+            regno = str(parse_regno(text))  # a whole number: its check character must hold
+            found = index.get(regno)
+            return [found] if found else []
+        if any(ch.isdigit() for ch in text):
+            return index.find_regno(text, limit=limit)
+        return index.search(text, limit=limit)
+
+    def stats(self) -> dict[str, Any]:
+        """Households and people by day, origin, sex and age band (void ones left out)."""
+        return self._session.index.stats()
+
+    def places(self, *, recent: int = RECENT) -> UsedPlaces:
+        """Places already used at this post, most used first (see fieldreg.station.places)."""
+        session = self._session
+        return count_places(
+            session.index.summaries(),
+            registry.recent_attributes(session.store.db.conn, session.cipher, limit=recent),
+        )
+
+    def _new_version(
+        self, regno: str, *, action: str, reason: str, status: str,
+        change: Callable[[Registration], Household],
+    ) -> int:
+        """One durable transaction: keep the current version in history, store the
+        household ``change`` returns, queue it for export and audit it."""
+        session = self._session
+        reason = clean_reason(reason)
+        with transaction(session.store.db) as conn:
+            current = registry.load_registration(conn, session.cipher, str(parse_regno(regno)),
+                                                 with_history=False)
+            household = change(current)
+            version = registry.replace_household(
+                conn, session.cipher, current, household=household, status=status,
+                void_reason=reason if status == "void" else "", action=action, reason=reason,
+                actor=session.user, now=utcnow(),
+            )
+            queue_registration(conn, current.regno, version=version)
+            details: dict[str, Any] = {"version": version}
+            if action == "correct":
+                details["fields"] = _changed_fields(current.household, household)
+            if status == "void":
+                # A void registration's slip must stop verifying at camps.
+                revoked = revoke_active_token(conn, session.cipher, current.regno,
+                                              actor=session.user,
+                                              reason=f"registration void: {reason}", now=utcnow())
+                if revoked is not None:
+                    details["token_revoked"] = revoked[0]
+            session.audit_on(conn).append(
+                actor=session.user, action=action, subject=current.regno, details=details
+            )
+        session.update_index(current.regno, registry.summary_of(household, status))
+        log.info("%s %s v%d by %s", action, current.regno, version, session.user)
+        return version
+
+
+def _changed_fields(before: Household, after: Household) -> list[str]:
+    """Names (never values) of the fields a correction changed, for the audit log."""
+    old, new = before.to_json(), after.to_json()
+    changed = sorted(k for k in set(old) | set(new) if k != "members" and old.get(k) != new.get(k))
+    old_members = {m["id"]: m for m in old["members"]}
+    for m in new["members"]:
+        previous = old_members.pop(m["id"], None)
+        if previous is None:
+            changed.append("members (added)")
+        else:
+            changed.extend(sorted(
+                f"member.{k}" for k in set(previous) | set(m) if previous.get(k) != m.get(k)
+            ))
+    if old_members:
+        changed.append("members (removed)")
+    return sorted(set(changed))

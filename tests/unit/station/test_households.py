@@ -1,0 +1,59 @@
+"""session.households: what each change writes beside the household, and the form's places."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fieldreg.station.session import Session
+from fieldreg.validation import parse_household
+from tests.conftest import household
+
+
+def _outbox(data_dir: Path) -> list[tuple[str, str, int]]:
+    with sqlite3.connect(data_dir / "fieldreg.db") as raw:
+        return raw.execute("SELECT kind, subject, version FROM outbox ORDER BY seq").fetchall()
+
+
+def test_each_change_queues_its_version_for_the_next_batch(admin: Session, data_dir: Path) -> None:
+    regno = admin.households.register(parse_household(household()))
+    changed = admin.households.get(regno).household.to_json()
+    changed["notes"] = "corrected"
+    admin.households.correct(regno, parse_household(changed), reason="notes")
+    admin.households.void(regno, reason="registered twice")
+    assert _outbox(data_dir) == [("registration", regno, 1), ("registration", regno, 2),
+                                 ("registration", regno, 3)]
+
+
+def test_a_correction_audits_the_names_of_the_changed_fields_only(admin: Session) -> None:
+    regno = admin.households.register(parse_household(household()))
+    changed = admin.households.get(regno).household.to_json()
+    changed["destination"] = "Kaouara host village"
+    changed["members"][0]["phone"] = "+223 00 99 88 77"
+    changed["members"].pop()  # Mariam
+    changed["members"].append({"given_names": "Oumar", "family_name": "Traoré", "sex": "M",
+                               "age": 2, "relationship": "child"})
+    admin.households.correct(regno, parse_household(changed), reason="members")
+    entry = admin.audit.entries()[-1]
+    assert entry.action == "correct" and entry.subject == regno
+    assert entry.details == {"version": 2, "fields": [
+        "destination", "member.phone", "members (added)", "members (removed)"]}
+
+
+def test_saves_keep_the_index_in_step_once_it_is_built(admin: Session) -> None:
+    before = admin.households.register(parse_household(household()))
+    assert [h.regno for h in admin.households.search("traore")] == [before]  # built here
+    after = admin.households.register(parse_household(household()))
+    assert {h.regno for h in admin.households.search("traore")} == {before, after}
+    admin.households.void(before, reason="registered twice")
+    assert admin.households.stats()["households"] == 1
+
+
+def test_places_skip_a_damaged_row(admin: Session, data_dir: Path) -> None:
+    first = admin.households.register(parse_household(household(destination="Old camp")))
+    second = admin.households.register(parse_household(household(destination="New camp")))
+    with sqlite3.connect(data_dir / "fieldreg.db") as raw:  # one row's attributes moved to the other
+        blob = raw.execute("SELECT attributes FROM households WHERE regno = ?", (first,)).fetchone()[0]
+        raw.execute("UPDATE households SET attributes = ? WHERE regno = ?", (blob, second))
+    places = admin.households.places()
+    assert places.destinations == ["Old camp"] and places.localities == ["Loulouni"]
