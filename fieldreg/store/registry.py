@@ -244,3 +244,12 @@ def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tu
     """Yield (regno, summary string) for every registration, decrypting as it goes."""
     rows = conn.execute("SELECT regno, summary FROM households ORDER BY id")
     return cipher.open_texts("households", "summary", rows)
+
+
+def registered_on(conn: sqlite3.Connection, day: str) -> list[str]:
+    """Registration numbers of the active households created on ``day`` (``YYYY-MM-DD``, UTC),
+    oldest first."""
+    rows = conn.execute(
+        "SELECT regno FROM households WHERE status = 'active' AND substr(created_at, 1, 10) = ?"
+        " ORDER BY year, seq", (day,))
+    return [r[0] for r in rows]
