@@ -230,14 +230,6 @@ class Session:
         log.info("%s %s v%d by %s", action, current.regno, version, self.user)
         return version
 
-    def record_print(self, regno: str, *, what: str) -> None:
-        """Audit that a slip (or other document) for ``regno`` was printed or saved."""
-        self.require("print")
-        with transaction(self.store.db) as conn:
-            self.audit_on(conn).append(
-                actor=self.user, action="print", subject=regno, details={"what": what}
-            )
-
     # -- search and statistics ----------------------------------------------------
 
     @property
