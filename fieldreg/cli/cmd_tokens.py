@@ -5,8 +5,9 @@
     fieldreg verify --image scan.jpg --checkin
     fieldreg trust load revocations.cose
 
-Service code lives in fieldreg.station.tokens, fieldreg.station.enrollment, fieldreg.station.verifying and
-fieldreg.station.checkins; Qt (the PDF writer) is imported only inside ``cmd_slip``.
+Service code lives in the session's ``tokens``, ``checkins`` and ``trust`` services,
+fieldreg.station.enrollment and fieldreg.station.verifying; Qt (the PDF writer) is
+imported only inside ``cmd_slip``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldreg.station import tokens as issuing
-from fieldreg.station.checkins import record_checkin
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
@@ -27,14 +26,10 @@ from fieldreg.keys import TrustList, open_enrollment, read_enrollment_info
 from fieldreg.keys.ids import utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.slips import layout_by_name
-from fieldreg.station.enrollment import (
-    create_camp,
-    create_enrolled_post,
-    enroll_existing_post,
-    load_list,
-    station_trust,
-)
+from fieldreg.station.enrollment import create_camp, create_enrolled_post
 from fieldreg.station import Station
+from fieldreg.station.tokens import NO_KEY
+from fieldreg.station.trust import station_trust
 from fieldreg.tokens import Status, Verdict
 from fieldreg.station.verifying import Verifier, approximate_age, check_regno, head_name
 
@@ -119,30 +114,30 @@ def cmd_slip(args: argparse.Namespace) -> int:
         raise InvalidInput("--reissue works on exactly one registration")
     session = context.open_session(context.data_dir(args.data_dir))
     if args.all_today:
-        regnos = issuing.registered_today(session)
+        regnos = session.tokens.registered_today()
         if not regnos:
             raise InvalidInput("no registrations today: nothing to print")
     if not regnos:
         raise InvalidInput("give one or more registration numbers, or --all-today")
     if args.reissue:
-        issued, old = issuing.reissue_token(session, regnos[0], reason=args.reason)
+        issued, old = session.tokens.reissue(regnos[0], reason=args.reason)
         print(f"token {old} of {issued.registration.regno} revoked; new slip serial "
               f"{issued.claims.serial} (token {issued.token_id})", file=sys.stderr)
         tokens = [issued]
     else:
-        tokens = [issuing.issue_token(session, r) for r in regnos]
+        tokens = [session.tokens.issue(r) for r in regnos]
     if args.text:
         print(tokens[0].text)
-        session.record_print(tokens[0].registration.regno, what="token text")
+        session.tokens.record_print(tokens[0].registration.regno, what="token text")
         return 0
-    slips = [issuing.slip_data(session, t) for t in tokens]
+    slips = [session.tokens.slip(t) for t in tokens]
     from fieldreg.ui.runtime import pin_singleton_refcounts
     from fieldreg.ui.slip_render import write_slips_pdf
 
     pin_singleton_refcounts()  # PySide6 6.12 on Python 3.11: must run before Qt work
     write_slips_pdf(slips, args.pdf, layout=layout)
     for t in tokens:
-        session.record_print(t.registration.regno, what=f"slip pdf {layout.name}")
+        session.tokens.record_print(t.registration.regno, what=f"slip pdf {layout.name}")
     print(f"{len(slips)} slip(s) written to {args.pdf}")
     return 0
 
@@ -234,7 +229,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         verdict = verifier.verify_text(text)
         earlier = []
         if session is not None and verdict.status is Status.VALID:
-            earlier = record_checkin(session, verdict, text)
+            earlier = session.checkins.record(verdict, text)
         _report(args, verdict, earlier)
         worst = max(worst, verdict.exit_code)
     return worst
@@ -263,13 +258,11 @@ def cmd_keys_load(args: argparse.Namespace) -> int:
     data = read_file(args.file, "enrollment file")
     info = read_enrollment_info(data)
     session = context.open_session(context.data_dir(args.data_dir))
-    session.require("manage_all_accounts")  # a station's identity: administrators only
-    if session.store.kind != "post":
-        raise InvalidInput("only a border post holds signing keys")
+    session.trust.check_enroll()  # refused before HQ's one-time passphrase is asked
     print(f"enrollment file for post {info.post_id}, key {info.key_id}; "
           f"HQ fingerprint {info.hq_fingerprint}", file=sys.stderr)
     enrollment = open_enrollment(data, enrollment_passphrase())
-    enroll_existing_post(session, enrollment)
+    session.trust.enroll(enrollment)
     print(f"key {info.key_id} loaded for post {info.post_id}; new slips are signed with it "
           "(older keys are kept)")
     return 0
@@ -277,9 +270,9 @@ def cmd_keys_load(args: argparse.Namespace) -> int:
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    keys = issuing.list_post_keys(session)
+    keys = session.trust.post_keys()
     if not keys:
-        print(issuing.NO_KEY)
+        print(NO_KEY)
     for kid, nbf, exp, current in keys:
         print(f"{kid}  {nbf[:10]} to {exp[:10]}{'  (current)' if current else ''}")
     return 0
@@ -288,7 +281,7 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 def cmd_trust_load(args: argparse.Namespace) -> int:
     data = read_file(args.file, "list")
     session = context.open_session(context.data_dir(args.data_dir))
-    loaded = load_list(session, data)
+    loaded = session.trust.load_list(data)
     kind = "trust list" if isinstance(loaded, TrustList) else "revocation list"
     print(f"{kind} version {loaded.version} is now in use")
     return 0

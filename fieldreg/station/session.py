@@ -138,14 +138,6 @@ class Session:
         """The station's data key, which every account wraps under its own passphrase."""
         return self._data_key
 
-    def record_print(self, regno: str, *, what: str) -> None:
-        """Audit that a slip (or other document) for ``regno`` was printed or saved."""
-        self.require("print")
-        with transaction(self.store.db) as conn:
-            self.audit_on(conn).append(
-                actor=self.user, action="print", subject=regno, details={"what": what}
-            )
-
     # -- the in-memory index, for the services -------------------------------------------
 
     @property

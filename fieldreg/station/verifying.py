@@ -20,14 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fieldreg.station.checkins import Checkin, lookup_checkins, record_checkin
+from fieldreg.station.checkins import Checkin
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import RevocationList, TrustList, TrustStore
 from fieldreg.keys.ids import utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.scanner import repair_scanned
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import station_trust
+from fieldreg.station.trust import station_trust
 from fieldreg.station.station import Station
 from fieldreg.tokens import Claims, Status, Verdict, verify_token
 
@@ -53,9 +53,9 @@ def check_regno(text: str, session: Session | None = None) -> RegnoCheck:
     """Check a typed number's check character (``InvalidInput`` saying what is wrong otherwise);
     at a camp, with a session, also say when that household was checked in."""
     regno = str(parse_regno(text))
-    if session is None or session.store.kind != "camp":
+    if session is None or session.station.kind != "camp":
         return RegnoCheck(regno)
-    return RegnoCheck(regno, tuple(lookup_checkins(session, regno)))
+    return RegnoCheck(regno, tuple(session.checkins.lookup(regno)))
 
 
 @dataclass(frozen=True)
@@ -129,14 +129,14 @@ class Verifier:
         text, repaired = repair_scanned(raw)
         if not text:
             raise InvalidInput("nothing was scanned or typed")
-        at_camp = session is not None and session.store.kind == "camp"
+        at_camp = session is not None and session.station.kind == "camp"
         if not is_token_text(text):
             checked = check_regno(text, session if at_camp else None)
             return ScanResult(text, repaired, regno=checked, earlier=checked.checkins or ())
         verdict = self.verify_text(text, now=now)
         if not at_camp or session is None or verdict.status is not Status.VALID:
             return ScanResult(text, repaired, verdict=verdict)
-        earlier = record_checkin(session, verdict, text, now=now)
+        earlier = session.checkins.record(verdict, text, now=now)
         return ScanResult(text, repaired, verdict=verdict, checked_in=True, earlier=tuple(earlier))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +25,17 @@ from fieldreg.store.db import DB_FILENAME, connect, migrate, secure_data_dir, tr
 log = logging.getLogger(__name__)
 
 KINDS = ("post", "camp")
+
+
+def insert_meta(conn: sqlite3.Connection, settings: Mapping[str, str]) -> None:
+    """Add settings the store does not hold yet (an existing key is an integrity error)."""
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", settings.items())
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Add a setting, or replace its value."""
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
 class PostStore:
@@ -104,7 +115,7 @@ class PostStore:
                 "kdf": json.dumps(asdict(kdf)),
             }
             meta.update(extra_meta or {})
-            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            insert_meta(conn, meta)
             accounts.insert_account(
                 conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
                 must_change=False, created_by=admin, now=now, kdf=kdf,

@@ -263,3 +263,12 @@ def recent_attributes(
             yield cipher.open("households", regno, "attributes", blob)
         except CorruptData:
             continue
+
+
+def registered_on(conn: sqlite3.Connection, day: str) -> list[str]:
+    """Registration numbers of the active households created on ``day`` (``YYYY-MM-DD``, UTC),
+    oldest first."""
+    rows = conn.execute(
+        "SELECT regno FROM households WHERE status = 'active' AND substr(created_at, 1, 10) = ?"
+        " ORDER BY year, seq", (day,))
+    return [r[0] for r in rows]

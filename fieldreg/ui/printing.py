@@ -5,9 +5,10 @@
 The slip dialog offers the A6 sheet and the 80 mm thermal roll (default: the
 station's ``slip_layout`` setting), "Print…" through Qt's print preview, and
 "Save as PDF…". The same core services as ``fieldreg slip`` run underneath:
-:func:`fieldreg.station.tokens.issue_token` (the token is signed on the first slip and
-reused on reprints), :func:`fieldreg.station.tokens.slip_data`, and
-``Session.record_print`` once the slip has really gone to paper or file.
+:meth:`fieldreg.station.tokens.Tokens.issue` (the token is signed on the first slip and
+reused on reprints), :meth:`~fieldreg.station.tokens.Tokens.slip`, and
+:meth:`~fieldreg.station.tokens.Tokens.record_print` once the slip has really gone to paper
+or file.
 
 What tests can reach without a print dialog: :func:`prepare_printer` and
 :func:`paint_slips` draw onto any QPrinter (e.g. one writing a PDF), and
@@ -42,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.station import tokens as issuing
 from fieldreg.errors import FieldRegError
 from fieldreg.station.slips import A6, THERMAL_80MM, Layout, SlipData, layout_by_name
 from fieldreg.ui.context import AppContext
@@ -57,10 +57,10 @@ def prepare_slip(ctx: AppContext, regno: str, *, reissue_reason: str | None = No
     """The slip of ``regno``: its stored token, a new one on its first slip, or (with a reason) a
     replacement that revokes the old one. Raises the core's error when no slip can be issued."""
     if reissue_reason is not None:
-        issued, _old = issuing.reissue_token(ctx.session, regno, reason=reissue_reason)
+        issued, _old = ctx.session.tokens.reissue(regno, reason=reissue_reason)
     else:
-        issued = issuing.issue_token(ctx.session, regno)
-    return issuing.slip_data(ctx.session, issued)
+        issued = ctx.session.tokens.issue(regno)
+    return ctx.session.tokens.slip(issued)
 
 
 def page_layout(layout: Layout) -> QPageLayout:
@@ -216,7 +216,7 @@ class SlipDialog(QDialog):
 
     def _record(self, what: str) -> None:
         try:
-            self.ctx.session.record_print(self.slip.regno, what=what)
+            self.ctx.session.tokens.record_print(self.slip.regno, what=what)
         except FieldRegError as err:
             show_error(self, err)
             return

@@ -222,3 +222,25 @@ def test_all_today_batch_pdf(tmp_path: Path, layout: str) -> None:
                                   home=w.post))
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+2", pages)
+
+
+def test_keys_load_refuses_before_asking_for_the_enrollment_passphrase(tmp_path: Path) -> None:
+    w = make_world(tmp_path)
+    ok(cli("hq", "enroll-post", "--dir", str(w.hq), "--post-id", "TGR1",
+           "--out", str(tmp_path / "rot.enroll")))
+    ok(cli("user", "add", "fatou", "--role", "supervisor", "--passphrase-file", str(tmp_path / "pw"),
+           home=w.post))
+    own = {"FIELDREG_PASSPHRASE": "fatou own passphrase"}
+    ok(cli("user", "passwd", home=w.post, user="fatou",
+           env={"FIELDREG_NEW_PASSPHRASE": own["FIELDREG_PASSPHRASE"]}))
+    # No FIELDREG_ENROLL_PASSPHRASE and no terminal: asking for it would fail with
+    # "no enrollment passphrase", so these refusals show they come first.
+    supervisor = cli("keys", "load", str(tmp_path / "rot.enroll"), home=w.post, user="fatou",
+                     env=own)
+    assert supervisor.returncode == 3, supervisor.stderr
+    assert supervisor.stderr.startswith("fieldreg: fatou is signed in as supervisor and may not "
+                                        "manage every account"), supervisor.stderr
+    camp = cli("keys", "load", str(tmp_path / "rot.enroll"), home=w.camp, user=CAMP_USER)
+    assert camp.returncode == 1
+    assert camp.stderr.startswith("fieldreg: only a border post holds signing keys"), camp.stderr
+    assert len(ok(cli("keys", "list", home=w.post)).splitlines()) == 1

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from fieldreg.station.tokens import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
 from fieldreg.station.session import Session
@@ -127,7 +126,7 @@ def test_correction_with_a_bad_entry_marks_it_and_changes_nothing(qtbot, officer
 
 def test_void_with_a_reason_revokes_and_an_empty_reason_is_refused(
         qtbot, officer, post, regno, hq: HqDir) -> None:
-    token = issue_token(post, regno).text
+    token = post.tokens.issue(regno).text
     screen = open_screen(qtbot, context_for(post))
     screen.open(regno)
     dialog = screen.void()
@@ -161,7 +160,7 @@ def test_officer_may_not_correct_or_void(qtbot, post, regno) -> None:
 
 def test_reprint_gives_the_same_token_and_reissue_needs_a_reason(
         qtbot, officer, ctx, regno, tmp_path: Path, hq: HqDir, pdf_tools) -> None:
-    first = issue_token(ctx.session, regno).text
+    first = ctx.session.tokens.issue(regno).text
     screen = open_screen(qtbot, ctx)
     screen.open(regno)
     officer.ctrl(Qt.Key.Key_P)
@@ -172,7 +171,7 @@ def test_reprint_gives_the_same_token_and_reissue_needs_a_reason(
     dialog = screen.reissue()
     assert dialog is not None
     dialog.try_accept()  # empty reason refused
-    assert dialog.isVisible() and issue_token(ctx.session, regno).text == first
+    assert dialog.isVisible() and ctx.session.tokens.issue(regno).text == first
     dialog.reason.setText("slip lost in the river")
     dialog.try_accept()
     new = dialog.result_value

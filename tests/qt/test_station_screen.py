@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from fieldreg.station import tokens as issuing
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp, station_trust
+from fieldreg.station.enrollment import create_camp
+from fieldreg.station.trust import station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.station import StationScreen
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, make_user
@@ -34,7 +34,7 @@ def test_post_information(qtbot, ctx: AppContext, hq: HqDir) -> None:  # type: i
     screen = open_screen(qtbot, ctx)
     assert screen.station.text() == "TGR1 — Tengréla"
     assert screen.kind.text() == "Border post"
-    ((kid, _, _, current),) = issuing.list_post_keys(ctx.session)
+    ((kid, _, _, current),) = ctx.session.trust.post_keys()
     assert current and screen.keys.text().startswith(kid) and screen.keys.text().endswith("(in use)")
     assert screen.fingerprint.text() == hq.fingerprint
     assert screen.trust.text().startswith(f"version {hq.trust_list().version}, issued ")

@@ -17,12 +17,11 @@ from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
-from fieldreg.station.tokens import issue_token, slip_data
 from fieldreg.keys import HqDir
 from fieldreg.tokens.qr import qr_png
 from fieldreg.station.scanner import mangle_us_on_azerty
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp, load_list
+from fieldreg.station.enrollment import create_camp
 from fieldreg.station import Station
 from fieldreg.ui.camera import FrameDecoder, multimedia
 from fieldreg.ui.context import AppContext
@@ -53,7 +52,7 @@ def camp(hq: HqDir, post: Session, tmp_path: Path) -> AppContext:
 def slip(post: Session) -> tuple[str, str]:
     """(registration number, token text) of a household of three registered at TGR1."""
     regno = post.households.register(parse_household(household()))
-    return regno, issue_token(post, regno).text
+    return regno, post.tokens.issue(regno).text
 
 
 def open_screen(qtbot: Any, ctx: AppContext) -> VerifyScreen:
@@ -118,7 +117,7 @@ def test_revoked_slip_is_revoked(qtbot: Any, camp: AppContext, hq: HqDir,
     screen = open_screen(qtbot, camp)
     assert scan(qtbot, screen, slip[1])["word"] == "VALID"
     claims = screen.last_result.verdict.claims  # type: ignore[union-attr]
-    load_list(camp.session, hq.revoke_tokens([claims.token_id]).raw)
+    camp.session.trust.load_list(hq.revoke_tokens([claims.token_id]).raw)
     screen.activated()  # back on the screen after the list was loaded
     shown = scan(qtbot, screen, slip[1])
     assert screen.result_kind == "revoked" and shown["word"] == "REVOKED"
@@ -198,7 +197,7 @@ def test_photo_of_a_printed_slip_verifies(qtbot: Any, camp: AppContext, post: Se
                                           tmp_path: Path) -> None:
     regno, _ = slip
     pdf = tmp_path / "slip.pdf"
-    write_slips_pdf([slip_data(post, issue_token(post, regno))], pdf)
+    write_slips_pdf([post.tokens.slip(post.tokens.issue(regno))], pdf)
     page = tmp_path / "slip.png"
     pdf_tools.rasterize(pdf)[0].save(page)
     screen = open_screen(qtbot, camp)

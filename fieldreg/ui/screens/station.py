@@ -1,7 +1,7 @@
 """This station: who it is, its signing keys, what it trusts; load HQ's newer lists.
 
 The same services as ``fieldreg keys list``, ``fieldreg trust show`` and
-``fieldreg trust load`` (:mod:`fieldreg.station.enrollment`, :mod:`fieldreg.station.tokens`). A
+``fieldreg trust load`` (:mod:`fieldreg.station.trust`, ``session.trust``). A
 trust list or revocation list older than the one in use is refused with the
 core's one-line reason; nothing changes then.
 """
@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from fieldreg import errors
 
-from fieldreg.station import tokens as issuing
 from fieldreg.keys import TrustList
 from fieldreg.model import utcnow
-from fieldreg.station.enrollment import document_kind, load_list, station_trust
+from fieldreg.station.trust import document_kind, station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
@@ -116,7 +115,7 @@ class StationScreen(Screen):
         self.keys_label.setVisible(is_post)
         self.keys.setVisible(is_post)
         if is_post:
-            keys = issuing.list_post_keys(self.ctx.session)
+            keys = self.ctx.session.trust.post_keys()
             lines = [self.tr("{key}, valid {start} to {end}").format(
                 key=kid, start=self._day(nbf), end=self._day(exp))
                 + (" " + self.tr("(in use)") if current else "")
@@ -178,7 +177,7 @@ class StationScreen(Screen):
             held = station_trust(self.ctx.station)
             before = held.trust.version if trust_list else (
                 held.revocations.version if held.revocations else None)
-            loaded = load_list(self.ctx.session, data)
+            loaded = self.ctx.session.trust.load_list(data)
         except Exception as err:  # shown in one line, never a traceback
             if not isinstance(err, errors.FieldRegError):
                 log.error("loading a list failed unexpectedly", exc_info=err)

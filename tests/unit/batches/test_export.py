@@ -37,7 +37,6 @@ from fieldreg.errors import (
     PermissionDenied,
     StorageError,
 )
-from fieldreg.station.tokens import issue_token, reissue_token
 from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
@@ -105,8 +104,8 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     b = register(post, notes="second family")
     post.households.correct(a, parse_household(household(notes="notes corrected")), reason="notes were wrong")
     post.households.void(a, reason="registered twice")
-    first = issue_token(post, b)
-    new, revoked = reissue_token(post, b, reason="slip lost in the river")
+    first = post.tokens.issue(b)
+    new, revoked = post.tokens.reissue(b, reason="slip lost in the river")
     add_decision(post, a, b)
     audit_before = [e.to_json() for e in post.audit.entries()]
 
@@ -187,7 +186,7 @@ def test_next_batch_chains_to_the_previous_and_carries_only_what_is_new(
     first = export(post, usb)
     assert first is not None
     b = register(post)
-    token = issue_token(post, a)  # a slip: the token travels in the next manifest
+    token = post.tokens.issue(a)  # a slip: the token travels in the next manifest
     second = export(post, usb)
     assert second is not None and second.batch.seq == 2
     one, records_one = open_batch(first.path, hq)
@@ -206,7 +205,7 @@ def test_next_batch_chains_to_the_previous_and_carries_only_what_is_new(
 def test_issued_slips_alone_make_a_batch(post: Session, hq: HqDir, usb: Path) -> None:
     regno = register(post)
     assert export(post, usb) is not None
-    token = issue_token(post, regno)
+    token = post.tokens.issue(regno)
     result = export(post, usb)
     assert result is not None
     batch, _ = open_batch(result.path, hq)

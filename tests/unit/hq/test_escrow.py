@@ -8,7 +8,7 @@ from pathlib import Path
 import pyrage
 
 from fieldreg.keys import open_enrollment
-from fieldreg.station.enrollment import create_enrolled_post, enroll_existing_post
+from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station import Station
 
 from .builders import FAST_KDF, T0, make_hq
@@ -47,9 +47,9 @@ def test_loading_an_enrollment_into_a_running_post_sets_escrow(tmp_path: Path) -
                              passphrase=ADMIN_PASS, kdf=FAST_KDF)
     assert store.store.meta_or("escrow_recipients") is None
     pkg = hq.enroll_post("TGR1", now=T0, kdf=FAST_KDF)
-    enroll_existing_post(store.unlock("awa", ADMIN_PASS), open_enrollment(pkg.data, pkg.passphrase))
+    store.unlock("awa", ADMIN_PASS).trust.enroll(open_enrollment(pkg.data, pkg.passphrase))
     assert json.loads(store.store.meta("escrow_recipients")) == escrow
     # Rotation: the new file's list replaces the old one (here: the same HQ, same list).
     pkg = hq.enroll_post("TGR1", now=T0, kdf=FAST_KDF)
-    enroll_existing_post(store.unlock("awa", ADMIN_PASS), open_enrollment(pkg.data, pkg.passphrase))
+    store.unlock("awa", ADMIN_PASS).trust.enroll(open_enrollment(pkg.data, pkg.passphrase))
     assert json.loads(store.store.meta("escrow_recipients")) == escrow

@@ -18,7 +18,7 @@ def busy(admin: Session) -> Session:
     changed["notes"] = "corrected"
     admin.households.correct(numbers[0], parse_household(changed), reason="notes")
     admin.households.void(numbers[1], reason="duplicate")
-    admin.record_print(numbers[2], what="slip")
+    admin.tokens.record_print(numbers[2], what="slip")
     return admin
 
 

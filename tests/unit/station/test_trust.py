@@ -1,4 +1,5 @@
-"""fieldreg.station.enrollment: enrolled posts, camps, the pinned HQ key and loading newer HQ lists.
+"""fieldreg.station.trust: the pinned HQ key, loading newer HQ lists, and a running post's
+enrollments and keys (``session.trust``).
 
 Real HQ directories (cheap KDF) and real stores in ``tmp_path``.
 """
@@ -14,7 +15,6 @@ from typing import Any
 import pytest
 
 from fieldreg.errors import AuthError, CorruptData, InvalidInput, PermissionDenied
-from fieldreg.station.tokens import current_post_key, issue_token, list_post_keys
 from fieldreg.keys import (
     Enrollment,
     HqDir,
@@ -25,17 +25,12 @@ from fieldreg.keys import (
     key_id_hex,
     open_enrollment,
 )
-from fieldreg.station.session import Session
-from fieldreg.station.enrollment import (
-    create_camp,
-    create_enrolled_post,
-    document_kind,
-    enroll_existing_post,
-    load_list,
-    station_trust,
-    trust_dir,
-)
 from fieldreg.station import Station
+from fieldreg.station.enrollment import create_camp, create_enrolled_post
+from fieldreg.station.service import ANY_USER
+from fieldreg.station.session import Session
+from fieldreg.station.tokens import current_post_key
+from fieldreg.station.trust import Trust, document_kind, station_trust, trust_dir
 from fieldreg.tokens import Status, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
@@ -100,88 +95,6 @@ def reopened(session: Session) -> TrustStore:
     return station_trust(Station.open(session.store.data_dir))
 
 
-# -- an enrolled border post --------------------------------------------------------------
-
-def test_enrolled_post_holds_its_key_and_pins_its_hq(
-        post: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
-    store = post.station
-    assert (store.kind, store.post_id, store.post_name) == ("post", "TGR1", "Tengréla")
-    assert store.store.meta("hq_root") == hq.root_public.hex()
-    assert store.store.meta("hq_fingerprint") == hq.fingerprint
-    assert store.store.meta("hq_age_recipient") == hq.age_recipient
-    files = trust_dir(data_dir)
-    assert files == data_dir / "trust"
-    assert (files / "trustlist.cose").read_bytes() == enrollment.trust_list.raw
-    assert (files / "trustlist.cose").stat().st_mode & 0o777 == 0o600
-    trust = station_trust(store)
-    assert trust.root_public == hq.root_public and trust.trust.version == 2
-    assert trust.revocations is None
-    kid = key_id_hex(enrollment.post_key.key_id)
-    assert list_post_keys(post) == [(kid, "2026-11-01T08:00:00Z", "2028-10-31T08:00:00Z", True)]
-    assert current_post_key(post, now=T0 + DAY).key_id == enrollment.post_key.key_id
-    assert audit(post, "key_load") == [(ADMIN, "TGR1", {"key": kid})]
-    assert post.audit.verify()[1] is None
-
-
-def test_enrolled_post_signs_slips_that_hq_trusts(post: Session, hq: HqDir) -> None:
-    regno = post.households.register(parse_household(household()))
-    issued = issue_token(post, regno, now=T0 + DAY)
-    verdict = verify_token(issued.text, station_trust(post.station).trust, None, T0 + 2 * DAY)
-    assert verdict.status is Status.VALID and verdict.claims == issued.claims
-
-
-def test_enrolled_post_is_not_created_over_an_existing_store(
-        post: Session, hq: HqDir, data_dir: Path) -> None:
-    with pytest.raises(InvalidInput, match="already holds a FieldReg store"):
-        create_enrolled_post(data_dir, enroll(hq, now=T0 + DAY), post_name="Autre",
-                             admin="moussa", passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    again = Station.open(data_dir)
-    assert again.post_name == "Tengréla"
-    assert len(list_post_keys(again.unlock(ADMIN, ADMIN_PASS))) == 1
-    assert station_trust(again).trust.version == 2
-
-
-# -- a camp -------------------------------------------------------------------------------
-
-def test_camp_is_set_up_from_a_trust_list_checked_against_the_fingerprint(
-        hq: HqDir, enrollment: Enrollment, camp_dir: Path) -> None:
-    typed = hq.fingerprint.lower().replace("-", " ")  # as a person may type it
-    store = create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
-                        trust_list=hq.trust_list().raw, fingerprint=typed,
-                        admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    assert (store.kind, store.post_id, store.post_name) == ("camp", "CAMP1", "Site de transit")
-    assert store.store.meta("hq_root") == hq.root_public.hex()
-    assert store.store.meta("hq_fingerprint") == hq.fingerprint
-    assert store.store.meta_or("hq_age_recipient") is None
-    trust = station_trust(store)
-    assert trust.trust.raw == hq.trust_list().raw
-    assert trust.trust.find(enrollment.post_key.key_id) is not None
-    session = store.unlock(CAMP_ADMIN, ADMIN_PASS)
-    assert list_post_keys(session) == []
-    with pytest.raises(InvalidInput, match="no signing key"):
-        current_post_key(session)
-
-
-def test_camp_with_a_wrong_fingerprint_leaves_nothing_behind(
-        hq: HqDir, other_hq: HqDir, camp_dir: Path) -> None:
-    with pytest.raises(CorruptData, match="different HQ key than the fingerprint"):
-        create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
-                    trust_list=hq.trust_list().raw, fingerprint=other_hq.fingerprint,
-                    admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    assert not Station.exists(camp_dir)
-    assert not trust_dir(camp_dir).exists()
-
-
-def test_camp_is_not_created_over_an_existing_store(camp: Session, hq: HqDir, camp_dir: Path,
-                                                    other_hq: HqDir) -> None:
-    with pytest.raises(InvalidInput, match="already holds a FieldReg store"):
-        create_camp(camp_dir, camp_id="CAMP2", camp_name="Autre site",
-                    trust_list=other_hq.trust_list().raw, fingerprint=other_hq.fingerprint,
-                    admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    assert Station.open(camp_dir).post_id == "CAMP1"
-    assert reopened(camp).root_public == hq.root_public
-
-
 # -- the station's trust ------------------------------------------------------------------
 
 def test_a_station_without_hq_has_no_trust(store: Station) -> None:
@@ -195,14 +108,14 @@ def test_trust_files_swapped_for_another_hqs_are_refused(
     with pytest.raises(CorruptData, match="not signed by the HQ key this station was set up with"):
         station_trust(camp.station)
     with pytest.raises(CorruptData):
-        load_list(camp, other_hq.issue_trust_list(now=T0 + DAY).raw)
+        camp.trust.load_list(other_hq.issue_trust_list(now=T0 + DAY).raw)
 
 
 # -- loading newer lists ------------------------------------------------------------------
 
 def test_newer_trust_list_is_loaded_kept_and_audited(camp: Session, hq: HqDir) -> None:
     newer = hq.issue_trust_list(now=T0 + 5 * DAY)
-    loaded = load_list(camp, newer.raw)
+    loaded = camp.trust.load_list(newer.raw)
     assert isinstance(loaded, TrustList)
     assert (loaded.version, loaded.raw) == (3, newer.raw)
     kept = reopened(camp)
@@ -212,9 +125,9 @@ def test_newer_trust_list_is_loaded_kept_and_audited(camp: Session, hq: HqDir) -
 
 def test_older_trust_list_is_refused(camp: Session, hq: HqDir) -> None:
     current = hq.trust_list()
-    load_list(camp, hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    camp.trust.load_list(hq.issue_trust_list(now=T0 + 5 * DAY).raw)
     with pytest.raises(StaleTrustList, match="version 2 is older than the loaded version 3"):
-        load_list(camp, current.raw)
+        camp.trust.load_list(current.raw)
     assert reopened(camp).trust.version == 3
     assert len(audit(camp, "trust_load")) == 1
 
@@ -223,11 +136,11 @@ def test_two_different_lists_with_one_version_are_refused(camp: Session, hq: HqD
                                                           tmp_path: Path) -> None:
     # An HQ directory restored from a backup issues its own, different, version 3.
     shutil.copytree(hq.path, tmp_path / "hq-backup")
-    load_list(camp, hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    camp.trust.load_list(hq.issue_trust_list(now=T0 + 5 * DAY).raw)
     rival = HqDir.open(tmp_path / "hq-backup", HQ_PASS).issue_trust_list(now=T0 + 6 * DAY)
     assert rival.version == 3
     with pytest.raises(CorruptData, match="both claim version 3"):
-        load_list(camp, rival.raw)
+        camp.trust.load_list(rival.raw)
     assert reopened(camp).trust.issued_at == T0 + 5 * DAY
 
 
@@ -236,7 +149,7 @@ def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq
     assert reopened(camp).clock_floor == T0
     token_id = bytes(range(16))
     first = hq.revoke_tokens([token_id], now=T0 + 10 * DAY)
-    loaded = load_list(camp, first.raw)
+    loaded = camp.trust.load_list(first.raw)
     assert isinstance(loaded, RevocationList)
     assert loaded.version == 2 and token_id in loaded
     kept = reopened(camp)
@@ -244,9 +157,9 @@ def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq
     assert token_id in kept.revocations
     assert kept.clock_floor == T0 + 10 * DAY
     # A newer trust list issued before that revocation list does not lower the floor.
-    load_list(camp, hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    camp.trust.load_list(hq.issue_trust_list(now=T0 + 5 * DAY).raw)
     assert reopened(camp).clock_floor == T0 + 10 * DAY
-    load_list(camp, hq.revoke_tokens([], now=T0 + 20 * DAY).raw)
+    camp.trust.load_list(hq.revoke_tokens([], now=T0 + 20 * DAY).raw)
     assert reopened(camp).clock_floor == T0 + 20 * DAY
     assert [d for _, _, d in audit(camp, "revocations_load")] == [{"version": 2}, {"version": 3}]
 
@@ -254,8 +167,8 @@ def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq
 def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDir,
                                                          post: Session) -> None:
     regno = post.households.register(parse_household(household()))
-    text = issue_token(post, regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
-    load_list(camp, hq.revoke_tokens([], now=T0 + 11 * DAY).raw)
+    text = post.tokens.issue(regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
+    camp.trust.load_list(hq.revoke_tokens([], now=T0 + 11 * DAY).raw)
     trust = reopened(camp)
     dead_battery = datetime(2000, 1, 1, tzinfo=timezone.utc)
     # Judged at the floor, not in 2000: the token is only 12 h ahead (VALID, with warnings).
@@ -269,9 +182,9 @@ def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDi
 def test_older_revocation_list_is_refused(camp: Session, hq: HqDir) -> None:
     second = hq.revoke_tokens([bytes(16)], now=T0 + DAY)
     third = hq.revoke_tokens([bytes(15) + b"\x01"], now=T0 + 2 * DAY)
-    load_list(camp, third.raw)
+    camp.trust.load_list(third.raw)
     with pytest.raises(StaleTrustList, match="version 2 is older than the loaded version 3"):
-        load_list(camp, second.raw)
+        camp.trust.load_list(second.raw)
     kept = reopened(camp).revocations
     assert kept is not None and kept.version == 3 and bytes(16) in kept
 
@@ -281,7 +194,7 @@ def test_lists_signed_by_another_hq_are_refused(camp: Session, other_hq: HqDir) 
     newer_revocations = other_hq.revoke_tokens([bytes(16)], now=T0 + DAY)
     for data in (newer_trust.raw, newer_revocations.raw):
         with pytest.raises(CorruptData):
-            load_list(camp, data)
+            camp.trust.load_list(data)
     kept = reopened(camp)
     assert kept.trust.version == 2 and kept.revocations is None
     assert audit(camp, "trust_load") == [] and audit(camp, "revocations_load") == []
@@ -291,7 +204,7 @@ def test_loading_needs_an_account_that_chose_its_passphrase(camp: Session, hq: H
     camp.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
-        load_list(fresh, hq.issue_trust_list(now=T0 + DAY).raw)
+        fresh.trust.load_list(hq.issue_trust_list(now=T0 + DAY).raw)
     assert reopened(camp).trust.version == 2
 
 
@@ -307,7 +220,7 @@ def test_document_kind_tells_lists_apart(hq: HqDir, enrollment: Enrollment) -> N
 
 def test_load_list_refuses_what_is_not_a_list(camp: Session, enrollment: Enrollment) -> None:
     with pytest.raises(InvalidInput, match="neither"):
-        load_list(camp, enrollment.post_key.certificate.raw)
+        camp.trust.load_list(enrollment.post_key.certificate.raw)
     assert audit(camp, "trust_load") == [] and audit(camp, "revocations_load") == []
 
 
@@ -315,8 +228,8 @@ def test_load_list_refuses_what_is_not_a_list(camp: Session, enrollment: Enrollm
 
 def test_key_rotation_at_a_running_post(post: Session, hq: HqDir, enrollment: Enrollment) -> None:
     rotated = enroll(hq, now=T0 + 10 * DAY)  # trust list version 3, both keys
-    enroll_existing_post(post, rotated)
-    keys = {k[0]: k[3] for k in list_post_keys(post)}
+    post.trust.enroll(rotated)
+    keys = {k[0]: k[3] for k in post.trust.post_keys()}
     assert keys == {key_id_hex(enrollment.post_key.key_id): False,
                     key_id_hex(rotated.post_key.key_id): True}
     assert current_post_key(post, now=T0 + 11 * DAY).key_id == rotated.post_key.key_id
@@ -331,7 +244,7 @@ def test_key_rotation_at_a_running_post(post: Session, hq: HqDir, enrollment: En
 def test_a_post_set_up_without_keys_pins_hq_at_its_first_enrollment(
         admin: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
     assert admin.store.meta_or("hq_root") is None
-    enroll_existing_post(admin, enrollment)
+    admin.trust.enroll(enrollment)
     store = Station.open(data_dir)
     assert store.store.meta("hq_root") == hq.root_public.hex()
     assert store.store.meta("hq_fingerprint") == hq.fingerprint
@@ -344,31 +257,31 @@ def test_a_post_set_up_without_keys_pins_hq_at_its_first_enrollment(
 def test_an_enrollment_from_another_hq_is_refused(post: Session, other_hq: HqDir,
                                                   enrollment: Enrollment) -> None:
     with pytest.raises(InvalidInput, match="another HQ"):
-        enroll_existing_post(post, enroll(other_hq))
-    assert [k[0] for k in list_post_keys(post)] == [key_id_hex(enrollment.post_key.key_id)]
+        post.trust.enroll(enroll(other_hq))
+    assert [k[0] for k in post.trust.post_keys()] == [key_id_hex(enrollment.post_key.key_id)]
     assert reopened(post).trust.raw == enrollment.trust_list.raw
 
 
 def test_an_enrollment_for_another_post_changes_nothing(admin: Session, hq: HqDir,
                                                          data_dir: Path) -> None:
     with pytest.raises(InvalidInput, match="for post NIA, but this station is post TGR1"):
-        enroll_existing_post(admin, enroll(hq, "NIA"))
-    assert list_post_keys(admin) == []
+        admin.trust.enroll(enroll(hq, "NIA"))
+    assert admin.trust.post_keys() == []
     assert admin.store.meta_or("hq_root") is None  # nothing pinned
     assert not trust_dir(data_dir).exists()
 
 
 def test_the_same_enrollment_twice_is_refused(post: Session, enrollment: Enrollment) -> None:
     with pytest.raises(InvalidInput, match="already loaded"):
-        enroll_existing_post(post, enrollment)
-    assert len(list_post_keys(post)) == 1
+        post.trust.enroll(enrollment)
+    assert len(post.trust.post_keys()) == 1
 
 
 def test_an_enrollment_older_than_the_stations_trust_list_still_loads_its_key(
         post: Session, hq: HqDir) -> None:
     rotated = enroll(hq, now=T0 + 10 * DAY)  # carries trust list version 3
-    load_list(post, hq.issue_trust_list(now=T0 + 11 * DAY).raw)  # the post already has 4
-    enroll_existing_post(post, rotated)
+    post.trust.load_list(hq.issue_trust_list(now=T0 + 11 * DAY).raw)  # the post already has 4
+    post.trust.enroll(rotated)
     assert current_post_key(post, now=T0 + 12 * DAY).key_id == rotated.post_key.key_id
     assert reopened(post).trust.version == 4
 
@@ -376,11 +289,34 @@ def test_an_enrollment_older_than_the_stations_trust_list_still_loads_its_key(
 def test_only_administrators_load_enrollments(post: Session, hq: HqDir) -> None:
     supervisor = make_user(post, "fatou", "supervisor")
     with pytest.raises(PermissionDenied):
-        enroll_existing_post(supervisor, enroll(hq, now=T0 + DAY))
-    assert len(list_post_keys(post)) == 1
+        supervisor.trust.check_enroll()
+    with pytest.raises(PermissionDenied):
+        supervisor.trust.enroll(enroll(hq, now=T0 + DAY))
+    assert len(post.trust.post_keys()) == 1
+    post.trust.check_enroll()  # an administrator of a post may
 
 
 def test_a_camp_holds_no_signing_keys(camp: Session, hq: HqDir) -> None:
     with pytest.raises(InvalidInput, match="only a border post"):
-        enroll_existing_post(camp, enroll(hq, "CAMP1", now=T0 + DAY))
-    assert list_post_keys(camp) == []
+        camp.trust.check_enroll()
+    with pytest.raises(InvalidInput, match="only a border post"):
+        camp.trust.enroll(enroll(hq, "CAMP1", now=T0 + DAY))
+    assert camp.trust.post_keys() == []
+
+
+def test_the_role_is_checked_before_the_kind_of_station(camp: Session) -> None:
+    officer = make_user(camp, "moussa", "officer")
+    with pytest.raises(PermissionDenied):
+        officer.trust.check_enroll()
+
+
+def test_every_user_sees_the_posts_keys(post: Session, enrollment: Enrollment) -> None:
+    post.accounts.add("moussa", role="officer", passphrase="moussa first pass")
+    fresh = post.station.unlock("moussa", "moussa first pass")  # yet to choose a passphrase
+    assert [k.key_id for k in fresh.trust.post_keys()] == [key_id_hex(enrollment.post_key.key_id)]
+    assert fresh.trust.post_keys()[0].current
+
+
+def test_the_trust_service_declares_what_each_operation_needs() -> None:
+    assert dict(Trust.permissions) == {"load_list": "verify", "check_enroll": "manage_all_accounts",
+                                       "enroll": "manage_all_accounts", "post_keys": ANY_USER}

@@ -1,4 +1,5 @@
-"""fieldreg.station.tokens: post keys, the first slip's token, reprints, reissues and what the slip prints.
+"""fieldreg.station.tokens: the post's signing key, the first slip's token, reprints, reissues and what
+the slip prints (``session.tokens``).
 
 A real HQ directory (cheap KDF) enrolls a real post store in ``tmp_path``; tokens
 are checked by decoding and verifying them against HQ's own trust list.
@@ -14,24 +15,16 @@ from typing import Any
 import pytest
 
 from fieldreg.errors import AuthError, InvalidInput, NotFound
-from fieldreg.station.tokens import (
-    NO_KEY,
-    OUTBOX_TOKEN_REVOCATION,
-    current_post_key,
-    install_post_key,
-    issue_token,
-    list_post_keys,
-    registered_today,
-    reissue_token,
-    slip_data,
-)
 from fieldreg.keys import Enrollment, HqDir, key_id_hex, open_enrollment
 from fieldreg.regno import RegNo
+from fieldreg.station import Station
+from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station.session import Session
 from fieldreg.station.slips import SlipMember
-from fieldreg.station.enrollment import create_enrolled_post
-from fieldreg.station import Station
+from fieldreg.station.tokens import NO_KEY, Tokens, current_post_key
+from fieldreg.station.trust import install_post_key
 from fieldreg.store.db import transaction
+from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.tokens import Member, Sex, Status, verify_token
 from fieldreg.tokens.codec import decode_token, parse_claims
 from fieldreg.validation import parse_household
@@ -97,7 +90,7 @@ def members(*specs: tuple[str, str, str, dict[str, Any]]) -> list[dict[str, Any]
 def test_first_slip_signs_a_token_saying_who_the_household_is(
         post: Session, hq: HqDir, enrollment: Enrollment) -> None:
     regno = register(post)
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     assert issued.created is True
     assert issued.registration.regno == regno
     c = issued.claims
@@ -115,7 +108,7 @@ def test_first_slip_signs_a_token_saying_who_the_household_is(
 
 def test_first_slip_is_stored_sealed_and_audited(post: Session, enrollment: Enrollment) -> None:
     regno = register(post)
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     kid = key_id_hex(enrollment.post_key.key_id)
     assert tokens(post, regno) == [
         (issued.token_id, 1, "active", "2026-12-01T08:00:00Z", ADMIN, kid, None, None)]
@@ -131,25 +124,25 @@ def test_first_slip_is_stored_sealed_and_audited(post: Session, enrollment: Enro
 
 def test_reprint_shows_the_very_same_token(post: Session, data_dir: Path) -> None:
     regno = register(post)
-    first = issue_token(post, regno, now=ISSUE)
-    again = issue_token(post, regno, now=ISSUE + timedelta(days=2))
+    first = post.tokens.issue(regno, now=ISSUE)
+    again = post.tokens.issue(regno, now=ISSUE + timedelta(days=2))
     assert again.created is False
     assert (again.text, again.claims) == (first.text, first.claims)
     assert again.claims.issued_at == ISSUE  # not the reprint time
     # Another process, later, still gets the stored token.
     other = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
-    assert issue_token(other, regno).text == first.text
+    assert other.tokens.issue(regno).text == first.text
     assert len(tokens(post, regno)) == 1
     assert len(audit(post, "token_issue")) == 1
 
 
 def test_reprint_needs_no_key_valid_today(post: Session) -> None:
     regno = register(post)
-    first = issue_token(post, regno, now=ISSUE)
+    first = post.tokens.issue(regno, now=ISSUE)
     long_after = T0 + timedelta(days=800)  # the key may no longer sign
     with pytest.raises(InvalidInput):
         current_post_key(post, now=long_after)
-    assert issue_token(post, regno, now=long_after).text == first.text
+    assert post.tokens.issue(regno, now=long_after).text == first.text
 
 
 def test_head_is_listed_first_whatever_the_order_of_entry(post: Session) -> None:
@@ -158,10 +151,10 @@ def test_head_is_listed_first_whatever_the_order_of_entry(post: Session) -> None
         ("Mariam", "F", "child", {"birth_date": "2024-03-02"}),
         ("Aminata", "F", "head", {"birth_year": 1990}),
     ))
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     assert issued.claims.members == (HEAD, CHILD_M, CHILD_F)
     assert issued.claims.given_names == "Aminata"
-    slip = slip_data(post, issued)
+    slip = post.tokens.slip(issued)
     assert [m.given_names for m in slip.members] == ["Aminata", "Issa", "Mariam"]
 
 
@@ -170,7 +163,7 @@ def test_sex_other_or_not_stated_is_carried_as_unknown(post: Session) -> None:
         ("Aminata", "X", "head", {"birth_year": 1990}),
         ("Issa", "M", "child", {"age": 7}),
     ))
-    claims = issue_token(post, regno, now=ISSUE).claims
+    claims = post.tokens.issue(regno, now=ISSUE).claims
     assert claims.members == (Member(Sex.UNKNOWN, 1990), CHILD_M)
 
 
@@ -178,8 +171,8 @@ def test_sex_other_or_not_stated_is_carried_as_unknown(post: Session) -> None:
 
 def test_slip_shows_the_post_the_token_and_ages_on_the_issue_day(post: Session) -> None:
     regno = register(post)
-    issued = issue_token(post, regno, now=ISSUE)
-    slip = slip_data(post, issued)
+    issued = post.tokens.issue(regno, now=ISSUE)
+    slip = post.tokens.slip(issued)
     assert (slip.regno, slip.post_id, slip.post_name) == (regno, "TGR1", "Tengréla")
     assert (slip.head_family_name, slip.head_given_names) == ("Traoré", "Aminata")
     assert slip.issued_at == ISSUE and slip.token == issued.text
@@ -187,14 +180,14 @@ def test_slip_shows_the_post_the_token_and_ages_on_the_issue_day(post: Session) 
                 SlipMember("Mariam", 2, False))
     assert slip.members == expected
     # A reprint half a year later is the same slip: ages stay those of the issue day.
-    later = slip_data(post, issue_token(post, regno, now=datetime(2027, 6, 1, tzinfo=timezone.utc)))
+    later = post.tokens.slip(post.tokens.issue(regno, now=datetime(2027, 6, 1, tzinfo=timezone.utc)))
     assert later.members == expected and later.issued_at == ISSUE
 
 
 def test_slip_ages_are_counted_on_the_issue_day_not_today(post: Session) -> None:
     regno = register(post)
     eve_of_birthday = datetime(2028, 3, 1, 8, 0, tzinfo=timezone.utc)  # Mariam born 2024-03-02
-    slip = slip_data(post, issue_token(post, regno, now=eve_of_birthday))
+    slip = post.tokens.slip(post.tokens.issue(regno, now=eve_of_birthday))
     assert slip.members == (SlipMember("Aminata", 38, True), SlipMember("Issa", 9, True),
                             SlipMember("Mariam", 3, False))
 
@@ -213,25 +206,25 @@ def test_long_names_are_shortened_and_the_slip_prints_them_as_signed(
     regno = register(post, members=specs)
     head = post.households.get(regno).household.head  # the registration keeps the whole name
     assert (head.family_name, head.given_names) == (family, given)
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     assert (issued.claims.family_name, issued.claims.given_names) == (printed_family, printed_given)
     assert len(printed_family.encode()) <= 40 and len(printed_given.encode()) <= 40
-    slip = slip_data(post, issued)
+    slip = post.tokens.slip(issued)
     assert (slip.head_family_name, slip.head_given_names) == (printed_family, printed_given)
     verdict = verify_token(issued.text, hq.trust_list(), None, ISSUE)
     assert verdict.claims is not None
     assert (verdict.claims.family_name, verdict.claims.given_names) == (printed_family, printed_given)
     # Shortened names are not mistaken for a correction at the next reprint.
-    assert issue_token(post, regno).text == issued.text
+    assert post.tokens.issue(regno).text == issued.text
 
 
 # -- reissue ------------------------------------------------------------------------------
 
 def test_reissue_revokes_the_old_token_and_signs_the_next_serial(post: Session, hq: HqDir) -> None:
     regno = register(post)
-    old = issue_token(post, regno, now=ISSUE)
+    old = post.tokens.issue(regno, now=ISSUE)
     when = ISSUE + timedelta(days=3)
-    new, old_id = reissue_token(post, regno, reason="  slip   lost in\nthe river ", now=when)
+    new, old_id = post.tokens.reissue(regno, reason="  slip   lost in\nthe river ", now=when)
     assert old_id == old.token_id
     assert new.created is True and new.token_id != old.token_id
     assert (new.claims.serial, new.claims.issued_at) == (2, when)
@@ -250,7 +243,7 @@ def test_reissue_revokes_the_old_token_and_signs_the_next_serial(post: Session, 
         (ADMIN, regno, {"revoked": old_id, "token": new.token_id, "serial": 2})]
     assert post.audit.verify()[1] is None
     # The next print shows the new slip.
-    reprint = issue_token(post, regno)
+    reprint = post.tokens.issue(regno)
     assert (reprint.created, reprint.text) == (False, new.text)
     # Once HQ publishes the id from the outbox, camps refuse the old slip only.
     revocations = hq.revoke_tokens([bytes.fromhex(old_id)], now=when + timedelta(days=1))
@@ -261,9 +254,9 @@ def test_reissue_revokes_the_old_token_and_signs_the_next_serial(post: Session, 
 
 def test_each_reissue_takes_the_next_serial(post: Session) -> None:
     regno = register(post)
-    first = issue_token(post, regno, now=ISSUE)
-    second, revoked_1 = reissue_token(post, regno, reason="torn", now=ISSUE + timedelta(hours=1))
-    third, revoked_2 = reissue_token(post, regno, reason="wet", now=ISSUE + timedelta(hours=2))
+    first = post.tokens.issue(regno, now=ISSUE)
+    second, revoked_1 = post.tokens.reissue(regno, reason="torn", now=ISSUE + timedelta(hours=1))
+    third, revoked_2 = post.tokens.reissue(regno, reason="wet", now=ISSUE + timedelta(hours=2))
     assert (revoked_1, revoked_2) == (first.token_id, second.token_id)
     assert [c.serial for c in (first.claims, second.claims, third.claims)] == [1, 2, 3]
     assert [r[1:3] for r in tokens(post, regno)] == [(1, "revoked"), (2, "revoked"), (3, "active")]
@@ -272,15 +265,15 @@ def test_each_reissue_takes_the_next_serial(post: Session) -> None:
 
 def test_serials_are_counted_per_household(post: Session) -> None:
     a, b = register(post), register(post)
-    issue_token(post, a, now=ISSUE)
-    reissue_token(post, a, reason="lost", now=ISSUE)
-    assert issue_token(post, b, now=ISSUE).claims.serial == 1
+    post.tokens.issue(a, now=ISSUE)
+    post.tokens.reissue(a, reason="lost", now=ISSUE)
+    assert post.tokens.issue(b, now=ISSUE).claims.serial == 1
 
 
 def test_reissue_without_a_first_slip_is_refused(post: Session) -> None:
     regno = register(post)
     with pytest.raises(NotFound, match="no slip yet"):
-        reissue_token(post, regno, reason="lost", now=ISSUE)
+        post.tokens.reissue(regno, reason="lost", now=ISSUE)
     assert tokens(post, regno) == [] and outbox(post) == []
     assert audit(post, "token_reissue") == []
 
@@ -288,9 +281,9 @@ def test_reissue_without_a_first_slip_is_refused(post: Session) -> None:
 @pytest.mark.parametrize("reason", ["", "   \n ", "x" * 501])
 def test_reissue_needs_a_reason_and_changes_nothing_without_one(post: Session, reason: str) -> None:
     regno = register(post)
-    old = issue_token(post, regno, now=ISSUE)
+    old = post.tokens.issue(regno, now=ISSUE)
     with pytest.raises(InvalidInput, match="reason"):
-        reissue_token(post, regno, reason=reason, now=ISSUE)
+        post.tokens.reissue(regno, reason=reason, now=ISSUE)
     assert [r[:3] for r in tokens(post, regno)] == [(old.token_id, 1, "active")]
     assert outbox(post) == []
 
@@ -301,23 +294,23 @@ def test_no_slip_for_a_void_registration(post: Session) -> None:
     regno = register(post)
     post.households.void(regno, reason="registered twice")
     with pytest.raises(InvalidInput, match="void"):
-        issue_token(post, regno, now=ISSUE)
+        post.tokens.issue(regno, now=ISSUE)
     with pytest.raises(InvalidInput, match="void"):
-        reissue_token(post, regno, reason="lost", now=ISSUE)
+        post.tokens.reissue(regno, reason="lost", now=ISSUE)
     assert tokens(post, regno) == [] and audit(post, "token_issue") == []
 
 
 def test_no_reprint_once_the_registration_is_void(post: Session) -> None:
     regno = register(post)
-    issue_token(post, regno, now=ISSUE)
+    post.tokens.issue(regno, now=ISSUE)
     post.households.void(regno, reason="registered twice")
     with pytest.raises(InvalidInput, match="void"):
-        issue_token(post, regno)
+        post.tokens.issue(regno)
 
 
 def test_voiding_revokes_the_slip_so_camps_stop_accepting_it(post: Session, hq: HqDir) -> None:
     regno = register(post)
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     post.households.void(regno, reason="registered twice")
     assert [(t[0], t[2], t[7]) for t in tokens(post, regno)] == [(issued.token_id, "revoked", ADMIN)]
     assert outbox(post) == [(issued.token_id, 1)]  # carried to HQ by the next batch
@@ -341,16 +334,16 @@ def test_a_household_larger_than_a_token_lists_still_gets_a_slip(post: Session) 
                  {"age": 5 + i % 10}) for i in range(32)]
     regno = register(post, members=members(("Aminata", "F", "head", {"birth_year": 1990}),
                                            *children))
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     assert issued.claims.household_size == 33
     assert len(issued.claims.members) == 30 and issued.claims.members[0] == HEAD
 
 
 def test_post_without_a_key_cannot_issue(admin: Session) -> None:
     regno = register(admin)
-    assert list_post_keys(admin) == []
+    assert admin.trust.post_keys() == []
     with pytest.raises(InvalidInput) as refused:
-        issue_token(admin, regno, now=ISSUE)
+        admin.tokens.issue(regno, now=ISSUE)
     assert str(refused.value) == str(NO_KEY)
     assert tokens(admin, regno) == [] and audit(admin, "token_issue") == []
     with pytest.raises(InvalidInput, match="no signing key"):
@@ -365,7 +358,7 @@ def test_key_signs_only_inside_its_window(post: Session, enrollment: Enrollment)
     regno = register(post)
     for moment in (T0 - timedelta(seconds=1), T0 + timedelta(days=730)):
         with pytest.raises(InvalidInput, match="may sign only from 2026-11-01 to 2028-10-31"):
-            issue_token(post, regno, now=moment)
+            post.tokens.issue(regno, now=moment)
     assert tokens(post, regno) == []
 
 
@@ -373,11 +366,11 @@ def test_unknown_or_mistyped_number(post: Session) -> None:
     regno = register(post)
     mistyped = regno[:-1] + ("A" if regno[-1] != "A" else "B")
     with pytest.raises(InvalidInput, match="check"):
-        issue_token(post, mistyped, now=ISSUE)
+        post.tokens.issue(mistyped, now=ISSUE)
     with pytest.raises(NotFound):
-        issue_token(post, str(RegNo.build("TGR1", 2026, 999)), now=ISSUE)
+        post.tokens.issue(str(RegNo.build("TGR1", 2026, 999)), now=ISSUE)
     # A number typed in lower case with spaces is the same registration.
-    assert issue_token(post, f"  {regno.lower()} ", now=ISSUE).registration.regno == regno
+    assert post.tokens.issue(f"  {regno.lower()} ", now=ISSUE).registration.regno == regno
 
 
 def test_an_account_that_must_change_its_passphrase_cannot_print(post: Session) -> None:
@@ -385,7 +378,7 @@ def test_an_account_that_must_change_its_passphrase_cannot_print(post: Session) 
     post.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = post.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError, match="new passphrase"):
-        issue_token(fresh, regno, now=ISSUE)
+        fresh.tokens.issue(regno, now=ISSUE)
     assert tokens(post, regno) == []
 
 
@@ -393,32 +386,32 @@ def test_an_account_that_must_change_its_passphrase_cannot_print(post: Session) 
 
 def test_correction_of_what_the_token_says_requires_a_reissue(post: Session) -> None:
     regno = register(post)
-    old = issue_token(post, regno, now=ISSUE)
+    old = post.tokens.issue(regno, now=ISSUE)
     fixed = household()
     fixed["members"][0]["given_names"] = "Aminata Fanta"
     post.households.correct(regno, parse_household(fixed), reason="second given name missing")
     with pytest.raises(InvalidInput, match="corrected after its slip was issued.*--reissue"):
-        issue_token(post, regno)
-    new, revoked = reissue_token(post, regno, reason="name corrected", now=ISSUE + timedelta(days=1))
+        post.tokens.issue(regno)
+    new, revoked = post.tokens.reissue(regno, reason="name corrected", now=ISSUE + timedelta(days=1))
     assert revoked == old.token_id
     assert (new.claims.given_names, new.claims.serial) == ("Aminata Fanta", 2)
 
 
 def test_correction_of_a_birth_year_requires_a_reissue(post: Session) -> None:
     regno = register(post)
-    issue_token(post, regno, now=ISSUE)
+    post.tokens.issue(regno, now=ISSUE)
     fixed = household()
     fixed["members"][0]["birth_year"] = 1989
     post.households.correct(regno, parse_household(fixed), reason="year misheard")
     with pytest.raises(InvalidInput, match="--reissue"):
-        issue_token(post, regno)
+        post.tokens.issue(regno)
 
 
 def test_correction_of_what_the_token_does_not_say_keeps_the_slip(post: Session) -> None:
     regno = register(post)
-    old = issue_token(post, regno, now=ISSUE)
+    old = post.tokens.issue(regno, now=ISSUE)
     post.households.correct(regno, parse_household(household(notes="arrived on foot")), reason="notes")
-    again = issue_token(post, regno)
+    again = post.tokens.issue(regno)
     assert (again.created, again.text) == (False, old.text)
 
 
@@ -432,14 +425,14 @@ def test_a_new_key_becomes_current_and_the_old_one_is_kept(
     with transaction(post.store.db) as conn:
         install_post_key(conn, post.cipher, post.audit_on(conn), rotated.post_key,
                          station_post_id="TGR1", actor=ADMIN, now=T0 + timedelta(days=10))
-    keys = {k[0]: k[1:] for k in list_post_keys(post)}
+    keys = {k[0]: k[1:] for k in post.trust.post_keys()}
     assert keys == {
         old_kid: ("2026-11-01T08:00:00Z", "2028-10-31T08:00:00Z", False),
         new_kid: ("2026-11-11T08:00:00Z", "2028-11-10T08:00:00Z", True),
     }
     assert audit(post, "key_load")[-1] == (ADMIN, "TGR1", {"key": new_kid})
     regno = register(post)
-    issued = issue_token(post, regno, now=ISSUE)
+    issued = post.tokens.issue(regno, now=ISSUE)
     assert tokens(post, regno)[0][5] == new_kid
     verdict = verify_token(issued.text, hq.trust_list(), None, ISSUE)
     assert verdict.status is Status.VALID and verdict.key is not None
@@ -448,14 +441,14 @@ def test_a_new_key_becomes_current_and_the_old_one_is_kept(
 
 def test_a_key_for_another_post_or_loaded_twice_is_refused(
         post: Session, hq: HqDir, enrollment: Enrollment) -> None:
-    before = list_post_keys(post)
+    before = post.trust.post_keys()
     other = enroll(hq, "NIA")
     for key, refusal in ((other.post_key, "for post NIA, but this station is post TGR1"),
                          (enrollment.post_key, "already loaded")):
         with pytest.raises(InvalidInput, match=refusal), transaction(post.store.db) as conn:
             install_post_key(conn, post.cipher, post.audit_on(conn), key,
                              station_post_id="TGR1", actor=ADMIN)
-    assert list_post_keys(post) == before
+    assert post.trust.post_keys() == before
     assert len(audit(post, "key_load")) == 1
 
 
@@ -465,8 +458,40 @@ def test_registered_today_lists_active_registrations_of_the_day_in_order(post: S
     a, b, c = register(post), register(post), register(post)
     post.households.void(b, reason="registered twice")
     day = post.households.get(a).created_at
-    listed = registered_today(post, now=day)
+    listed = post.tokens.registered_today(now=day)
     # (Registrations made across midnight UTC belong to their own day.)
     assert listed == [r for r in (a, c) if post.households.get(r).created_at.date() == day.date()]
     assert listed[0] == a and b not in listed
-    assert registered_today(post, now=day + timedelta(days=1)) == []
+    assert post.tokens.registered_today(now=day + timedelta(days=1)) == []
+
+
+# -- printing, and who may do what ----------------------------------------------------------
+
+def test_a_print_is_audited_with_what_was_printed(post: Session) -> None:
+    regno = register(post)
+    post.tokens.record_print(regno, what="slip pdf a6")
+    post.tokens.record_print(regno, what="token text")
+    assert audit(post, "print") == [(ADMIN, regno, {"what": "slip pdf a6"}),
+                                    (ADMIN, regno, {"what": "token text"})]
+    assert post.audit.verify()[1] is None
+
+
+def test_the_tokens_service_declares_what_each_operation_needs() -> None:
+    assert dict(Tokens.permissions) == {"issue": "print", "reissue": "print", "slip": "print",
+                                        "record_print": "print", "registered_today": "view"}
+
+
+def test_an_account_that_must_change_its_passphrase_can_use_no_token_service(
+        post: Session) -> None:
+    regno = register(post)
+    issued = post.tokens.issue(regno, now=ISSUE)
+    post.accounts.add("moussa", role="officer", passphrase="moussa first pass")
+    fresh = post.station.unlock("moussa", "moussa first pass")
+    for refused in (lambda: fresh.tokens.reissue(regno, reason="lost"),
+                    lambda: fresh.tokens.slip(issued),
+                    lambda: fresh.tokens.record_print(regno, what="slip pdf a6"),
+                    lambda: fresh.tokens.registered_today()):
+        with pytest.raises(AuthError, match="new passphrase"):
+            refused()
+    assert audit(post, "print") == [] and audit(post, "token_reissue") == []
+

@@ -1,4 +1,5 @@
-"""fieldreg.station.checkins: recording valid scans at a camp and warning about earlier check-ins.
+"""fieldreg.station.checkins: recording valid scans at a camp and warning about earlier check-ins
+(``session.checkins``).
 
 A real HQ directory (cheap KDF), a post that issues real slips and a camp that
 verifies them, all in ``tmp_path``.
@@ -15,14 +16,14 @@ from typing import Any
 
 import pytest
 
-from fieldreg.station.checkins import Checkin, lookup_checkins, record_checkin
 from fieldreg.errors import AuthError, InvalidInput
-from fieldreg.station.tokens import issue_token, reissue_token
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import parse_iso_utc, utcnow
-from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp, create_enrolled_post, load_list, station_trust
 from fieldreg.station import Station
+from fieldreg.station.checkins import Checkin, Checkins
+from fieldreg.station.enrollment import create_camp, create_enrolled_post
+from fieldreg.station.session import Session
+from fieldreg.station.trust import station_trust
 from fieldreg.tokens import Reason, Status, Verdict, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
@@ -45,7 +46,7 @@ class World:
     def slip(self, **overrides: Any) -> tuple[str, str]:
         """Register a household at the post and print its first slip: (regno, token text)."""
         regno = self.post.households.register(parse_household(household(**overrides)))
-        return regno, issue_token(self.post, regno, now=ISSUE).text
+        return regno, self.post.tokens.issue(regno, now=ISSUE).text
 
     def verify(self, text: str, now: datetime = SCAN) -> Verdict:
         trust = station_trust(self.camp.station)
@@ -71,7 +72,7 @@ def checkin(world: World, text: str, *, at: datetime = SCAN,
             session: Session | None = None) -> list[Checkin]:
     verdict = world.verify(text, at)
     assert verdict.status is Status.VALID, verdict.message
-    return record_checkin(session or world.camp, verdict, text, now=at)
+    return (session or world.camp).checkins.record(verdict, text, now=at)
 
 
 def rows(session: Session) -> list[tuple[Any, ...]]:
@@ -108,7 +109,7 @@ def test_first_scan_is_recorded_sealed_and_audited(world: World) -> None:
 def test_without_a_time_the_scan_is_recorded_now(world: World) -> None:
     _, text = world.slip()
     before = utcnow().replace(microsecond=0)
-    record_checkin(world.camp, world.verify(text), text)
+    world.camp.checkins.record(world.verify(text), text)
     after = utcnow()
     (checked_at,) = world.camp.store.db.execute("SELECT checked_at FROM checkins").fetchone()
     assert before <= parse_iso_utc(checked_at) <= after
@@ -135,7 +136,7 @@ def test_another_slip_of_the_same_household_is_caught(world: World) -> None:
     old_id = token_id(world, old)
     checkin(world, old)
     # The post reissues; the camp has not yet received the revocation list.
-    new = reissue_token(world.post, regno, reason="slip lost", now=ISSUE + HOUR)[0].text
+    new = world.post.tokens.reissue(regno, reason="slip lost", now=ISSUE + HOUR)[0].text
     earlier = checkin(world, new, at=SCAN + HOUR)
     assert earlier == [Checkin(old_id, regno, "2026-12-02T09:00:00Z", CAMP_ADMIN, False)]
     assert earlier[0].describe() == (
@@ -155,7 +156,7 @@ def test_other_households_do_not_warn(world: World) -> None:
 
 def test_earlier_checkins_come_in_time_order(world: World) -> None:
     regno, old = world.slip()
-    new = reissue_token(world.post, regno, reason="slip torn", now=ISSUE + HOUR)[0].text
+    new = world.post.tokens.reissue(regno, reason="slip torn", now=ISSUE + HOUR)[0].text
     # Recorded out of order (the second scan carries an earlier time).
     checkin(world, new, at=SCAN + 3 * HOUR)
     checkin(world, old, at=SCAN)
@@ -177,39 +178,44 @@ def test_an_altered_slip_is_not_recorded(world: World) -> None:
     verdict = world.verify(altered)
     assert verdict.status is Status.INVALID and verdict.claims is None
     with pytest.raises(InvalidInput, match="only a valid slip is checked in"):
-        record_checkin(world.camp, verdict, altered, now=SCAN)
+        world.camp.checkins.record(verdict, altered, now=SCAN)
     assert_nothing_recorded(world)
 
 
 def test_a_revoked_slip_is_not_recorded(world: World) -> None:
     _, text = world.slip()
     revocations = world.hq.revoke_tokens([bytes.fromhex(token_id(world, text))], now=ISSUE + HOUR)
-    load_list(world.camp, revocations.raw)
+    world.camp.trust.load_list(revocations.raw)
     verdict = world.verify(text)
     assert verdict.status is Status.REVOKED and verdict.claims is not None
     with pytest.raises(InvalidInput, match="only a valid slip"):
-        record_checkin(world.camp, verdict, text, now=SCAN)
+        world.camp.checkins.record(verdict, text, now=SCAN)
     assert_nothing_recorded(world)
 
 
 def test_a_slip_signed_by_a_revoked_key_is_not_recorded(world: World) -> None:
     _, text = world.slip()
     kid = world.hq.trust_list().for_post("TGR1")[0].key_id
-    load_list(world.camp, world.hq.revoke_key(kid, now=ISSUE + HOUR).raw)
+    world.camp.trust.load_list(world.hq.revoke_key(kid, now=ISSUE + HOUR).raw)
     verdict = world.verify(text)
     assert (verdict.status, verdict.reason) == (Status.INVALID, Reason.REVOKED_KEY)
     assert verdict.claims is not None  # genuine claims, but not a valid slip
     with pytest.raises(InvalidInput, match="only a valid slip"):
-        record_checkin(world.camp, verdict, text, now=SCAN)
+        world.camp.checkins.record(verdict, text, now=SCAN)
     assert_nothing_recorded(world)
 
 
 def test_an_account_that_must_change_its_passphrase_records_nothing(world: World) -> None:
-    _, text = world.slip()
+    regno, text = world.slip()
     world.camp.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = world.camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
-        record_checkin(fresh, world.verify(text), text, now=SCAN)
+        fresh.checkins.record(world.verify(text), text, now=SCAN)
+    # The role is checked before the slip: no hint about it to an account that may not scan.
+    with pytest.raises(AuthError):
+        fresh.checkins.record(world.verify(text[:-4]), text[:-4], now=SCAN)
+    with pytest.raises(AuthError):
+        fresh.checkins.lookup(regno)
     assert_nothing_recorded(world)
 
 
@@ -217,34 +223,38 @@ def test_an_account_that_must_change_its_passphrase_records_nothing(world: World
 
 def test_lookup_by_registration_number(world: World) -> None:
     regno, old = world.slip()
-    new = reissue_token(world.post, regno, reason="slip lost", now=ISSUE + HOUR)[0].text
+    new = world.post.tokens.reissue(regno, reason="slip lost", now=ISSUE + HOUR)[0].text
     other_regno, other = world.slip()
     checkin(world, new, at=SCAN + HOUR)
     checkin(world, old, at=SCAN)
     checkin(world, other, at=SCAN)
     typed = f" {regno.lower()} "  # a number typed by hand
-    seen = lookup_checkins(world.camp, typed)
+    seen = world.camp.checkins.lookup(typed)
     assert seen == [
         Checkin(token_id(world, old), regno, "2026-12-02T09:00:00Z", CAMP_ADMIN, False),
         Checkin(token_id(world, new), regno, "2026-12-02T10:00:00Z", CAMP_ADMIN, False),
     ]
-    assert [c.regno for c in lookup_checkins(world.camp, other_regno)] == [other_regno]
+    assert [c.regno for c in world.camp.checkins.lookup(other_regno)] == [other_regno]
 
 
 def test_lookup_of_a_number_never_seen_or_mistyped(world: World) -> None:
     regno, text = world.slip()
-    assert lookup_checkins(world.camp, regno) == []
+    assert world.camp.checkins.lookup(regno) == []
     checkin(world, text)
     mistyped = regno[:-1] + ("A" if regno[-1] != "A" else "B")
     with pytest.raises(InvalidInput, match="check"):
-        lookup_checkins(world.camp, mistyped)
+        world.camp.checkins.lookup(mistyped)
 
 
 def test_checkins_are_kept_across_sessions(world: World) -> None:
     regno, text = world.slip()
     checkin(world, text)
     later = Station.open(world.camp_dir).unlock(CAMP_ADMIN, ADMIN_PASS)
-    assert [c.checked_at for c in lookup_checkins(later, regno)] == ["2026-12-02T09:00:00Z"]
+    assert [c.checked_at for c in later.checkins.lookup(regno)] == ["2026-12-02T09:00:00Z"]
     verdict = world.verify(text, SCAN + HOUR)
-    earlier = record_checkin(later, verdict, text, now=SCAN + HOUR)
+    earlier = later.checkins.record(verdict, text, now=SCAN + HOUR)
     assert [c.same_token for c in earlier] == [True]
+
+
+def test_checking_in_and_looking_up_need_the_verify_permission() -> None:
+    assert dict(Checkins.permissions) == {"record": "verify", "lookup": "verify"}

@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from fieldreg.errors import InvalidInput
-from fieldreg.station.tokens import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.station.scanner import mangle_us_on_azerty
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp, load_list
+from fieldreg.station.enrollment import create_camp
 from fieldreg.station import Station
 from fieldreg.tokens import Reason, Status
 from fieldreg.validation import parse_household
@@ -43,7 +42,7 @@ class Camp:
 
     def slip(self) -> tuple[str, str]:
         regno = self.post.households.register(parse_household(household()))
-        return regno, issue_token(self.post, regno).text
+        return regno, self.post.tokens.issue(regno).text
 
     def checkins(self) -> int:
         return int(self.session.store.db.execute("SELECT count(*) FROM checkins").fetchone()[0])
@@ -72,7 +71,7 @@ def test_station_verifier_gives_valid_invalid_and_revoked(camp: Camp) -> None:
     assert head_name(verdict.claims) == "TRAORÉ Aminata"
     bad = camp.verifier.verify_text(altered(token))
     assert bad.status is Status.INVALID and bad.reason is not None
-    load_list(camp.session, camp.hq.revoke_tokens([verdict.claims.token_id]).raw)
+    camp.session.trust.load_list(camp.hq.revoke_tokens([verdict.claims.token_id]).raw)
     revoked = camp.verifier.verify_text(token)  # a fresh verifier reads the newer list
     assert (revoked.status, revoked.reason) == (Status.REVOKED, Reason.TOKEN_REVOKED)
 

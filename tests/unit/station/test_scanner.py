@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldreg.station.tokens import issue_token
 from fieldreg.keys import HqDir
 from fieldreg.station.scanner import (
     AZERTY_TO_US,
@@ -88,7 +87,7 @@ def test_garbage_stays_garbage(text: str) -> None:
 def slip(post: Session) -> tuple[str, str]:
     """(registration number, token text) of a real household's first slip."""
     regno = post.households.register(parse_household(household()))
-    return regno, issue_token(post, regno).text
+    return regno, post.tokens.issue(regno).text
 
 
 @pytest.fixture
