@@ -6,9 +6,9 @@ import argparse
 
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
-from fieldreg.station.duplicates import DECISIONS, DEFAULT_THRESHOLD, member_key
 from fieldreg.errors import InvalidInput
 from fieldreg.model import HouseholdSummary, MemberSummary
+from fieldreg.station.duplicates import DECISIONS, DEFAULT_THRESHOLD, member_key
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -37,15 +37,22 @@ import builtins
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 import pyrage
 
 from fieldreg import __version__
-from fieldreg.batches import NO_PREVIOUS, BatchHeader, batch_filename, open_receipt, write_batch
+from fieldreg.batches import (
+    NO_PREVIOUS,
+    BatchHeader,
+    batch_filename,
+    open_receipt,
+    write_batch,
+)
 from fieldreg.errors import CorruptData, InvalidInput
 from fieldreg.fsutil import atomic_write_with, remove_temporaries
 from fieldreg.messages import Message
@@ -101,8 +108,9 @@ class ReceiptResult:
 class Batches(Service):
     """A post's batches for HQ: supervisors and administrators only."""
 
-    permissions = {"export": "export", "export_again": "export", "load_receipt": "export",
-                   "list": "export", "local_dir": "export"}
+    permissions: ClassVar[Mapping[str, str]] = {
+        "export": "export", "export_again": "export", "load_receipt": "export", "list": "export",
+        "local_dir": "export"}
 
     def export(
         self, target: Path, *, progress: Progress | None = None, now: datetime | None = None,

@@ -15,7 +15,8 @@ HQ's cross-post pass (fieldreg/hq/duplicates.py) describes its pairs with the sa
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import ClassVar
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match, Person
 from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
@@ -38,7 +39,8 @@ DECISIONS = ("same", "different")
 class Duplicates(Service):
     """Candidates while typing and pairs for everyone; decisions for supervisors and admins."""
 
-    permissions = {"finder": "view", "pairs": "view", "decide": "decide_duplicates"}
+    permissions: ClassVar[Mapping[str, str]] = {
+        "finder": "view", "pairs": "view", "decide": "decide_duplicates"}
 
     def finder(self) -> PostDuplicates:
         """A live finder over the post's active members, kept by the register screen.

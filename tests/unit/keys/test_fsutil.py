@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from fieldreg.errors import StorageError
-from fieldreg.fsutil import atomic_file, atomic_write, atomic_write_with, remove_temporaries
+from fieldreg.fsutil import (
+    atomic_file,
+    atomic_write,
+    atomic_write_with,
+    remove_temporaries,
+)
 
 
 def test_writes_and_replaces_with_private_mode(tmp_path: Path) -> None:
@@ -67,10 +72,9 @@ def test_a_block_that_fails_leaves_the_old_file_and_no_temp(tmp_path: Path,
                                                            error: BaseException) -> None:
     target = tmp_path / "f.bin"
     atomic_write(target, b"old")
-    with pytest.raises(type(error)):
-        with atomic_file(target) as out:
-            out.write(b"half of the new")
-            raise error
+    with pytest.raises(type(error)), atomic_file(target) as out:
+        out.write(b"half of the new")
+        raise error
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.bin"]
 
@@ -83,9 +87,8 @@ def test_a_file_that_fails_its_check_after_the_rename_is_removed(tmp_path: Path)
         checked.append(path.read_bytes())
         raise StorageError("does not read back correctly")
 
-    with pytest.raises(StorageError, match="read back"):
-        with atomic_file(target, verify=read_back) as out:
-            out.write(b"copied")
+    with pytest.raises(StorageError, match="read back"), atomic_file(target, verify=read_back) as out:
+        out.write(b"copied")
     assert checked == [b"copied"]  # checked under its final name, then removed
     assert list(tmp_path.iterdir()) == []
     with atomic_file(target, verify=lambda path: None) as out:

@@ -19,8 +19,6 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldreg.batches import NO_PREVIOUS, ReadBatch, issue_receipt, read_batch
-from fieldreg.station.batches import BATCHES_DIRNAME
-from fieldreg.station.demo import demo_household
 from fieldreg.errors import (
     AuthError,
     CorruptData,
@@ -29,13 +27,15 @@ from fieldreg.errors import (
     PermissionDenied,
     StorageError,
 )
-from fieldreg.station.tokens import issue_token, reissue_token
 from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import RegNo
-from fieldreg.station.session import Session
+from fieldreg.station.batches import BATCHES_DIRNAME
+from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
+from fieldreg.station.session import Session
+from fieldreg.station.tokens import issue_token, reissue_token
 from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household

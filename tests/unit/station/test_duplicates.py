@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from fieldreg.station.duplicates import Person, member_key
 from fieldreg.errors import AuthError, InvalidInput, NotFound, PermissionDenied
+from fieldreg.station.duplicates import Person, member_key
 from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
-
 from tests.conftest import household, make_user
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
