@@ -1,14 +1,18 @@
 """Durable file writes: the one place FieldReg replaces a file on disk.
 
     atomic_write(hq_dir / "trustlist.cose", signed_bytes)
+    written = atomic_write_with(path, lambda out: write_batch(out, ...))   # a stream
+    with atomic_file(stick / name, verify=read_back) as out: ...           # a checked copy
 
 Every file we write to the data directory, an HQ directory or a USB stick goes
-through :func:`atomic_write`: the data lands in a temporary file in the *same*
+through :func:`atomic_file`: the data lands in a temporary file in the *same*
 directory (so ``os.replace`` is a rename, atomic on POSIX and NTFS), created
 with mode 0600 before any byte is written, flushed and fsynced, renamed over the
 target, and finally the directory itself is fsynced so the rename survives a
 power cut. A reader therefore sees either the old file or the complete new one,
-never a prefix.
+never a prefix. A write that fails or is interrupted removes its temporary file;
+one killed outright leaves it, and :func:`remove_temporaries` clears such
+leftovers once nobody else can be writing there.
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from fieldreg.errors import StorageError
 from fieldreg.messages import Message
 
 _TMP_SUFFIX = ".tmp"
+_T = TypeVar("_T")
 
 
 def fsync_dir(directory: str | os.PathLike[str]) -> None:
@@ -41,6 +48,52 @@ def fsync_dir(directory: str | os.PathLike[str]) -> None:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def atomic_file(
+    path: str | os.PathLike[str], *, mode: int = 0o600,
+    verify: Callable[[Path], None] | None = None,
+) -> Iterator[BinaryIO]:
+    """Write ``path`` whole or not at all through the file object this yields.
+
+    >>> with atomic_file("/tmp/example.bin") as out:
+    ...     _ = out.write(b"hello")
+
+    When the block ends, the file is flushed, fsynced, renamed over ``path`` and
+    the folder fsynced. If the block or any of those steps fails (a full disk,
+    an exception, even KeyboardInterrupt), the temporary file is removed and the
+    error propagates unchanged (an ``OSError`` stays an ``OSError``).
+
+    ``verify(path)``, when given, runs after the rename (a copy to a removable
+    medium reads itself back): if it fails, or the fsync of the folder does, the
+    new file is removed, so no file that was not checked stays under ``path``.
+    """
+    target = Path(path)
+    directory = target.parent
+    # A unique name per process/attempt so two writers never share a temp file.
+    tmp = directory / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
+    renamed = False
+    try:
+        # O_EXCL + explicit mode: the permissions are set before any data exists.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+        renamed = True
+        fsync_dir(directory)
+        if verify is not None:
+            verify(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if renamed and verify is not None:  # never leave a file that was not checked
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+                fsync_dir(directory)
+        raise
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` atomically and durably.
 
@@ -51,27 +104,44 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600
     one-line message when the disk is full, read-only or has vanished; the
     temporary file is removed and the old file, if any, is left untouched.
     """
+    atomic_write_with(path, lambda out: _write_all(out.fileno(), data), mode=mode)
+
+
+def atomic_write_with(
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], _T], *, mode: int = 0o600,
+) -> _T:
+    """:func:`atomic_write` for what is written as a stream: ``write(file)``'s result is returned.
+
+    >>> atomic_write_with("/tmp/example.bin", lambda out: out.write(b"hello"))
+    5
+    """
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    # A unique name per process/attempt so two writers never share a temp file.
-    tmp = directory / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
     try:
-        # O_EXCL + explicit mode: the permissions are set before any data exists.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-        fsync_dir(directory)
+        with atomic_file(target, mode=mode) as out:
+            return write(out)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise StorageError(write_problem(exc, target)) from exc
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """The bytes are all in memory already: straight to the descriptor, no buffer between."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def remove_temporaries(directory: str | os.PathLike[str], name: str = "*") -> None:
+    """Delete the temporary files that killed writes of ``name`` left in ``directory``.
+
+    >>> remove_temporaries("/tmp", "example.bin")
+
+    Only call it where no other write of ``name`` can be running (its own
+    temporary file would go too).
+    """
+    for stale in Path(directory).glob(f".{name}.*{_TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def write_problem(exc: OSError, target: Path) -> Message:

@@ -5,7 +5,7 @@
     fieldreg batches --json
     fieldreg receipt load /media/usb/receipt-TGR1.cose
 
-Service code lives in fieldreg.station.batches.
+Service code lives in fieldreg.station.batches (``session.batches``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldreg.station import batches
 from fieldreg.cli import context
 from fieldreg.cli.cmd_tokens import read_file
 from fieldreg.cli.output import emit_json
@@ -72,7 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.again is not None:
         if args.again < 1:
             raise InvalidInput("--again takes a batch number (see 'fieldreg batches')")
-        result = batches.export_again(session, args.again, target)
+        result = session.batches.export_again(args.again, target)
         print(f"{result.path}: batch {result.batch.seq} written again and verified "
               f"({describe_counts(result.batch.counts)})")
         return 0
@@ -80,7 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"  {done:,} of {total:,} records", file=sys.stderr, flush=True)
 
-    found = batches.export(session, target, progress=progress)
+    found = session.batches.export(target, progress=progress)
     if found is None:
         print("nothing to export: no new registrations, corrections, duplicate decisions or "
               "slips since the last batch", file=sys.stderr)
@@ -95,7 +94,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_batches(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    found = batches.list_batches(session)
+    found = session.batches.list()
     if args.json:
         emit_json([b.to_json() for b in found])
         return 0
@@ -110,7 +109,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 def cmd_receipt_load(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    result = batches.load_receipt(session, read_file(args.file, "receipt"))
+    result = session.batches.load_receipt(read_file(args.file, "receipt"))
     plural = "es" if len(result.acknowledged) > 1 else ""
     what = (f"batch{plural} {_ranges(result.acknowledged)} acknowledged" if result.acknowledged
             else "no new batch acknowledged")

@@ -6,10 +6,9 @@ import argparse
 
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
-from fieldreg.dedup import DEFAULT_THRESHOLD
-from fieldreg.station.duplicates import DECISIONS, PostDuplicates, decide, member_key
 from fieldreg.errors import InvalidInput
 from fieldreg.model import HouseholdSummary, MemberSummary
+from fieldreg.station.duplicates import DECISIONS, DEFAULT_THRESHOLD, member_key
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -32,7 +31,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     if not 0 < args.threshold <= 1:
         raise InvalidInput("--threshold must be between 0 and 1")
     session = context.open_session(context.data_dir(args.data_dir))
-    pairs = PostDuplicates(session).pairs(threshold=args.threshold)
+    pairs = session.duplicates.pairs(threshold=args.threshold)
     for pair in pairs:
         if args.json:
             emit_json(pair.to_json())
@@ -47,7 +46,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
 def cmd_decide(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
-    decide(session, args.member_a, args.member_b, args.decision)
+    session.duplicates.decide(args.member_a, args.member_b, args.decision)
     print(f"recorded: {args.member_a} and {args.member_b} are "
           f"{'the same person' if args.decision == 'same' else 'different people'}")
     return 0

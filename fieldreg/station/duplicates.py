@@ -1,52 +1,101 @@
 """Possible duplicates within a post's store, and the decisions people make about them.
 
-    finder = PostDuplicates(session)                         # indexes every active member once
+    finder = session.duplicates.finder()                     # indexes every active member once
     finder.candidates(Person("typing", "Ahmadou", "Trawore", birth_year=1989))  # live, while typing
-    finder.pairs()                                           # every undecided candidate pair
-    decide(session, "TGR1-26-000012-7/1", "TGR1-26-000031-2/2", "same")   # recorded, audited, exported
+    session.duplicates.pairs()                               # every undecided candidate pair
+    session.duplicates.decide("TGR1-26-000012-7/1", "TGR1-26-000031-2/2", "same")  # audited, exported
 
 Nothing is ever merged: a decision is a record that two members are (or are
-not) the same person, kept in ``duplicate_decisions``, written to the audit
-log and carried to HQ in the next batch. A decided pair is not proposed again.
-Member keys are ``<regno>/<member id>`` (docs/formats/batch.md §4). HQ's
-cross-post pass (fieldreg/hq/duplicates.py) describes its pairs with the same
+not) the same person, kept in ``duplicate_decisions`` (:mod:`fieldreg.store.duplicates`),
+written to the audit log and carried to HQ in the next batch. A decided pair is
+not proposed again. Member keys are ``<regno>/<member id>`` (docs/formats/batch.md §4).
+HQ's cross-post pass (fieldreg/hq/duplicates.py) describes its pairs with the same
 ``Candidate``, ``member_json`` and ``person_of`` (fieldreg/dedup/candidates.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import ClassVar
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match, Person
 from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
 from fieldreg.dedup.index import DedupIndex
 from fieldreg.errors import InvalidInput, NotFound
-from fieldreg.model import iso_utc, utcnow
+from fieldreg.model import HouseholdSummary, MemberSummary, iso_utc, utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.station.session import Session
-from fieldreg.store import PostStore
+from fieldreg.station.service import Service
 from fieldreg.store.db import transaction
-from fieldreg.model import HouseholdSummary, MemberSummary
+from fieldreg.store.duplicates import decided_pairs, insert_decision
+from fieldreg.store.index import RegistryIndex
+
+# What the CLI and the app pass to and get from this service.
+__all__ = ["DECISIONS", "DEFAULT_THRESHOLD", "Candidate", "Duplicates", "Person", "PostDuplicates",
+           "member_key"]
 
 DECISIONS = ("same", "different")
+
+
+class Duplicates(Service):
+    """Candidates while typing and pairs for everyone; decisions for supervisors and admins."""
+
+    permissions: ClassVar[Mapping[str, str]] = {
+        "finder": "view", "pairs": "view", "decide": "decide_duplicates"}
+
+    def finder(self) -> PostDuplicates:
+        """A live finder over the post's active members, kept by the register screen.
+
+        Indexing takes seconds at 100,000 households: the app calls this on a
+        worker thread, once ``session.index`` is built.
+        """
+        return PostDuplicates(self._session.index)
+
+    def pairs(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
+        """Every candidate pair not yet decided by a person, best first."""
+        finder = PostDuplicates(self._session.index)
+        decided = {ordered(a, b) for a, b in decided_pairs(self._session.store.db.conn)}
+        return finder.pairs(threshold=threshold, decided=decided)
+
+    def decide(self, key_a: str, key_b: str, decision: str) -> None:
+        """Record that two members are the same person or different people (never merges)."""
+        session = self._session
+        if decision not in DECISIONS:
+            raise InvalidInput("decision must be 'same' or 'different', not {decision!r}", decision=decision)
+        a, b = ordered(self._check_member(key_a), self._check_member(key_b))
+        if a == b:
+            raise InvalidInput("a member cannot be a duplicate of themselves")
+        if a.partition("/")[0] == b.partition("/")[0]:
+            raise InvalidInput("both members belong to the same household")
+        with transaction(session.store.db) as conn:
+            insert_decision(conn, a, b, decision, at=iso_utc(utcnow()), by=session.user)
+            session.audit_on(conn).append(actor=session.user, action="duplicate_decision",
+                                          subject=a, details={"other": b, "decision": decision})
+
+    def _check_member(self, key: str) -> str:
+        regno_text, slash, uid = key.strip().partition("/")
+        if not slash or not uid:
+            raise InvalidInput("{key!r} is not a member key (REGNO/MEMBER, as `fieldreg duplicates` shows)", key=key)
+        regno = str(parse_regno(regno_text))
+        household = self._session.index.get(regno)
+        if household is None or not any(m.uid == uid for m in household.members):
+            raise NotFound("no member {uid} in {regno} at this post", uid=uid, regno=regno)
+        return member_key(regno, uid)
 
 
 class PostDuplicates:
     """The duplicate index of one post's active registrations (void ones are not proposed)."""
 
-    def __init__(self, session: Session):
-        session.require("view")
-        # The index and the store, not the session: a screen may keep this finder while
+    def __init__(self, summaries: RegistryIndex):
+        # The decrypted index only, never the session: a screen may keep this finder while
         # the app is locked, and the session (the data key) must not outlive the lock.
-        self._summaries = session.index
-        self._store = session.store
+        self._summaries = summaries
         self._members: dict[str, tuple[HouseholdSummary, MemberSummary]] = {}
         self._keys_of: dict[str, list[str]] = {}  # regno -> its members' keys
         self._index = DedupIndex()
         # Taken before reading: whatever is saved meanwhile (this may run on a worker
         # thread while the officer saves) is caught up by refresh().
-        self._mark = self._summaries.change_mark
-        for household in self._summaries.summaries():
+        self._mark = summaries.change_mark
+        for household in summaries.summaries():
             self.add_household(household)
 
     def refresh(self) -> None:
@@ -78,9 +127,9 @@ class PostDuplicates:
         return list(self._described(self._index.candidates(probe, limit=limit, threshold=threshold),
                                     probe=probe))
 
-    def pairs(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
-        """Every candidate pair not yet decided by a person, best first."""
-        decided = decided_pairs(self._store)
+    def pairs(self, *, threshold: float = DEFAULT_THRESHOLD,
+              decided: Collection[tuple[str, str]] = ()) -> list[Candidate]:
+        """Every candidate pair not in ``decided`` (``ordered`` member keys), best first."""
         found = [m for m in self._index.all_pairs(threshold=threshold)
                  if ordered(m.a, m.b) not in decided]
         found.sort(key=lambda m: (-m.score, m.a, m.b))
@@ -98,37 +147,3 @@ class PostDuplicates:
                      MemberSummary(probe.key, probe.given_names, probe.family_name, probe.other_names,
                                    probe.sex, probe.birth_year or 0, probe.birth_estimated, ""))
             yield Candidate(match, typed, self._members[registered])
-
-
-def decided_pairs(store: PostStore) -> set[tuple[str, str]]:
-    rows = store.db.execute("SELECT member_a, member_b FROM duplicate_decisions")
-    return {ordered(a, b) for a, b in rows}
-
-
-def decide(session: Session, key_a: str, key_b: str, decision: str) -> None:
-    """Record that two members are the same person or different people (never merges)."""
-    session.require("decide_duplicates")
-    if decision not in DECISIONS:
-        raise InvalidInput("decision must be 'same' or 'different', not {decision!r}", decision=decision)
-    a, b = ordered(_check_member(session, key_a), _check_member(session, key_b))
-    if a == b:
-        raise InvalidInput("a member cannot be a duplicate of themselves")
-    if a.partition("/")[0] == b.partition("/")[0]:
-        raise InvalidInput("both members belong to the same household")
-    with transaction(session.store.db) as conn:
-        conn.execute(
-            "INSERT INTO duplicate_decisions (member_a, member_b, decision, decided_at, decided_by)"
-            " VALUES (?, ?, ?, ?, ?)", (a, b, decision, iso_utc(utcnow()), session.user))
-        session.audit_on(conn).append(actor=session.user, action="duplicate_decision", subject=a,
-                                   details={"other": b, "decision": decision})
-
-
-def _check_member(session: Session, key: str) -> str:
-    regno_text, slash, uid = key.strip().partition("/")
-    if not slash or not uid:
-        raise InvalidInput("{key!r} is not a member key (REGNO/MEMBER, as `fieldreg duplicates` shows)", key=key)
-    regno = str(parse_regno(regno_text))
-    household = session.index.get(regno)
-    if household is None or not any(m.uid == uid for m in household.members):
-        raise NotFound("no member {uid} in {regno} at this post", uid=uid, regno=regno)
-    return member_key(regno, uid)

@@ -240,7 +240,7 @@ def _member_json(uid: str, given_names: str, family_name: str, other_names: str,
     """``Member.to_json()`` straight from the stored values (docs/store.md encodings).
 
     The same output as ``registry.load_registration(...).household.to_json()``
-    without building the model objects (tests/unit/batches check they agree).
+    without building the model objects (tests/unit/station/test_batches.py checks they agree).
     """
     sex, relationship, nationality, languages, needs = attributes.split("|")
     out: dict[str, Any] = {"id": uid, "given_names": given_names, "family_name": family_name}

@@ -15,14 +15,12 @@ from typing import Any
 
 import pytest
 
-from fieldreg.station.batches import list_batches
-from fieldreg.batches.receipt import issue_receipt
+from fieldreg.batches import issue_receipt
 from fieldreg.keys import HqDir
 from fieldreg.station.session import Session
 from fieldreg.station import Station
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
-from tests.unit.batches.conftest import open_batch
-from tests.unit.batches.test_export import fill
+from tests.unit.station.test_batches import fill, open_batch
 
 
 def jsonl(n: int) -> str:
@@ -206,7 +204,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
         killed += proc.returncode == -signal.SIGKILL
         store = Station.open(data_dir)
         session = store.unlock(ADMIN, ADMIN_PASS)
-        rows = {b.seq: b.manifest_hash for b in list_batches(session)}
+        rows = {b.seq: b.manifest_hash for b in session.batches.list()}
         for path in usb.glob("*.frb"):
             batch, _ = open_batch(path, hq)  # whole and genuine, or this raises
             seq = batch.manifest.seq
@@ -224,7 +222,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
         if final.stderr.startswith("nothing to export"):
             break
     session = Station.open(data_dir).unlock(ADMIN, ADMIN_PASS)
-    assert all(b.status == "exported" for b in list_batches(session))
+    assert all(b.status == "exported" for b in session.batches.list())
     assert sorted(p.name for p in (data_dir / "batches").glob(".*.tmp")) == []
     assert session.store.db.execute("SELECT COUNT(*) FROM outbox WHERE batch IS NULL"
                                     ).fetchone()[0] == 0

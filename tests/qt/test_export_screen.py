@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from fieldreg.station.batches import list_batches
 from fieldreg.station.drives import Volume
 from fieldreg.hq import Registry, build_report, import_batch
 from fieldreg.keys import HqDir
@@ -58,7 +57,7 @@ def test_supervisor_exports_a_batch_that_hq_import_accepts(qtbot, post: Session,
     assert text.startswith("Batch 1 written and checked: ")
     assert "3 registrations" in text and "TGR1-000001.frb" in text and str(usb) in text
     assert "\n" not in text
-    (batch,) = list_batches(supervisor)
+    (batch,) = supervisor.batches.list()
     assert batch.status == "exported" and f"{batch.records} records" in text
     assert screen.batch_table.rowCount() == 1
     assert "not yet received by HQ" in screen.batch_table.item(0, 3).text()
@@ -76,7 +75,7 @@ def test_supervisor_exports_a_batch_that_hq_import_accepts(qtbot, post: Session,
     assert screen.batches_result.kind == "success", screen.batches_result.text()
     assert "batch 1 received by HQ" in screen.batches_result.text()
     assert "Received by HQ on" in screen.batch_table.item(0, 3).text()
-    assert [b.status for b in list_batches(supervisor)] == ["acknowledged"]
+    assert [b.status for b in supervisor.batches.list()] == ["acknowledged"]
 
     # Nothing new: said plainly, nothing written.
     text = click_and_wait(qtbot, screen, screen.export_button, screen.result)
@@ -97,7 +96,7 @@ def test_a_vanished_folder_fails_in_one_line_and_marks_nothing(qtbot, post: Sess
     assert screen.result.kind == "failure"
     assert text.startswith("Not written: cannot write to ") and "does not exist" in text
     assert "\n" not in text
-    assert [b.status for b in list_batches(supervisor)] == ["prepared"]  # not marked exported
+    assert [b.status for b in supervisor.batches.list()] == ["prepared"]  # not marked exported
     assert not gone.exists()
     assert "Not yet written" in screen.batch_table.item(0, 3).text()
     screen.choose_batch(1)
@@ -108,7 +107,7 @@ def test_a_vanished_folder_fails_in_one_line_and_marks_nothing(qtbot, post: Sess
     text = click_and_wait(qtbot, screen, screen.export_button, screen.result)
     assert screen.result.kind == "success", text
     assert "An earlier export of this batch had not finished" in text
-    assert [b.status for b in list_batches(supervisor)] == ["exported"]
+    assert [b.status for b in supervisor.batches.list()] == ["exported"]
 
 
 def test_write_an_exported_batch_again(qtbot, post: Session, usb: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -176,4 +175,4 @@ def test_an_officer_cannot_export(qtbot, post: Session, usb: Path) -> None:  # t
     screen.choose_folder(usb)
     assert screen.export_now() is None
     assert list(usb.iterdir()) == []
-    assert list_batches(post) == []
+    assert post.batches.list() == []

@@ -1,12 +1,12 @@
 """Export to HQ: write the new records as one batch onto a USB stick or a folder.
 
-The screen calls the same services as ``fieldreg export``, ``fieldreg batches``
-and ``fieldreg receipt load`` (:mod:`fieldreg.station.batches`). The USB sticks
-offered are the mounted volumes :mod:`fieldreg.station.drives` calls removable; the
-export runs off the UI thread behind a progress bar and ends with a message
-that stays on the screen: what was written, how many records, where, and that
-the stick may be removed -- or the core's one-line reason it failed (nothing is
-marked exported then).
+The screen calls the same service as ``fieldreg export``, ``fieldreg batches``
+and ``fieldreg receipt load`` (``session.batches``). The USB sticks offered are
+the mounted volumes :mod:`fieldreg.station.drives` calls removable; the export
+runs off the UI thread behind a progress bar and ends with a message that stays
+on the screen: what was written, how many records, where, and that the stick may
+be removed -- or the core's one-line reason it failed (nothing is marked
+exported then).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg import errors
-from fieldreg.station import batches
+from fieldreg.station.batches import BatchInfo, ExportResult
 from fieldreg.station.drives import Volume, containing_volume, removable_drives
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
@@ -80,7 +80,7 @@ class ExportScreen(Screen):
         self.list_volumes: Callable[[], list[Volume]] = mounted_volumes
         self.find_drives: Callable[[list[Volume]], list[Volume]] = removable_drives
         self._drives: list[Volume] = []
-        self._batches: list[batches.BatchInfo] = []
+        self._batches: list[BatchInfo] = []
         self._target: Path | None = None
         self._target_drive: Volume | None = None
         self.allowed = ctx.session.account.may("export") and not ctx.is_camp
@@ -303,16 +303,16 @@ class ExportScreen(Screen):
             self.result.show_failure(self.tr("Choose a USB stick or a folder first."))
             return None
         target, where, stick = self._target, self._where(), self._target_drive is not None
-        session = self.ctx.session
+        batches = self.ctx.session.batches
         self.result.clear_notice()
         return self.run_busy(
             self.tr("Writing the batch to {where}…").format(where=where),
-            lambda progress: batches.export(session, target, progress=progress),
+            lambda progress: batches.export(target, progress=progress),
             on_done=lambda found: self._exported(found, where, stick),
             on_error=lambda err: self._failed(self.result, err),
         )
 
-    def _exported(self, found: batches.ExportResult | None, where: str, stick: bool) -> None:
+    def _exported(self, found: ExportResult | None, where: str, stick: bool) -> None:
         if found is None:
             self.result.show_info(self.tr(
                 "Nothing new to export: no new registrations, corrections, duplicate decisions "
@@ -337,10 +337,10 @@ class ExportScreen(Screen):
         if self.busy or chosen is None or self._target is None:
             return None
         target, where, stick = self._target, self._where(), self._target_drive is not None
-        session, seq = self.ctx.session, chosen.seq
+        batches, seq = self.ctx.session.batches, chosen.seq
         self.batches_result.clear_notice()
 
-        def done(found: batches.ExportResult) -> None:
+        def done(found: ExportResult) -> None:
             text = self.tr("Batch {seq} written again and checked, in the file {file} on "
                            "{where}.").format(seq=seq, file=found.path.name, where=where)
             text += " " + (self.tr("You may now remove the stick.") if stick
@@ -348,7 +348,7 @@ class ExportScreen(Screen):
             self.batches_result.show_success(text)
 
         return self.run_busy(self.tr("Writing batch {seq} again…").format(seq=seq),
-                             lambda progress: batches.export_again(session, seq, target),
+                             lambda progress: batches.export_again(seq, target),
                              on_done=done,
                              on_error=lambda err: self._failed(self.batches_result, err))
 
@@ -385,7 +385,7 @@ class ExportScreen(Screen):
 
     def refresh_batches(self) -> None:
         try:
-            found = batches.list_batches(self.ctx.session)
+            found = self.ctx.session.batches.list()
         except errors.FieldRegError as err:
             self.batches_result.show_failure(error_text(err))
             return
@@ -411,7 +411,7 @@ class ExportScreen(Screen):
         self.batch_table.resizeColumnsToContents()
         self._update_buttons()
 
-    def _chosen_batch(self) -> batches.BatchInfo | None:
+    def _chosen_batch(self) -> BatchInfo | None:
         rows = self.batch_table.selectionModel().selectedRows() if self.batch_table.selectionModel() else []
         if not rows:
             return None
@@ -451,7 +451,7 @@ class ExportScreen(Screen):
                 file=str(path), reason=err.strerror or type(err).__name__))
             return
         try:
-            got = batches.load_receipt(self.ctx.session, data)
+            got = self.ctx.session.batches.load_receipt(data)
         except Exception as err:  # noqa: BLE001 - shown in one line, never a traceback
             self._failed(self.batches_result, err, receipt=True)
             return

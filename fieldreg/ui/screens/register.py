@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.dedup import Person
-from fieldreg.station.duplicates import PostDuplicates
+from fieldreg.station.duplicates import Person, PostDuplicates
 from fieldreg.errors import FieldRegError
 from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.model import Household
@@ -175,10 +174,11 @@ class RegisterScreen(Screen):
         self._finder_started = True
         session = self.ctx.session
         _ = session.index  # decrypted here, on the UI thread: building it reads the database
+        duplicates = session.duplicates
 
         def build() -> None:
             try:
-                finder: PostDuplicates | None = PostDuplicates(session)
+                finder: PostDuplicates | None = duplicates.finder()
             except FieldRegError as err:  # advice only: without it the form still works
                 log.warning("duplicate finder not built: %s", type(err).__name__)
                 finder = None

@@ -1,4 +1,4 @@
-"""The post side of batches (fieldreg.station.batches): pending records, the atomic export and
+"""The post side of batches (``session.batches``): pending records, the atomic export and
 its failures, re-export, receipts. Real stores, real HQ keys, real files in tmp_path; failures of
 the medium are simulated at the os level (we run as root in CI, where permissions do not bite).
 """
@@ -18,17 +18,7 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldreg.station.batches import (
-    BATCHES_DIRNAME,
-    export,
-    export_again,
-    list_batches,
-    load_receipt,
-    local_dir,
-)
-from fieldreg.batches.format import NO_PREVIOUS
-from fieldreg.batches.receipt import issue_receipt
-from fieldreg.station.demo import demo_household
+from fieldreg.batches import NO_PREVIOUS, ReadBatch, issue_receipt, read_batch
 from fieldreg.errors import (
     AuthError,
     CorruptData,
@@ -41,13 +31,14 @@ from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import RegNo
-from fieldreg.station.session import Session
+from fieldreg.station.batches import BATCHES_DIRNAME
+from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
+from fieldreg.station.session import Session
 from fieldreg.store import registry
 from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
-from tests.unit.batches.conftest import open_batch
 
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(40))).decode("ascii")
 
@@ -61,7 +52,7 @@ def outbox(session: Session) -> list[tuple[int, int | None]]:
 
 
 def statuses(session: Session) -> list[tuple[int, str]]:
-    return [(b.seq, b.status) for b in list_batches(session)]
+    return [(b.seq, b.status) for b in session.batches.list()]
 
 
 def files(folder: Path) -> list[str]:
@@ -82,6 +73,15 @@ def snapshot(previous: dict[str, Any]) -> dict[str, Any]:
 
 def fd_path(fd: int) -> str:
     return os.readlink(f"/proc/self/fd/{fd}")
+
+
+def open_batch(path: Path, hq: HqDir) -> tuple[ReadBatch, list[dict[str, Any]]]:
+    """Decrypt and check a batch as HQ does; returns the manifest and every record."""
+    records: list[dict[str, Any]] = []
+    with open(path, "rb") as f:
+        batch = read_batch(f, hq.age_identity(), hq_root_public=hq.root_public,
+                           on_record=records.append)
+    return batch, records
 
 
 def failing_fsync_under(folder: Path, error: BaseException) -> Callable[[int], None]:
@@ -109,7 +109,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     add_decision(post, a, b)
     audit_before = [e.to_json() for e in post.audit.entries()]
 
-    result = export(post, usb)
+    result = post.batches.export(usb)
 
     assert result is not None and not result.reused
     assert result.path == usb / "TGR1-000001.frb" and files(usb) == ["TGR1-000001.frb"]
@@ -153,7 +153,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     last = post.audit.entries()[-1]
     assert (last.action, last.details["seq"], last.details["records"]) == ("export", 1, len(records))
     assert "Traoré" not in json.dumps(last.details, ensure_ascii=False)
-    assert (local_dir(post) / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
+    assert (post.batches.local_dir() / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
 
 
 def test_household_json_is_exactly_the_models(post: Session, hq: HqDir, usb: Path) -> None:
@@ -170,7 +170,7 @@ def test_household_json_is_exactly_the_models(post: Session, hq: HqDir, usb: Pat
             "members": [{"given_names": "Ali", "family_name": "Sawadogo", "sex": "M",
                          "birth_date": "1980-02-29", "relationship": "head"}]}
     regnos = [post.households.register(parse_household(obj)) for obj in (full, bare)]
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None
     _, records = open_batch(result.path, hq)
     exported = {r["regno"]: r["household"] for r in records if r["kind"] == "registration"}
@@ -183,11 +183,11 @@ def test_next_batch_chains_to_the_previous_and_carries_only_what_is_new(
     post: Session, hq: HqDir, usb: Path,
 ) -> None:
     a = register(post)
-    first = export(post, usb)
+    first = post.batches.export(usb)
     assert first is not None
     b = register(post)
     token = post.tokens.issue(a)  # a slip: the token travels in the next manifest
-    second = export(post, usb)
+    second = post.batches.export(usb)
     assert second is not None and second.batch.seq == 2
     one, records_one = open_batch(first.path, hq)
     two, records_two = open_batch(second.path, hq)
@@ -204,9 +204,9 @@ def test_next_batch_chains_to_the_previous_and_carries_only_what_is_new(
 
 def test_issued_slips_alone_make_a_batch(post: Session, hq: HqDir, usb: Path) -> None:
     regno = register(post)
-    assert export(post, usb) is not None
+    assert post.batches.export(usb) is not None
     token = post.tokens.issue(regno)
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None
     batch, _ = open_batch(result.path, hq)
     assert batch.manifest.tokens == (bytes.fromhex(token.token_id),)
@@ -214,11 +214,11 @@ def test_issued_slips_alone_make_a_batch(post: Session, hq: HqDir, usb: Path) ->
 
 
 def test_nothing_pending(post: Session, usb: Path) -> None:
-    assert export(post, usb) is None  # a new post: audit entries (init, login) alone are no batch
+    assert post.batches.export(usb) is None  # a new post: audit entries (init, login) alone are no batch
     register(post)
-    assert export(post, usb) is not None
+    assert post.batches.export(usb) is not None
     again = post.station.unlock(ADMIN, ADMIN_PASS)  # another login: one more audit entry
-    assert export(again, usb) is None
+    assert again.batches.export(usb) is None
     assert statuses(post) == [(1, "exported")] and files(usb) == ["TGR1-000001.frb"]
 
 
@@ -227,7 +227,7 @@ def test_progress_is_reported_per_thousand_records(post: Session, usb: Path) -> 
     for _ in range(1200):
         add_decision(post, a, b, "different")
     seen: list[tuple[int, int]] = []
-    result = export(post, usb, progress=lambda done, total: seen.append((done, total)))
+    result = post.batches.export(usb, progress=lambda done, total: seen.append((done, total)))
     assert result is not None
     assert seen == [(1000, result.batch.records)] and result.batch.records > 1200
 
@@ -241,18 +241,18 @@ def test_vanished_target_keeps_the_prepared_batch_and_the_retry_reuses_it(
     a = register(post)
     missing = tmp_path / "stick-pulled"
     with pytest.raises(StorageError, match="does not exist"):
-        export(post, missing)
-    [prepared] = list_batches(post)
+        post.batches.export(missing)
+    [prepared] = post.batches.list()
     assert prepared.status == "prepared" and outbox(post) == [(1, None)]
     register(post)  # made after the batch was prepared: not in it
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None and result.reused
     assert result.batch.manifest_hash == prepared.manifest_hash
     assert result.batch.batch_id == prepared.batch_id
     _, records = open_batch(result.path, hq)
     assert [r["regno"] for r in records if r["kind"] == "registration"] == [a]
     assert outbox(post) == [(1, 1), (2, None)]
-    following = export(post, usb)
+    following = post.batches.export(usb)
     assert following is not None and following.batch.seq == 2
     assert outbox(post) == [(1, 1), (2, 2)]
 
@@ -263,12 +263,12 @@ def test_full_stick_leaves_no_file_and_marks_nothing(
     register(post)
     monkeypatch.setattr(os, "fsync", failing_fsync_under(usb, OSError(errno.ENOSPC, "No space")))
     with pytest.raises(StorageError, match="not enough space.*run the export again"):
-        export(post, usb)
+        post.batches.export(usb)
     monkeypatch.undo()
     assert files(usb) == []  # neither the .frb nor the temporary file
-    [prepared] = list_batches(post)
+    [prepared] = post.batches.list()
     assert prepared.status == "prepared" and outbox(post) == [(1, None)]
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None and result.reused
     assert result.batch.manifest_hash == prepared.manifest_hash
     assert files(usb) == ["TGR1-000001.frb"] and statuses(post) == [(1, "exported")]
@@ -291,10 +291,10 @@ def test_copy_that_reads_back_differently_is_removed(
 
     monkeypatch.setattr(os, "posix_fadvise", faulty_medium)
     with pytest.raises(StorageError, match="does not read back correctly"):
-        export(post, usb)
+        post.batches.export(usb)
     monkeypatch.undo()
     assert files(usb) == [] and statuses(post) == [(1, "prepared")]
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None
     open_batch(result.path, hq)  # the retry's copy is whole
 
@@ -305,12 +305,12 @@ def test_interrupted_copy_leaves_no_file_that_looks_complete(
     register(post)
     monkeypatch.setattr(os, "fsync", failing_fsync_under(usb, KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
-        export(post, usb)
+        post.batches.export(usb)
     monkeypatch.undo()
     assert files(usb) == [] and statuses(post) == [(1, "prepared")]
     killed = usb / ".TGR1-000001.frb.4242.0badf00d.tmp"  # what a killed copy leaves
     killed.write_bytes(b"half a batch")
-    assert export(post, usb) is not None
+    assert post.batches.export(usb) is not None
     assert files(usb) == ["TGR1-000001.frb"]
 
 
@@ -321,14 +321,14 @@ def test_interrupted_prepare_leaves_no_batch(
     local = data_dir / BATCHES_DIRNAME
     monkeypatch.setattr(os, "fsync", failing_fsync_under(local, KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
-        export(post, usb)
+        post.batches.export(usb)
     monkeypatch.undo()
     assert [p for p in files(local) if p != ".export.lock"] == []
-    assert list_batches(post) == [] and files(usb) == []
+    assert post.batches.list() == [] and files(usb) == []
     # What a killed run leaves: a temporary file, or a whole file whose row was never committed.
     (local / ".TGR1-000001.frb.4242.0badf00d.tmp").write_bytes(b"half a batch")
     (local / "TGR1-000001.frb").write_bytes(b"a batch no row records")
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None and not result.reused and result.batch.seq == 1
     assert files(local) == [".export.lock", "TGR1-000001.frb"]
     assert (local / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
@@ -338,11 +338,11 @@ def test_a_different_file_of_the_same_name_is_never_overwritten(post: Session, u
     register(post)
     (usb / "TGR1-000001.frb").write_bytes(b"someone else's file")
     with pytest.raises(InvalidInput, match="already exists and is a different file"):
-        export(post, usb)
+        post.batches.export(usb)
     assert (usb / "TGR1-000001.frb").read_bytes() == b"someone else's file"
     assert statuses(post) == [(1, "prepared")] and outbox(post) == [(1, None)]
     (usb / "TGR1-000001.frb").unlink()
-    assert export(post, usb) is not None
+    assert post.batches.export(usb) is not None
 
 
 def test_a_verified_copy_left_by_an_interrupted_run_is_accepted(post: Session, usb: Path,
@@ -350,9 +350,9 @@ def test_a_verified_copy_left_by_an_interrupted_run_is_accepted(post: Session, u
     """Copied and renamed, then the program died before marking: the same file is found."""
     register(post)
     with pytest.raises(StorageError):
-        export(post, tmp_path / "missing")
-    shutil.copyfile(local_dir(post) / "TGR1-000001.frb", usb / "TGR1-000001.frb")
-    result = export(post, usb)
+        post.batches.export(tmp_path / "missing")
+    shutil.copyfile(post.batches.local_dir() / "TGR1-000001.frb", usb / "TGR1-000001.frb")
+    result = post.batches.export(usb)
     assert result is not None and result.reused and statuses(post) == [(1, "exported")]
 
 
@@ -361,18 +361,18 @@ def test_damaged_or_missing_local_copy_is_never_replaced_by_another_batch(
 ) -> None:
     register(post)
     with pytest.raises(StorageError):
-        export(post, tmp_path / "missing")
-    local = local_dir(post) / "TGR1-000001.frb"
+        post.batches.export(tmp_path / "missing")
+    local = post.batches.local_dir() / "TGR1-000001.frb"
     good = local.read_bytes()
     local.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))
     with pytest.raises(CorruptData, match="copy of batch 1 .* is damaged"):
-        export(post, usb)
+        post.batches.export(usb)
     local.unlink()
     with pytest.raises(CorruptData, match="copy of batch 1 .* is missing"):
-        export(post, usb)
+        post.batches.export(usb)
     assert files(usb) == [] and statuses(post) == [(1, "prepared")]
     local.write_bytes(good)
-    assert export(post, usb) is not None
+    assert post.batches.export(usb) is not None
 
 
 def test_one_export_at_a_time(post: Session, data_dir: Path, usb: Path) -> None:
@@ -383,9 +383,9 @@ def test_one_export_at_a_time(post: Session, data_dir: Path, usb: Path) -> None:
     with open(data_dir / BATCHES_DIRNAME / ".export.lock", "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         with pytest.raises(InvalidInput, match="another export is running"):
-            export(post, usb)
-    assert list_batches(post) == []
-    assert export(post, usb) is not None
+            post.batches.export(usb)
+    assert post.batches.list() == []
+    assert post.batches.export(usb) is not None
 
 
 # -- export again -------------------------------------------------------------------------------
@@ -393,29 +393,29 @@ def test_one_export_at_a_time(post: Session, data_dir: Path, usb: Path) -> None:
 
 def test_export_again_writes_the_same_file(post: Session, usb: Path, tmp_path: Path) -> None:
     register(post)
-    first = export(post, usb)
+    first = post.batches.export(usb)
     assert first is not None
     original = first.path.read_bytes()
     first.path.unlink()  # the stick was lost
     other = tmp_path / "other-stick"
     other.mkdir()
-    again = export_again(post, 1, other)
+    again = post.batches.export_again(1, other)
     assert again.path == other / "TGR1-000001.frb" and again.path.read_bytes() == original
-    assert export_again(post, 1, other).path == again.path  # already there, identical: fine
+    assert post.batches.export_again(1, other).path == again.path  # already there, identical: fine
     assert post.audit.entries()[-1].action == "export_again"
     with pytest.raises(NotFound, match="no batch 7"):
-        export_again(post, 7, other)
+        post.batches.export_again(7, other)
     (other / "TGR1-000001.frb").write_bytes(b"changed")
     with pytest.raises(InvalidInput, match="different file"):
-        export_again(post, 1, other)
+        post.batches.export_again(1, other)
 
 
 def test_export_again_refuses_a_batch_not_yet_exported(post: Session, tmp_path: Path) -> None:
     register(post)
     with pytest.raises(StorageError):
-        export(post, tmp_path / "missing")
+        post.batches.export(tmp_path / "missing")
     with pytest.raises(InvalidInput, match="not been exported yet"):
-        export_again(post, 1, tmp_path)
+        post.batches.export_again(1, tmp_path)
 
 
 # -- who and where ------------------------------------------------------------------------------
@@ -425,27 +425,28 @@ def test_officers_may_not_export(post: Session, usb: Path) -> None:
     register(post)
     officer = make_user(post, "moussa", "officer")
     supervisor = make_user(post, "fanta", "supervisor")
-    for attempt in (lambda: export(officer, usb), lambda: export_again(officer, 1, usb),
-                    lambda: list_batches(officer), lambda: load_receipt(officer, b"x")):
+    for attempt in (lambda: officer.batches.export(usb), lambda: officer.batches.export_again(1, usb),
+                    officer.batches.list, lambda: officer.batches.load_receipt(b"x"),
+                    officer.batches.local_dir):
         with pytest.raises(PermissionDenied, match="moussa is signed in as officer and may not export batches"):
             attempt()
-    assert list_batches(post) == [] and files(usb) == []
-    result = export(supervisor, usb)
+    assert post.batches.list() == [] and files(usb) == []
+    result = supervisor.batches.export(usb)
     assert result is not None and result.batch.exporter == "fanta"
 
 
 def test_a_user_who_must_change_the_passphrase_may_not_export(post: Session, usb: Path) -> None:
     post.accounts.add("fanta", role="supervisor", passphrase="fanta first pass")
     with pytest.raises(AuthError, match="new passphrase first"):
-        export(post.station.unlock("fanta", "fanta first pass"), usb)
+        post.station.unlock("fanta", "fanta first pass").batches.export(usb)
 
 
 def test_post_without_enrollment_is_refused(admin: Session, usb: Path) -> None:
     register(admin)
     with pytest.raises(InvalidInput, match="not enrolled with HQ"):
-        export(admin, usb)
+        admin.batches.export(usb)
     with pytest.raises(InvalidInput, match="not enrolled with HQ"):
-        load_receipt(admin, b"x")
+        admin.batches.load_receipt(b"x")
 
 
 def test_camp_is_refused(hq: HqDir, tmp_path: Path, usb: Path) -> None:
@@ -453,7 +454,7 @@ def test_camp_is_refused(hq: HqDir, tmp_path: Path, usb: Path) -> None:
                        trust_list=hq.trust_list().raw, fingerprint=hq.fingerprint,
                        passphrase=ADMIN_PASS, kdf=FAST_KDF).unlock(ADMIN, ADMIN_PASS)
     with pytest.raises(InvalidInput, match="camp"):
-        export(camp, usb)
+        camp.batches.export(usb)
 
 
 def test_escrow_recipients_can_open_the_batch(post: Session, hq: HqDir, usb: Path) -> None:
@@ -463,7 +464,7 @@ def test_escrow_recipients_can_open_the_batch(post: Session, hq: HqDir, usb: Pat
                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                      (json.dumps([str(escrow.to_public())]),))
     register(post)
-    result = export(post, usb)
+    result = post.batches.export(usb)
     assert result is not None
     open_batch(result.path, hq)
     inner = pyrage.decrypt(result.path.read_bytes(), [escrow])
@@ -477,8 +478,8 @@ def test_damaged_escrow_setting_is_refused(post: Session, usb: Path) -> None:
                      (json.dumps(["age1notarecipient"]),))
     register(post)
     with pytest.raises(CorruptData, match="not a valid age recipient"):
-        export(post, usb)
-    assert list_batches(post) == []
+        post.batches.export(usb)
+    assert post.batches.list() == []
 
 
 # -- receipts -----------------------------------------------------------------------------------
@@ -486,9 +487,9 @@ def test_damaged_escrow_setting_is_refused(post: Session, usb: Path) -> None:
 
 def two_exported(post: Session, usb: Path) -> tuple[bytes, bytes]:
     register(post)
-    first = export(post, usb)
+    first = post.batches.export(usb)
     register(post)
-    second = export(post, usb)
+    second = post.batches.export(usb)
     assert first is not None and second is not None
     return bytes.fromhex(first.batch.manifest_hash), bytes.fromhex(second.batch.manifest_hash)
 
@@ -498,23 +499,23 @@ def test_receipt_acknowledges_and_prunes_only_acknowledged_batches(
 ) -> None:
     h1, h2 = two_exported(post, usb)
     register(post)  # pending, in no batch
-    result = load_receipt(post, issue_receipt(hq, "TGR1", [(1, h1)]))
+    result = post.batches.load_receipt(issue_receipt(hq, "TGR1", [(1, h1)]))
     assert (result.acknowledged, result.already, result.pruned) == ((1,), (), 1)
     assert statuses(post) == [(1, "acknowledged"), (2, "exported")]
     assert outbox(post) == [(2, 2), (3, None)]
-    both = load_receipt(post, issue_receipt(hq, "TGR1", [(1, h1), (2, h2)]))
+    both = post.batches.load_receipt(issue_receipt(hq, "TGR1", [(1, h1), (2, h2)]))
     assert (both.acknowledged, both.already, both.pruned) == ((2,), (1,), 1)
     assert outbox(post) == [(3, None)]
     entry = post.audit.entries()[-1]
     assert entry.action == "receipt_load" and entry.details["acknowledged"] == [2]
-    assert export(post, usb) is not None  # the rest goes on as before
+    assert post.batches.export(usb) is not None  # the rest goes on as before
 
 
 def test_receipt_with_another_manifest_for_a_number_acknowledges_nothing(
     post: Session, hq: HqDir, usb: Path,
 ) -> None:
     h1, _ = two_exported(post, usb)
-    result = load_receipt(post, issue_receipt(hq, "TGR1", [(1, bytes(32)), (2, h1), (5, h1)]))
+    result = post.batches.load_receipt(issue_receipt(hq, "TGR1", [(1, bytes(32)), (2, h1), (5, h1)]))
     assert result.acknowledged == () and result.mismatched == (1, 2) and result.unknown == (5,)
     assert statuses(post) == [(1, "exported"), (2, "exported")]
     assert outbox(post) == [(1, 1), (2, 2)]
@@ -523,7 +524,7 @@ def test_receipt_with_another_manifest_for_a_number_acknowledges_nothing(
 def test_receipt_for_another_post_is_refused(post: Session, hq: HqDir, usb: Path) -> None:
     h1, _ = two_exported(post, usb)
     with pytest.raises(InvalidInput, match="for post NIA1, but this station is post TGR1"):
-        load_receipt(post, issue_receipt(hq, "NIA1", [(1, h1)]))
+        post.batches.load_receipt(issue_receipt(hq, "NIA1", [(1, h1)]))
     assert statuses(post) == [(1, "exported"), (2, "exported")]
 
 
@@ -538,7 +539,7 @@ def test_forged_or_foreign_receipts_are_refused(post: Session, hq: HqDir, usb: P
                  sign_document("receipt", 1, forged_payload, Ed25519PrivateKey.generate()),
                  bytes(genuine), b"not a receipt"):
         with pytest.raises(CorruptData):
-            load_receipt(post, data)
+            post.batches.load_receipt(data)
     assert statuses(post) == [(1, "exported"), (2, "exported")]
     assert len(outbox(post)) == 2
 
@@ -549,12 +550,12 @@ def test_receipt_for_a_batch_that_reached_hq_before_it_was_marked(
     """The copy reached the stick but the program died before marking; HQ imported it anyway."""
     register(post)
     with pytest.raises(StorageError):
-        export(post, tmp_path / "missing")
-    [prepared] = list_batches(post)
-    result = load_receipt(post, issue_receipt(hq, "TGR1", [(1, bytes.fromhex(prepared.manifest_hash))]))
+        post.batches.export(tmp_path / "missing")
+    [prepared] = post.batches.list()
+    result = post.batches.load_receipt(issue_receipt(hq, "TGR1", [(1, bytes.fromhex(prepared.manifest_hash))]))
     assert result.acknowledged == (1,) and result.pruned == 1
     assert statuses(post) == [(1, "acknowledged")] and outbox(post) == []
-    assert export(post, usb) is None
+    assert post.batches.export(usb) is None
 
 
 # -- speed ----------------------------------------------------------------------------------
@@ -590,7 +591,7 @@ def test_ten_thousand_households_export_in_one_complete_batch(post: Session, hq:
     fill(post, 10_000)
     target = tmp_path / "usb"
     target.mkdir()
-    result = export(post, target)
+    result = post.batches.export(target)
     assert result is not None and result.batch.counts["registration"] == 10_000
     batch, records = open_batch(result.path, hq)
     assert batch.records == len(records) == result.batch.records
