@@ -16,6 +16,7 @@ from pathlib import Path
 
 from fieldreg.station import batches
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.cli.cmd_tokens import read_file
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
@@ -67,7 +68,7 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     target = Path(args.to).expanduser()
     if args.again is not None:
         if args.again < 1:
@@ -94,7 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     found = batches.list_batches(session)
     if args.json:
         emit_json([b.to_json() for b in found])
@@ -109,7 +110,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt_load(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     result = batches.load_receipt(session, read_file(args.file, "receipt"))
     plural = "es" if len(result.acknowledged) > 1 else ""
     what = (f"batch{plural} {_ranges(result.acknowledged)} acknowledged" if result.acknowledged
