@@ -241,12 +241,14 @@ class AccountsScreen(Screen):
         rows = model.selectedRows() if model is not None else []
         if not rows:
             return None
-        name = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(rows[0].row(), 0)
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((a for a in self._accounts if a.username == name), None)
 
     def choose(self, username: str) -> None:
         for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == username:
+            item = self.table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == username:
                 self.table.selectRow(r)
                 return
         raise errors.NotFound(f"no user {username!r} at this station")

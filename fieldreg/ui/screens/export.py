@@ -422,12 +422,14 @@ class ExportScreen(Screen):
         rows = self.batch_table.selectionModel().selectedRows() if self.batch_table.selectionModel() else []
         if not rows:
             return None
-        seq = self.batch_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.batch_table.item(rows[0].row(), 0)
+        seq = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((b for b in self._batches if b.seq == seq), None)
 
     def choose_batch(self, seq: int) -> None:
         for r in range(self.batch_table.rowCount()):
-            if self.batch_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == seq:
+            item = self.batch_table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == seq:
                 self.batch_table.selectRow(r)
                 return
         raise errors.NotFound(f"no batch {seq}")
