@@ -53,7 +53,13 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.language import apply_language
@@ -63,8 +69,8 @@ from fieldreg.ui.status import StatusLine
 from fieldreg.ui.workspace import Workspace
 
 if TYPE_CHECKING:
-    from fieldreg.station.session import Session
     from fieldreg.station import Station
+    from fieldreg.station.session import Session
     from fieldreg.ui.screens import Screen
     from fieldreg.ui.screens.catalog import ScreenSpec
     from fieldreg.ui.screens.login import LoginScreen

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError, InvalidInput
+from fieldreg.station.verifying import ScanResult, Verifier
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
@@ -38,7 +39,6 @@ from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.labels import plain_label, set_font
 from fieldreg.ui.widgets.verdict_panel import VerdictPanel
-from fieldreg.station.verifying import ScanResult, Verifier
 
 if TYPE_CHECKING:
     from fieldreg.ui.camera import CameraScanner

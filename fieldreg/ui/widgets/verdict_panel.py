@@ -18,7 +18,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldreg.errors import FieldRegError, InvalidInput
 from fieldreg.regno import looks_like_regno
