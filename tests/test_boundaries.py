@@ -35,6 +35,72 @@ def test_core_never_imports_qt() -> None:
     assert offenders == []
 
 
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_anywhere(path: Path) -> set[str]:
+    """Every module ``path`` imports, at any level (in functions, under TYPE_CHECKING too).
+
+    ``from fieldreg.ui import app`` counts as importing ``fieldreg.ui`` and ``fieldreg.ui.app``.
+    """
+    names = imported_modules(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_ui_never_imports_cli() -> None:
+    """The app finds its data directory and sets up its log through fieldreg.station, as the CLI does."""
+    offenders = [f"{path.relative_to(ROOT)} imports {name}"
+                 for path in (PACKAGE / "ui").rglob("*.py")
+                 for name in imports_anywhere(path)
+                 if name == "fieldreg.cli" or name.startswith("fieldreg.cli.")]
+    assert offenders == []
+
+
+def import_cycles(package: Path) -> list[list[str]]:
+    """Groups of modules under ``package`` that import each other in a circle (Tarjan's SCCs)."""
+    paths = {module_name(p): p for p in package.rglob("*.py")}
+    graph = {name: sorted(n for n in imports_anywhere(path) if n in paths and n != name)
+             for name, path in paths.items()}
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(name: str) -> None:
+        order[name] = low[name] = len(order)
+        stack.append(name)
+        for other in graph[name]:
+            if other not in order:
+                visit(other)
+                low[name] = min(low[name], low[other])
+            elif other in stack:
+                low[name] = min(low[name], order[other])
+        if low[name] == order[name]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == name:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for name in sorted(graph):
+        if name not in order:
+            visit(name)
+    return cycles
+
+
+def test_ui_modules_import_each_other_without_a_cycle() -> None:
+    """Counting imports inside functions too: a lazy import still ties the two modules together."""
+    assert import_cycles(PACKAGE / "ui") == []
+
+
 def _lazy_gui_entry(path: Path) -> bool:
     """The CLI may start the GUI or render slips, importing fieldreg.ui inside a function."""
     return path.parent.name == "cli"

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.cli.cmd_tokens import read_file
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
@@ -66,7 +67,7 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     target = Path(args.to).expanduser()
     if args.again is not None:
         if args.again < 1:
@@ -93,7 +94,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     found = session.batches.list()
     if args.json:
         emit_json([b.to_json() for b in found])
@@ -108,7 +109,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt_load(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     result = session.batches.load_receipt(read_file(args.file, "receipt"))
     plural = "es" if len(result.acknowledged) > 1 else ""
     what = (f"batch{plural} {_ranges(result.acknowledged)} acknowledged" if result.acknowledged

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
 from fieldreg.model import HouseholdSummary, MemberSummary
@@ -30,7 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 def cmd_duplicates(args: argparse.Namespace) -> int:
     if not 0 < args.threshold <= 1:
         raise InvalidInput("--threshold must be between 0 and 1")
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     pairs = session.duplicates.pairs(threshold=args.threshold)
     for pair in pairs:
         if args.json:
@@ -45,7 +46,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     session.duplicates.decide(args.member_a, args.member_b, args.decision)
     print(f"recorded: {args.member_a} and {args.member_b} are "
           f"{'the same person' if args.decision == 'same' else 'different people'}")

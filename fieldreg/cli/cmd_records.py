@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
 from fieldreg.errors import InvalidInput, ValidationError
 from fieldreg.messages import Message
@@ -94,7 +95,7 @@ def read_households(stream: IO[str]) -> Iterator[tuple[int, Any]]:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     stream = _open_input(args.file)
     saved = invalid = 0
     for line, obj in read_households(stream):
@@ -122,7 +123,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     hits = session.households.search(args.text, limit=args.limit)
     if args.json:
         emit_json([summary_json(h) for h in hits])
@@ -136,7 +137,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     reg = session.households.get(args.regno)
     if args.json:
         emit_json(reg.to_json())
@@ -146,7 +147,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     current = session.households.get(args.regno)
     with _open_input(args.file) as stream:
         try:
@@ -161,7 +162,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 
 def cmd_void(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     version = session.households.void(args.regno, reason=args.reason)
     print(f"{args.regno.strip().upper()} is void (version {version}; nothing was deleted)")
     return 0

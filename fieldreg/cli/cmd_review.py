@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 
 
@@ -25,7 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     count, problem = session.audit.verify()
     if problem:
         print(f"audit log broken: {problem}", file=sys.stderr)
@@ -35,7 +36,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_show(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     for entry in session.audit.entries():
         if args.json:
             emit_json(entry.to_json())
@@ -47,7 +48,7 @@ def cmd_audit_show(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     stats = session.households.stats()
     if args.json:
         emit_json(stats)

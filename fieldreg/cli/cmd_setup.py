@@ -7,6 +7,7 @@ import os
 import sys
 
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.errors import InvalidInput
 from fieldreg.station import Station
 
@@ -60,7 +61,7 @@ def _new_passphrase(args: argparse.Namespace, whose: str, *, env: str | None = N
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    directory = context.data_dir(args.data_dir)
+    directory = datadir.locate(args.data_dir)
     if args.enroll or args.camp or args.trust or args.fingerprint:
         from fieldreg.cli.cmd_tokens import init_station
 
@@ -71,7 +72,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         from fieldreg.station.demo import create_demo
 
         summary = create_demo(directory)
-        context.setup_logging(directory)
+        datadir.setup_logging(directory)
         print(summary)
         return 0
     missing = [f"--{n.replace('_', '-')}" for n in ("post_id", "post_name", "admin")
@@ -83,13 +84,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
     Station.create(directory, post_id=args.post_id, post_name=args.post_name,
                      admin=args.admin, passphrase=passphrase)
-    context.setup_logging(directory)
+    datadir.setup_logging(directory)
     print(f"post {args.post_id} ready in {directory}; administrator: {args.admin}")
     return 0
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     passphrase = _new_passphrase(args, args.username)
     session.accounts.add(args.username, role=args.role, passphrase=passphrase)
     print(f"{args.role} {args.username} added; they must choose their own passphrase at first login")
@@ -97,7 +98,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir), allow_must_change=True)
+    session = context.open_session(datadir.locate(args.data_dir), allow_must_change=True)
     session.accounts.change_passphrase(
         _new_passphrase(args, session.user, env=context.ENV_NEW_PASSPHRASE))
     print(f"passphrase of {session.user} changed")
@@ -105,7 +106,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     for account in session.accounts.list():
         state = "disabled" if account.disabled else (
             "must change passphrase" if account.must_change else "active")
@@ -115,14 +116,14 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     session.accounts.reset(args.username, passphrase=_new_passphrase(args, args.username))
     print(f"{args.username} has a new first passphrase, to change at next login")
     return 0
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     session.accounts.set_disabled(args.username, args.disabled)
     print(f"{args.username} {'disabled' if args.disabled else 'enabled'}", file=sys.stdout)
     return 0

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.cli import context
+from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import TrustList, open_enrollment, read_enrollment_info
@@ -112,7 +113,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
         raise InvalidInput("--text shows the token of exactly one registration")
     if args.reissue and len(regnos) != 1:
         raise InvalidInput("--reissue works on exactly one registration")
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     if args.all_today:
         regnos = session.tokens.registered_today()
         if not regnos:
@@ -145,7 +146,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
 # -- verification ---------------------------------------------------------------------
 
 def _station(args: argparse.Namespace) -> Station | None:
-    directory = context.data_dir(args.data_dir)
+    directory = datadir.locate(args.data_dir)
     return Station.open(directory) if Station.exists(directory) else None
 
 
@@ -257,7 +258,7 @@ def _report(args: argparse.Namespace, verdict: Verdict, earlier: list[Any]) -> N
 def cmd_keys_load(args: argparse.Namespace) -> int:
     data = read_file(args.file, "enrollment file")
     info = read_enrollment_info(data)
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     session.trust.check_enroll()  # refused before HQ's one-time passphrase is asked
     print(f"enrollment file for post {info.post_id}, key {info.key_id}; "
           f"HQ fingerprint {info.hq_fingerprint}", file=sys.stderr)
@@ -269,7 +270,7 @@ def cmd_keys_load(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     keys = session.trust.post_keys()
     if not keys:
         print(NO_KEY)
@@ -280,7 +281,7 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 def cmd_trust_load(args: argparse.Namespace) -> int:
     data = read_file(args.file, "list")
-    session = context.open_session(context.data_dir(args.data_dir))
+    session = context.open_session(datadir.locate(args.data_dir))
     loaded = session.trust.load_list(data)
     kind = "trust list" if isinstance(loaded, TrustList) else "revocation list"
     print(f"{kind} version {loaded.version} is now in use")
@@ -288,7 +289,7 @@ def cmd_trust_load(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_show(args: argparse.Namespace) -> int:
-    store = Station.open(context.data_dir(args.data_dir))
+    store = Station.open(datadir.locate(args.data_dir))
     held = station_trust(store)
     t = held.trust
     print(f"HQ fingerprint {t.fingerprint}")
@@ -325,7 +326,7 @@ def init_station(args: argparse.Namespace, directory: Path,
         passphrase = new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
         create_enrolled_post(directory, enrollment, post_name=args.post_name or info.post_id,
                              admin=args.admin, passphrase=passphrase)
-        context.setup_logging(directory)
+        datadir.setup_logging(directory)
         print(f"post {info.post_id} ready in {directory} with signing key {info.key_id}; "
               f"administrator: {args.admin}")
         return 0
@@ -341,6 +342,6 @@ def init_station(args: argparse.Namespace, directory: Path,
     passphrase = new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
     create_camp(directory, camp_id=args.camp, camp_name=args.post_name or args.camp,
                 trust_list=data, fingerprint=fingerprint, admin=args.admin, passphrase=passphrase)
-    context.setup_logging(directory)
+    datadir.setup_logging(directory)
     print(f"camp {args.camp} ready in {directory} (verify-only); administrator: {args.admin}")
     return 0

@@ -1,51 +1,26 @@
-"""Where the CLI finds its store and its user: flags, environment, then prompts."""
+"""Who the CLI works as: the user and passphrases from flags, environment, then prompts.
+
+The data directory is found as the app finds it: :func:`fieldreg.station.datadir.locate`.
+"""
 
 from __future__ import annotations
 
 import getpass
-import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from fieldreg.errors import AuthError, InvalidInput
 from fieldreg.station.session import Session
-from fieldreg.station import Station
+from fieldreg.station import Station, datadir
 
-ENV_HOME = "FIELDREG_HOME"
 ENV_USER = "FIELDREG_USER"
 ENV_PASSPHRASE = "FIELDREG_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "FIELDREG_NEW_PASSPHRASE"
 
 
-def data_dir(flag: str | None) -> Path:
-    """``--data-dir``, else ``$FIELDREG_HOME``, else the platform's user data directory."""
-    if flag:
-        return Path(flag).expanduser()
-    if os.environ.get(ENV_HOME):
-        return Path(os.environ[ENV_HOME]).expanduser()
-    return Path(platformdirs.user_data_dir("fieldreg", appauthor=False))
-
-
 def interactive() -> bool:
     return sys.stdin.isatty()
-
-
-def setup_logging(directory: Path) -> None:
-    """Log actions (never personal data) to <data dir>/logs/fieldreg.log."""
-    logs = directory / "logs"
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(
-        logs / "fieldreg.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("fieldreg")
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO)
-    root.propagate = False
 
 
 def read_passphrase_file(path: str) -> str:
@@ -92,7 +67,7 @@ def open_session(directory: Path, *, allow_must_change: bool = False) -> Session
     (or given ``$FIELDREG_NEW_PASSPHRASE``) before anything else happens.
     """
     store = Station.open(directory)
-    setup_logging(directory)
+    datadir.setup_logging(directory)
     user, passphrase = credentials()
     session = store.unlock(user, passphrase)
     if session.account.must_change and not allow_must_change:

@@ -4,9 +4,10 @@
 
 Start-up, in order: the PySide6 workaround and the QApplication
 (:mod:`fieldreg.ui.runtime`); the data directory found as the CLI finds it
-(``--data-dir``, ``$FIELDREG_HOME``, the platform's user data directory) and
-its log file; the station's UI settings; the translators and the default
-locale for the chosen language; the icon; then one window showing the set-up
+(``--data-dir``, ``$FIELDREG_HOME``, the platform's user data directory:
+:mod:`fieldreg.station.datadir`) and its log file; the station's UI settings;
+the translators and the default locale for the chosen language
+(:mod:`fieldreg.ui.language`); the icon; then one window showing the set-up
 wizard (no store yet) or the sign-in page.
 
 Cold start matters (an officer restarts the laptop after every power cut), so
@@ -27,69 +28,20 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldreg.ui.language import apply_language
 from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
 from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QWidget
 
     from fieldreg.ui.main_window import MainWindow
 
 QUIT_WHEN_SHOWN = "FIELDREG_QUIT_WHEN_SHOWN"
-TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 log = logging.getLogger(__name__)
-_translators: list[QTranslator] = []
 _orphans: list[QWidget] = []
-
-
-def effective_language(setting: str) -> str:
-    """``"fr"`` or ``"en"``: the setting, else French when the computer's locale is French."""
-    if setting in ("fr", "en"):
-        return setting
-    from PySide6.QtCore import QLocale
-
-    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
-
-
-def apply_language(setting: str) -> str:
-    """Install the translators and the default locale for ``setting`` (``""``: the system's).
-
-    >>> apply_language("fr")  # doctest: +SKIP
-    'fr'
-
-    Loads FieldReg's own ``fieldreg_<lang>.qm`` and Qt's ``qtbase_<lang>.qm``
-    (standard buttons, dialogs), replacing those installed before. Widgets
-    built afterwards are in the new language; dates and numbers formatted with
-    ``QLocale()`` follow it. Returns the language now in force.
-    """
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-
-    app = QCoreApplication.instance()
-    if app is None:
-        raise RuntimeError("apply_language needs the QApplication (make_application)")
-    for translator in _translators:
-        app.removeTranslator(translator)
-    _translators.clear()
-    language = effective_language(setting)
-    wanted = QLocale.Language.French if language == "fr" else QLocale.Language.English
-    system = QLocale.system()
-    # Keep the computer's own country (fr_CI, fr_ML...) when its language is the chosen one.
-    QLocale.setDefault(system if system.language() == wanted else QLocale(wanted))
-    if language != "en":  # English is the source language: no file to load
-        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for directory, name in ((str(TRANSLATIONS), f"fieldreg_{language}"),
-                                (qt_translations, f"qtbase_{language}")):
-            translator = QTranslator(app)
-            if translator.load(name, directory):
-                app.installTranslator(translator)
-                _translators.append(translator)
-            else:
-                log.warning("translation %s not found in %s", name, directory)
-    return language
 
 
 def _arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
@@ -106,7 +58,7 @@ def _install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, err, trace)  # type: ignore[arg-type]
             return
-        from fieldreg.ui.main_window import WindowLocked
+        from fieldreg.ui.lock import WindowLocked
 
         if isinstance(err, WindowLocked):  # a screen's timer fired behind the lock: nothing to show
             log.info("a screen tried to use the session while locked; refused")
@@ -154,18 +106,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     pin_singleton_refcounts()
     app = make_application([sys.argv[0] if sys.argv and sys.argv[0] else "fieldreg", *qt_args])
 
-    from fieldreg.cli import context
     from fieldreg.errors import FieldRegError
-    from fieldreg.station import Station
-    from fieldreg.store.db import secure_data_dir
+    from fieldreg.station import Station, datadir
     from fieldreg.ui.icon import app_icon
     from fieldreg.ui.settings import UiSettings
 
-    directory = context.data_dir(args.data_dir)
+    directory = datadir.locate(args.data_dir)
     try:
-        if not directory.exists():
-            secure_data_dir(directory)  # owner-only, as 'fieldreg init' makes it
-        context.setup_logging(directory)
+        datadir.prepare(directory)  # owner-only if new, as 'fieldreg init' makes it; its log
     except OSError as err:
         return _fatal(app, f"FieldReg cannot use the folder {directory}: {err.strerror or err}.")
     settings = UiSettings.load(directory)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 # warning on stderr: noise for the user, and not something a camp can act on.
 _QUIET = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
 _multimedia: Any = None
+_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 def multimedia() -> Any:
@@ -138,7 +139,7 @@ def frame_luma(frame: QVideoFrame) -> Luma | None:
 def decode_luma(luma: Luma) -> list[str]:
     """Texts of the QR codes in a frame (any thread; never raises for a bad frame)."""
     try:
-        found = zxingcpp.read_barcodes(luma.image(), formats=zxingcpp.BarcodeFormat.QRCode)
+        found = zxingcpp.read_barcodes(luma.image(), formats=_QR_ONLY)
     except (ValueError, RuntimeError):
         return []
     return [code.text for code in found if code.valid]

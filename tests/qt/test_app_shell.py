@@ -2,7 +2,8 @@
 
 Most tests host stand-in screens (defined here, one per real screen, with the
 same permissions and station kinds) so the shell is tested on its own; one
-test checks that the real screens which exist plug in.
+test checks that the real screens plug in (tests/qt/test_screen_catalog.py
+builds each of them for every role and station kind that gets it).
 """
 
 from __future__ import annotations
@@ -35,10 +36,13 @@ from fieldreg.errors import AuthError
 from fieldreg.keys import HqDir
 from fieldreg.station.session import Session
 from fieldreg.station import Station
-from fieldreg.ui.app import apply_language
+from fieldreg.ui.language import apply_language
 from fieldreg.ui.context import AppContext
-from fieldreg.ui.main_window import SCREENS, MainWindow, ScreenSpec
+from fieldreg.ui.lock import WindowLocked
+from fieldreg.ui.main_window import MainWindow
 from fieldreg.ui.screens import Screen
+from fieldreg.ui.screens.catalog import SCREENS, ScreenSpec
+from fieldreg.ui.screens.preferences import PreferencesScreen
 from fieldreg.ui.screens.login import LoginScreen
 from fieldreg.ui.settings import UiSettings
 from tests.conftest import ADMIN, ADMIN_PASS, make_user
@@ -87,9 +91,8 @@ def stand_ins() -> tuple[ScreenSpec, ...]:
     """SCREENS with every screen but Preferences replaced by its stand-in (same rules)."""
     specs = []
     for spec in SCREENS:
-        module, _, cls = spec.target.partition(":")
-        if not module.endswith(".preferences"):
-            spec = replace(spec, target=f"{__name__}:StandIn{cls.removesuffix('Screen')}")
+        if spec.screen is not PreferencesScreen:
+            spec = replace(spec, screen=globals()[f"StandIn{spec.screen.__name__.removesuffix('Screen')}"])
         specs.append(spec)
     return tuple(specs)
 
@@ -139,7 +142,8 @@ def sign_in(qtbot, window: MainWindow, user: str, passphrase: str) -> None:
 
 
 def nav_titles(window: MainWindow) -> list[str]:
-    return [window.nav.item(i).text() for i in range(window.nav.count())]
+    nav = window.workspace.nav
+    return [nav.item(i).text() for i in range(nav.count())]
 
 
 def ctrl(qtbot, widget: QWidget, key: Qt.Key) -> None:
@@ -335,27 +339,27 @@ def test_ctrl_l_locks_drops_the_session_and_unlock_brings_everything_back(
 def test_the_window_locks_itself_when_idle(qtbot, post: Session, data_dir: Path) -> None:
     window = make_window(qtbot, data_dir, post.station)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
-    assert window.idle_timer.isActive()
-    assert window.idle_timer.interval() == UiSettings().idle_lock_minutes * 60_000
+    assert window.idle_lock.timer.isActive()
+    assert window.idle_lock.timer.interval() == UiSettings().idle_lock_minutes * 60_000
 
     # Any key press starts the countdown again (here from 1 s back to the full 10 min).
-    window.set_idle_interval_ms(600_000)
-    window.idle_timer.start(1_000)
+    window.idle_lock.set_interval_ms(600_000)
+    window.idle_lock.timer.start(1_000)
     edit = window.screens[0].edit
     QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
-    assert window.idle_timer.remainingTime() > 1_000
+    assert window.idle_lock.timer.remainingTime() > 1_000
 
     # While long work runs behind its progress dialog, the idle lock waits for it.
     busy = QProgressDialog(window.screens[0])
     busy.setObjectName("taskProgress")
-    window.idle_timer.timeout.emit()
-    assert window.page_name() == "workspace" and window.idle_timer.isActive()
+    window.idle_lock.timer.timeout.emit()
+    assert window.page_name() == "workspace" and window.idle_lock.timer.isActive()
     busy.deleteLater()
     qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "taskProgress") is None)
 
-    window.set_idle_interval_ms(30)
+    window.idle_lock.set_interval_ms(30)
     qtbot.waitUntil(lambda: window.page_name() == "locked", timeout=5_000)
-    assert not window.is_unlocked and not window.idle_timer.isActive()
+    assert not window.is_unlocked and not window.idle_lock.timer.isActive()
 
 
 def test_another_user_is_asked_before_discarding_work_then_gets_own_screens(
@@ -417,25 +421,38 @@ def test_shortcuts_switch_screens_and_quitting_with_unsaved_work_asks(qtbot, pos
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
-def test_missing_or_broken_screens_are_left_out(qtbot, post: Session, data_dir: Path) -> None:
-    specs = (
-        ScreenSpec("fieldreg.ui.screens.not_written_yet:NotWrittenScreen"),
-        ScreenSpec(f"{__name__}:BrokenScreen"),
-        ScreenSpec(f"{__name__}:NoSuchClass"),
-        ScreenSpec(f"{__name__}:StandInRecords"),
-    )
-    window = make_window(qtbot, data_dir, post.station, screens=specs)
-    sign_in(qtbot, window, ADMIN, ADMIN_PASS)
-    assert nav_titles(window) == ["Records"]
+def test_a_screen_that_fails_to_build_stops_the_sign_in_loudly(qtbot, post: Session, data_dir: Path) -> None:
+    window = make_window(qtbot, data_dir, post.station,
+                         screens=(ScreenSpec(StandInRecords), ScreenSpec(BrokenScreen)))
+    with qtbot.captureExceptions() as exceptions:
+        attempt(qtbot, window, ADMIN, ADMIN_PASS)
+        qtbot.waitUntil(lambda: len(exceptions) > 0)
+    assert [str(err) for _kind, err, _trace in exceptions] == ["a bug in a screen"]
+    assert window.page_name() == "login" and not window.is_unlocked
+    assert window.screens == [] and window.ctx is None  # the screen built before it is gone too
+
+
+def test_a_screen_that_cannot_be_imported_stops_the_sign_in_loudly(
+        qtbot, post: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The catalog is imported afresh at sign-in, and one of its screens' modules fails to import.
+    monkeypatch.delitem(sys.modules, "fieldreg.ui.screens.catalog")
+    monkeypatch.setitem(sys.modules, "fieldreg.ui.screens.verify", None)
+    window = MainWindow(data_dir, post.station, settings=UiSettings())  # the app's own screens
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.captureExceptions() as exceptions:
+        attempt(qtbot, window, ADMIN, ADMIN_PASS)
+        qtbot.waitUntil(lambda: len(exceptions) > 0)
+    assert len(exceptions) == 1 and issubclass(exceptions[0][0], ImportError)
+    assert "fieldreg.ui.screens.verify" in str(exceptions[0][1])
+    assert window.page_name() == "login" and not window.is_unlocked and window.screens == []
 
 
 def test_the_real_screens_plug_in_and_the_window_fits_1366x768(
         qtbot, post: Session, data_dir: Path) -> None:
     window = make_window(qtbot, data_dir, post.station, screens=SCREENS)
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)
-    present = [spec for spec in SCREENS if "post" in spec.kinds and (
-        ROOT / (spec.target.partition(":")[0].replace(".", "/") + ".py")).exists()]
-    assert [type(s).__name__ for s in window.screens] == [s.target.partition(":")[2] for s in present]
+    assert [type(s) for s in window.screens] == [spec.screen for spec in SCREENS if "post" in spec.kinds]
     for row in range(len(window.screens)):
         window.show_screen(row)
     hint = window.minimumSizeHint()
@@ -477,7 +494,7 @@ def test_preferences_are_saved_and_apply_at_once(qtbot, post: Session, data_dir:
                      "slip_layout": "80mm"}
     assert window.ctx.settings is settings and settings.slip_layout == "80mm"
     QApplication.sendEvent(prefs, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
-    assert window.idle_timer.interval() == 12 * 60_000
+    assert window.idle_lock.timer.interval() == 12 * 60_000
 
 
 def test_the_french_ui_shows_french_strings(qtbot, post: Session, data_dir: Path) -> None:
@@ -559,7 +576,6 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
 def test_a_bug_in_a_slot_becomes_a_dialog_and_a_late_use_of_the_lock_is_silent(
         qtbot, post: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from fieldreg.ui import app as app_module
-    from fieldreg.ui.main_window import WindowLocked
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     app_module._install_excepthook()

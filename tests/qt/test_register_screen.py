@@ -21,7 +21,7 @@ from fieldreg.model import utcnow
 from fieldreg.station.session import Session
 from fieldreg.station.slips import A6, THERMAL_80MM
 from fieldreg.tokens import Status, verify_token
-from fieldreg.ui.app import apply_language
+from fieldreg.ui.language import apply_language
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.printing import SlipDialog, paint_slips, prepare_printer, prepare_slip
 from fieldreg.ui.screens.register import RegisterScreen

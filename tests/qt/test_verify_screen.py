@@ -67,7 +67,7 @@ def scan(qtbot: Any, screen: VerifyScreen, text: str) -> dict[str, Any]:
     """What a USB scanner does: type the text into the focused field, then Enter."""
     qtbot.keyClicks(screen.input, text)
     qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    return screen.result_text()
+    return screen.verdict.result_text()
 
 
 def checkins(ctx: AppContext) -> int:
@@ -86,9 +86,9 @@ def test_genuine_slip_is_valid_with_its_claims_and_is_checked_in(
     regno, token = slip
     screen = open_screen(qtbot, camp)
     assert screen.input.hasFocus() or screen.focusProxy() is screen.input
-    assert screen.result_text()["word"] == "Ready"
+    assert screen.verdict.result_text()["word"] == "Ready"
     shown = scan(qtbot, screen, token)
-    assert screen.result_kind == "valid" and screen.badge.kind == "valid"
+    assert screen.verdict.kind == "valid" and screen.verdict.badge.kind == "valid"
     assert shown["word"] == "VALID" and "genuine" in shown["summary"]
     assert shown["regno"] == regno and shown["head"] == "TRAORÉ Aminata"
     assert shown["size"] == "3 people"
@@ -104,7 +104,7 @@ def test_altered_slip_is_invalid_with_the_reason(qtbot: Any, camp: AppContext,
                                                   slip: tuple[str, str]) -> None:
     screen = open_screen(qtbot, camp)
     shown = scan(qtbot, screen, altered(slip[1]))
-    assert screen.result_kind == "invalid" and shown["word"] == "INVALID"
+    assert screen.verdict.kind == "invalid" and shown["word"] == "INVALID"
     # one character changed breaks the signature, or already the code's structure
     assert "altered" in shown["summary"]
     assert shown["details"].startswith("Details: ")
@@ -120,7 +120,7 @@ def test_revoked_slip_is_revoked(qtbot: Any, camp: AppContext, hq: HqDir,
     camp.session.trust.load_list(hq.revoke_tokens([claims.token_id]).raw)
     screen.activated()  # back on the screen after the list was loaded
     shown = scan(qtbot, screen, slip[1])
-    assert screen.result_kind == "revoked" and shown["word"] == "REVOKED"
+    assert screen.verdict.kind == "revoked" and shown["word"] == "REVOKED"
     assert "newer slip" in shown["summary"] and shown["regno"] == slip[0]
     assert checkins(camp) == 1  # only the earlier, valid scan
 
@@ -134,7 +134,7 @@ def test_second_scan_of_the_household_warns_already_checked_in(
     lines = shown["checkin"].splitlines()
     assert lines[0] == "⚠ ALREADY CHECKED IN"
     assert lines[1].startswith("This same slip was checked in on ") and lines[1].endswith("by ali.")
-    assert screen.checkin.property("kind") == "warning"
+    assert screen.verdict.checkin.property("kind") == "warning"
     assert checkins(camp) == 2
 
 
@@ -146,7 +146,7 @@ def test_scanner_on_an_azerty_keyboard_is_repaired_and_advice_shown(
     type_text(screen.input, mangled)  # accented characters: as the keyboard delivers them
     assert screen.input.text() == mangled
     qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    shown = screen.result_text()
+    shown = screen.verdict.result_text()
     assert shown["word"] == "VALID" and shown["regno"] == slip[0]
     assert "AZERTY" in shown["advice"] and "keyboard" in shown["advice"]
     assert checkins(camp) == 1
@@ -158,8 +158,8 @@ def test_escape_clears_for_the_next_person(qtbot: Any, camp: AppContext,
     scan(qtbot, screen, slip[1])
     qtbot.keyClicks(screen.input, "half a sc")
     qtbot.keyClick(screen.input, Qt.Key.Key_Escape)
-    assert screen.result_kind == "" and screen.input.text() == ""
-    assert screen.result_text() == {"word": "Ready", "summary": "Waiting for a slip."}
+    assert screen.verdict.kind == "" and screen.input.text() == ""
+    assert screen.verdict.result_text() == {"word": "Ready", "summary": "Waiting for a slip."}
 
 
 # -- numbers typed by hand -----------------------------------------------------------------
@@ -170,7 +170,7 @@ def test_hand_typed_number_with_a_wrong_check_character_is_refused(
     screen = open_screen(qtbot, camp)
     wrong = regno[:-1] + ("A" if regno[-1] != "A" else "B")
     shown = scan(qtbot, screen, wrong.lower())
-    assert screen.result_kind == "refused" and shown["word"] == "CHECK THE NUMBER"
+    assert screen.verdict.kind == "refused" and shown["word"] == "CHECK THE NUMBER"
     assert shown["summary"].startswith(wrong) and "mistyped" in shown["summary"]
     assert "regno" not in shown and checkins(camp) == 0
     shown = scan(qtbot, screen, "hello")
@@ -182,7 +182,7 @@ def test_hand_typed_number_shows_its_checkins(qtbot: Any, camp: AppContext,
     regno, token = slip
     screen = open_screen(qtbot, camp)
     shown = scan(qtbot, screen, regno)
-    assert screen.result_kind == "number" and shown["word"] == "NUMBER ONLY"
+    assert screen.verdict.kind == "number" and shown["word"] == "NUMBER ONLY"
     assert "proves nothing" in shown["summary"] and shown["checkin"] == "Never checked in at this station."
     scan(qtbot, screen, token)
     shown = scan(qtbot, screen, regno)
@@ -202,8 +202,8 @@ def test_photo_of_a_printed_slip_verifies(qtbot: Any, camp: AppContext, post: Se
     pdf_tools.rasterize(pdf)[0].save(page)
     screen = open_screen(qtbot, camp)
     screen.verify_image(str(page))
-    qtbot.waitUntil(lambda: screen.result_kind != "", timeout=TIMEOUT)
-    shown = screen.result_text()
+    qtbot.waitUntil(lambda: screen.verdict.kind != "", timeout=TIMEOUT)
+    shown = screen.verdict.result_text()
     assert shown["word"] == "VALID" and shown["regno"] == regno
     assert checkins(camp) == 1
 
@@ -213,8 +213,8 @@ def test_a_picture_without_a_code_says_so(qtbot: Any, camp: AppContext, tmp_path
     Image.new("L", (200, 200), 255).save(blank)
     screen = open_screen(qtbot, camp)
     screen.verify_image(str(blank))
-    qtbot.waitUntil(lambda: screen.result_kind != "", timeout=TIMEOUT)
-    assert screen.result_kind == "refused" and screen.result_text()["word"] == "NO CODE FOUND"
+    qtbot.waitUntil(lambda: screen.verdict.kind != "", timeout=TIMEOUT)
+    assert screen.verdict.kind == "refused" and screen.verdict.result_text()["word"] == "NO CODE FOUND"
 
 
 # -- the station ---------------------------------------------------------------------------
@@ -301,7 +301,7 @@ def test_the_same_code_is_reported_once_until_reset(qtbot: Any, slip: tuple[str,
 
 
 def test_in_french(qtbot: Any, camp: AppContext, slip: tuple[str, str]) -> None:
-    from fieldreg.ui.app import apply_language
+    from fieldreg.ui.language import apply_language
 
     apply_language("fr")
     try:

@@ -98,7 +98,20 @@ class AccountsScreen(Screen):
         self.refused.setVisible(not self.allowed)
         layout.addWidget(self.refused)
 
-        # -- the list --------------------------------------------------------------------
+        listed = self._build_list(body)
+        layout.addWidget(listed)
+        layout.addWidget(self._build_reset(body))
+        layout.addWidget(self._build_add(body))
+        layout.addStretch(1)
+
+        for widget in (listed, self.add_box):
+            widget.setEnabled(self.allowed)
+        if self.allowed:
+            self.refresh()
+        self._update_buttons()
+
+    def _build_list(self, body: QWidget) -> QGroupBox:
+        """The accounts, with Disable and Reset passphrase for the chosen one."""
         listed = QGroupBox(self.tr("Accounts at this station"), body)
         listed_layout = QVBoxLayout(listed)
         self.table = QTableWidget(0, 5, listed)
@@ -128,9 +141,10 @@ class AccountsScreen(Screen):
         self.result = Notice(listed)
         self.result.setObjectName("accountsResult")
         listed_layout.addWidget(self.result)
-        layout.addWidget(listed)
+        return listed
 
-        # -- reset a passphrase ----------------------------------------------------------
+    def _build_reset(self, body: QWidget) -> QGroupBox:
+        """Reset the chosen account's passphrase (hidden until asked for)."""
         self.reset_box = QGroupBox(body)
         self.reset_box.setObjectName("resetBox")
         reset_form = QFormLayout(self.reset_box)
@@ -153,9 +167,10 @@ class AccountsScreen(Screen):
         buttons.addStretch(1)
         reset_form.addRow(buttons)
         self.reset_box.hide()
-        layout.addWidget(self.reset_box)
+        return self.reset_box
 
-        # -- add -------------------------------------------------------------------------
+    def _build_add(self, body: QWidget) -> QGroupBox:
+        """A new account: user name, role, a first passphrase typed twice."""
         self.add_box = QGroupBox(self.tr("Add an account"), body)
         add_form = QFormLayout(self.add_box)
         add_form.addRow(QLabel(self.tr(
@@ -180,14 +195,7 @@ class AccountsScreen(Screen):
         self.add_button.clicked.connect(self.add_now)
         self.repeat.edit.returnPressed.connect(self.add_now)
         add_form.addRow(self.add_button)
-        layout.addWidget(self.add_box)
-        layout.addStretch(1)
-
-        for widget in (listed, self.add_box):
-            widget.setEnabled(self.allowed)
-        if self.allowed:
-            self.refresh()
-        self._update_buttons()
+        return self.add_box
 
     # -- the screen contract -------------------------------------------------------------
 
@@ -233,12 +241,14 @@ class AccountsScreen(Screen):
         rows = model.selectedRows() if model is not None else []
         if not rows:
             return None
-        name = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(rows[0].row(), 0)
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((a for a in self._accounts if a.username == name), None)
 
     def choose(self, username: str) -> None:
         for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == username:
+            item = self.table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == username:
                 self.table.selectRow(r)
                 return
         raise errors.NotFound(f"no user {username!r} at this station")

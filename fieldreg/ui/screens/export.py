@@ -93,7 +93,25 @@ class ExportScreen(Screen):
         self.refused.setWordWrap(True)
         layout.addWidget(self.refused)
 
-        # -- where to write --------------------------------------------------------------
+        boxes = (self._build_where(body), self._build_export(body), self._build_batches(body))
+        for box in boxes:
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.refresh_drives)
+
+        self.refused.setVisible(not self.allowed)
+        for box in boxes:
+            box.setEnabled(self.allowed)
+        self._show_target()
+        if self.allowed:
+            self.refresh_drives()
+            self.refresh_batches()
+
+    def _build_where(self, body: QWidget) -> QGroupBox:
+        """1. Where to write: the USB sticks found, or a folder."""
         where = QGroupBox(self.tr("1. Where to write"), body)
         where_layout = QVBoxLayout(where)
         where_layout.addWidget(QLabel(self.tr("Plug in a USB stick and choose it below, or "
@@ -122,9 +140,10 @@ class ExportScreen(Screen):
         self.target_label.setObjectName("targetLabel")
         self.target_label.setWordWrap(True)
         where_layout.addWidget(self.target_label)
-        layout.addWidget(where)
+        return where
 
-        # -- export --------------------------------------------------------------------------
+    def _build_export(self, body: QWidget) -> QGroupBox:
+        """2. Export: the button, and the message that stays once it has run."""
         run = QGroupBox(self.tr("2. Export"), body)
         run_layout = QVBoxLayout(run)
         run_layout.addWidget(QLabel(self.tr(
@@ -137,9 +156,10 @@ class ExportScreen(Screen):
         self.result = Notice(run)
         self.result.setObjectName("exportResult")
         run_layout.addWidget(self.result)
-        layout.addWidget(run)
+        return run
 
-        # -- batches and receipts ------------------------------------------------------------
+    def _build_batches(self, body: QWidget) -> QGroupBox:
+        """The batches made so far: write one again, load HQ's receipt."""
         made = QGroupBox(self.tr("Batches of this post"), body)
         made_layout = QVBoxLayout(made)
         self.batch_table = QTableWidget(0, 5, made)
@@ -172,20 +192,7 @@ class ExportScreen(Screen):
         self.batches_result = Notice(made)
         self.batches_result.setObjectName("batchesResult")
         made_layout.addWidget(self.batches_result)
-        layout.addWidget(made)
-        layout.addStretch(1)
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
-
-        self.refused.setVisible(not self.allowed)
-        for box in (where, run, made):
-            box.setEnabled(self.allowed)
-        self._show_target()
-        if self.allowed:
-            self.refresh_drives()
-            self.refresh_batches()
+        return made
 
     # -- the screen contract -----------------------------------------------------------------
 
@@ -415,12 +422,14 @@ class ExportScreen(Screen):
         rows = self.batch_table.selectionModel().selectedRows() if self.batch_table.selectionModel() else []
         if not rows:
             return None
-        seq = self.batch_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.batch_table.item(rows[0].row(), 0)
+        seq = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((b for b in self._batches if b.seq == seq), None)
 
     def choose_batch(self, seq: int) -> None:
         for r in range(self.batch_table.rowCount()):
-            if self.batch_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == seq:
+            item = self.batch_table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == seq:
                 self.batch_table.selectRow(r)
                 return
         raise errors.NotFound(f"no batch {seq}")

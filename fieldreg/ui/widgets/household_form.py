@@ -613,7 +613,8 @@ def explain(spot: Spot) -> str:
     """Why the field is marked, in the user's language."""
     wording = _FORM_WORDING.get(spot.message.template)
     if wording is not None:
-        return QCoreApplication.translate("HouseholdForm", wording)
+        # PySide6 types QT_TRANSLATE_NOOP as returning object; it returns the message (a str).
+        return QCoreApplication.translate("HouseholdForm", wording)  # type: ignore[arg-type]
     return translated(spot.message)
 
 
