@@ -13,7 +13,7 @@ from typing import Any
 import pyrage
 import pytest
 
-from fieldreg.batches.format import (
+from fieldreg.batches import (
     KINDS,
     NO_PREVIOUS,
     BatchError,
@@ -107,7 +107,7 @@ def test_inner_archive_is_plain_ustar_readable_by_standard_tools(world: tuple[Hq
 def test_records_split_into_bounded_files(world: tuple[HqDir, PostKey, HqDir],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     hq, post_key, _ = world
-    monkeypatch.setattr("fieldreg.batches.format.RECORDS_CHUNK", 600)
+    monkeypatch.setattr("fieldreg.batches.writer.RECORDS_CHUNK", 600)
     records = sample_records(10)
     data, written = write(hq, post_key, records)
     names = [f[0] for f in written.manifest.files]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches.format import ReadBatch, read_batch
+from fieldreg.batches import ReadBatch, read_batch
 from fieldreg.keys import HqDir
 
 

@@ -26,7 +26,7 @@ from fieldreg.station.batches import (
     load_receipt,
     local_dir,
 )
-from fieldreg.batches.format import NO_PREVIOUS
+from fieldreg.batches import NO_PREVIOUS
 from fieldreg.batches.receipt import issue_receipt
 from fieldreg.station.demo import demo_household
 from fieldreg.errors import (

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches.format import (
+from fieldreg.batches import (
     NO_PREVIOUS,
     BatchHeader,
     WrittenBatch,
@@ -209,8 +209,8 @@ def handmade_batch(post: PostSim, lines: list[bytes], *, counts: dict[str, int],
     """A batch signed by ``post``'s key around record lines written by hand (no write_batch)."""
     import hashlib
 
-    from fieldreg.batches.format import KINDS, Manifest, _manifest_payload, hq_id
-    from fieldreg.keys.documents import sign_document
+    from fieldreg.batches import KINDS, Manifest
+    from fieldreg.batches.manifest import hq_id, sign_manifest
 
     content = b"".join(lines)
     cert = post.key.certificate.raw
@@ -224,7 +224,7 @@ def handmade_batch(post: PostSim, lines: list[bytes], *, counts: dict[str, int],
         created_at=created.replace(microsecond=0), exporter="superviseur", app_version="0.1.0",
         schema_version=4, counts={k: counts.get(k, 0) for k in KINDS}, files=tuple(files),
         tokens=(), audit=audit)
-    raw = sign_document("manifest", 1, _manifest_payload(manifest), post.key.private_key)
+    raw = sign_manifest(manifest, post.key.private_key)
     members = [("certificate.cose", cert)]
     if content:
         members.append(("records-000001.jsonl", content))
