@@ -5,7 +5,9 @@
 
 Memory does not grow with the batch: records are pulled from their iterator a
 file's worth at a time (``RECORDS_CHUNK``), encrypted as they go, and the
-manifest listing every file's hash is signed and written last.
+manifest listing every file's hash is signed and written last. Each record is
+checked against the record schema on the way (fieldreg/batches/records.py), so
+a post never writes a batch HQ would refuse as damaged.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from fieldreg.batches.manifest import (
     records_name,
     sign_manifest,
 )
-from fieldreg.batches.records import AUDIT, KINDS
+from fieldreg.batches.records import AUDIT, KINDS, record_problem, registrations
 from fieldreg.errors import InvalidInput
 from fieldreg.keys.ids import epoch, from_epoch
 from fieldreg.keys.postkey import PostKey
@@ -73,9 +75,11 @@ def write_batch(
 ) -> WrittenBatch:
     """Stream ``records`` (dicts with ``kind``; ``n`` is assigned here) into an encrypted batch.
 
-    Data records must come before audit records. Errors from ``records`` or
-    from ``out`` (a full disk) propagate unchanged; ``out`` then holds garbage
-    the caller must discard (export writes to a temporary file).
+    Data records must come before audit records. A record HQ would refuse (a
+    field missing, of another post, audit entries not consecutive, NaN...) is a
+    bug: ``ValueError``. Errors from ``records`` or from ``out`` (a full disk)
+    propagate unchanged; ``out`` then holds garbage the caller must discard
+    (export writes to a temporary file).
     """
     try:
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
@@ -168,6 +172,7 @@ class _ArchiveWriter:
         self.records = records
         self.progress = progress
         self.mtime = epoch(header.created_at)
+        self.post_prefix = f"{header.post_key.post_id}-"
         self.files: list[tuple[str, int, bytes]] = []
         self.counts = dict.fromkeys(KINDS, 0)
         self.audit: tuple[int, int, bytes] = (0, 0, NO_PREVIOUS)
@@ -208,10 +213,24 @@ class _ArchiveWriter:
         if kind != AUDIT and self.counts[AUDIT]:
             raise ValueError("data records must come before audit records")
         body = {"kind": kind, "n": n, **{k: v for k, v in record.items() if k not in ("kind", "n")}}
+        self._check(n, body)
         self.counts[kind] += 1
         if kind == AUDIT:
             self.audit = (self.audit[0] or body["seq"], body["seq"], bytes.fromhex(body["hash"]))
-        return (json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        # allow_nan=False: NaN and Infinity are not JSON (RFC 8259), HQ's reader refuses them.
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return (text + "\n").encode("utf-8")  # UnicodeEncodeError for a lone surrogate
+
+    def _check(self, n: int, body: dict[str, Any]) -> None:
+        """The checks HQ makes of each record on its own (record_problem, its post, the audit
+        sequence): a post never writes a batch that HQ refuses as damaged for a record."""
+        problem = record_problem(body)
+        if problem is not None:
+            raise ValueError(problem)
+        if not all(regno.startswith(self.post_prefix) for regno in registrations(body)):
+            raise ValueError(f"record {n} names a registration of another post")
+        if body["kind"] == AUDIT and self.audit[1] and body["seq"] != self.audit[1] + 1:
+            raise ValueError(f"record {n}: audit entries are not consecutive")
 
     def _sign(self) -> tuple[Manifest, bytes]:
         h = self.header

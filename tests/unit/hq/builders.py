@@ -230,3 +230,22 @@ def handmade_batch(post: PostSim, lines: list[bytes], *, counts: dict[str, int],
         members.append(("records-000001.jsonl", content))
     return repack(post.hq.age_recipient, [*members, ("manifest.cose", raw)],
                   mtime=int(created.timestamp()))
+
+
+def unchecked_batch(post: PostSim) -> bytes:
+    """Everything ``post`` has pending, as write_batch lays it out but without its record checks.
+
+    ``write_batch`` refuses a record HQ would refuse; this writes one anyway, to
+    show that HQ refuses it too.
+    """
+    import json
+    from collections import Counter
+
+    records = post.records()
+    lines = [(json.dumps({"kind": r["kind"], "n": n, **{k: v for k, v in r.items() if k != "kind"}},
+                         ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+             for n, r in enumerate(records, 1)]
+    audit = [r for r in records if r["kind"] == "audit"]
+    span = (audit[0]["seq"], audit[-1]["seq"], bytes.fromhex(audit[-1]["hash"])) if audit else (
+        0, 0, NO_PREVIOUS)
+    return handmade_batch(post, lines, counts=Counter(r["kind"] for r in records), audit=span)
