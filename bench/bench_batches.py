@@ -36,7 +36,7 @@ from fieldreg.regno import RegNo
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station import Station
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 
 sys.path.insert(0, str(Path(__file__).parent))

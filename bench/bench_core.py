@@ -36,7 +36,7 @@ from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
 from fieldreg.station import Station
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 
 PASS = "benchmark passphrase"

@@ -38,14 +38,14 @@ from fieldreg.batches import (
     receipt_filename,
     record_problem,
 )
+from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.errors import StorageError
 from fieldreg.fsutil import atomic_write, fsync_dir
 from fieldreg.hq.registry import HELD_DIR, RECEIPTS_DIR, Registry, describe_missing
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.keys.ids import key_id_hex
 from fieldreg.model import iso_utc, utcnow
-from fieldreg.store.audit import GENESIS, entry_hash
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 
 PROGRESS_EVERY = 1000
 _BATCH_ERROR_LABELS = {

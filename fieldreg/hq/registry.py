@@ -13,7 +13,7 @@ revocation reason — is sealed with AES-256-GCM under the registry key that
 ``HqDir`` derives from its master key; the associated data names the table, the
 registration number (or token id) and the version, so a blob moved to another
 row fails to open. The database itself uses the post store's durability
-settings (WAL, ``synchronous=FULL``). Schema: fieldreg/hq/schema.py.
+settings (WAL, ``synchronous=FULL``: fieldreg/sqlitedb.py). Schema: fieldreg/hq/schema.py.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, NotFound
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
-from fieldreg.store.db import connect, transaction
+from fieldreg.sqlitedb import connect, transaction
 
 REGISTRY_FILE = "registry.db"
 HELD_DIR = "held"

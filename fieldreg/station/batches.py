@@ -60,7 +60,8 @@ from fieldreg.station.tokens import current_post_key
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.station.session import Session
-from fieldreg.store.db import SCHEMA_VERSION, transaction
+from fieldreg.sqlitedb import transaction
+from fieldreg.store.db import SCHEMA_VERSION
 
 try:  # POSIX: one export at a time per station
     import fcntl

@@ -22,7 +22,7 @@ from fieldreg.errors import InvalidInput
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.session import Session
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.tokens import Verdict
 
 

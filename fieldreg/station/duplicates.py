@@ -25,7 +25,7 @@ from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.session import Session
 from fieldreg.store import PostStore
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.model import HouseholdSummary, MemberSummary
 
 DECISIONS = ("same", "different")

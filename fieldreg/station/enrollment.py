@@ -37,7 +37,7 @@ from fieldreg.station.session import Session
 from fieldreg.station.station import Station
 from fieldreg.store import PostStore
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.fields import FieldCipher
 
 TRUST_DIRNAME = "trust"

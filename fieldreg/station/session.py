@@ -25,7 +25,7 @@ from fieldreg.validation import clean_reason
 from fieldreg.store import accounts, registry
 from fieldreg.store.accounts import Account
 from fieldreg.store.audit import AuditLog, derive_audit_key
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import RegistryIndex
 from fieldreg.model import HouseholdSummary

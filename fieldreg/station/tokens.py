@@ -27,7 +27,7 @@ from fieldreg.station.slips import SlipData, SlipMember
 from fieldreg.store import registry
 from fieldreg.validation import clean_reason
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION, active_token, revoke_active_token
 from fieldreg.tokens import Claims, Member, Sex, encode_token

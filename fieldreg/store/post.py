@@ -16,11 +16,13 @@ from fieldreg import __version__
 from fieldreg.crypto.aead import new_key
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput, NotFound
+from fieldreg.fsutil import secure_data_dir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import POST_ID_RE
+from fieldreg.sqlitedb import connect, transaction
 from fieldreg.store import accounts
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import DB_FILENAME, connect, migrate, secure_data_dir, transaction
+from fieldreg.store.db import DB_FILENAME, migrate
 
 log = logging.getLogger(__name__)
 

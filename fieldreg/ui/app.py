@@ -157,7 +157,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from fieldreg.cli import context
     from fieldreg.errors import FieldRegError
     from fieldreg.station import Station
-    from fieldreg.store.db import secure_data_dir
+    from fieldreg.fsutil import secure_data_dir
     from fieldreg.ui.icon import app_icon
     from fieldreg.ui.settings import UiSettings
 

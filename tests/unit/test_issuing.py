@@ -31,7 +31,7 @@ from fieldreg.station.session import Session
 from fieldreg.station.slips import SlipMember
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station import Station
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.tokens import Member, Sex, Status, verify_token
 from fieldreg.tokens.codec import decode_token, parse_claims
 from fieldreg.validation import parse_household

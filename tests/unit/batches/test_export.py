@@ -45,7 +45,7 @@ from fieldreg.regno import RegNo
 from fieldreg.station.session import Session
 from fieldreg.station.enrollment import create_camp
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 from tests.unit.batches.conftest import open_batch

@@ -26,10 +26,10 @@ from fieldreg.batches import (
     batch_filename,
     write_batch,
 )
+from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, PostKey, open_enrollment
 from fieldreg.regno import RegNo
-from fieldreg.store.audit import GENESIS, entry_hash
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 FAST_KDF = KdfParams.fast_for_tests()

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from fieldreg.errors import CorruptData
+from fieldreg.sqlitedb import connect
 from fieldreg.station import Station
 from fieldreg.store import SCHEMA_VERSION
-from fieldreg.store.db import MIGRATIONS, connect, migrate
+from fieldreg.store.db import MIGRATIONS, migrate
 
 FIXTURES = Path(__file__).parents[2] / "data" / "stores"
 
