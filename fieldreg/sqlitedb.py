@@ -1,8 +1,8 @@
 """SQLite as FieldReg uses it, for the post's store and HQ's registry alike.
 
-    db = connect(data_dir / "fieldreg.db")             # WAL, synchronous=FULL
-    migrate(db, MIGRATIONS, what=Message("this store"))  # named steps, each in a transaction
-    with transaction(db) as conn:                       # BEGIN IMMEDIATE ... COMMIT
+    conn = connect(data_dir / "fieldreg.db")              # a sqlite3.Connection: WAL, FULL
+    migrate(conn, MIGRATIONS, what=Message("this store"))  # named steps, each in a transaction
+    with transaction(conn):                               # BEGIN IMMEDIATE ... COMMIT
         conn.execute("INSERT ...")
 
 Durability: the database runs in WAL mode with ``synchronous=FULL``. In WAL
@@ -19,7 +19,11 @@ Migrations are named steps applied in order, each in its own transaction and
 recorded in ``migrations``; ``PRAGMA user_version`` mirrors the count so an
 older FieldReg refuses a newer database instead of misreading it. Which steps
 a database has is its owner's: fieldreg/store/db.py (a post), fieldreg/hq/schema.py
-(HQ's registry).
+(HQ's registry). A step gets a ``sqlite_utils.Database`` over the same
+connection, so it can use what sqlite-utils does well (``create_table``,
+``transform``, ``add_column``, ``create_index``, introspection); since
+sqlite-utils 4.0 those run in savepoints inside the step's transaction rather
+than committing it. The application itself uses the plain connection.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from fieldreg.model import iso_utc, utcnow
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]  # (name, step)
 
 
-def connect(path: Path, *, large_transactions: bool = False) -> sqlite_utils.Database:
+def connect(path: Path, *, large_transactions: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) the database with FieldReg's durability settings."""
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
@@ -58,42 +62,44 @@ def connect(path: Path, *, large_transactions: bool = False) -> sqlite_utils.Dat
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
         raise StorageError("the database {path} cannot use write-ahead logging (got {mode})", path=path, mode=mode)
-    return sqlite_utils.Database(conn)
+    return conn
 
 
-def migrate(db: sqlite_utils.Database, migrations: list[Migration], *, what: Message) -> None:
+def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Message) -> None:
     """Apply every migration not yet recorded, each in its own transaction.
 
     ``what`` names the database in the refusal of a newer one ("this store").
     """
-    current = db.execute("PRAGMA user_version").fetchone()[0]
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
     if current > len(migrations):
         raise CorruptData(
             "{what} has schema version {current}, newer than this FieldReg understands ({known}); "
             "install the newer FieldReg", what=what, current=current, known=len(migrations)
         )
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    # No recursive_triggers, no plugins: the step's view must not change the connection.
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     for number, (name, step) in enumerate(migrations, 1):
         if name in done:
             continue
-        with transaction(db):
+        with transaction(conn):
             step(db)
-            db.execute(
+            conn.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, iso_utc(utcnow()))
             )
-            db.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA user_version = {number}")
 
 
 class transaction:
-    """``with transaction(db):`` — BEGIN IMMEDIATE … COMMIT, rolled back on error.
+    """``with transaction(conn):`` — BEGIN IMMEDIATE … COMMIT, rolled back on error.
 
     IMMEDIATE takes the write lock up front, so two processes allocating
     registration numbers never both read the same last sequence.
     """
 
-    def __init__(self, db: sqlite_utils.Database):
-        self.conn = db.conn
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
 
     def __enter__(self) -> sqlite3.Connection:
         try:

@@ -37,7 +37,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_show(args: argparse.Namespace) -> int:
     session = context.open_session(context.data_dir(args.data_dir))
     session.require("audit")
-    for entry in session.audit_on(session.store.db.conn).entries():
+    for entry in session.audit_on(session.store.db).entries():
         if args.json:
             emit_json(entry.to_json())
         else:

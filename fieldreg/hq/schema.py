@@ -16,6 +16,8 @@ they name actions, registration numbers and staff, never a person's data
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 from fieldreg import sqlitedb
@@ -155,6 +157,6 @@ MIGRATIONS: list[Migration] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(conn: sqlite3.Connection) -> None:
     """Bring the HQ registry to the current schema."""
-    sqlitedb.migrate(db, MIGRATIONS, what=Message("this HQ registry"))
+    sqlitedb.migrate(conn, MIGRATIONS, what=Message("this HQ registry"))

@@ -145,7 +145,7 @@ def export(
     _check_post(session)
     with _export_lock(session.store.data_dir):
         _remove_stale_temporaries(local_dir(session))
-        row = _prepared(session.store.db.conn)
+        row = _prepared(session.store.db)
         reused = row is not None
         if row is None:
             row = _prepare(session, progress=progress, now=now or utcnow())
@@ -159,7 +159,7 @@ def export(
 def export_again(session: Session, seq: int, target: Path) -> ExportResult:
     """Copy an exported batch's stored file to ``target`` again (a lost or broken stick)."""
     session.require("export")
-    row = _batch(session.store.db.conn, seq)
+    row = _batch(session.store.db, seq)
     if row.status == "prepared":
         raise InvalidInput("batch {seq} has not been exported yet: use 'fieldreg export --to DIR'", seq=seq)
     path = _copy_verified(_local_path(session, row), Path(target), row, hint=Message("nothing was changed"))
@@ -219,7 +219,7 @@ def load_receipt(session: Session, data: bytes, *, now: datetime | None = None) 
 def list_batches(session: Session) -> list[BatchInfo]:
     """Every batch this post made, oldest first."""
     session.require("export")
-    found: list[BatchInfo] = list(_rows(session.store.db.conn, ""))
+    found: list[BatchInfo] = list(_rows(session.store.db, ""))
     return found
 
 
@@ -357,7 +357,7 @@ def _mark_exported(session: Session, seq: int, *, now: datetime | None) -> Batch
 
 def _prepare(session: Session, *, progress: Progress | None, now: datetime) -> _Row | None:
     """Write the next batch to the local copy and record it as ``prepared``; None if nothing."""
-    conn = session.store.db.conn
+    conn = session.store.db
     post_id = session.store.post_id
     post_key = current_post_key(session, now=now)
     recipients = _recipients(session)

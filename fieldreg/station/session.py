@@ -136,7 +136,7 @@ class Session:
 
     @property
     def _conn(self) -> sqlite3.Connection:
-        return self.store.db.conn
+        return self.store.db
 
     # -- registrations ------------------------------------------------------------
 

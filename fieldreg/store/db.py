@@ -11,6 +11,8 @@ shared with HQ's registry.
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 from fieldreg import sqlitedb
@@ -214,6 +216,6 @@ MIGRATIONS: list[Migration] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(conn: sqlite3.Connection) -> None:
     """Bring the post store to the current schema; a newer store is refused."""
-    sqlitedb.migrate(db, MIGRATIONS, what=Message("this store"))
+    sqlitedb.migrate(conn, MIGRATIONS, what=Message("this store"))

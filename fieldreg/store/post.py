@@ -10,8 +10,6 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldreg import __version__
 from fieldreg.crypto.aead import new_key
 from fieldreg.crypto.kdf import KdfParams
@@ -32,7 +30,7 @@ KINDS = ("post", "camp")
 class PostStore:
     """A station's database, locked until a user unlocks it."""
 
-    def __init__(self, data_dir: Path, db: sqlite_utils.Database):
+    def __init__(self, data_dir: Path, db: sqlite3.Connection):
         self.data_dir = data_dir
         self.db = db
 
@@ -85,7 +83,7 @@ class PostStore:
                                    extra_meta=extra_meta, on_create=on_create)
         except BaseException:
             # A store without its admin cannot be unlocked: remove it so init can run again.
-            db.conn.close()
+            db.close()
             for suffix in ("", "-wal", "-shm"):
                 (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
             raise
@@ -94,7 +92,7 @@ class PostStore:
 
     @staticmethod
     def _first_transaction(
-        db: sqlite_utils.Database, data_key: bytes, *, post_id: str, post_name: str, kind: str,
+        db: sqlite3.Connection, data_key: bytes, *, post_id: str, post_name: str, kind: str,
         admin: str, passphrase: str, kdf: KdfParams, now: datetime,
         extra_meta: dict[str, str] | None,
         on_create: Callable[[sqlite3.Connection, bytes], None] | None,
@@ -155,5 +153,5 @@ class PostStore:
         return KdfParams(**json.loads(self.meta("kdf")))
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
 

@@ -70,7 +70,7 @@ def test_decision_recorded_audited_and_pair_not_proposed_again(
     rows = list(admin.store.db.execute(
         "SELECT member_a, member_b, decision, decided_by FROM duplicate_decisions"))
     assert rows == [(min(a, b), max(a, b), "same", "fatou")]
-    entry = admin.audit_on(admin.store.db.conn).entries()[-1]
+    entry = admin.audit_on(admin.store.db).entries()[-1]
     assert (entry.action, entry.details["decision"]) == ("duplicate_decision", "same")
     assert PostDuplicates(admin).pairs() == []
     # Nothing merged: both registrations are still there, unchanged.

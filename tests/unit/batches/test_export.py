@@ -108,7 +108,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     first = issue_token(post, b)
     new, revoked = reissue_token(post, b, reason="slip lost in the river")
     add_decision(post, a, b)
-    audit_before = [e.to_json() for e in post.audit_on(post.store.db.conn).entries()]
+    audit_before = [e.to_json() for e in post.audit_on(post.store.db).entries()]
 
     result = export(post, usb)
 
@@ -151,7 +151,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     # Marked only now: the batch, its outbox rows, an audit entry without personal data.
     assert statuses(post) == [(1, "exported")]
     assert {batch_no for _, batch_no in outbox(post)} == {1}
-    last = post.audit_on(post.store.db.conn).entries()[-1]
+    last = post.audit_on(post.store.db).entries()[-1]
     assert (last.action, last.details["seq"], last.details["records"]) == ("export", 1, len(records))
     assert "Traoré" not in json.dumps(last.details, ensure_ascii=False)
     assert (local_dir(post) / "TGR1-000001.frb").read_bytes() == result.path.read_bytes()
@@ -403,7 +403,7 @@ def test_export_again_writes_the_same_file(post: Session, usb: Path, tmp_path: P
     again = export_again(post, 1, other)
     assert again.path == other / "TGR1-000001.frb" and again.path.read_bytes() == original
     assert export_again(post, 1, other).path == again.path  # already there, identical: fine
-    assert post.audit_on(post.store.db.conn).entries()[-1].action == "export_again"
+    assert post.audit_on(post.store.db).entries()[-1].action == "export_again"
     with pytest.raises(NotFound, match="no batch 7"):
         export_again(post, 7, other)
     (other / "TGR1-000001.frb").write_bytes(b"changed")
@@ -506,7 +506,7 @@ def test_receipt_acknowledges_and_prunes_only_acknowledged_batches(
     both = load_receipt(post, issue_receipt(hq, "TGR1", [(1, h1), (2, h2)]))
     assert (both.acknowledged, both.already, both.pruned) == ((2,), (1,), 1)
     assert outbox(post) == [(3, None)]
-    entry = post.audit_on(post.store.db.conn).entries()[-1]
+    entry = post.audit_on(post.store.db).entries()[-1]
     assert entry.action == "receipt_load" and entry.details["acknowledged"] == [2]
     assert export(post, usb) is not None  # the rest goes on as before
 

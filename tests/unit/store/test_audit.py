@@ -28,17 +28,17 @@ def raw(data_dir: Path) -> sqlite3.Connection:
 
 
 def test_every_action_is_logged(busy: Session) -> None:
-    actions = [e.action for e in busy.audit_on(busy.store.db.conn).entries()]
+    actions = [e.action for e in busy.audit_on(busy.store.db).entries()]
     assert actions == ["init", "login", "register", "register", "register", "register",
                        "correct", "void", "print"]
     assert busy.verify_audit() == (9, None)
 
 
 def test_log_holds_no_personal_data(busy: Session) -> None:
-    text = repr([e.to_json() for e in busy.audit_on(busy.store.db.conn).entries()])
+    text = repr([e.to_json() for e in busy.audit_on(busy.store.db).entries()])
     for secret in ("Traoré", "Aminata", "TEST-0001", "Loulouni", "corrected", "duplicate"):
         assert secret not in text
-    correction = [e for e in busy.audit_on(busy.store.db.conn).entries() if e.action == "correct"][0]
+    correction = [e for e in busy.audit_on(busy.store.db).entries() if e.action == "correct"][0]
     assert correction.details == {"version": 2, "fields": ["notes"]}
 
 

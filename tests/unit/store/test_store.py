@@ -206,7 +206,7 @@ def test_wrong_passphrase_delay_grows(store: Station) -> None:
     with pytest.raises(AuthError, match="try again in"):
         store.unlock(ADMIN, ADMIN_PASS, now=later + timedelta(seconds=1))
     session = store.unlock(ADMIN, ADMIN_PASS, now=later + timedelta(seconds=3))
-    entries = session.audit_on(store.store.db.conn).entries()
+    entries = session.audit_on(store.store.db).entries()
     assert entries[-1].action == "login"
     assert entries[-1].details == {"failed_attempts_before": 4}
     # A successful login resets the count.
@@ -241,7 +241,7 @@ def test_open_missing_store(tmp_path: Path) -> None:
 
 
 def test_database_settings(store: Station, data_dir: Path) -> None:
-    conn = store.store.db.conn
+    conn = store.store.db
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert (data_dir.stat().st_mode & 0o777) == 0o700
