@@ -36,7 +36,7 @@ from fieldreg.regno import RegNo
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station import Station
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -56,7 +56,7 @@ def build(base: Path, n: int) -> None:
     now = utcnow()
     rows = households(n, seed=1)
     for start in range(0, n, 1000):
-        with transaction(store.db) as conn:
+        with transaction(store.store.db) as conn:
             for obj in rows[start:start + 1000]:
                 seq = registry.next_sequence(conn, now.year)
                 regno = str(RegNo.build("BNCH", now.year, seq))

@@ -36,7 +36,7 @@ from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
 from fieldreg.station import Station
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 
 PASS = "benchmark passphrase"
@@ -59,7 +59,7 @@ def fill(store: Station, n: int) -> None:
     rng_households = households(n, seed=1)
     now = utcnow()
     for start in range(0, n, 1000):
-        with transaction(store.db) as conn:
+        with transaction(store.store.db) as conn:
             for obj in rng_households[start:start + 1000]:
                 seq = registry.next_sequence(conn, 2026)
                 registry.insert_household(
@@ -184,7 +184,7 @@ def main() -> None:
             session.households.register(household)
             save_times.append(time.perf_counter() - t)
         plain_times = plain_baseline(Path(tmp) / "plain.db", new_rows, args.households)
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db_bytes = (data_dir / "fieldreg.db").stat().st_size
         total = args.households + args.saves
         child = subprocess.run([sys.executable, __file__, "--child", str(data_dir)],

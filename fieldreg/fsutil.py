@@ -3,6 +3,7 @@
     atomic_write(hq_dir / "trustlist.cose", signed_bytes)
     written = atomic_write_with(path, lambda out: write_batch(out, ...))   # a stream
     with atomic_file(stick / name, verify=read_back) as out: ...           # a checked copy
+    secure_data_dir(data_dir)          # created if needed, owner-only (0700)
 
 Every file we write to the data directory, an HQ directory or a USB stick goes
 through :func:`atomic_file`: the data lands in a temporary file in the *same*
@@ -155,3 +156,9 @@ def write_problem(exc: OSError, target: Path) -> Message:
     if exc.errno == errno.ENOENT:
         return Message("cannot write {target}: the folder does not exist (medium removed?)", target=target)
     return Message("cannot write {target}: {reason}", target=target, reason=exc.strerror or exc)
+
+
+def secure_data_dir(path: Path) -> None:
+    """Create a data directory (a station's, HQ's) readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)

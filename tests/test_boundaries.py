@@ -129,3 +129,25 @@ def test_every_cli_command_is_documented() -> None:
     assert "user add" in commands and "register" in commands
     missing = [c for c in commands if f"fieldreg {c}" not in readme]
     assert missing == [], f"README.md does not document: {missing}"
+
+
+def _imports_from(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    """``path imports name`` for every import (module level or not) of a forbidden package."""
+    return [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (PACKAGE / package).rglob("*.py")
+        for name in imported_modules(path)
+        if name.startswith(forbidden)
+    ]
+
+
+def test_hq_stands_on_its_own() -> None:
+    """HQ shares building blocks with the post (batches, keys, dedup, crypto, sqlitedb),
+    never the post's store or station: an HQ runs without any post's code."""
+    assert _imports_from("hq", ("fieldreg.store", "fieldreg.station")) == []
+
+
+def test_batches_and_crypto_are_building_blocks() -> None:
+    """The wire format and the primitives serve the post and HQ alike: they import neither."""
+    above = ("fieldreg.store", "fieldreg.station", "fieldreg.hq", "fieldreg.cli", "fieldreg.ui")
+    assert _imports_from("batches", above) + _imports_from("crypto", above) == []

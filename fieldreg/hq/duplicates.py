@@ -7,7 +7,7 @@
         finder.pairs(same_origin=False)              # any origin, however common the name
 
 A person registered at two posts is the case only HQ can see: each post finds
-its own duplicates (fieldreg/station/duplicates.py) and decides them there. So by
+its own duplicates (the station's duplicate review) and decides them there. So by
 default a pair is listed only when its two members were registered at
 different posts; pairs a post already decided (``duplicate_decisions``,
 imported with its batches) are never proposed again.
@@ -110,8 +110,8 @@ class HqDuplicates:
 def summary(regno: str, household: dict[str, Any]) -> HouseholdSummary:
     """What the matcher needs of a household as posts export it (docs/formats/household.md).
 
-    The same fields a post's search index keeps (fieldreg/store/registry.py
-    ``summary_of``), read from the JSON: an exact ``birth_date`` gives an exact
+    The same fields a post's search index keeps (``summary_of`` of the post's
+    store), read from the JSON: an exact ``birth_date`` gives an exact
     year; ``birth_year`` or an ``age`` on the arrival date an estimated one.
     """
     origin = household.get("origin") or {}

@@ -26,26 +26,28 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.batches import (
+    DUPLICATE_DECISION,
     NO_PREVIOUS,
+    TOKEN_REVOCATION,
+    VERSIONED_KINDS,
     BatchError,
     ReadBatch,
     batch_filename,
     issue_receipt,
     read_batch,
     receipt_filename,
+    record_problem,
 )
+from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.errors import StorageError
 from fieldreg.fsutil import atomic_write, fsync_dir
-from fieldreg.hq.records import record_problem
 from fieldreg.hq.registry import HELD_DIR, RECEIPTS_DIR, Registry, describe_missing
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.keys.ids import key_id_hex
 from fieldreg.model import iso_utc, utcnow
-from fieldreg.store.audit import GENESIS, entry_hash
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 
 PROGRESS_EVERY = 1000
-_VERSIONED = ("registration", "correction", "void")
 _BATCH_ERROR_LABELS = {
     "not_for_this_hq": "not for this HQ", "damaged": "damaged", "forged": "forged",
     "other_hq": "for another HQ",
@@ -185,15 +187,15 @@ class _Staging:
 
     def _stage(self, record: dict[str, Any]) -> None:
         kind = record["kind"]
-        if kind in _VERSIONED:
+        if kind in VERSIONED_KINDS:
             self._version(record)
-        elif kind == "duplicate_decision":
+        elif kind == DUPLICATE_DECISION:
             self.conn.execute(
                 "INSERT INTO duplicate_decisions (post, member_a, member_b, decision, at, by_user,"
                 " batch_seq) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING",
                 (self._post(record["member_a"]), record["member_a"], record["member_b"],
                  record["decision"], record["at"], record["by"]))
-        elif kind == "token_revocation":
+        elif kind == TOKEN_REVOCATION:
             token_id = record["token_id"]
             cursor = self.conn.execute(
                 "INSERT INTO token_revocations (token_id, post, regno, serial, at, by_user, reason,"

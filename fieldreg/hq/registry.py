@@ -13,7 +13,7 @@ revocation reason — is sealed with AES-256-GCM under the registry key that
 ``HqDir`` derives from its master key; the associated data names the table, the
 registration number (or token id) and the version, so a blob moved to another
 row fails to open. The database itself uses the post store's durability
-settings (WAL, ``synchronous=FULL``). Schema: fieldreg/hq/schema.py.
+settings (WAL, ``synchronous=FULL``: fieldreg/sqlitedb.py). Schema: fieldreg/hq/schema.py.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import hashlib
 import hmac
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
-import sqlite_utils
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -34,7 +34,7 @@ from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, NotFound
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
-from fieldreg.store.db import connect, transaction
+from fieldreg.sqlitedb import connect, transaction
 
 REGISTRY_FILE = "registry.db"
 HELD_DIR = "held"
@@ -85,7 +85,7 @@ class HouseholdVersion:
 class Registry:
     """An open registry. Use :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, key: bytes):
+    def __init__(self, db: sqlite3.Connection, path: Path, key: bytes):
         self.db = db
         self.path = path
         self._sealer = Sealer(key)
@@ -104,7 +104,7 @@ class Registry:
             registry = cls(db, path, hq.registry_key)
             registry._check_owner(hq)
         except BaseException:
-            db.conn.close()
+            db.close()
             raise
         return registry
 
@@ -127,7 +127,7 @@ class Registry:
             raise CorruptData("{path} cannot be read with this HQ's registry key", path=self.path)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
 
     def __enter__(self) -> Self:
         return self

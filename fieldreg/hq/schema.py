@@ -1,9 +1,9 @@
 """HQ registry schema (``HQDIR/registry.db``) and its migrations.
 
-Same pattern as the post store (fieldreg/store/db.py): named steps applied in
-order, each in its own transaction, recorded in ``migrations``, with
-``PRAGMA user_version`` mirroring their count so an older FieldReg refuses a
-newer registry instead of misreading it.
+The post store's migration runner (fieldreg/sqlitedb.py) with HQ's own steps:
+named steps applied in order, each in its own transaction, recorded in
+``migrations``, with ``PRAGMA user_version`` mirroring their count so an older
+FieldReg refuses a newer registry instead of misreading it.
 
 Clear columns hold only what identifies nobody: post ids, batch numbers,
 registration numbers, versions, times, staff user names, counts and hashes.
@@ -16,11 +16,13 @@ they name actions, registration numbers and staff, never a person's data
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
+from fieldreg import sqlitedb
 from fieldreg.messages import Message
-from fieldreg.store.db import Migration
-from fieldreg.store.db import migrate as store_migrate
+from fieldreg.sqlitedb import Migration
 
 
 def _m0001_initial(db: sqlite_utils.Database) -> None:
@@ -155,6 +157,6 @@ MIGRATIONS: list[Migration] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Bring the HQ registry to the current schema (the store's one migration runner)."""
-    store_migrate(db, MIGRATIONS, what=Message("this HQ registry"))
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the HQ registry to the current schema."""
+    sqlitedb.migrate(conn, MIGRATIONS, what=Message("this HQ registry"))

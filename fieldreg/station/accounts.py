@@ -21,7 +21,7 @@ from fieldreg.model import utcnow
 from fieldreg.station.service import ANY_USER, Service
 from fieldreg.store import accounts
 from fieldreg.store.accounts import Account
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 
 
 class Accounts(Service):
@@ -57,7 +57,7 @@ class Accounts(Service):
 
     def list(self) -> builtins.list[Account]:  # the method's name hides the type here
         """Every account of the station, by user name."""
-        return accounts.list_accounts(self._session.store.db.conn)
+        return accounts.list_accounts(self._session.store.db)
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-wrap the data key under the signed-in user's new passphrase."""
@@ -66,12 +66,12 @@ class Accounts(Service):
             accounts.rewrap(conn, username=session.user, passphrase=new_passphrase,
                             data_key=session.data_key, must_change=False, kdf=session.store.kdf)
             session.audit_on(conn).append(actor=session.user, action="passwd", subject=session.user)
-        session.account = accounts.get_account(session.store.db.conn, session.user)
+        session.account = accounts.get_account(session.store.db, session.user)
 
     def reset(self, username: str, *, passphrase: str) -> None:
         """Give someone a new first passphrase, to be changed at their next login."""
         session = self._session
-        target = accounts.get_account(session.store.db.conn, username)
+        target = accounts.get_account(session.store.db, username)
         self._may_manage(target.role)
         with transaction(session.store.db) as conn:
             accounts.rewrap(conn, username=username, passphrase=passphrase,
@@ -81,7 +81,7 @@ class Accounts(Service):
     def set_disabled(self, username: str, disabled: bool) -> None:
         """Disable an account (it can no longer sign in), or enable it again."""
         session = self._session
-        target = accounts.get_account(session.store.db.conn, username)
+        target = accounts.get_account(session.store.db, username)
         self._may_manage(target.role)
         if username == session.user:
             raise InvalidInput("you cannot disable your own account")

@@ -21,8 +21,8 @@ class Audit(Service):
 
     def verify(self) -> tuple[int, str | None]:
         """Check the whole chain: (entries checked, first problem or None)."""
-        return self._session.audit_on(self._session.store.db.conn).verify()
+        return self._session.audit_on(self._session.store.db).verify()
 
     def entries(self, *, after: int = 0) -> list[AuditEntry]:
         """The entries after entry number ``after``, oldest first."""
-        return self._session.audit_on(self._session.store.db.conn).entries(after=after)
+        return self._session.audit_on(self._session.store.db).entries(after=after)

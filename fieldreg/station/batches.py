@@ -74,7 +74,8 @@ from fieldreg.store.batches import (
     prune_acknowledged,
     signing_key_loaded,
 )
-from fieldreg.store.db import SCHEMA_VERSION, transaction
+from fieldreg.sqlitedb import transaction
+from fieldreg.store.db import SCHEMA_VERSION
 
 __all__ = ["BATCHES_DIRNAME", "NOT_ENROLLED", "BatchInfo", "Batches", "ExportResult", "Progress",
            "ReceiptResult"]
@@ -201,7 +202,7 @@ class Batches(Service):
 
     @property
     def _conn(self) -> sqlite3.Connection:
-        return self._session.store.db.conn
+        return self._session.store.db
 
     @property
     def _local_dir(self) -> Path:
@@ -245,7 +246,7 @@ class Batches(Service):
         session, store = self._session, self._session.store
         post_key = current_post_key(session, now=now)
         recipients = self._recipients()
-        with next_batch(store.db.conn, session.cipher) as batch:
+        with next_batch(store.db, session.cipher) as batch:
             if batch is None:
                 return None
             header = BatchHeader(
@@ -270,7 +271,7 @@ class Batches(Service):
                 manifest_hash=written.manifest_hash.hex(), file_sha256=written.sha256.hex(),
                 file_size=written.size, counts=written.manifest.counts, created_at=iso_utc(now),
                 exporter=session.user)
-        row = prepared_batch(store.db.conn)
+        row = prepared_batch(store.db)
         assert row is not None and row.seq == batch.seq
         return row
 

@@ -22,7 +22,7 @@ from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.service import Service
 from fieldreg.store.checkins import CheckinRow, checkins_of, insert_checkin
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.tokens import Verdict
 
 
@@ -64,7 +64,7 @@ class Checkins(Service):
     def lookup(self, regno: str) -> list[Checkin]:
         """Check-ins of a household by its (check-charactered) registration number."""
         number = str(parse_regno(regno))
-        return _checkins(checkins_of(self._session.store.db.conn, number), None)
+        return _checkins(checkins_of(self._session.store.db, number), None)
 
 
 def _checkins(rows: Iterable[CheckinRow], token_id: str | None) -> list[Checkin]:

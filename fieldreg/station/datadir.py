@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from fieldreg.store.db import secure_data_dir
+from fieldreg.fsutil import secure_data_dir
 
 ENV_HOME = "FIELDREG_HOME"
 LOG_FILE = Path("logs") / "fieldreg.log"

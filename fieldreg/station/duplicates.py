@@ -25,7 +25,7 @@ from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.model import HouseholdSummary, MemberSummary, iso_utc, utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.service import Service
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.duplicates import decided_pairs, insert_decision
 from fieldreg.store.index import RegistryIndex
 
@@ -53,7 +53,7 @@ class Duplicates(Service):
     def pairs(self, *, threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
         """Every candidate pair not yet decided by a person, best first."""
         finder = PostDuplicates(self._session.index)
-        decided = {ordered(a, b) for a, b in decided_pairs(self._session.store.db.conn)}
+        decided = {ordered(a, b) for a, b in decided_pairs(self._session.store.db)}
         return finder.pairs(threshold=threshold, decided=decided)
 
     def decide(self, key_a: str, key_b: str, decision: str) -> None:

@@ -23,7 +23,7 @@ from fieldreg.regno import RegNo, parse_regno
 from fieldreg.station.places import RECENT, UsedPlaces, count_places
 from fieldreg.station.service import Service
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.outbox import queue_registration
 from fieldreg.store.tokens import revoke_active_token
 from fieldreg.validation import clean_reason
@@ -76,7 +76,7 @@ class Households(Service):
 
     def get(self, regno: str) -> Registration:
         """The registration ``regno`` (its number checked), with its history."""
-        return registry.load_registration(self._session.store.db.conn, self._session.cipher,
+        return registry.load_registration(self._session.store.db, self._session.cipher,
                                           str(parse_regno(regno)))
 
     def correct(self, regno: str, household: Household, *, reason: str) -> int:
@@ -126,7 +126,7 @@ class Households(Service):
         session = self._session
         return count_places(
             session.index.summaries(),
-            registry.recent_attributes(session.store.db.conn, session.cipher, limit=recent),
+            registry.recent_attributes(session.store.db, session.cipher, limit=recent),
         )
 
     def _new_version(

@@ -26,7 +26,7 @@ from fieldreg.errors import AuthError, PermissionDenied
 from fieldreg.store import accounts, registry
 from fieldreg.store.accounts import Account
 from fieldreg.store.audit import AuditLog, derive_audit_key
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import RegistryIndex
 
@@ -145,7 +145,7 @@ class Session:
         """The decrypted in-memory index, built on first use."""
         if self._index is None:
             index = RegistryIndex()
-            index.load(registry.iter_summaries(self.store.db.conn, self.cipher))
+            index.load(registry.iter_summaries(self.store.db, self.cipher))
             self._index = index
         return self._index
 

@@ -73,7 +73,7 @@ class Station:
     def unlock(self, username: str, passphrase: str, *, now: datetime | None = None) -> Session:
         """Check the passphrase and open a session; ``AuthError`` explains any refusal."""
         now = now or utcnow()
-        account, data_key, failed = accounts.try_unlock(self._store.db.conn, username, passphrase,
+        account, data_key, failed = accounts.try_unlock(self._store.db, username, passphrase,
                                                          now=now)
         session = Session(self, self._store, account, data_key)
         session.audit_sign_in(failed_before=failed)

@@ -30,7 +30,7 @@ from fieldreg.station.service import Service
 from fieldreg.station.session import Session
 from fieldreg.station.slips import SlipData, SlipMember
 from fieldreg.store import keys, registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.tokens import active_token, insert_token, last_serial, revoke_active_token
 from fieldreg.tokens import Claims, Member, Sex, encode_token
 from fieldreg.tokens.claims import MAX_MEMBERS
@@ -139,7 +139,7 @@ class Tokens(Service):
     def registered_today(self, *, now: datetime | None = None) -> list[str]:
         """Active registrations created today (UTC day), oldest first: ``fieldreg slip --all-today``."""
         day = (now or utcnow()).date().isoformat()
-        return registry.registered_on(self._session.store.db.conn, day)
+        return registry.registered_on(self._session.store.db, day)
 
     def _load(self, conn: sqlite3.Connection, regno: str) -> Registration:
         reg = registry.load_registration(conn, self._session.cipher, str(parse_regno(regno)),
@@ -164,7 +164,7 @@ class Tokens(Service):
 def current_post_key(session: Session, *, now: datetime | None = None) -> PostKey:
     """The key new tokens are signed with; a clear error when there is none or it expired."""
     root = session.store.meta_or("hq_root")
-    held = keys.current_key(session.store.db.conn, session.cipher) if root is not None else None
+    held = keys.current_key(session.store.db, session.cipher) if root is not None else None
     if held is None or root is None:
         raise InvalidInput(NO_KEY)
     key_id, certificate, seed = held

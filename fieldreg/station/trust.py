@@ -39,7 +39,7 @@ from fieldreg.model import utcnow
 from fieldreg.station.service import ANY_USER, Service
 from fieldreg.station.station import Station
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.keys import HeldKey, insert_post_key, key_loaded, list_keys
 from fieldreg.store.post import insert_meta, set_meta
@@ -116,7 +116,7 @@ class Trust(Service):
 
     def post_keys(self) -> list[HeldKey]:
         """The keys this post holds, in the order they were loaded (``fieldreg keys list``)."""
-        return list_keys(self._session.store.db.conn)
+        return list_keys(self._session.store.db)
 
     def _post_only(self) -> None:
         if self._session.station.kind != "post":

@@ -1,7 +1,7 @@
 """The append-only, hash-chained audit log.
 
 Each entry's ``hash`` is SHA-256 over its canonical JSON, which includes the
-previous entry's hash, so changing or removing any past entry breaks every
+previous entry's hash (the chain is fieldreg/crypto/chain.py, which HQ checks too), so changing or removing any past entry breaks every
 later link. Because anyone who copies the database could recompute a plain
 hash chain, each hash is also authenticated with an HMAC under a key derived
 from the post's data key (only users who can unlock can extend the log), and
@@ -26,9 +26,8 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.model import iso_utc, utcnow
-
-GENESIS = "0" * 64
 
 
 @dataclass(frozen=True)
@@ -48,18 +47,6 @@ class AuditEntry:
             "subject": self.subject, "details": self.details, "prev_hash": self.prev_hash,
             "hash": self.hash,
         }
-
-
-def entry_hash(
-    seq: int, at: str, actor: str, action: str, subject: str, details: dict[str, Any], prev: str
-) -> str:
-    """SHA-256 (hex) of the entry's canonical JSON; documented in docs/formats/audit.md."""
-    canonical = json.dumps(
-        {"seq": seq, "at": at, "actor": actor, "action": action, "subject": subject,
-         "details": details, "prev_hash": prev},
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def derive_audit_key(data_key: bytes) -> bytes:

@@ -5,7 +5,8 @@
     for record in pending_records(conn, cipher, pending): ...
 
 Both run inside the one read snapshot the export takes, so the ranges and the
-records agree. Records come a few hundred outbox rows at a time (a handful of
+records agree. Each record is made by ``fieldreg.batches.make_record``: the kinds
+and their fields are the record schema's (fieldreg/batches/records.py), not ours. Records come a few hundred outbox rows at a time (a handful of
 bulk SELECTs each), so memory does not grow with the batch.
 """
 
@@ -19,6 +20,15 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from fieldreg.batches import (
+    AUDIT,
+    CORRECTION,
+    DUPLICATE_DECISION,
+    REGISTRATION,
+    TOKEN_REVOCATION,
+    VOID,
+    make_record,
+)
 from fieldreg.errors import CorruptData
 from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.store.fields import FieldCipher
@@ -26,7 +36,7 @@ from fieldreg.store.registry import MEMBER_SEALED
 
 _SQL_CHUNK = 500  # outbox rows decrypted per round of bulk SELECTs
 _OUTBOX_REGISTRATION = "registration"
-_KINDS_BY_ACTION = {"correct": "correction", "void": "void"}
+_KINDS_BY_ACTION = {"correct": CORRECTION, "void": VOID}  # history.action -> record kind
 _MEMBER_NOT_TEXT = frozenset({"documents", "photo"})  # JSON and raw bytes
 
 
@@ -85,8 +95,8 @@ def _decision_records(conn: sqlite3.Connection, after: int, upto: int) -> Iterat
         "SELECT member_a, member_b, decision, decided_at, decided_by FROM duplicate_decisions"
         " WHERE id > ? AND id <= ? ORDER BY id", (after, upto),
     ):
-        yield {"kind": "duplicate_decision", "member_a": member_a, "member_b": member_b,
-               "decision": decision, "at": at, "by": by}
+        yield make_record(DUPLICATE_DECISION, member_a=member_a, member_b=member_b,
+                          decision=decision, at=at, by=by)
 
 
 def _audit_records(conn: sqlite3.Connection, after: int, upto: int) -> Iterator[dict[str, Any]]:
@@ -94,9 +104,8 @@ def _audit_records(conn: sqlite3.Connection, after: int, upto: int) -> Iterator[
         "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit"
         " WHERE seq > ? AND seq <= ? ORDER BY seq", (after, upto),
     ):
-        yield {"kind": "audit", "seq": seq, "at": at, "actor": actor, "action": action,
-               "subject": subject, "details": json.loads(details), "prev_hash": prev_hash,
-               "hash": digest}
+        yield make_record(AUDIT, seq=seq, at=at, actor=actor, action=action, subject=subject,
+                          details=json.loads(details), prev_hash=prev_hash, hash=digest)
 
 
 def _outbox_records(conn: sqlite3.Connection, cipher: FieldCipher, upto: int,
@@ -152,18 +161,17 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
             status = snapshot.pop("status")
             snapshot.pop("void_reason", None)
             household = snapshot
-        record: dict[str, Any] = {"kind": "registration", "regno": subject, "version": version}
         if version == 1:
-            record.update(at=hh["created_at"], by=hh["created_by"], status=status)
-        else:
-            change = history[(hid, version - 1)]
-            record["kind"] = _KINDS_BY_ACTION.get(change[2])
-            if record["kind"] is None:
-                raise CorruptData("{subject} version {version}: unknown change {change!r}", subject=subject, version=version, change=change[2])
-            record.update(at=change[0], by=change[1], status=status,
-                          reason=_open_history(cipher, subject, change, "reason"))
-        record["household"] = household
-        yield record
+            yield make_record(REGISTRATION, regno=subject, version=version, at=hh["created_at"],
+                              by=hh["created_by"], status=status, household=household)
+            continue
+        change = history[(hid, version - 1)]
+        record_kind = _KINDS_BY_ACTION.get(change[2])
+        if record_kind is None:
+            raise CorruptData("{subject} version {version}: unknown change {change!r}", subject=subject, version=version, change=change[2])
+        yield make_record(record_kind, regno=subject, version=version, at=change[0], by=change[1],
+                          status=status, reason=_open_history(cipher, subject, change, "reason"),
+                          household=household)
 
 
 def _households(conn: sqlite3.Connection, regnos: list[str]) -> dict[str, dict[str, Any]]:
@@ -305,8 +313,8 @@ def _revoked_tokens(conn: sqlite3.Connection, cipher: FieldCipher, token_ids: li
     ):
         if at is None or reason is None:
             raise CorruptData("token {tid} is in the outbox as revoked but is not revoked", tid=tid)
-        out[tid] = {"kind": "token_revocation", "token_id": tid, "regno": regno, "serial": serial,
-                    "at": at, "by": by, "reason": cipher.open("tokens", tid, "revoke_reason", reason)}
+        out[tid] = make_record(TOKEN_REVOCATION, token_id=tid, regno=regno, serial=serial, at=at,
+                               by=by, reason=cipher.open("tokens", tid, "revoke_reason", reason))
     missing = set(token_ids) - set(out)
     if missing:
         raise CorruptData("the outbox names token {token}, which is not in this store", token=min(missing))

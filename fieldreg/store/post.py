@@ -10,17 +10,17 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldreg import __version__
 from fieldreg.crypto.aead import new_key
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput, NotFound
+from fieldreg.fsutil import secure_data_dir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import POST_ID_RE
+from fieldreg.sqlitedb import connect, transaction
 from fieldreg.store import accounts
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import DB_FILENAME, connect, migrate, secure_data_dir, transaction
+from fieldreg.store.db import DB_FILENAME, migrate
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 class PostStore:
     """A station's database, locked until a user unlocks it."""
 
-    def __init__(self, data_dir: Path, db: sqlite_utils.Database):
+    def __init__(self, data_dir: Path, db: sqlite3.Connection):
         self.data_dir = data_dir
         self.db = db
 
@@ -94,7 +94,7 @@ class PostStore:
                                    extra_meta=extra_meta, on_create=on_create)
         except BaseException:
             # A store without its admin cannot be unlocked: remove it so init can run again.
-            db.conn.close()
+            db.close()
             for suffix in ("", "-wal", "-shm"):
                 (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
             raise
@@ -103,7 +103,7 @@ class PostStore:
 
     @staticmethod
     def _first_transaction(
-        db: sqlite_utils.Database, data_key: bytes, *, post_id: str, post_name: str, kind: str,
+        db: sqlite3.Connection, data_key: bytes, *, post_id: str, post_name: str, kind: str,
         admin: str, passphrase: str, kdf: KdfParams, now: datetime,
         extra_meta: dict[str, str] | None,
         on_create: Callable[[sqlite3.Connection, bytes], None] | None,
@@ -164,5 +164,5 @@ class PostStore:
         return KdfParams(**json.loads(self.meta("kdf")))
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from fieldreg.batches.format import MANIFEST_NAME
+from fieldreg.batches.manifest import MANIFEST_NAME
 from fieldreg.batches.receipt import open_receipt
 from fieldreg.keys import HqDir, open_enrollment
 from tests.unit.hq.builders import (

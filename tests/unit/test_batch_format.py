@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import subprocess
 import tarfile
 from datetime import datetime, timedelta, timezone
@@ -13,7 +14,7 @@ from typing import Any
 import pyrage
 import pytest
 
-from fieldreg.batches.format import (
+from fieldreg.batches import (
     KINDS,
     NO_PREVIOUS,
     BatchError,
@@ -107,7 +108,7 @@ def test_inner_archive_is_plain_ustar_readable_by_standard_tools(world: tuple[Hq
 def test_records_split_into_bounded_files(world: tuple[HqDir, PostKey, HqDir],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     hq, post_key, _ = world
-    monkeypatch.setattr("fieldreg.batches.format.RECORDS_CHUNK", 600)
+    monkeypatch.setattr("fieldreg.batches.writer.RECORDS_CHUNK", 600)
     records = sample_records(10)
     data, written = write(hq, post_key, records)
     names = [f[0] for f in written.manifest.files]
@@ -207,11 +208,30 @@ def test_a_changed_record_or_a_swapped_manifest_is_refused(world: tuple[HqDir, P
 
 def test_record_of_another_post_is_refused(world: tuple[HqDir, PostKey, HqDir]) -> None:
     hq, post_key, _ = world
+    data, _ = write(hq, post_key, sample_records())
+    inner = pyrage.decrypt(data, [hq.age_identity()])
+    # The writer refuses to write it (below): a post that would, edits its batch by hand.
+    forged = _retar(inner, lambda n, c: c.replace(b"TGR1-26-000001", b"NIA1-26-000001", 1))
+    with pytest.raises(BatchError, match="record 1 names a registration of another post"):
+        read(hq, pyrage.encrypt(forged, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
+
+
+@pytest.mark.parametrize(("index", "change", "problem"), [
+    (0, {"regno": "NIA1-26-000001-X"}, "record 1 names a registration of another post"),
+    (1, {"household": {"members": []}}, "record 2 (registration): field 'household' has a wrong"),
+    (3, {"reason": None}, "record 4 (token_revocation): field 'reason' has a wrong"),
+    (4, {"extra": 1}, "record 5 (audit): unknown field 'extra'"),
+    (5, {"seq": 9}, "record 6: audit entries are not consecutive"),
+    (5, {"details": {"x": float("nan")}}, "Out of range float values are not JSON compliant"),
+    (0, {"by": "\ud800"}, "surrogates not allowed"),
+])
+def test_writer_refuses_a_record_hq_would_refuse(world: tuple[HqDir, PostKey, HqDir], index: int,
+                                                  change: dict[str, Any], problem: str) -> None:
+    hq, post_key, _ = world
     records = sample_records()
-    records[0] = {**records[0], "regno": "NIA1-26-000001-X"}
-    data, _ = write(hq, post_key, records)
-    with pytest.raises(BatchError, match="another post"):
-        read(hq, data)
+    records[index] = {**records[index], **change}
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        write(hq, post_key, records)
 
 
 @pytest.mark.parametrize("line", [b'{"kind":"audit","n":1,"x":NaN}', b"[" * 100_000 + b"]" * 100_000])

@@ -36,7 +36,7 @@ def main() -> None:
     changed["notes"] = "corrected in v1"
     session.households.correct(first, parse_household(changed), reason="fixture correction")
     session.households.void(session.households.register(parse_household(household())), reason="fixture void")
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     for extra in ("fieldreg.db-wal", "fieldreg.db-shm"):
         (target / extra).unlink(missing_ok=True)

@@ -19,17 +19,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches.format import (
+from fieldreg.batches import (
     NO_PREVIOUS,
     BatchHeader,
     WrittenBatch,
     batch_filename,
     write_batch,
 )
+from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, PostKey, open_enrollment
 from fieldreg.regno import RegNo
-from fieldreg.store.audit import GENESIS, entry_hash
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 FAST_KDF = KdfParams.fast_for_tests()
@@ -209,8 +209,8 @@ def handmade_batch(post: PostSim, lines: list[bytes], *, counts: dict[str, int],
     """A batch signed by ``post``'s key around record lines written by hand (no write_batch)."""
     import hashlib
 
-    from fieldreg.batches.format import KINDS, Manifest, _manifest_payload, hq_id
-    from fieldreg.keys.documents import sign_document
+    from fieldreg.batches import KINDS, Manifest
+    from fieldreg.batches.manifest import hq_id, sign_manifest
 
     content = b"".join(lines)
     cert = post.key.certificate.raw
@@ -224,9 +224,28 @@ def handmade_batch(post: PostSim, lines: list[bytes], *, counts: dict[str, int],
         created_at=created.replace(microsecond=0), exporter="superviseur", app_version="0.1.0",
         schema_version=4, counts={k: counts.get(k, 0) for k in KINDS}, files=tuple(files),
         tokens=(), audit=audit)
-    raw = sign_document("manifest", 1, _manifest_payload(manifest), post.key.private_key)
+    raw = sign_manifest(manifest, post.key.private_key)
     members = [("certificate.cose", cert)]
     if content:
         members.append(("records-000001.jsonl", content))
     return repack(post.hq.age_recipient, [*members, ("manifest.cose", raw)],
                   mtime=int(created.timestamp()))
+
+
+def unchecked_batch(post: PostSim) -> bytes:
+    """Everything ``post`` has pending, as write_batch lays it out but without its record checks.
+
+    ``write_batch`` refuses a record HQ would refuse; this writes one anyway, to
+    show that HQ refuses it too.
+    """
+    import json
+    from collections import Counter
+
+    records = post.records()
+    lines = [(json.dumps({"kind": r["kind"], "n": n, **{k: v for k, v in r.items() if k != "kind"}},
+                         ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+             for n, r in enumerate(records, 1)]
+    audit = [r for r in records if r["kind"] == "audit"]
+    span = (audit[0]["seq"], audit[-1]["seq"], bytes.fromhex(audit[-1]["hash"])) if audit else (
+        0, 0, NO_PREVIOUS)
+    return handmade_batch(post, lines, counts=Counter(r["kind"] for r in records), audit=span)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from fieldreg.batches.format import MANIFEST_NAME
+from fieldreg.batches.manifest import MANIFEST_NAME
 from fieldreg.hq import Registry, import_batch
 from fieldreg.keys import HqDir
 from fieldreg.keys.cose import parse_sign1, strict_loads

@@ -11,7 +11,7 @@ import pytest
 from fieldreg.hq import ImportResult, Registry, build_report, import_batch
 from fieldreg.keys import HqDir
 
-from .builders import T0, PostSim, make_hq, unlisted_key
+from .builders import T0, PostSim, make_hq, unchecked_batch, unlisted_key
 from .conftest import merged, snapshot
 
 
@@ -181,7 +181,21 @@ def test_malformed_records_are_damaged(hq: HqDir, registry: Registry, post: Post
             record[key] = value
     if "household" in change:
         match = "field 'household' is missing"
-    refused(hq, registry, post.batch(stick), "damaged", match=f"record 2 (registration): {match}")
+    stick.mkdir()
+    path = stick / "TGR1-000001.frb"
+    path.write_bytes(unchecked_batch(post))  # write_batch would refuse to write it
+    refused(hq, registry, path, "damaged", match=f"record 2 (registration): {match}")
+
+
+def test_a_batch_written_without_the_writers_checks_imports_when_its_records_are_sound(
+        hq: HqDir, registry: Registry, post: PostSim, stick: Path) -> None:
+    """So the refusals above are about the changed field, not the hand-made batch."""
+    post.register()
+    post.register()
+    stick.mkdir()
+    path = stick / "TGR1-000001.frb"
+    path.write_bytes(unchecked_batch(post))
+    assert import_batch(hq, registry, path).status == "imported"
 
 
 # -- step 9: audit chain ---------------------------------------------------------------------

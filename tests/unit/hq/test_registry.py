@@ -95,7 +95,7 @@ def test_registry_spills_big_transactions_to_disk_but_a_post_keeps_them_in_memor
         registry: Registry, tmp_path: Path) -> None:
     # An import is one transaction; with temp_store=MEMORY its statement journal held a
     # copy of every page it rewrote (126 MB peak at 50,000 households, docs/benchmarks.md).
-    from fieldreg.store.db import connect
+    from fieldreg.sqlitedb import connect
 
     assert registry.db.execute("PRAGMA temp_store").fetchone()[0] == 1  # FILE
     assert connect(tmp_path / "post.db").execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY

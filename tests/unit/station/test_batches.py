@@ -36,7 +36,7 @@ from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
 from fieldreg.station.session import Session
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 

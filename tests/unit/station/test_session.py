@@ -75,7 +75,7 @@ def test_a_role_without_the_permission_is_refused_before_anything_happens(
     cls: type[Service], name: str, permission: str, role: str, by_role: dict[str, Session],
 ) -> None:
     session = by_role[role]
-    conn = session.store.db.conn
+    conn = session.store.db
     changes, entries = conn.total_changes, len(by_role["admin"].audit.entries())
     # Called without arguments: had the method itself started, it would fail on them instead.
     with pytest.raises(PermissionDenied) as refused:
@@ -90,7 +90,7 @@ def test_a_user_who_must_change_a_first_passphrase_may_do_nothing_else(
 ) -> None:
     admin.accounts.add("moussa", role="admin", passphrase="moussa first pass")  # the widest role
     first = store.unlock("moussa", "moussa first pass")
-    conn = admin.store.db.conn
+    conn = admin.store.db
     changes = conn.total_changes
     with pytest.raises(AuthError, match="must choose a new passphrase first"):
         _method(first, cls, name)()

@@ -23,7 +23,7 @@ from fieldreg.station.session import Session
 from fieldreg.station.slips import SlipMember
 from fieldreg.station.tokens import NO_KEY, Tokens, current_post_key
 from fieldreg.station.trust import install_post_key
-from fieldreg.store.db import transaction
+from fieldreg.sqlitedb import transaction
 from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.tokens import Member, Sex, Status, verify_token
 from fieldreg.tokens.codec import decode_token, parse_claims

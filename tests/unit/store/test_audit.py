@@ -61,7 +61,7 @@ def test_deleted_tail_is_found(busy: Session, data_dir: Path) -> None:
 def test_rewritten_chain_without_the_key_is_found(busy: Session, data_dir: Path) -> None:
     # An attacker recomputes the SHA-256 chain after editing entry 3, but
     # cannot compute the HMAC without the data key.
-    from fieldreg.store.audit import entry_hash
+    from fieldreg.crypto.chain import entry_hash
 
     conn = raw(data_dir)
     rows = conn.execute("SELECT seq, at, actor, action, subject, details FROM audit ORDER BY seq")

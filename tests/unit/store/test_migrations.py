@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlite_utils
 
 from fieldreg.errors import CorruptData
+from fieldreg.sqlitedb import connect
 from fieldreg.station import Station
 from fieldreg.store import SCHEMA_VERSION
-from fieldreg.store.db import MIGRATIONS, connect, migrate
+from fieldreg.store.db import MIGRATIONS, migrate
 
 FIXTURES = Path(__file__).parents[2] / "data" / "stores"
 
@@ -27,6 +31,27 @@ def test_v1_fixture_store_opens_and_reads(tmp_path: Path) -> None:
     assert corrected.history[0].reason == "fixture correction"
     assert session.audit.verify()[1] is None
     assert store.store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def schema(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Every table's columns, indexes and foreign keys, and every view, as sqlite-utils reads them."""
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    return {
+        "tables": {t.name: (t.columns, sorted(i[1:] for i in t.indexes),
+                            sorted(map(repr, t.foreign_keys))) for t in db.tables},
+        "views": {v.name: v.schema for v in db.views},
+        "triggers": sorted(t.name for t in db.triggers),
+    }
+
+
+def test_a_migrated_v1_store_has_the_schema_of_a_new_one(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "v1", tmp_path / "v1")
+    old = Station.open(tmp_path / "v1")  # migrates
+    fresh = connect(tmp_path / "fresh.db")
+    migrate(fresh)
+    migrated = schema(old.store.db)
+    assert migrated == schema(fresh)
+    assert {"households", "outbox", "duplicate_decisions", "tokens", "batches"} <= set(migrated["tables"])
 
 
 def test_migrations_are_recorded_once(tmp_path: Path) -> None:

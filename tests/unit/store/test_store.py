@@ -241,7 +241,7 @@ def test_open_missing_store(tmp_path: Path) -> None:
 
 
 def test_database_settings(store: Station, data_dir: Path) -> None:
-    conn = store.store.db.conn
+    conn = store.store.db
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert (data_dir.stat().st_mode & 0o777) == 0o700

@@ -1,0 +1,123 @@
+"""SQLite as FieldReg uses it, for the post's store and HQ's registry alike.
+
+    conn = connect(data_dir / "fieldreg.db")              # a sqlite3.Connection: WAL, FULL
+    migrate(conn, MIGRATIONS, what=Message("this store"))  # named steps, each in a transaction
+    with transaction(conn):                               # BEGIN IMMEDIATE ... COMMIT
+        conn.execute("INSERT ...")
+
+Durability: the database runs in WAL mode with ``synchronous=FULL``. In WAL
+mode FULL makes every COMMIT fsync the write-ahead log before it returns, so a
+save that returned survives a power cut; NORMAL would only protect against
+corruption, not against losing the last commits. (The WAL is checkpointed into
+the main file later; a crash mid-checkpoint is recovered from the WAL.)
+
+``temp_store=MEMORY`` keeps SQLite's own temporary files (sorts, big queries)
+off the disk, and ``secure_delete`` overwrites freed pages — belt and braces,
+since personal fields only ever reach SQLite already encrypted.
+
+Migrations are named steps applied in order, each in its own transaction and
+recorded in ``migrations``; ``PRAGMA user_version`` mirrors the count so an
+older FieldReg refuses a newer database instead of misreading it. Which steps
+a database has is its owner's: fieldreg/store/db.py (a post), fieldreg/hq/schema.py
+(HQ's registry). A step gets a ``sqlite_utils.Database`` over the same
+connection, so it can use what sqlite-utils does well (``create_table``,
+``transform``, ``add_column``, ``create_index``, introspection); since
+sqlite-utils 4.0 those run in savepoints inside the step's transaction rather
+than committing it. The application itself uses the plain connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldreg.errors import CorruptData, StorageError
+from fieldreg.messages import Message
+from fieldreg.model import iso_utc, utcnow
+
+Migration = tuple[str, Callable[[sqlite_utils.Database], None]]  # (name, step)
+
+
+def connect(path: Path, *, large_transactions: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) the database with FieldReg's durability settings."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA foreign_keys=ON",
+            # A post's transactions are small: its temporary data stays in RAM, off the disk.
+            # HQ imports a whole batch in one transaction, whose statement journal would hold
+            # a copy of every page it rewrites (+80 MB at 50,000 households): beyond 64 KiB it
+            # spills to a temporary file, holding only what the database file holds.
+            f"PRAGMA temp_store={'FILE' if large_transactions else 'MEMORY'}",
+            "PRAGMA secure_delete=ON",
+        ):
+            conn.execute(pragma)
+    except sqlite3.DatabaseError as err:
+        raise StorageError("cannot open the database {path}: {err}", path=path, err=err) from err
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        raise StorageError("the database {path} cannot use write-ahead logging (got {mode})", path=path, mode=mode)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Message) -> None:
+    """Apply every migration not yet recorded, each in its own transaction.
+
+    ``what`` names the database in the refusal of a newer one ("this store").
+    """
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current > len(migrations):
+        raise CorruptData(
+            "{what} has schema version {current}, newer than this FieldReg understands ({known}); "
+            "install the newer FieldReg", what=what, current=current, known=len(migrations)
+        )
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    # No recursive_triggers, no plugins: the step's view must not change the connection.
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    for number, (name, step) in enumerate(migrations, 1):
+        if name in done:
+            continue
+        with transaction(conn):
+            step(db)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, iso_utc(utcnow()))
+            )
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+class transaction:
+    """``with transaction(conn):`` — BEGIN IMMEDIATE … COMMIT, rolled back on error.
+
+    IMMEDIATE takes the write lock up front, so two processes allocating
+    registration numbers never both read the same last sequence.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StorageError("the database is busy or unwritable: {err}", err=err) from err
+        return self.conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as err:
+                self.conn.execute("ROLLBACK")
+                raise StorageError("could not save: {err}", err=err) from err
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            # Disk full, read-only medium, I/O error: the environment, not a bug.
+            raise StorageError("could not save: {exc}", exc=exc) from exc

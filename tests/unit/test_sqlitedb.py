@@ -1,0 +1,83 @@
+"""The SQLite helper the post's store and HQ's registry share: settings, migrations, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from fieldreg.errors import CorruptData, StorageError
+from fieldreg.messages import Message
+from fieldreg.sqlitedb import Migration, connect, migrate, transaction
+
+WHAT = Message("this test database")
+
+
+def _create(db: sqlite_utils.Database) -> None:
+    db.table("people").create({"id": int, "name": str}, pk="id")
+
+
+def _reshape(db: sqlite_utils.Database) -> None:
+    people = db.table("people")
+    people.add_column("born", int)
+    people.transform(types={"name": bytes})  # a new table, the rows copied, the old one dropped
+    people.create_index(["born"])
+
+
+def _fail(db: sqlite_utils.Database) -> None:
+    _reshape(db)
+    raise RuntimeError("step failed half-way")
+
+
+def test_connection_is_plain_sqlite_with_the_durability_settings(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.db")
+    assert type(conn) is sqlite3.Connection
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_steps_use_sqlite_utils_and_are_recorded(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.db")
+    steps: list[Migration] = [("0001_people", _create), ("0002_reshape", _reshape)]
+    migrate(conn, steps, what=WHAT)
+    table = sqlite_utils.Database(conn).table("people")
+    assert table.columns_dict == {"id": int, "name": bytes, "born": int}
+    assert [i.columns for i in table.indexes] == [["born"]]
+    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == ["0001_people", "0002_reshape"]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_a_failing_step_leaves_nothing_behind(tmp_path: Path) -> None:
+    """sqlite-utils' transform runs in a savepoint of the step's transaction, not a commit of its own."""
+    conn = connect(tmp_path / "x.db")
+    migrate(conn, [("0001_people", _create)], what=WHAT)
+    conn.execute("INSERT INTO people (name) VALUES ('Aminata')")
+    with pytest.raises(RuntimeError, match="half-way"):
+        migrate(conn, [("0001_people", _create), ("0002_reshape", _fail)], what=WHAT)
+    assert not conn.in_transaction
+    assert sqlite_utils.Database(conn).table("people").columns_dict == {"id": int, "name": str}
+    assert conn.execute("SELECT name FROM people").fetchall() == [("Aminata",)]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_newer_database_is_refused_by_name(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.db")
+    conn.execute("PRAGMA user_version = 3")
+    with pytest.raises(CorruptData, match="this test database has schema version 3, newer"):
+        migrate(conn, [("0001_people", _create)], what=WHAT)
+
+
+def test_transaction_commits_or_rolls_back(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.db")
+    migrate(conn, [("0001_people", _create)], what=WHAT)
+    with transaction(conn):
+        conn.execute("INSERT INTO people (name) VALUES ('Issa')")
+    with pytest.raises(ValueError), transaction(conn):
+        conn.execute("INSERT INTO people (name) VALUES ('Mariam')")
+        raise ValueError("a bug")
+    with pytest.raises(StorageError, match="could not save"), transaction(conn):
+        conn.execute("INSERT INTO nowhere VALUES (1)")
+    assert conn.execute("SELECT name FROM people").fetchall() == [("Issa",)]
