@@ -19,6 +19,7 @@ the template last.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from fieldreg.messages import Message, as_message
@@ -38,13 +39,99 @@ class InvalidInput(FieldRegError):
     """Input that cannot be accepted (bad JSON, bad registration number...)."""
 
 
-class ValidationError(InvalidInput):
-    """A household failed validation; ``problems`` holds one message per problem."""
+# What kind of problem a Problem is: stable names a program (the app's form, a
+# script reading ``fieldreg register --json``) can rely on while the wording
+# changes or is translated. docs/formats/household.md lists them for users.
+PROBLEM_CODES: dict[str, str] = {
+    "not_json": "the input line is not JSON at all (no where, no field)",
+    "wrong_type": "a value of the wrong JSON type: text, a whole number, true/false, a list or an object expected",
+    "unknown_key": "a key the format does not have; field is the object holding it, the message names the key",
+    "required": "a required value is missing or blank",
+    "one_of": "keys that exclude each other: exactly one of birth_date, birth_year, age; "
+              "not both arrival_date and arrived_at",
+    "too_long": "text over its length limit",
+    "too_large": "a photo over its size limit, or more members than a household may have",
+    "control_character": "text holding a control or invisible format character",
+    "bad_character": "a name holding something else than letters, marks, spaces, apostrophes and hyphens",
+    "no_letters": "a name without a single letter",
+    "not_a_date": "not an ISO date (YYYY-MM-DD) or date-time",
+    "no_time_zone": "a date-time without its offset from UTC",
+    "future": "a date or year in the future",
+    "too_old": "a birth that means an age over the limit",
+    "negative": "a negative age",
+    "not_a_country": "not an ISO 3166 alpha-3 country code",
+    "not_a_language": "not an ISO 639 language code",
+    "not_a_choice": "not one of the listed codes (sex, relationship, document type, specific need)",
+    "bad_format": "a member id, phone number or photo not in the expected format",
+    "no_members": "the household lists no member",
+    "no_head": "no member is the head of household",
+    "two_heads": "more than one member is the head of household",
+    "duplicate_id": "two members share the same id",
+    "wrong_regno": "a correction file that names another registration",
+}
 
-    def __init__(self, problems: Sequence[str | Message]):
-        self.problems = [as_message(p) for p in problems]
-        # The app translates each problem (fieldreg/ui/text.py); the joined
-        # line is for the CLI and logs.
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with a household, as a program reads it and as a person reads it.
+
+    ``code`` says what is wrong (one of :data:`PROBLEM_CODES`); ``member`` where:
+    None for the household itself, N for its Nth member (1-based, as listed);
+    ``field`` the key within that object, as a JSON path (``"birth_date"``,
+    ``"origin.country"``, ``"documents[0].type"`` -- list positions 0-based),
+    or ``""`` for the object as a whole; ``message`` why, in words::
+
+        >>> p = Problem("future", Message("{value} is in the future", value="2027-01-03"),
+        ...             member=2, field="birth_date")
+        >>> str(p)
+        'member 2 birth_date: 2027-01-03 is in the future'
+        >>> p.to_json()["field"], p.where
+        ('birth_date', 'member 2')
+    """
+
+    code: str
+    message: Message
+    _: KW_ONLY
+    member: int | None = None
+    field: str = ""
+
+    @property
+    def where(self) -> str:
+        """``"household"`` or ``"member N"``: how the line names the object."""
+        return "household" if self.member is None else f"member {self.member}"
+
+    @property
+    def line(self) -> Message:
+        """The whole line, where and why: what the CLI prints and the app translates."""
+        if self.code == "not_json":  # not a household at all: nothing to point into
+            return self.message
+        place = " ".join(filter(None, (self.where, _spoken(self.field))))
+        return Message("{where}: {problem}", where=place, problem=self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "member": self.member, "field": self.field,
+                "message": str(self.message)}
+
+    def __str__(self) -> str:
+        return str(self.line)
+
+
+def _spoken(field: str) -> str:
+    """A field path as the English line names it: documents[0].number -> document 1 number."""
+    words = []
+    for part in field.split(".") if field else ():
+        name, bracket, index = part.partition("[")
+        words.append(f"{name.removesuffix('s')} {int(index.rstrip(']')) + 1}" if bracket else name)
+    return " ".join(words)
+
+
+class ValidationError(InvalidInput):
+    """A household failed validation; ``problems`` holds every :class:`Problem` found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        # The app translates each problem's line (fieldreg/ui/text.py) or marks
+        # its field (fieldreg/station/form.py); the joined line is for the CLI and logs.
         super().__init__(as_message("; ".join(str(p) for p in self.problems)))
 
 

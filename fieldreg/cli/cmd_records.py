@@ -12,7 +12,7 @@ from typing import IO, Any
 from fieldreg.cli import context
 from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
-from fieldreg.errors import InvalidInput, ValidationError
+from fieldreg.errors import InvalidInput, Problem, ValidationError
 from fieldreg.messages import Message
 from fieldreg.validation import household_input, parse_household
 
@@ -101,13 +101,14 @@ def cmd_register(args: argparse.Namespace) -> int:
     for line, obj in read_households(stream):
         try:
             if isinstance(obj, json.JSONDecodeError):
-                raise ValidationError([Message("not valid JSON: {problem} (column {column})",
-                                               problem=obj.msg, column=obj.colno)])
+                raise ValidationError([Problem("not_json", Message("not valid JSON: {problem} (column {column})",
+                                                                   problem=obj.msg, column=obj.colno))])
             regno = session.households.register(parse_household(obj))
         except ValidationError as err:
             invalid += 1
             if args.json:
-                emit_json({"line": line, "errors": [str(p) for p in err.problems]})
+                emit_json({"line": line, "errors": [str(p) for p in err.problems],
+                           "problems": [p.to_json() for p in err.problems]})
             for problem in err.problems:
                 print(f"line {line}: {problem}", file=sys.stderr, flush=True)
             continue

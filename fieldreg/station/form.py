@@ -4,16 +4,17 @@ The desktop app's register and correct screens hold the household as plain
 text fields (:class:`HouseholdEntry`, one :class:`MemberEntry` per table row).
 This module, which knows nothing of Qt, turns that into the JSON that
 :func:`fieldreg.validation.parse_household` checks, so the app applies exactly
-the CLI's rules, and maps each problem back to the field it is about::
+the CLI's rules, and puts each :class:`~fieldreg.errors.Problem` on the form
+field it is about (from its member, field and code; never from its words)::
 
     entry = HouseholdEntry(origin_country="MLI", consent=True, members=[
         MemberEntry(given_names="Aminata", family_name="Traoré", sex="F",
-                    relationship="head", age="34")])
+                    relationship="head", birth_kind="age", birth_text="34")])
     try:
         household = household_from_entry(entry)
     except FormInvalid as err:
-        for spot in err.spots:      # Spot(member=1, field="birth", message=Message(...))
-            mark(spot.member, spot.field, spot.message)
+        for spot in err.spots:      # Spot(member=1, field="birth", code="required", message=Message(...))
+            mark(spot.member, spot.field, spot.code, spot.message)
 
 Birth is typed as one of three things: an age (``"34"``), a birth date
 (``"02/03/2019"``, ``"2019-03-02"`` or ``"02032019"``) or a birth year
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fieldreg.errors import ValidationError
+from fieldreg.errors import Problem, ValidationError
 from fieldreg.messages import Message
 from fieldreg.model import Household, Registration, iso_utc
 from fieldreg.validation import MAX_AGE, parse_household
@@ -35,82 +36,64 @@ from fieldreg.validation import MAX_AGE, parse_household
 BIRTH_KINDS = ("age", "date", "year")  # what the officer typed for a member's birth
 
 # Fields a Spot can name. Household: arrival, origin_country, origin_region,
-# origin_locality, destination, travel_mode, consent, notes, members.
+# origin_locality, destination, travel_mode, consent, notes, members, household.
 # Member: given_names, family_name, other_names, sex, relationship, birth,
 # nationality, languages, specific_needs, documents, phone, photo, id, member.
-_MEMBER_FIELDS = {
-    "birth_date": "birth", "birth_year": "birth", "age": "birth", "birth_estimated": "birth",
-    "documents": "documents",
-}
+# A problem's JSON field that is not the form's field of the same name:
+_MEMBER_FIELDS = {"birth_date": "birth", "birth_year": "birth", "age": "birth", "birth_estimated": "birth"}
 _HOUSEHOLD_FIELDS = {
-    "arrived_at": "arrival", "arrival_date": "arrival",
-    "origin country": "origin_country", "origin region": "origin_region",
-    "origin locality": "origin_locality", "origin": "origin_country",
+    "arrived_at": "arrival", "arrival_date": "arrival", "origin": "origin_country",
+    "origin.country": "origin_country", "origin.region": "origin_region", "origin.locality": "origin_locality",
 }
-_WHERE = re.compile(r"^(?:member (?P<member>\d+)(?: document \d+)?|household)(?: (?P<field>[a-z_ ]+?))?$")
-_HEADS = re.compile(r"members ([\d, ]+) are both marked as head")
 
 
 @dataclass(frozen=True)
 class Spot:
-    """Where a problem is: ``member`` (1-based row) or None for the household, and a field."""
+    """Where a problem is on the form and what it is.
+
+    ``member`` is the members table's row (1-based, blank rows counted) or None
+    for the household part; ``field`` a form field (above); ``code`` the
+    problem's code (fieldreg.errors.PROBLEM_CODES), which the form's wording keys on.
+    """
 
     member: int | None
     field: str
+    code: str
     message: Message
 
 
 class FormInvalid(ValidationError):
-    """A household entry with problems, each located on the form (``spots``)."""
+    """A household entry with problems, each located on the form (``spots``).
+
+    Its ``problems`` are the same spots as :class:`~fieldreg.errors.Problem`
+    values, named by the form's rows and fields ("member 3 birth: ...").
+    """
 
     def __init__(self, spots: list[Spot]):
         self.spots = list(spots)
-        super().__init__([_describe(s) for s in self.spots])
+        super().__init__([Problem(s.code, s.message, member=s.member, field=s.field) for s in self.spots])
 
 
-def _describe(spot: Spot) -> Message:
-    where = "household" if spot.member is None else f"member {spot.member}"
-    return Message("{where} {field}: {problem}", where=where, field=spot.field, problem=spot.message)
+def form_field(problem: Problem) -> str:
+    """The form field a :func:`parse_household` problem is about (on ``problem.member``'s row, if any).
 
-
-def locate(problem: Message) -> Spot:
-    """The form field a :func:`parse_household` problem is about.
-
-    >>> def problem(where, text):
-    ...     return Message("{where}: {problem}", where=where, problem=Message(text))
-    >>> locate(problem("member 2 birth_date", "2027-01-03 is in the future"))
-    Spot(member=2, field='birth', message=Message('2027-01-03 is in the future'))
-    >>> locate(problem("household origin country", "is required (ISO 3166 alpha-3, e.g. MLI)")).field
+    >>> form_field(Problem("future", Message("..."), member=2, field="birth_date"))
+    'birth'
+    >>> form_field(Problem("not_a_choice", Message("..."), member=1, field="documents[1].type"))
+    'documents'
+    >>> form_field(Problem("required", Message("..."), field="origin.country"))
     'origin_country'
-    >>> locate(problem("household", 'no member is the head (relationship "head")')).field
-    'relationship'
     """
-    if "where" not in problem.params:
-        return Spot(None, "household", problem)
-    where, message = str(problem.params["where"]), problem.params["problem"]
-    heads = _HEADS.match(str(message))
-    if heads:  # point at the second (and later) head: the first one is usually right
-        return Spot(int(heads.group(1).split(", ")[-1]), "relationship", message)
-    if where == "household" and message.template.startswith("no member is the head"):
-        return Spot(1, "relationship", message)
-    if where == "household" and message.template.startswith("give arrival_date or arrived_at"):
-        return Spot(None, "arrival", message)
-    found = _WHERE.match(where)
-    if found is None:
-        return Spot(None, "household", problem)
-    key = (found.group("field") or "").strip()
-    if found.group("member"):
-        member = int(found.group("member"))
-        if " document " in f"{where} ":
-            return Spot(member, "documents", message)
-        if not key:
-            if message.template.startswith("give exactly one of birth_date"):
-                return Spot(member, "birth", message)
-            return Spot(member, "member", message)
-        return Spot(member, _MEMBER_FIELDS.get(key, key), message)
-    if not key:
-        return Spot(None, "household", message)
-    return Spot(None, _HOUSEHOLD_FIELDS.get(key, key), message)
+    if problem.member is not None:
+        if problem.code == "one_of":  # exactly one of birth_date, birth_year or age
+            return "birth"
+        key = problem.field.partition("[")[0].partition(".")[0]  # documents[1].type: the documents
+        return _MEMBER_FIELDS.get(key, key) if key else "member"
+    if problem.code == "one_of":  # arrival_date or arrived_at
+        return "arrival"
+    if problem.code in ("no_head", "two_heads"):
+        return "relationship"
+    return _HOUSEHOLD_FIELDS.get(problem.field, problem.field) if problem.field else "household"
 
 
 # -- what was typed ---------------------------------------------------------------------
@@ -240,17 +223,17 @@ def _member_json(row: MemberEntry, number: int, spots: list[Spot]) -> dict[str, 
     out["relationship"] = row.relationship or None
     text = row.birth_text.strip()
     if not text:
-        spots.append(Spot(number, "birth", Message("give an age, a birth date or a birth year")))
+        spots.append(Spot(number, "birth", "required", Message("give an age, a birth date or a birth year")))
     elif row.birth_kind == "date":
         day = parse_day(text)
         if day is None:
-            spots.append(Spot(number, "birth", Message("{text!r} is not a date (DD/MM/YYYY)", text=text)))
+            spots.append(Spot(number, "birth", "not_a_date", Message("{text!r} is not a date (DD/MM/YYYY)", text=text)))
         else:
             out["birth_date"] = day.isoformat()
     elif row.birth_kind in ("age", "year"):
         value = _whole(text)
         if value is None:
-            spots.append(Spot(number, "birth", Message("{text!r} is not a whole number", text=text)))
+            spots.append(Spot(number, "birth", "wrong_type", Message("{text!r} is not a whole number", text=text)))
         else:
             out["age" if row.birth_kind == "age" else "birth_year"] = value
     if row.nationality.strip():
@@ -321,15 +304,25 @@ def household_from_entry(entry: HouseholdEntry, *, now: datetime | None = None) 
             return household
         problems = []
     for problem in problems:
-        spot = locate(problem)
+        spot = _spot(problem, obj["members"])
         if spot.member is not None:
             spot = replace(spot, member=rows[spot.member - 1] if spot.member <= len(rows) else None)
         if spot.field == "birth" and any(s.member == spot.member and s.field == "birth" for s in spots):
             continue  # the typing problem already says it better
-        if spot.member is None and spot.field == "members" and not rows:
-            spot = Spot(1, "given_names", Message("type at least one member (the head of household)"))
+        if spot.code == "no_members" and not rows:
+            spot = Spot(1, "given_names", "no_members", Message("type at least one member (the head of household)"))
         spots.append(spot)
     raise FormInvalid(spots)
+
+
+def _spot(problem: Problem, members: list[dict[str, Any]]) -> Spot:
+    """Where ``problem`` goes, members numbered as the parser numbered them (``members``, as sent)."""
+    member = problem.member
+    if problem.code == "no_head":
+        member = 1  # the head is listed first
+    elif problem.code == "two_heads":  # the later head: the first one is usually right
+        member = max(n for n, m in enumerate(members, 1) if m.get("relationship") == "head")
+    return Spot(member, form_field(problem), problem.code, problem.message)
 
 
 def entry_from_registration(reg: Registration) -> HouseholdEntry:

@@ -38,5 +38,5 @@ def translated(message: Message | str) -> str:
 def error_text(err: FieldRegError) -> str:
     """What went wrong, one line, translated (each problem of a ValidationError)."""
     if isinstance(err, ValidationError):
-        return "; ".join(translated(p) for p in err.problems)
+        return "; ".join(translated(p.line) for p in err.problems)
     return translated(err.message)

@@ -35,6 +35,18 @@ def test_register_json_lines_reports_each_line(run_cli) -> None:  # type: ignore
     assert sorted(h["regno"] for h in json.loads(found.stdout)) == sorted(numbers)
 
 
+def test_register_json_lists_each_problem_with_its_code_member_and_field(run_cli) -> None:  # type: ignore[no-untyped-def]
+    bad_member = household()
+    bad_member["members"][1] = dict(bad_member["members"][1], sex="Z")
+    result = run_cli("register", "-", "--json", stdin=jsonl(bad_member) + "{not json\n")
+    assert result.returncode == 1
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first == {"line": 1, "errors": ["member 2 sex: 'Z' is not a sex code (F, M or X)"],
+                     "problems": [{"code": "not_a_choice", "member": 2, "field": "sex",
+                                   "message": "'Z' is not a sex code (F, M or X)"}]}
+    assert [p["code"] for p in second["problems"]] == ["not_json"] and second["errors"][0].startswith("not valid JSON")
+
+
 def test_register_single_pretty_printed_file(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "family.json"
     path.write_text(json.dumps(household(), indent=2, ensure_ascii=False), encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.errors import InvalidInput, NotFound, ValidationError
+from fieldreg.errors import InvalidInput, NotFound, Problem, ValidationError
 from fieldreg.messages import Message
 from fieldreg.regno import parse_regno
 from fieldreg.tokens.verdict import Reason, TokenError
@@ -35,8 +35,10 @@ def test_errors_carry_their_message_and_print_the_english() -> None:
 def test_token_errors_and_validation_errors_keep_each_part() -> None:
     err = TokenError(Reason.MALFORMED, "claims version {version!r} is not supported", version=7)
     assert str(err) == "malformed: claims version 7 is not supported" and str(err.detail) == "claims version 7 is not supported"
-    problems = ValidationError([Message("{where}: {problem}", where="member 1 sex", problem=Message("is required")), "x"])
-    assert str(problems) == "member 1 sex: is required; x" and problems.problems[1] == Message("x")
+    problems = ValidationError([Problem("required", Message("is required"), member=1, field="sex"),
+                                Problem("not_json", Message("x"))])
+    assert str(problems) == "member 1 sex: is required; x" and problems.problems[1].line == Message("x")
+    assert problems.problems[0].line == Message("{where}: {problem}", where="member 1 sex", problem=Message("is required"))
 
 
 def test_no_message_is_built_at_run_time() -> None:

@@ -8,7 +8,9 @@
 Used by the register screen (a fresh form per household) and by the correct
 dialog (filled from a stored registration). Tab order follows the interview:
 the members (the head first), the household's origin and destination, the
-arrival, consent and notes, then the optional details of the selected member.
+arrival, consent and notes, then the optional details of the selected member
+(fieldreg/ui/widgets/member_details.py). How problems are marked and worded:
+fieldreg/ui/widgets/form_problems.py.
 """
 
 from __future__ import annotations
@@ -16,22 +18,19 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QCompleter,
     QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -40,18 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.station.form import HouseholdEntry, MemberEntry, Spot
-from fieldreg.model import DOCUMENT_TYPES, SPECIFIC_NEEDS
 from fieldreg.station.places import UsedPlaces
-from fieldreg.ui.text import translated
-from fieldreg.ui.widgets.members import FAMILY, FIELD_COLUMNS, GIVEN, MembersTable
+from fieldreg.ui.widgets.form_problems import PROBLEM_STYLE, ProblemMarks, unmark
+from fieldreg.ui.widgets.member_details import MemberDetails
+from fieldreg.ui.widgets.members import FAMILY, GIVEN, MembersTable
 from fieldreg.validation import country_codes
-
-_PROBLEM_STYLE = (
-    "QLineEdit[problem=\"true\"], QComboBox[problem=\"true\"], QDateEdit[problem=\"true\"],"
-    " QPlainTextEdit[problem=\"true\"], QListWidget[problem=\"true\"]"
-    " { border: 2px solid #b00000; background: #fff0f0; }"
-    " QCheckBox[problem=\"true\"] { color: #b00000; font-weight: bold; }"
-)
 
 
 def _completer(parent: QWidget) -> QCompleter:
@@ -84,47 +76,70 @@ class HouseholdForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("householdForm")
-        self.setStyleSheet(_PROBLEM_STYLE)
+        self.setStyleSheet(PROBLEM_STYLE)
         self._places = UsedPlaces()
         self._live: tuple[int, int, str] | None = None  # (row, column, text) of a name being typed
         self._loading = False
         self._fresh = HouseholdEntry()
         self._details_row = 0
 
-        # Members
+        members_box = self._build_members()
+        household_box = self._build_household()
+        self.details = MemberDetails(self)
+        # The details' fields are the form's too (tab order, completion, marks).
+        self.other_names, self.nationality, self.phone = (
+            self.details.other_names, self.details.nationality, self.details.phone)
+        self.languages, self.needs = self.details.languages, self.details.needs
+        self.document_type, self.document_number = self.details.document_type, self.details.document_number
+        self._nationality_completer = _completer(self)
+        self.nationality.setCompleter(self._nationality_completer)
+        self._build_problem_list()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.problem_title)
+        layout.addWidget(self.problem_list)
+        layout.addWidget(members_box, 3)
+        layout.addWidget(household_box)
+        layout.addWidget(self.details)
+
+        order = [self.table, self.add_button, self.remove_button, self.country, self.region,
+                 self.locality, self.destination, self.travel_mode, self.arrival, self.consent,
+                 self.notes, *self.details.fields()]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
+        self.marks = ProblemMarks(self.table, self._field_widgets(), order, self.problem_title, self.problem_list)
+        self._connect()
+        self.reset()
+
+    def _build_members(self) -> QGroupBox:
         self.table = MembersTable(self)
         self.model = self.table.members_model()
         self.add_button = QPushButton(self.tr("Add member (Ctrl+M)"), self)
         self.add_button.setObjectName("addMember")
         self.remove_button = QPushButton(self.tr("Remove member"), self)
         self.remove_button.setObjectName("removeMember")
-        members_box = QGroupBox(self.tr("Members (the head of household first)"), self)
+        box = QGroupBox(self.tr("Members (the head of household first)"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         hint = QLabel(self.tr("Type an age, a birth date (DD/MM/YYYY) or a birth year: the others fill in."), self)
         hint.setWordWrap(True)
-        members_layout = QVBoxLayout(members_box)
-        members_layout.addWidget(self.table, 1)
-        members_layout.addLayout(buttons)
-        members_layout.addWidget(hint)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(hint)
+        return box
 
-        # Household
-        self.country = QLineEdit(self)
-        self.country.setObjectName("originCountry")
+    def _build_household(self) -> QGroupBox:
+        self.country = self._line("originCountry", self.tr("e.g. MLI"))
         self.country.setMaxLength(3)
-        self.country.setPlaceholderText(self.tr("e.g. MLI"))
-        self.region = QLineEdit(self)
-        self.region.setObjectName("originRegion")
-        self.locality = QLineEdit(self)
-        self.locality.setObjectName("originLocality")
-        self.locality.setPlaceholderText(self.tr("village or town"))
-        self.destination = QLineEdit(self)
-        self.destination.setObjectName("destination")
-        self.destination.setPlaceholderText(self.tr("camp or host community"))
-        self.travel_mode = QLineEdit(self)
-        self.travel_mode.setObjectName("travelMode")
+        self.region = self._line("originRegion")
+        self.locality = self._line("originLocality", self.tr("village or town"))
+        self.destination = self._line("destination", self.tr("camp or host community"))
+        self.travel_mode = self._line("travelMode")
         self.arrival = DayEdit(self)
         self.arrival.setObjectName("arrivalDate")
         self.arrival.setDisplayFormat("dd/MM/yyyy")
@@ -135,81 +150,38 @@ class HouseholdForm(QWidget):
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self._country_completer = _completer(self)
+        self._country_completer, self._region_completer, self._locality_completer = (
+            _completer(self), _completer(self), _completer(self))
+        self._destination_completer, self._travel_completer = _completer(self), _completer(self)
         self.country.setCompleter(self._country_completer)
-        self._region_completer = _completer(self)
         self.region.setCompleter(self._region_completer)
-        self._locality_completer = _completer(self)
         self.locality.setCompleter(self._locality_completer)
-        self._destination_completer = _completer(self)
         self.destination.setCompleter(self._destination_completer)
-        self._travel_completer = _completer(self)
         self.travel_mode.setCompleter(self._travel_completer)
 
-        household_box = QGroupBox(self.tr("Household"), self)
-        grid = QGridLayout(household_box)
-        grid.addWidget(QLabel(self.tr("From (country code)"), self), 0, 0)
-        grid.addWidget(self.country, 0, 1)
-        grid.addWidget(QLabel(self.tr("Region"), self), 0, 2)
-        grid.addWidget(self.region, 0, 3)
-        grid.addWidget(QLabel(self.tr("Village / town"), self), 1, 0)
-        grid.addWidget(self.locality, 1, 1)
-        grid.addWidget(QLabel(self.tr("Going to"), self), 1, 2)
-        grid.addWidget(self.destination, 1, 3)
-        grid.addWidget(QLabel(self.tr("Travelled by"), self), 2, 0)
-        grid.addWidget(self.travel_mode, 2, 1)
-        grid.addWidget(QLabel(self.tr("Arrived on"), self), 2, 2)
-        grid.addWidget(self.arrival, 2, 3)
+        box = QGroupBox(self.tr("Household"), self)
+        grid = QGridLayout(box)
+        labelled = [(self.tr("From (country code)"), self.country), (self.tr("Region"), self.region),
+                    (self.tr("Village / town"), self.locality), (self.tr("Going to"), self.destination),
+                    (self.tr("Travelled by"), self.travel_mode), (self.tr("Arrived on"), self.arrival)]
+        for i, (label, field) in enumerate(labelled):  # two to a line
+            grid.addWidget(QLabel(label, self), i // 2, 2 * (i % 2))
+            grid.addWidget(field, i // 2, 2 * (i % 2) + 1)
         grid.addWidget(self.consent, 3, 0, 1, 4)
         grid.addWidget(QLabel(self.tr("Notes"), self), 4, 0)
         grid.addWidget(self.notes, 4, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return box
 
-        # Details of the selected member
-        self.details_box = QGroupBox(self.tr("More about member 1 (optional)"), self)
-        self.other_names = QLineEdit(self)
-        self.other_names.setObjectName("otherNames")
-        self.nationality = QLineEdit(self)
-        self.nationality.setObjectName("nationality")
-        self.nationality.setMaxLength(3)
-        self._nationality_completer = _completer(self)
-        self.nationality.setCompleter(self._nationality_completer)
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("phone")
-        self.languages = QLineEdit(self)
-        self.languages.setObjectName("languages")
-        self.languages.setPlaceholderText(self.tr("e.g. bm, ff, fr"))
-        self.needs = QListWidget(self)
-        self.needs.setObjectName("specificNeeds")
-        self.needs.setFlow(QListWidget.Flow.LeftToRight)
-        self.needs.setWrapping(True)
-        self.needs.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.needs.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
-        for code in SPECIFIC_NEEDS:
-            item = QListWidgetItem(f"{code} · {need_labels()[code]}", self.needs)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        self.document_type = QComboBox(self)
-        self.document_type.setObjectName("documentType")
-        self.document_type.addItem(self.tr("(no document)"), "")
-        for code in DOCUMENT_TYPES:
-            self.document_type.addItem(document_labels()[code], code)
-        self.document_number = QLineEdit(self)
-        self.document_number.setObjectName("documentNumber")
-        details = QFormLayout(self.details_box)
-        details.addRow(self.tr("Other names"), self.other_names)
-        details.addRow(self.tr("Nationality (code)"), self.nationality)
-        details.addRow(self.tr("Phone"), self.phone)
-        details.addRow(self.tr("Languages"), self.languages)
-        details.addRow(self.tr("Specific needs"), self.needs)
-        document = QHBoxLayout()
-        document.addWidget(self.document_type)
-        document.addWidget(self.document_number, 1)
-        details.addRow(self.tr("Identity document"), document)
+    def _line(self, name: str, placeholder: str = "") -> QLineEdit:
+        line = QLineEdit(self)
+        line.setObjectName(name)
+        line.setPlaceholderText(placeholder)
+        return line
 
-        # Problems found on save
+    def _build_problem_list(self) -> None:
+        """The problems found on save, listed above the form (hidden until then)."""
         self.problem_title = QLabel(self)
         self.problem_title.setObjectName("problemTitle")
         self.problem_title.setStyleSheet("color: #b00000; font-weight: bold;")
@@ -221,22 +193,18 @@ class HouseholdForm(QWidget):
         self.problem_title.hide()
         self.problem_list.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.problem_title)
-        layout.addWidget(self.problem_list)
-        layout.addWidget(members_box, 3)
-        layout.addWidget(household_box)
-        layout.addWidget(self.details_box)
+    def _field_widgets(self) -> dict[str, QWidget]:
+        """The widget of each form field a problem can name (fieldreg/station/form.py Spot)."""
+        return {
+            "origin_country": self.country, "origin_region": self.region,
+            "origin_locality": self.locality, "destination": self.destination,
+            "travel_mode": self.travel_mode, "arrival": self.arrival, "consent": self.consent,
+            "notes": self.notes, "other_names": self.other_names, "nationality": self.nationality,
+            "phone": self.phone, "languages": self.languages, "specific_needs": self.needs,
+            "documents": self.document_number,
+        }
 
-        order = [self.table, self.add_button, self.remove_button, self.country, self.region,
-                 self.locality, self.destination, self.travel_mode, self.arrival, self.consent,
-                 self.notes, self.other_names, self.nationality, self.phone, self.languages,
-                 self.needs, self.document_type, self.document_number]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-        self.tab_order = order
-
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_member)
         self.remove_button.clicked.connect(self.remove_member)
         QShortcut(QKeySequence("Ctrl+M"), self, self.add_member,
@@ -253,17 +221,7 @@ class HouseholdForm(QWidget):
         self.arrival.dateChanged.connect(lambda _d: self._field_edited(self.arrival))
         self.consent.toggled.connect(lambda _c: self._field_edited(self.consent))
         self.notes.textChanged.connect(lambda: self._field_edited(self.notes))
-        self.other_names.textEdited.connect(lambda t: self._detail("other_names", t, self.other_names))
-        self.other_names.textEdited.connect(lambda _t: self.names_typed.emit())
-        self.nationality.textEdited.connect(lambda t: self._detail("nationality", t, self.nationality))
-        self.phone.textEdited.connect(lambda t: self._detail("phone", t, self.phone))
-        self.languages.textEdited.connect(lambda t: self._detail("languages", t, self.languages))
-        self.needs.itemChanged.connect(lambda _i: self._detail("specific_needs", self._checked_needs(), self.needs))
-        self.document_type.activated.connect(
-            lambda _i: self._detail("document_type", self.document_type.currentData(), self.document_type))
-        self.document_number.textEdited.connect(
-            lambda t: self._detail("document_number", t, self.document_number))
-        self.reset()
+        self.details.changed.connect(self._detail_typed)
 
     # -- filling and reading ----------------------------------------------------------
 
@@ -360,106 +318,23 @@ class HouseholdForm(QWidget):
 
     # -- problems -----------------------------------------------------------------------
 
-    def field_widget(self, name: str) -> QWidget | None:
-        return {
-            "origin_country": self.country, "origin_region": self.region,
-            "origin_locality": self.locality, "destination": self.destination,
-            "travel_mode": self.travel_mode, "arrival": self.arrival, "consent": self.consent,
-            "notes": self.notes, "other_names": self.other_names, "nationality": self.nationality,
-            "phone": self.phone, "languages": self.languages, "specific_needs": self.needs,
-            "documents": self.document_number,
-        }.get(name)
-
     def show_spots(self, spots: list[Spot]) -> None:
         """Mark every field or cell with a problem, list why (in form order), and go to the first."""
         self.clear_problems()
-        spots = sorted(spots, key=self._position)
-        count = len(spots)
-        self.problem_title.setText(
-            self.tr("1 problem to fix before saving:") if count == 1
-            else self.tr("{count} problems to fix before saving:").format(count=count))
-        self.problem_title.show()
-        self.problem_list.show()
-        for spot in spots:
-            text = describe_spot(spot)
-            QListWidgetItem(text, self.problem_list)
-            if spot.member is not None:
-                row = spot.member - 1
-                if spot.field in FIELD_COLUMNS:
-                    self.model.mark(row, FIELD_COLUMNS[spot.field], text)
-                elif spot.field == "birth":
-                    self.model.mark(row, self.model.birth_column(row), text)
-                else:
-                    self.model.mark(row, -1, text)
-                    if (widget := self.field_widget(spot.field)) is not None and row == self._details_row:
-                        self._mark(widget, text)
-            elif (widget := self.field_widget(spot.field)) is not None:
-                self._mark(widget, text)
-            elif spot.field == "members":
-                self.model.mark(0, GIVEN, text)
-        self._go_to(spots[0])
-
-    def _position(self, spot: Spot) -> tuple[int, int, int]:
-        """Where a spot is in the form's reading order: members row by row, then the household."""
-        if spot.member is not None:
-            if spot.field in FIELD_COLUMNS:
-                column = FIELD_COLUMNS[spot.field]
-            elif spot.field == "birth":
-                column = self.model.birth_column(spot.member - 1)
-            else:
-                column = 10
-            return (0, spot.member, column)
-        widget = self.field_widget(spot.field)
-        return (1, self.tab_order.index(widget) if widget in self.tab_order else 99, 0)
-
-    def _go_to(self, spot: Spot) -> None:
-        if spot.member is not None:
-            row = spot.member - 1
-            if spot.field in FIELD_COLUMNS:
-                self.table.focus_cell(row, FIELD_COLUMNS[spot.field])
-            elif spot.field == "birth":
-                self.table.focus_cell(row, self.model.birth_column(row))
-            else:
-                self.table.setCurrentIndex(self.model.index(row, GIVEN))
-                widget = self.field_widget(spot.field)
-                if widget is not None:
-                    self._mark(widget, describe_spot(spot))
-                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        widget = self.field_widget(spot.field)
-        (widget or self.table).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.marks.show(spots, details_row=self._details_row)
 
     def marked_widgets(self) -> list[QWidget]:
         return [w for w in self.findChildren(QWidget) if w.property("problem") is True]
 
     def clear_problems(self) -> None:
-        self.problem_list.clear()
-        self.problem_title.hide()
-        self.problem_list.hide()
-        self.model.clear_marks()
-        for widget in self.marked_widgets():
-            self._unmark(widget)
-
-    def _mark(self, widget: QWidget, message: str) -> None:
-        widget.setProperty("problem", True)
-        widget.setToolTip(message)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-    def _unmark(self, widget: QWidget) -> None:
-        if widget.property("problem") is not True:
-            return
-        widget.setProperty("problem", False)
-        widget.setToolTip("")
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        self.marks.clear(self.marked_widgets())
 
     # -- reacting to typing -------------------------------------------------------------
 
     def _field_edited(self, widget: QWidget) -> None:
         if self._loading:
             return
-        self._unmark(widget)
+        unmark(widget)
         self.edited.emit()
 
     def _country_edited(self, text: str) -> None:
@@ -485,143 +360,10 @@ class HouseholdForm(QWidget):
     def _show_details(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
             return
-        was_loading, self._loading = self._loading, True
-        try:
-            self._details_row = row
-            member = self.model.row(row)
-            self.details_box.setTitle(self.tr("More about member {number} (optional)").format(number=row + 1))
-            self.other_names.setText(member.other_names)
-            self.nationality.setText(member.nationality)
-            self.phone.setText(member.phone)
-            self.languages.setText(member.languages)
-            for i in range(self.needs.count()):
-                item = self.needs.item(i)
-                code = item.data(Qt.ItemDataRole.UserRole)
-                item.setCheckState(Qt.CheckState.Checked if code in member.specific_needs else Qt.CheckState.Unchecked)
-            self.document_type.setCurrentIndex(max(0, self.document_type.findData(member.document_type)))
-            self.document_number.setText(member.document_number)
-            for widget in (self.other_names, self.nationality, self.phone, self.languages, self.needs,
-                           self.document_number):
-                self._unmark(widget)
-        finally:
-            self._loading = was_loading
+        self._details_row = row
+        self.details.show_member(row + 1, self.model.row(row))
 
-    def _checked_needs(self) -> tuple[str, ...]:
-        return tuple(self.needs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.needs.count())
-                     if self.needs.item(i).checkState() == Qt.CheckState.Checked)
-
-    def _detail(self, name: str, value: object, widget: QWidget) -> None:
-        if self._loading:
-            return
-        if name == "nationality" and isinstance(value, str) and value != value.upper():
-            position = self.nationality.cursorPosition()
-            self.nationality.setText(value.upper())
-            self.nationality.setCursorPosition(position)
-            value = value.upper()
+    def _detail_typed(self, name: str, value: object) -> None:
         self.model.update_row(self._details_row, **{name: value})
-        self._unmark(widget)
-
-
-def need_labels() -> dict[str, str]:
-    """UNHCR-style specific-needs codes and their labels, in the user's language."""
-    return {
-        "UM": QCoreApplication.translate("HouseholdForm", "unaccompanied minor"),
-        "SC": QCoreApplication.translate("HouseholdForm", "separated child"),
-        "CR": QCoreApplication.translate("HouseholdForm", "child at risk"),
-        "SM": QCoreApplication.translate("HouseholdForm", "serious medical condition"),
-        "DS": QCoreApplication.translate("HouseholdForm", "disability"),
-        "WR": QCoreApplication.translate("HouseholdForm", "woman at risk"),
-        "ER": QCoreApplication.translate("HouseholdForm", "older person at risk"),
-        "SP": QCoreApplication.translate("HouseholdForm", "single parent or caregiver"),
-        "PL": QCoreApplication.translate("HouseholdForm", "pregnant or lactating"),
-        "LP": QCoreApplication.translate("HouseholdForm", "legal and physical protection needs"),
-        "TR": QCoreApplication.translate("HouseholdForm", "survivor of torture"),
-        "SV": QCoreApplication.translate("HouseholdForm", "survivor of gender-based violence"),
-    }
-
-
-def document_labels() -> dict[str, str]:
-    return {
-        "national_id": QCoreApplication.translate("HouseholdForm", "National identity card"),
-        "passport": QCoreApplication.translate("HouseholdForm", "Passport"),
-        "birth_certificate": QCoreApplication.translate("HouseholdForm", "Birth certificate"),
-        "consular_card": QCoreApplication.translate("HouseholdForm", "Consular card"),
-        "voter_card": QCoreApplication.translate("HouseholdForm", "Voter card"),
-        "driving_licence": QCoreApplication.translate("HouseholdForm", "Driving licence"),
-        "refugee_id": QCoreApplication.translate("HouseholdForm", "Refugee identity card"),
-        "other": QCoreApplication.translate("HouseholdForm", "Other document"),
-    }
-
-
-def field_label(name: str) -> str:
-    return {
-        "given_names": QCoreApplication.translate("HouseholdForm", "Given names"),
-        "family_name": QCoreApplication.translate("HouseholdForm", "Family name"),
-        "sex": QCoreApplication.translate("HouseholdForm", "Sex"),
-        "relationship": QCoreApplication.translate("HouseholdForm", "Relationship"),
-        "birth": QCoreApplication.translate("HouseholdForm", "Age or birth date"),
-        "other_names": QCoreApplication.translate("HouseholdForm", "Other names"),
-        "nationality": QCoreApplication.translate("HouseholdForm", "Nationality"),
-        "phone": QCoreApplication.translate("HouseholdForm", "Phone"),
-        "languages": QCoreApplication.translate("HouseholdForm", "Languages"),
-        "specific_needs": QCoreApplication.translate("HouseholdForm", "Specific needs"),
-        "documents": QCoreApplication.translate("HouseholdForm", "Identity document"),
-        "origin_country": QCoreApplication.translate("HouseholdForm", "Country of origin"),
-        "origin_region": QCoreApplication.translate("HouseholdForm", "Region"),
-        "origin_locality": QCoreApplication.translate("HouseholdForm", "Village / town"),
-        "destination": QCoreApplication.translate("HouseholdForm", "Going to"),
-        "travel_mode": QCoreApplication.translate("HouseholdForm", "Travelled by"),
-        "arrival": QCoreApplication.translate("HouseholdForm", "Arrival date"),
-        "consent": QCoreApplication.translate("HouseholdForm", "Consent"),
-        "notes": QCoreApplication.translate("HouseholdForm", "Notes"),
-        "members": QCoreApplication.translate("HouseholdForm", "Members"),
-    }.get(name, QCoreApplication.translate("HouseholdForm", "Household"))
-
-
-# The core's wording names JSON fields ("birth_date"); on the form a few
-# problems read better in the form's own words. Every other one is the core's
-# message, translated (fieldreg/ui/text.py).
-_FORM_WORDING = {
-    "is required": QT_TRANSLATE_NOOP("HouseholdForm", "required"),
-    "give an age, a birth date or a birth year":
-        QT_TRANSLATE_NOOP("HouseholdForm", "type an age, a birth date or a birth year"),
-    "give exactly one of birth_date, birth_year or age":
-        QT_TRANSLATE_NOOP("HouseholdForm", "type an age, a birth date or a birth year"),
-    "give exactly one of birth_date, birth_year or age (got {given})":
-        QT_TRANSLATE_NOOP("HouseholdForm", "type an age, a birth date or a birth year"),
-    "{text!r} is not a date (DD/MM/YYYY)":
-        QT_TRANSLATE_NOOP("HouseholdForm", "not a date: type it as DD/MM/YYYY, e.g. 02/03/2019"),
-    "{text!r} is not a whole number": QT_TRANSLATE_NOOP("HouseholdForm", "not a whole number"),
-    'no member is the head (relationship "head")':
-        QT_TRANSLATE_NOOP("HouseholdForm", "one member must be the head of household"),
-    "members {heads} are both marked as head":
-        QT_TRANSLATE_NOOP("HouseholdForm", "only one member can be the head of household"),
-    "{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)":
-        QT_TRANSLATE_NOOP("HouseholdForm", "not a country code: type three letters, e.g. MLI, BFA, CIV"),
-    "is required (ISO 3166 alpha-3, e.g. MLI)": QT_TRANSLATE_NOOP("HouseholdForm", "required"),
-    "{sex!r} is not a sex code (F, M or X)": QT_TRANSLATE_NOOP("HouseholdForm", "choose female, male or other"),
-    "{relationship!r} is not one of {choices}":
-        QT_TRANSLATE_NOOP("HouseholdForm", "choose the relationship to the head of household"),
-    "type at least one member (the head of household)":
-        QT_TRANSLATE_NOOP("HouseholdForm", "type at least the head of household"),
-    "contains {character!r}; only letters, spaces, apostrophes and hyphens are allowed":
-        QT_TRANSLATE_NOOP("HouseholdForm", "only letters, spaces, apostrophes and hyphens are allowed"),
-}
-
-
-def explain(spot: Spot) -> str:
-    """Why the field is marked, in the user's language."""
-    wording = _FORM_WORDING.get(spot.message.template)
-    if wording is not None:
-        # PySide6 types QT_TRANSLATE_NOOP as returning object; it returns the message (a str).
-        return QCoreApplication.translate("HouseholdForm", wording)  # type: ignore[arg-type]
-    return translated(spot.message)
-
-
-def describe_spot(spot: Spot) -> str:
-    """One line: where (member N · field, or the household field) and why."""
-    label = field_label(spot.field)
-    if spot.member is not None:
-        return QCoreApplication.translate("HouseholdForm", "Member {number} · {field}: {why}").format(
-            number=spot.member, field=label, why=explain(spot))
-    return QCoreApplication.translate("HouseholdForm", "{field}: {why}").format(field=label, why=explain(spot))
+        if name == "other_names":
+            self.names_typed.emit()

@@ -368,10 +368,6 @@
         <translation>aucun membre {uid} dans {regno} sur ce poste</translation>
     </message>
     <message>
-        <source>{where} {field}: {problem}</source>
-        <translation>{where} {field} : {problem}</translation>
-    </message>
-    <message>
         <source>give an age, a birth date or a birth year</source>
         <translation>indiquez un âge, une date de naissance ou une année de naissance</translation>
     </message>
@@ -1152,6 +1148,14 @@
         <translation>ne contient aucune lettre</translation>
     </message>
     <message>
+        <source>must be a JSON object</source>
+        <translation>doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>file is for {named}, not {regno}</source>
+        <translation>le fichier concerne {named}, et non {regno}</translation>
+    </message>
+    <message>
         <source>must be text</source>
         <translation>doit être du texte</translation>
     </message>
@@ -1312,20 +1316,12 @@
         <translation>{value!r} n&apos;est pas une date ISO (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <source>household: must be a JSON object</source>
-        <translation>ménage : doit être un objet JSON</translation>
-    </message>
-    <message>
         <source>no member is the head (relationship &quot;head&quot;)</source>
         <translation>aucun membre n&apos;est chef de ménage (relationship &quot;head&quot;)</translation>
     </message>
     <message>
         <source>two members share the same id</source>
         <translation>deux membres ont le même identifiant</translation>
-    </message>
-    <message>
-        <source>household regno: file is for {named}, not {regno}</source>
-        <translation>numéro d&apos;enregistrement du ménage : le fichier concerne {named}, et non {regno}</translation>
     </message>
     <message>
         <source>members {heads} are both marked as head</source>

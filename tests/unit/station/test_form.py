@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from fieldreg.errors import Problem
+from fieldreg.messages import Message
 from fieldreg.station.form import (
     FormInvalid,
     HouseholdEntry,
@@ -13,11 +15,10 @@ from fieldreg.station.form import (
     Spot,
     birth_preview,
     entry_from_registration,
+    form_field,
     household_from_entry,
-    locate,
     parse_day,
 )
-from fieldreg.messages import Message
 from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household
@@ -40,33 +41,72 @@ def head(**changes: str) -> MemberEntry:
     return MemberEntry(**fields)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("problem", "spot"), [
-    ("member 2 birth_date: 2027-01-03 is in the future", Spot(2, "birth", "2027-01-03 is in the future")),
-    ("member 1 given_names: is required", Spot(1, "given_names", "is required")),
-    ("member 3: give exactly one of birth_date, birth_year or age",
-     Spot(3, "birth", "give exactly one of birth_date, birth_year or age")),
-    ("member 1 document 2 number: is required", Spot(1, "documents", "is required")),
-    ("member 4 sex: None is not a sex code (F, M or X)", Spot(4, "sex", "None is not a sex code (F, M or X)")),
-    ("household origin country: 'ZZZ' is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)",
-     Spot(None, "origin_country", "'ZZZ' is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)")),
-    ("household origin locality: is 120 characters long (at most 100)",
-     Spot(None, "origin_locality", "is 120 characters long (at most 100)")),
-    ("household destination: contains control characters", Spot(None, "destination", "contains control characters")),
-    ("household arrival_date: 2027-01-01 is in the future", Spot(None, "arrival", "2027-01-01 is in the future")),
-    ("household consent: must be recorded as true or false", Spot(None, "consent", "must be recorded as true or false")),
-    ('household: no member is the head (relationship "head")',
-     Spot(1, "relationship", 'no member is the head (relationship "head")')),
-    ("household: members 1, 3 are both marked as head",
-     Spot(3, "relationship", "members 1, 3 are both marked as head")),
-    ("household members: must list at least one member", Spot(None, "members", "must list at least one member")),
-    ("something else entirely", Spot(None, "household", "something else entirely")),
+# Every place a parse_household problem can have, and the form field it is marked on.
+@pytest.mark.parametrize(("code", "member", "field", "on_form"), [
+    ("future", 2, "birth_date", "birth"),
+    ("too_old", 1, "birth_year", "birth"),
+    ("negative", 1, "age", "birth"),
+    ("wrong_type", 1, "birth_estimated", "birth"),
+    ("one_of", 3, "", "birth"),  # exactly one of birth_date, birth_year or age
+    ("required", 1, "given_names", "given_names"),
+    ("bad_character", 1, "family_name", "family_name"),
+    ("no_letters", 1, "other_names", "other_names"),
+    ("not_a_choice", 4, "sex", "sex"),
+    ("not_a_choice", 2, "relationship", "relationship"),
+    ("not_a_country", 1, "nationality", "nationality"),
+    ("not_a_language", 1, "languages", "languages"),
+    ("not_a_choice", 1, "specific_needs", "specific_needs"),
+    ("wrong_type", 1, "documents", "documents"),
+    ("wrong_type", 1, "documents[1]", "documents"),
+    ("required", 1, "documents[1].number", "documents"),
+    ("unknown_key", 1, "documents[0]", "documents"),
+    ("not_a_choice", 1, "documents[0].type", "documents"),
+    ("bad_format", 1, "phone", "phone"),
+    ("too_large", 1, "photo", "photo"),
+    ("bad_format", 1, "id", "id"),
+    ("unknown_key", 1, "", "member"),
+    ("wrong_type", 2, "", "member"),
+    ("not_a_country", None, "origin.country", "origin_country"),
+    ("required", None, "origin", "origin_country"),
+    ("unknown_key", None, "origin", "origin_country"),
+    ("too_long", None, "origin.region", "origin_region"),
+    ("too_long", None, "origin.locality", "origin_locality"),
+    ("control_character", None, "destination", "destination"),
+    ("too_long", None, "travel_mode", "travel_mode"),
+    ("too_long", None, "notes", "notes"),
+    ("future", None, "arrival_date", "arrival"),
+    ("no_time_zone", None, "arrived_at", "arrival"),
+    ("one_of", None, "", "arrival"),  # arrival_date or arrived_at
+    ("required", None, "consent", "consent"),
+    ("no_head", None, "", "relationship"),
+    ("two_heads", None, "", "relationship"),
+    ("no_members", None, "members", "members"),
+    ("too_large", None, "members", "members"),
+    ("duplicate_id", None, "members", "members"),
+    ("unknown_key", None, "", "household"),
+    ("wrong_type", None, "", "household"),
 ])
-def test_every_kind_of_core_problem_is_located(problem: str, spot: Spot) -> None:
-    # As parse_household words them: "{where}: {problem}".
-    where, sep, text = problem.partition(": ")
-    message = Message("{where}: {problem}", where=where, problem=Message(text)) if sep else Message(problem)
-    found = locate(message)
-    assert (found.member, found.field, str(found.message)) == (spot.member, spot.field, spot.message)
+def test_every_place_a_core_problem_can_have_is_a_field_of_the_form(
+        code: str, member: int | None, field: str, on_form: str) -> None:
+    # Whatever the words: the field comes from where the problem is and its code.
+    assert form_field(Problem(code, Message("any words at all"), member=member, field=field)) == on_form
+
+
+def test_the_head_problems_point_at_a_member_s_relationship() -> None:
+    with pytest.raises(FormInvalid) as caught:
+        household_from_entry(entry(head(), MemberEntry(), head(given_names="Fanta"), head(given_names="Awa")), now=NOW)
+    assert [(s.member, s.field, s.code) for s in caught.value.spots] == [(4, "relationship", "two_heads")]
+    with pytest.raises(FormInvalid) as caught:
+        household_from_entry(entry(MemberEntry(), head(relationship="spouse")), now=NOW)
+    assert [(s.member, s.field, s.code) for s in caught.value.spots] == [(2, "relationship", "no_head")]
+
+
+def test_form_problems_are_validation_problems_named_by_the_form_s_fields() -> None:
+    with pytest.raises(FormInvalid) as caught:
+        household_from_entry(entry(head(birth_text="forty")), now=NOW)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.member, problem.field) == ("wrong_type", 1, "birth")
+    assert str(problem) == "member 1 birth: 'forty' is not a whole number"
 
 
 def test_days_are_read_day_first_and_impossible_days_refused() -> None:
@@ -100,8 +140,9 @@ def test_typing_problems_and_core_problems_point_at_the_rows_as_shown() -> None:
                       birth_kind="age", birth_text="seven")
     with pytest.raises(FormInvalid) as caught:
         household_from_entry(entry(head(), MemberEntry(), bad, origin_country=""), now=NOW)
-    spots = {(s.member, s.field) for s in caught.value.spots}
-    assert spots == {(3, "birth"), (3, "given_names"), (3, "sex"), (None, "origin_country")}
+    spots = {(s.member, s.field, s.code) for s in caught.value.spots}
+    assert spots == {(3, "birth", "wrong_type"), (3, "given_names", "bad_character"), (3, "sex", "not_a_choice"),
+                     (None, "origin_country", "required")}
     birth = next(s for s in caught.value.spots if s.field == "birth")
     assert "whole number" in str(birth.message)  # the typing problem, not the parser's echo of it
     assert caught.value.problems  # still a ValidationError with one line per problem
@@ -110,13 +151,15 @@ def test_typing_problems_and_core_problems_point_at_the_rows_as_shown() -> None:
 def test_an_empty_form_asks_for_the_head() -> None:
     with pytest.raises(FormInvalid) as caught:
         household_from_entry(entry(MemberEntry()), now=NOW)
-    assert Spot(1, "given_names", Message("type at least one member (the head of household)")) in caught.value.spots
+    assert caught.value.spots == [
+        Spot(1, "given_names", "no_members", Message("type at least one member (the head of household)"))]
 
 
 def test_missing_birth_and_missing_head_are_located() -> None:
     with pytest.raises(FormInvalid) as caught:
         household_from_entry(entry(head(relationship="spouse", birth_text="")), now=NOW)
-    assert {(s.member, s.field) for s in caught.value.spots} == {(1, "birth"), (1, "relationship")}
+    assert {(s.member, s.field, s.code) for s in caught.value.spots} == {
+        (1, "birth", "required"), (1, "relationship", "no_head")}
 
 
 def test_a_stored_registration_round_trips_through_the_form(admin: Session) -> None:
