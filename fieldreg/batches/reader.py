@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 import pyrage
 
-from fieldreg.batches import ustar
+from fieldreg.batches.ustar import BLOCKSIZE, is_regular, padding, parse_header
 from fieldreg.batches.manifest import (
     CERTIFICATE_NAME,
     MANIFEST_NAME,
@@ -117,10 +117,10 @@ class _ArchiveReader(io.RawIOBase):
     def _parse(self) -> None:
         while True:
             if self._state == "header":
-                if len(self._buffer) < ustar.BLOCKSIZE:
+                if len(self._buffer) < BLOCKSIZE:
                     return
-                block = bytes(self._buffer[: ustar.BLOCKSIZE])
-                del self._buffer[: ustar.BLOCKSIZE]
+                block = bytes(self._buffer[: BLOCKSIZE])
+                del self._buffer[: BLOCKSIZE]
                 self._header(block)
             elif self._state == "content":
                 if not self._buffer:
@@ -155,12 +155,12 @@ class _ArchiveReader(io.RawIOBase):
         if self.manifest_raw is not None:
             raise BatchError("damaged", "unexpected file after the manifest")
         try:
-            info = ustar.parse_header(block)
+            info = parse_header(block)
         except ValueError:
             raise BatchError("damaged", "an archive header is damaged") from None
         expected = CERTIFICATE_NAME if self.certificate is None else None
         name = info.name
-        if not ustar.is_regular(info):
+        if not is_regular(info):
             raise BatchError("damaged", "unexpected archive entry type for {name!r}", name=name)
         if expected is not None and name != expected:
             raise BatchError("damaged", "the archive must start with {certificate_name}", certificate_name=CERTIFICATE_NAME)
@@ -169,7 +169,7 @@ class _ArchiveReader(io.RawIOBase):
         if name in (CERTIFICATE_NAME, MANIFEST_NAME) and info.size > _MAX_SMALL_FILE:
             raise BatchError("damaged", "{name} is too large", name=name)
         self._name, self._remaining, self._size = name, info.size, info.size
-        self._padding = len(ustar.padding(info.size))
+        self._padding = len(padding(info.size))
         self._hash = hashlib.sha256()
         self._content.clear()
         self._state = "content" if info.size else "padding"

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 import pyrage
 
-from fieldreg.batches import ustar
+from fieldreg.batches.ustar import END_OF_ARCHIVE, file_header, padding
 from fieldreg.batches.manifest import (
     CERTIFICATE_NAME,
     MANIFEST_NAME,
@@ -181,9 +181,9 @@ class _ArchiveWriter:
     def _file(self, name: str, content: bytes) -> Iterator[bytes]:
         if name != MANIFEST_NAME:
             self.files.append((name, len(content), hashlib.sha256(content).digest()))
-        yield ustar.file_header(name, len(content), self.mtime)
+        yield file_header(name, len(content), self.mtime)
         yield content
-        yield ustar.padding(len(content))
+        yield padding(len(content))
 
     def chunks(self) -> Iterator[bytes]:
         yield from self._file(CERTIFICATE_NAME, self.header.post_key.certificate.raw)
@@ -203,7 +203,7 @@ class _ArchiveWriter:
             yield from self._file(records_name(number), bytes(buffer))
         manifest, raw = self._sign()
         yield from self._file(MANIFEST_NAME, raw)
-        yield ustar.END_OF_ARCHIVE
+        yield END_OF_ARCHIVE
         self.written = (manifest, raw)
 
     def _line(self, n: int, record: dict[str, Any]) -> bytes:

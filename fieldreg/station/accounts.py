@@ -18,10 +18,10 @@ import builtins
 
 from fieldreg.errors import InvalidInput
 from fieldreg.model import utcnow
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.service import ANY_USER, Service
 from fieldreg.store import accounts
 from fieldreg.store.accounts import Account
-from fieldreg.sqlitedb import transaction
 
 
 class Accounts(Service):

@@ -57,8 +57,9 @@ from fieldreg.errors import CorruptData, InvalidInput
 from fieldreg.fsutil import atomic_write_with, remove_temporaries
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.batch_files import copy_verified, export_lock
-from fieldreg.station.enrollment import ESCROW_META
+from fieldreg.station.trust import ESCROW_META
 from fieldreg.station.service import Service
 from fieldreg.station.tokens import current_post_key
 from fieldreg.store.batches import (
@@ -74,7 +75,6 @@ from fieldreg.store.batches import (
     prune_acknowledged,
     signing_key_loaded,
 )
-from fieldreg.sqlitedb import transaction
 from fieldreg.store.db import SCHEMA_VERSION
 
 __all__ = ["BATCHES_DIRNAME", "NOT_ENROLLED", "BatchInfo", "Batches", "ExportResult", "Progress",

@@ -20,9 +20,9 @@ from datetime import datetime
 from fieldreg.errors import InvalidInput
 from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.service import Service
 from fieldreg.store.checkins import CheckinRow, checkins_of, insert_checkin
-from fieldreg.sqlitedb import transaction
 from fieldreg.tokens import Verdict
 
 

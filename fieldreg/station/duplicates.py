@@ -24,8 +24,8 @@ from fieldreg.dedup.index import DedupIndex
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.model import HouseholdSummary, MemberSummary, iso_utc, utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.station.service import Service
 from fieldreg.sqlitedb import transaction
+from fieldreg.station.service import Service
 from fieldreg.store.duplicates import decided_pairs, insert_decision
 from fieldreg.store.index import RegistryIndex
 

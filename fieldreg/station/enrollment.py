@@ -19,7 +19,13 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import Enrollment, TrustList, TrustStore
 from fieldreg.station.station import Station
-from fieldreg.station.trust import ESCROW_META, escrow_meta, hq_pin, install_post_key, trust_dir
+from fieldreg.station.trust import (
+    ESCROW_META,
+    escrow_meta,
+    hq_pin,
+    install_post_key,
+    trust_dir,
+)
 from fieldreg.store import PostStore
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.fields import FieldCipher

@@ -15,21 +15,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fieldreg.errors import InvalidInput
 from fieldreg.model import Household, HouseholdSummary, Registration, utcnow
 from fieldreg.regno import RegNo, parse_regno
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.places import RECENT, UsedPlaces, count_places
 from fieldreg.station.service import Service
+from fieldreg.station.signed_in import SignedIn
 from fieldreg.store import registry
-from fieldreg.sqlitedb import transaction
 from fieldreg.store.outbox import queue_registration
 from fieldreg.store.tokens import revoke_active_token
 from fieldreg.validation import clean_reason
-
-if TYPE_CHECKING:
-    from fieldreg.station.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +47,7 @@ class Households(Service):
         "places": "view",
     }
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: SignedIn) -> None:
         super().__init__(session)
         self._post_id = session.store.post_id  # fixed for a store's life; read once, not per save
 

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from fieldreg.station.signed_in import SignedIn
 from fieldreg.store.accounts import PERMISSIONS
-
-if TYPE_CHECKING:
-    from fieldreg.station.session import Session
 
 #: A method every signed-in user may call (their own passphrase, their own preferences).
 ANY_USER = ""
@@ -41,7 +39,7 @@ class Service:
 
     permissions: ClassVar[Mapping[str, str]] = {}
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: SignedIn) -> None:
         self._session = session
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

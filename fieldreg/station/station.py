@@ -75,7 +75,7 @@ class Station:
         now = now or utcnow()
         account, data_key, failed = accounts.try_unlock(self._store.db, username, passphrase,
                                                          now=now)
-        session = Session(self, self._store, account, data_key)
+        session = Session(self, account, data_key)
         session.audit_sign_in(failed_before=failed)
         log.info("login %s", username)
         return session

@@ -26,12 +26,17 @@ from fieldreg.keys import PostKey, key_id_hex
 from fieldreg.messages import Message
 from fieldreg.model import Registration, utcnow
 from fieldreg.regno import parse_regno
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.service import Service
-from fieldreg.station.session import Session
+from fieldreg.station.signed_in import SignedIn
 from fieldreg.station.slips import SlipData, SlipMember
 from fieldreg.store import keys, registry
-from fieldreg.sqlitedb import transaction
-from fieldreg.store.tokens import active_token, insert_token, last_serial, revoke_active_token
+from fieldreg.store.tokens import (
+    active_token,
+    insert_token,
+    last_serial,
+    revoke_active_token,
+)
 from fieldreg.tokens import Claims, Member, Sex, encode_token
 from fieldreg.tokens.claims import MAX_MEMBERS
 from fieldreg.tokens.codec import decode_token, parse_claims
@@ -161,7 +166,7 @@ class Tokens(Service):
         return IssuedToken(reg, text, claims, created=True)
 
 
-def current_post_key(session: Session, *, now: datetime | None = None) -> PostKey:
+def current_post_key(session: SignedIn, *, now: datetime | None = None) -> PostKey:
     """The key new tokens are signed with; a clear error when there is none or it expired."""
     root = session.store.meta_or("hq_root")
     held = keys.current_key(session.store.db, session.cipher) if root is not None else None

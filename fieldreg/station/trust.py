@@ -36,10 +36,10 @@ from fieldreg.keys import (
 )
 from fieldreg.keys.cose import parse_sign1
 from fieldreg.model import utcnow
-from fieldreg.station.service import ANY_USER, Service
-from fieldreg.station.station import Station
-from fieldreg.store.audit import AuditLog
 from fieldreg.sqlitedb import transaction
+from fieldreg.station.service import ANY_USER, Service
+from fieldreg.station.signed_in import StationIdentity
+from fieldreg.store.audit import AuditLog
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.keys import HeldKey, insert_post_key, key_loaded, list_keys
 from fieldreg.store.post import insert_meta, set_meta
@@ -127,7 +127,7 @@ def trust_dir(data_dir: Path) -> Path:
     return data_dir / TRUST_DIRNAME
 
 
-def station_trust(station: Station) -> TrustStore:
+def station_trust(station: StationIdentity) -> TrustStore:
     """The station's trust store, refused if its files are signed by another HQ than the pinned one."""
     store = station.store
     root = store.meta_or("hq_root")

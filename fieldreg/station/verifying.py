@@ -20,15 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fieldreg.station.checkins import Checkin
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import RevocationList, TrustList, TrustStore
 from fieldreg.keys.ids import utcnow
 from fieldreg.regno import parse_regno
+from fieldreg.station.checkins import Checkin
 from fieldreg.station.scanner import repair_scanned
 from fieldreg.station.session import Session
-from fieldreg.station.trust import station_trust
 from fieldreg.station.station import Station
+from fieldreg.station.trust import station_trust
 from fieldreg.tokens import Claims, Status, Verdict, verify_token
 
 

@@ -18,7 +18,7 @@ from fieldreg.fsutil import secure_data_dir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import POST_ID_RE
 from fieldreg.sqlitedb import connect, transaction
-from fieldreg.store import accounts
+from fieldreg.store.accounts import check_passphrase, check_username, insert_account
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import DB_FILENAME, migrate
 
@@ -79,8 +79,8 @@ class PostStore:
             raise InvalidInput("the post name is required")
         if kind not in KINDS:
             raise InvalidInput("station kind {kind!r} is not one of {join}", kind=kind, join=', '.join(KINDS))
-        accounts.check_username(admin)
-        accounts.check_passphrase(passphrase, username=admin)
+        check_username(admin)
+        check_passphrase(passphrase, username=admin)
         if cls.exists(data_dir):
             raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
         secure_data_dir(data_dir)
@@ -116,7 +116,7 @@ class PostStore:
             }
             meta.update(extra_meta or {})
             insert_meta(conn, meta)
-            accounts.insert_account(
+            insert_account(
                 conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
                 must_change=False, created_by=admin, now=now, kdf=kdf,
             )
