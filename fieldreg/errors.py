@@ -145,6 +145,30 @@ class AuthError(FieldRegError):
     exit_code = 3
 
 
+class UnknownUser(AuthError):
+    """No account of that name at this station."""
+
+
+class AccountDisabled(AuthError):
+    """The account exists but a supervisor disabled it."""
+
+
+class WrongPassphrase(AuthError):
+    """The passphrase does not open the account (``seconds``: the wait it now costs, if any)."""
+
+
+class LockedOut(AuthError):
+    """Too many wrong passphrases: the account refuses attempts for ``seconds`` more."""
+
+
+class PassphraseTooShort(InvalidInput):
+    """A new passphrase is shorter than the store allows."""
+
+
+class PassphraseIsUserName(InvalidInput):
+    """A new passphrase is the user's own name."""
+
+
 class PermissionDenied(FieldRegError):
     """The signed-in user's role may not do this."""
 

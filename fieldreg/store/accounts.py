@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fieldreg.crypto.kdf import KdfParams, unwrap_key, wrap_key
-from fieldreg.errors import AuthError, InvalidInput, NotFound
+from fieldreg.errors import (
+    AccountDisabled,
+    AuthError,
+    InvalidInput,
+    LockedOut,
+    NotFound,
+    PassphraseIsUserName,
+    PassphraseTooShort,
+    UnknownUser,
+    WrongPassphrase,
+)
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, parse_iso_utc
 
@@ -90,9 +100,9 @@ def check_role(role: str) -> None:
 
 def check_passphrase(passphrase: str, *, username: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput("a passphrase needs at least {min_passphrase} characters", min_passphrase=MIN_PASSPHRASE)
+        raise PassphraseTooShort("a passphrase needs at least {min_passphrase} characters", min_passphrase=MIN_PASSPHRASE)
     if passphrase.strip().lower() == username.lower():
-        raise InvalidInput("the passphrase must not be the user name")
+        raise PassphraseIsUserName("the passphrase must not be the user name")
 
 
 def retry_delay(failed_attempts: int) -> timedelta:
@@ -169,13 +179,13 @@ def try_unlock(
         (username,),
     ).fetchone()
     if row is None:
-        raise AuthError("unknown user {username!r}", username=username)
+        raise UnknownUser("unknown user {username!r}", username=username)
     wrap, disabled, failed, retry_after = row
     if disabled:
-        raise AuthError("the account {username!r} is disabled; ask a supervisor", username=username)
+        raise AccountDisabled("the account {username!r} is disabled; ask a supervisor", username=username)
     if retry_after and parse_iso_utc(retry_after) > now:
         wait = int((parse_iso_utc(retry_after) - now).total_seconds()) + 1
-        raise AuthError("too many wrong passphrases for {username!r}; try again in {seconds} s",
+        raise LockedOut("too many wrong passphrases for {username!r}; try again in {seconds} s",
                         username=username, seconds=wait)
     try:
         data_key = unwrap_key(json.loads(wrap), passphrase)
@@ -187,9 +197,9 @@ def try_unlock(
             (failed, iso_utc(now + delay) if delay else None, username),
         )
         if delay:
-            raise AuthError("wrong passphrase for {username!r}; wait {seconds} s before trying again",
+            raise WrongPassphrase("wrong passphrase for {username!r}; wait {seconds} s before trying again",
                             username=username, seconds=int(delay.total_seconds())) from None
-        raise AuthError("wrong passphrase for {username!r}", username=username) from None
+        raise WrongPassphrase("wrong passphrase for {username!r}", username=username) from None
     conn.execute(
         "UPDATE accounts SET failed_attempts = 0, retry_after = NULL, last_login = ?"
         " WHERE username = ?",

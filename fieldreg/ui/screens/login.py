@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.errors import FieldRegError
+from fieldreg.errors import (
+    AccountDisabled,
+    FieldRegError,
+    LockedOut,
+    PassphraseIsUserName,
+    UnknownUser,
+    WrongPassphrase,
+)
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
@@ -272,22 +279,20 @@ class LoginScreen(QWidget):
 
     def refusal(self, err: FieldRegError) -> str:
         """The core's refusal as one translated line, in this screen's own words when it has some."""
-        message = err.message
-        lines = {
-            "wrong passphrase for {username!r}; wait {seconds} s before trying again":
-                self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again."),
-            "wrong passphrase for {username!r}": self.tr("Wrong passphrase for {user}."),
-            "too many wrong passphrases for {username!r}; try again in {seconds} s":
-                self.tr("Too many wrong passphrases for {user}: try again in {seconds} s."),
-            "unknown user {username!r}": self.tr("There is no user {user} at this station."),
-            "the account {username!r} is disabled; ask a supervisor":
-                self.tr("The account {user} is disabled: ask a supervisor."),
-        }
-        line = lines.get(message.template)
-        if line is None:
+        params = err.message.params
+        user, seconds = params.get("username", ""), params.get("seconds", "")
+        if isinstance(err, WrongPassphrase):
+            line = (self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again.")
+                    if seconds else self.tr("Wrong passphrase for {user}."))
+        elif isinstance(err, LockedOut):
+            line = self.tr("Too many wrong passphrases for {user}: try again in {seconds} s.")
+        elif isinstance(err, UnknownUser):
+            line = self.tr("There is no user {user} at this station.")
+        elif isinstance(err, AccountDisabled):
+            line = self.tr("The account {user} is disabled: ask a supervisor.")
+        else:
             return error_text(err)
-        params = message.params
-        return line.format(user=params.get("username", ""), seconds=params.get("seconds", ""))
+        return line.format(user=user, seconds=seconds)
 
     # -- first sign-in: a passphrase of one's own ----------------------------------------
 
@@ -316,7 +321,7 @@ class LoginScreen(QWidget):
         self._set_busy(False)
         if isinstance(err, FieldRegError):
             text = error_text(err)
-            if err.message.template == "the passphrase must not be the user name":
+            if isinstance(err, PassphraseIsUserName):
                 text = self.tr("The passphrase must not be your user name.")
             self._show(self.change_message, text)
         else:

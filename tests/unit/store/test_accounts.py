@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.errors import AuthError, InvalidInput, PermissionDenied
+from fieldreg.errors import (
+    AccountDisabled,
+    AuthError,
+    InvalidInput,
+    LockedOut,
+    PassphraseIsUserName,
+    PassphraseTooShort,
+    PermissionDenied,
+    UnknownUser,
+    WrongPassphrase,
+)
 from fieldreg.model import utcnow
 from fieldreg.station.session import Session
 from fieldreg.station import Station
@@ -101,3 +111,25 @@ def test_disabled_account(admin: Session, store: Station) -> None:
 def test_unknown_user(store: Station) -> None:
     with pytest.raises(AuthError, match="unknown user"):
         store.unlock("nobody", ADMIN_PASS)
+
+
+def test_each_refusal_is_its_own_kind(admin: Session, store: Station) -> None:
+    """The app words each refusal by its kind, never by the English text."""
+    with pytest.raises(UnknownUser):
+        store.unlock("nobody", ADMIN_PASS)
+    with pytest.raises(WrongPassphrase):
+        store.unlock(ADMIN, "not the passphrase")
+    with pytest.raises(PassphraseTooShort):
+        admin.accounts.add("moussa", role="officer", passphrase="short")
+    with pytest.raises(PassphraseIsUserName):
+        admin.accounts.add("moussa-ba", role="officer", passphrase="Moussa-Ba ")
+    make_user(admin, "moussa", "officer")
+    admin.accounts.set_disabled("moussa", True)
+    with pytest.raises(AccountDisabled):
+        store.unlock("moussa", "moussa own passphrase")
+    later = utcnow()
+    for _ in range(3):  # the first wrong one above, two free ones, then one that costs a wait
+        with pytest.raises(WrongPassphrase):
+            store.unlock(ADMIN, "still wrong", now=later)
+    with pytest.raises(LockedOut):
+        store.unlock(ADMIN, ADMIN_PASS, now=later)
