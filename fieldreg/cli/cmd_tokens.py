@@ -23,16 +23,22 @@ from fieldreg.cli import context
 from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
-from fieldreg.keys import TrustList, open_enrollment, read_enrollment_info
-from fieldreg.keys.ids import utcnow
+from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.slips import layout_by_name
-from fieldreg.station.enrollment import create_camp, create_enrolled_post
+from fieldreg.station.enrollment import create_camp, create_enrolled_post, open_enrollment, read_enrollment_info
 from fieldreg.station import Station
 from fieldreg.station.tokens import NO_KEY
-from fieldreg.station.trust import station_trust
-from fieldreg.tokens import Status, Verdict
-from fieldreg.station.verifying import Verifier, approximate_age, check_regno, head_name
+from fieldreg.station.trust import TrustList, station_trust
+from fieldreg.station.verifying import (
+    Status,
+    Verdict,
+    Verifier,
+    approximate_age,
+    check_regno,
+    decode_qr_image,
+    head_name,
+)
 
 ENV_ENROLL_PASSPHRASE = "FIELDREG_ENROLL_PASSPHRASE"
 
@@ -219,8 +225,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise InvalidInput("--checkin records scans at a camp station ('fieldreg init --camp ...')")
     verifier = _verifier(args, store)
     if args.image:
-        from fieldreg.tokens.qr import decode_qr_image
-
         texts = decode_qr_image(args.image)
     else:
         texts = [args.token.strip()]

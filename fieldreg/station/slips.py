@@ -12,6 +12,8 @@
 ['34', '~6']
 >>> layout_by_name("80mm").page_width_mm
 80.0
+>>> len(slip.qr_modules())        # the QR code the renderer paints, modules per side
+21
 
 The core builds ``SlipData`` from a stored registration and its signed token;
 ``fieldreg.ui.slip_render`` draws it (PDF now, the print dialog later). Keeping
@@ -27,8 +29,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Final
 
 from fieldreg.errors import InvalidInput
+
+# About 25 % of the code may be lost: slips get creased, wet and dirty (docs/slips.md).
+SLIP_QR_ERROR_CORRECTION: Final = "Q"
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,17 @@ class SlipData:
             raise InvalidInput("slip issue time must be timezone-aware (UTC)")
         if not self.token:
             raise InvalidInput("slip has no token to print as a QR code")
+
+    def qr_modules(self) -> list[list[bool]]:
+        """The QR code of this slip's token: rows of dark (True) and light modules, no quiet zone.
+
+        A token too long for any QR code raises ``QrTooLarge`` (an
+        ``InvalidInput``) here, before anything is drawn.
+        """
+        # Imported here: qrcode and Pillow load when a slip is drawn, not when a station opens.
+        from fieldreg.tokens.qr import qr_matrix
+
+        return qr_matrix(self.token, SLIP_QR_ERROR_CORRECTION).modules
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ station's back are refused rather than silently believed. A post also keeps
 HQ's age recipient (``meta.hq_age_recipient``) and HQ's escrow recipients
 (``meta.escrow_recipients``, a JSON list, possibly empty): every batch is
 encrypted to all of them. Setting a station up in the first place is
-:mod:`fieldreg.station.enrollment`.
+:mod:`fieldreg.station.enrollment`. ``TrustList`` and ``RevocationList``, what
+``load_list`` returns, are exported here for the UI and the CLI.
 """
 
 from __future__ import annotations
@@ -43,6 +44,20 @@ from fieldreg.store.audit import AuditLog
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.keys import HeldKey, insert_post_key, key_loaded, list_keys
 from fieldreg.store.post import insert_meta, set_meta
+
+__all__ = [
+    "ESCROW_META",
+    "TRUST_DIRNAME",
+    "RevocationList",
+    "Trust",
+    "TrustList",
+    "document_kind",
+    "escrow_meta",
+    "hq_pin",
+    "install_post_key",
+    "station_trust",
+    "trust_dir",
+]
 
 TRUST_DIRNAME = "trust"
 ESCROW_META = "escrow_recipients"
