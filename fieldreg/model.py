@@ -264,6 +264,7 @@ class HistoryEntry:
 
 
 def utcnow() -> datetime:
+    """The current time, aware, in UTC (callers pass it on; nothing below them reads the clock)."""
     return datetime.now(timezone.utc)
 
 

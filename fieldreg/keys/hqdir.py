@@ -63,10 +63,10 @@ from fieldreg.keys.ids import (
     load_private,
     private_raw,
     public_raw,
-    utcnow,
 )
 from fieldreg.keys.postkey import PostKey
 from fieldreg.keys.trustlist import RevocationList, TrustList
+from fieldreg.model import utcnow
 
 HQ_FORMAT = "fieldreg-hq"
 HQ_VERSION = 1

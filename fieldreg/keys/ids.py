@@ -116,8 +116,3 @@ def from_epoch(seconds: int) -> datetime:
         return datetime.fromtimestamp(seconds, tz=timezone.utc)
     except (OverflowError, OSError, ValueError):
         raise CorruptData("timestamp {seconds} is out of range", seconds=seconds) from None
-
-
-def utcnow() -> datetime:
-    """The current time, aware, in UTC (callers pass it on; nothing below reads the clock)."""
-    return datetime.now(timezone.utc)
