@@ -20,7 +20,6 @@ from typing import Any, BinaryIO
 
 import pyrage
 
-from fieldreg.batches.ustar import BLOCKSIZE, is_regular, padding, parse_header
 from fieldreg.batches.manifest import (
     CERTIFICATE_NAME,
     MANIFEST_NAME,
@@ -32,6 +31,7 @@ from fieldreg.batches.manifest import (
     records_name,
 )
 from fieldreg.batches.records import AUDIT, KINDS, registrations
+from fieldreg.batches.ustar import BLOCKSIZE, is_regular, padding, parse_header
 from fieldreg.errors import CorruptData
 from fieldreg.keys.certificate import Certificate
 
@@ -108,7 +108,7 @@ class _ArchiveReader(io.RawIOBase):
         try:
             self._buffer += data
             self._parse()
-        except Exception as exc:  # noqa: BLE001 - kept and re-raised by read_batch
+        except Exception as exc:  # kept and re-raised by read_batch
             self.error = exc
             raise
         return len(data)

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
 from fieldreg.errors import InvalidInput, Problem, ValidationError
 from fieldreg.messages import Message
+from fieldreg.station import datadir
 from fieldreg.validation import household_input, parse_household
 
 

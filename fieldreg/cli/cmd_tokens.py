@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
 from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.station.slips import layout_by_name
+from fieldreg.station import Station, datadir
 from fieldreg.station.enrollment import create_camp, create_enrolled_post, open_enrollment, read_enrollment_info
-from fieldreg.station import Station
+from fieldreg.station.slips import layout_by_name
 from fieldreg.station.tokens import NO_KEY
 from fieldreg.station.trust import TrustList, station_trust
 from fieldreg.station.verifying import (

@@ -59,9 +59,9 @@ from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
 from fieldreg.station.batch_files import copy_verified, export_lock
-from fieldreg.station.trust import ESCROW_META
 from fieldreg.station.service import Service
 from fieldreg.station.tokens import current_post_key
+from fieldreg.station.trust import ESCROW_META
 from fieldreg.store.batches import (
     BatchInfo,
     BatchRow,

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Final
 
 from fieldreg.errors import InvalidInput
@@ -217,4 +217,4 @@ def format_post(slip: SlipData) -> str:
 
 def format_issued(slip: SlipData) -> str:
     """Issue time in UTC, ISO order so that it reads the same in both languages."""
-    return slip.issued_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return slip.issued_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -19,8 +19,8 @@ path), ``0x02`` JSON (lists, objects, numbers, booleans).
 from __future__ import annotations
 
 import json
-from itertools import islice
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from fieldreg.crypto.aead import Sealer

@@ -30,9 +30,9 @@ from fieldreg.batches import (
     make_record,
 )
 from fieldreg.errors import CorruptData
-from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.registry import MEMBER_SEALED
+from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 
 _SQL_CHUNK = 500  # outbox rows decrypted per round of bulk SELECTs
 _OUTBOX_REGISTRATION = "registration"

@@ -17,8 +17,8 @@ import pytest
 
 from fieldreg.batches import issue_receipt
 from fieldreg.keys import HqDir
-from fieldreg.station.session import Session
 from fieldreg.station import Station
+from fieldreg.station.session import Session
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 from tests.unit.station.test_batches import fill, open_batch
 

@@ -41,8 +41,8 @@ from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
-    from fieldreg.station.session import Session
     from fieldreg.station import Station
+    from fieldreg.station.session import Session
 
 DEMO_POST_ID = "DEMO"  # fieldreg.station.demo.DEMO_POST_ID, without importing the demo generator
 

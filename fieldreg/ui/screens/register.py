@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.station.duplicates import Person, PostDuplicates
 from fieldreg.errors import FieldRegError
-from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.model import Household
+from fieldreg.station.duplicates import Person, PostDuplicates
+from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.printing import SlipDialog, open_slip_dialog

@@ -439,8 +439,8 @@ class SetupWizard(QWidget):
         note = self.tr("The demo post is ready.")
 
         def work() -> tuple[Any, str]:
-            from fieldreg.station.demo import create_demo
             from fieldreg.station import Station
+            from fieldreg.station.demo import create_demo
 
             create_demo(data_dir)
             return Station.open(data_dir), note

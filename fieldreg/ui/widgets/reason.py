@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError
-from fieldreg.validation import MAX_REASON
 from fieldreg.ui.dialogs import message_for
+from fieldreg.validation import MAX_REASON
 
 
 class ReasonDialog(QDialog):

@@ -31,12 +31,12 @@ from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import RegNo
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.batches import BATCHES_DIRNAME
 from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
 from fieldreg.station.session import Session
 from fieldreg.store import registry
-from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 

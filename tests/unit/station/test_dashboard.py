@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fieldreg.errors import InvalidInput
 from fieldreg.station.dashboard import (
     OTHER_ORIGINS,
     arrivals_per_day,
@@ -14,7 +15,6 @@ from fieldreg.station.dashboard import (
     share,
     top_with_rest,
 )
-from fieldreg.errors import InvalidInput
 from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household

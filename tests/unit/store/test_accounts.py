@@ -10,8 +10,8 @@ import pytest
 
 from fieldreg.errors import AuthError, InvalidInput, PermissionDenied
 from fieldreg.model import utcnow
-from fieldreg.station.session import Session
 from fieldreg.station import Station
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, household, make_user
 

@@ -6,14 +6,13 @@ import io
 import random
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
 from fieldreg.errors import FieldRegError
-from fieldreg.tokens.qr import decode_qr_image, qr_png
 from fieldreg.tokens import PREFIX, Status, Verdict, encode_token, verify_token
 from fieldreg.tokens.base45 import ALPHABET, b45decode, b45encode
+from fieldreg.tokens.qr import decode_qr_image, qr_png
 
 from .conftest import T0, World, make_claims
 

@@ -9,8 +9,8 @@ import pytest
 from PIL import Image, ImageFilter
 
 from fieldreg.errors import InvalidInput, NotFound
-from fieldreg.tokens.qr import QrTooLarge, decode_qr_image, qr_matrix, qr_png
 from fieldreg.tokens import encode_token
+from fieldreg.tokens.qr import QrTooLarge, decode_qr_image, qr_matrix, qr_png
 
 from .conftest import World, make_claims
 
