@@ -86,7 +86,10 @@ def clean_reason(reason: str) -> str:
     if not cleaned:
         raise InvalidInput("a reason is required")
     if len(cleaned) > MAX_REASON:
-        raise InvalidInput("the reason is {length} characters long (at most {most})", length=len(cleaned), most=MAX_REASON)
+        raise InvalidInput(
+            "the reason is {length} characters long (at most {most})",
+            length=len(cleaned), most=MAX_REASON
+        )
     return cleaned
 
 
@@ -235,10 +238,10 @@ def _arrival(problems: _Problems, obj: dict[str, Any], now: datetime) -> tuple[d
 
 def _birth(problems: _Problems, member: int, obj: dict[str, Any], today: date) -> Birth | None:
     given = [k for k in ("birth_date", "birth_year", "age") if obj.get(k) is not None]
-    if "age" in given and "birth_year" in given:
-        # What we emit for an age-based estimate: accept it back when consistent.
-        if obj.get("birth_year") == _int_or_none(obj.get("age"), today):
-            given.remove("birth_year")
+    # What we emit for an age-based estimate: accept it back when consistent.
+    if ("age" in given and "birth_year" in given
+            and obj.get("birth_year") == _int_or_none(obj.get("age"), today)):
+        given.remove("birth_year")
     if len(given) != 1:
         if given:
             problems.add("one_of", member, "", "give exactly one of birth_date, birth_year or age (got {given})",

@@ -163,7 +163,8 @@ class _ArchiveReader(io.RawIOBase):
         if not is_regular(info):
             raise BatchError("damaged", "unexpected archive entry type for {name!r}", name=name)
         if expected is not None and name != expected:
-            raise BatchError("damaged", "the archive must start with {certificate_name}", certificate_name=CERTIFICATE_NAME)
+            raise BatchError("damaged", "the archive must start with {certificate_name}",
+                             certificate_name=CERTIFICATE_NAME)
         if expected is None and name not in (MANIFEST_NAME, records_name(self._next_records)):
             raise BatchError("damaged", "unexpected file {name!r} in the archive", name=name)
         if name in (CERTIFICATE_NAME, MANIFEST_NAME) and info.size > _MAX_SMALL_FILE:

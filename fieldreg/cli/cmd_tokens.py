@@ -89,7 +89,10 @@ def read_file(path: str, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as err:
-        raise InvalidInput("cannot read {what} {path}: {strerror}", what=what, path=path, strerror=err.strerror) from None
+        raise InvalidInput(
+            "cannot read {what} {path}: {strerror}",
+            what=what, path=path, strerror=err.strerror
+        ) from None
 
 
 def enrollment_passphrase() -> str:
@@ -97,7 +100,10 @@ def enrollment_passphrase() -> str:
     if phrase is not None:
         return phrase
     if not context.interactive():
-        raise InvalidInput("no enrollment passphrase: set {variable} (or run in a terminal)", variable=ENV_ENROLL_PASSPHRASE)
+        raise InvalidInput(
+            "no enrollment passphrase: set {variable} (or run in a terminal)",
+            variable=ENV_ENROLL_PASSPHRASE
+        )
     import getpass
 
     return getpass.getpass("Enrollment passphrase (from HQ): ")
@@ -223,10 +229,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.checkin and (store is None or store.kind != "camp"):
         raise InvalidInput("--checkin records scans at a camp station ('fieldreg init --camp ...')")
     verifier = _verifier(args, store)
-    if args.image:
-        texts = decode_qr_image(args.image)
-    else:
-        texts = [args.token.strip()]
+    texts = decode_qr_image(args.image) if args.image else [args.token.strip()]
     session = context.open_session(store.data_dir) if args.checkin and store is not None else None
     worst = 0
     for text in texts:

@@ -158,7 +158,10 @@ class Batches(Service):
         receipt = open_receipt(data, root_public=bytes.fromhex(root))
         post_id = store.post_id
         if receipt.post != post_id:
-            raise InvalidInput("this receipt is for post {post}, but this station is post {post_id}; nothing was changed", post=receipt.post, post_id=post_id)
+            raise InvalidInput(
+                "this receipt is for post {post}, but this station is post {post_id}; nothing was changed",
+                post=receipt.post, post_id=post_id
+            )
         at = iso_utc(now or utcnow())
         held = {seq: digest for seq, digest in receipt.batches}
         newly: list[int] = []
@@ -229,7 +232,10 @@ class Batches(Service):
             except json.JSONDecodeError:
                 extra = None
             if not isinstance(extra, list) or not all(isinstance(r, str) for r in extra):
-                raise CorruptData("this station's setting {setting!r} is damaged; reload the enrollment file", setting=ESCROW_META)
+                raise CorruptData(
+                    "this station's setting {setting!r} is damaged; reload the enrollment file",
+                    setting=ESCROW_META
+                )
             recipients += [r for r in extra if r not in recipients]
         for recipient in recipients:
             try:

@@ -158,7 +158,9 @@ def module_size_mm(
     size = min(math.floor(fitted / _DOT_MM + 1e-9) * _DOT_MM, layout.max_module_mm)
     if size < layout.min_module_mm:
         raise InvalidInput(
-            "QR code of {modules} modules does not fit the {name} slip at {min_module_mm} mm per module; use a larger layout", modules=modules, name=layout.name, min_module_mm=layout.min_module_mm
+            "QR code of {modules} modules does not fit the {name} slip at {min_module_mm} mm per module; "
+            "use a larger layout",
+            modules=modules, name=layout.name, min_module_mm=layout.min_module_mm
         )
     return size
 
@@ -169,7 +171,10 @@ def layout_by_name(name: str) -> Layout:
         return LAYOUTS[name.strip().lower()]
     except KeyError:
         choices = ", ".join(LAYOUTS)
-        raise InvalidInput("unknown slip layout {name!r}; choose one of: {choices}", name=name, choices=choices) from None
+        raise InvalidInput(
+            "unknown slip layout {name!r}; choose one of: {choices}",
+            name=name, choices=choices
+        ) from None
 
 
 # Labels are bilingual on the paper itself: the slip travels to camps and

@@ -79,7 +79,8 @@ class Account:
 def check_username(username: str) -> None:
     if not USERNAME_RE.match(username):
         raise InvalidInput(
-            "user name {username!r} must be 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter", username=username
+            "user name {username!r} must be 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter",
+            username=username
         )
 
 

@@ -11,6 +11,7 @@ matched; they are advice and never stop a save.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -182,10 +183,8 @@ class RegisterScreen(Screen):
             except FieldRegError as err:  # advice only: without it the form still works
                 log.warning("duplicate finder not built: %s", type(err).__name__)
                 finder = None
-            try:
+            with contextlib.suppress(RuntimeError):  # the screen was closed meanwhile
                 self.finder_ready.emit(finder)
-            except RuntimeError:  # the screen was closed meanwhile
-                pass
 
         threading.Thread(target=build, name="fieldreg-duplicates", daemon=True).start()
 

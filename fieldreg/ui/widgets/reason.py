@@ -1,6 +1,7 @@
 """A small dialog that asks why (void, correct, reissue) and runs the action with the answer.
 
->>> ReasonDialog(self, title, prompt, lambda reason: session.households.void(regno, reason=reason)).open()  # doctest: +SKIP
+>>> ReasonDialog(self, title, prompt,  # doctest: +SKIP
+...              lambda reason: session.households.void(regno, reason=reason)).open()
 
 An empty reason is refused at the field; the action's own refusal (a
 :class:`fieldreg.errors.FieldRegError`) is shown in the dialog, which stays
