@@ -157,7 +157,7 @@ def test_long_names_other_scripts_and_big_households_stay_inside_margins(layout)
         head_given_names="Fatoumata Bintou Aïssata Kadiatou Oumou Hawa",
         post_name="Poste frontalier de Ouangolodougou-Nord, route de Niellé",
         members=(SlipMember("محمد عبد الله", 30, False), SlipMember("ߒߞߏ", 3, True),
-                 SlipMember("Aïssata" * 12, 1, True)) + tuple(SlipMember(*FAMILY[i % 8]) for i in range(17)),
+                 SlipMember("Aïssata" * 12, 1, True), *(SlipMember(*FAMILY[i % 8]) for i in range(17))),
     )
     # The page sits in a larger white image: anything drawn off the page would show.
     px_per_mm = DPI / 25.4

@@ -390,7 +390,7 @@ def test_correction_of_what_the_token_says_requires_a_reissue(post: Session) -> 
     fixed = household()
     fixed["members"][0]["given_names"] = "Aminata Fanta"
     post.households.correct(regno, parse_household(fixed), reason="second given name missing")
-    with pytest.raises(InvalidInput, match="corrected after its slip was issued.*--reissue"):
+    with pytest.raises(InvalidInput, match=r"corrected after its slip was issued.*--reissue"):
         post.tokens.issue(regno)
     new, revoked = post.tokens.reissue(regno, reason="name corrected", now=ISSUE + timedelta(days=1))
     assert revoked == old.token_id

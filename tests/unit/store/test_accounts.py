@@ -85,7 +85,7 @@ def test_wrong_passphrase_delay_grows(store: Station) -> None:
     assert entries[-1].action == "login"
     assert entries[-1].details == {"failed_attempts_before": 4}
     # A successful login resets the count.
-    with pytest.raises(AuthError, match="wrong passphrase for 'awa'$"):
+    with pytest.raises(AuthError, match=r"wrong passphrase for 'awa'$"):
         store.unlock(ADMIN, "wrong again", now=later + timedelta(seconds=4))
 
 

@@ -87,5 +87,5 @@ def test_decode_from_path_and_errors(tmp_path: object, world: World) -> None:
     Image.new("L", (200, 200), 255).save(blank, format="PNG")
     with pytest.raises(InvalidInput, match="no readable QR code"):
         decode_qr_image(blank.getvalue())
-    with pytest.raises(InvalidInput, match="damaged|not an image"):
+    with pytest.raises(InvalidInput, match=r"damaged|not an image"):
         decode_qr_image(png.read_bytes()[:60])
