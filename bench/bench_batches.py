@@ -33,14 +33,14 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
-from fieldreg.station.enrollment import create_enrolled_post
-from fieldreg.station import Station
-from fieldreg.store import registry
 from fieldreg.sqlitedb import transaction
+from fieldreg.station import Station
+from fieldreg.station.enrollment import create_enrolled_post
+from fieldreg.store import registry
 from fieldreg.validation import parse_household
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_core import households  # noqa: E402
+from bench_core import households
 
 PASS = "benchmark passphrase"
 HQ_PASS = "benchmark hq passphrase"

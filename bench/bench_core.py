@@ -31,12 +31,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams, derive_key
-from fieldreg.station.demo import demo_household
 from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
-from fieldreg.station import Station
-from fieldreg.store import registry
 from fieldreg.sqlitedb import transaction
+from fieldreg.station import Station
+from fieldreg.station.demo import demo_household
+from fieldreg.store import registry
 from fieldreg.validation import parse_household
 
 PASS = "benchmark passphrase"
@@ -96,7 +96,7 @@ def plain_baseline(path: Path, rows: list[dict], prefill: int) -> list[float]:
         conn.execute("INSERT INTO h (regno, attributes) VALUES (?, ?)", (f"P-{i}", json.dumps(obj)))
     conn.execute("COMMIT")
     times = []
-    for i, obj in enumerate(rows):
+    for obj in rows:
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         seq = conn.execute("INSERT INTO seq VALUES (2026, 1) ON CONFLICT(year) DO UPDATE"

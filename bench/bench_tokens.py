@@ -15,7 +15,7 @@ import statistics
 import time
 import zlib
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import cbor2
 import qrcode
@@ -29,12 +29,12 @@ from PIL import Image
 from fieldreg.keys import Certificate, PostKey, TrustList
 from fieldreg.keys.cose import canonical_dumps
 from fieldreg.keys.ids import public_raw
-from fieldreg.tokens.qr import decode_qr_image, qr_matrix, qr_png
 from fieldreg.regno import RegNo
 from fieldreg.tokens import Claims, Member, Sex, decode_token, encode_token, verify_token
 from fieldreg.tokens.base45 import b45encode
+from fieldreg.tokens.qr import decode_qr_image, qr_matrix, qr_png
 
-T0 = datetime(2026, 11, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, tzinfo=UTC)
 NOW = T0 + timedelta(days=20)
 FAMILY, GIVEN = "TRAORÉ", "Awa Mariam"
 YEARS = [1984, 1988, 2008, 2010, 2012, 2015, 2018, 2021]
@@ -68,7 +68,9 @@ def rate(fn: Callable[[], object], seconds: float = 0.6) -> float:
     return best
 
 
-def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int = 9, n: int = 2000) -> tuple[float, float, float]:
+def interleaved(
+    a: Callable[[], object], b: Callable[[], object], rounds: int = 9, n: int = 2000
+) -> tuple[float, float, float]:
     """Median rates of a and b and the median per-round ratio a/b, measured alternately."""
     ra, rb, ratios = [], [], []
     for _ in range(rounds):
@@ -170,7 +172,7 @@ def main() -> None:
         msg = decode_token(text).message
         to_sign, pub = msg.to_sign(), post.public_key
         a, b, ratio = interleaved(lambda text=text: verify_token(text, trust, None, NOW),
-                                  lambda: pub.verify(msg.signature, to_sign))
+                                  lambda pub=pub, msg=msg, to_sign=to_sign: pub.verify(msg.signature, to_sign))
         assert verify_token(text, trust, None, NOW).ok
         p(f"| {name} ({'zlib' if decode_token(text).compressed else 'no zlib'}) | {a:,.0f} | {b:,.0f} | {ratio:.2f} |")
 

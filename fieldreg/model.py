@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 SEXES = {"F": "female", "M": "male", "X": "other / not stated"}
@@ -264,16 +264,17 @@ class HistoryEntry:
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    """The current time, aware, in UTC (callers pass it on; nothing below them reads the clock)."""
+    return datetime.now(dt.UTC)
 
 
 def iso_utc(moment: datetime) -> str:
     """``2026-11-20T08:30:00Z``: seconds precision, always UTC."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_iso_utc(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.UTC)
 
 
 # -- summaries: what search results, statistics and duplicate finders show -----------------

@@ -96,7 +96,10 @@ class RegNo:
                 "post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter", post_id=post_id
             )
         if not 1 <= sequence <= MAX_SEQUENCE:
-            raise InvalidInput("sequence {sequence} is outside 1..{max_sequence}", sequence=sequence, max_sequence=MAX_SEQUENCE)
+            raise InvalidInput(
+                "sequence {sequence} is outside 1..{max_sequence}",
+                sequence=sequence, max_sequence=MAX_SEQUENCE
+            )
         return cls(post_id, year, sequence)
 
     @property
@@ -138,7 +141,8 @@ def parse_regno(text: str, *, century: int = 2000) -> RegNo:
     payload = f"{post_id}{yy}{seq}"
     if check_character(payload) != check:
         raise InvalidInput(
-            "registration number {cleaned} has a wrong check character: a character was mistyped or two were swapped", cleaned=cleaned
+            "registration number {cleaned} has a wrong check character: a character was mistyped or two were swapped",
+            cleaned=cleaned
         )
     if int(seq) == 0:
         raise InvalidInput("registration number {cleaned} has sequence 000000", cleaned=cleaned)

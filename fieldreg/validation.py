@@ -21,7 +21,7 @@ import binascii
 import re
 import secrets
 import unicodedata
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -86,7 +86,10 @@ def clean_reason(reason: str) -> str:
     if not cleaned:
         raise InvalidInput("a reason is required")
     if len(cleaned) > MAX_REASON:
-        raise InvalidInput("the reason is {length} characters long (at most {most})", length=len(cleaned), most=MAX_REASON)
+        raise InvalidInput(
+            "the reason is {length} characters long (at most {most})",
+            length=len(cleaned), most=MAX_REASON
+        )
     return cleaned
 
 
@@ -216,7 +219,7 @@ def _arrival(problems: _Problems, obj: dict[str, Any], now: datetime) -> tuple[d
         if moment.tzinfo is None:
             problems.add("no_time_zone", None, "arrived_at", "needs a time zone (e.g. 2026-11-20T08:30Z)")
             return now, True
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
         if moment > now.replace(microsecond=0) + _CLOCK_SLACK:
             problems.add("future", None, "arrived_at", "{raw} is in the future", raw=raw)
         return moment, True
@@ -229,16 +232,16 @@ def _arrival(problems: _Problems, obj: dict[str, Any], now: datetime) -> tuple[d
             return now, True
         if day > now.date():
             problems.add("future", None, "arrival_date", "{raw} is in the future", raw=raw)
-        return datetime.combine(day, time(), tzinfo=timezone.utc), False
+        return datetime.combine(day, time(), tzinfo=UTC), False
     return now.replace(microsecond=0), True
 
 
 def _birth(problems: _Problems, member: int, obj: dict[str, Any], today: date) -> Birth | None:
     given = [k for k in ("birth_date", "birth_year", "age") if obj.get(k) is not None]
-    if "age" in given and "birth_year" in given:
-        # What we emit for an age-based estimate: accept it back when consistent.
-        if obj.get("birth_year") == _int_or_none(obj.get("age"), today):
-            given.remove("birth_year")
+    # What we emit for an age-based estimate: accept it back when consistent.
+    if ("age" in given and "birth_year" in given
+            and obj.get("birth_year") == _int_or_none(obj.get("age"), today)):
+        given.remove("birth_year")
     if len(given) != 1:
         if given:
             problems.add("one_of", member, "", "give exactly one of birth_date, birth_year or age (got {given})",
@@ -391,7 +394,7 @@ def _member(problems: _Problems, member: int, obj: Any, today: date) -> Member |
 
 def parse_household(obj: Any, *, now: datetime | None = None) -> Household:
     """Validate a household JSON object; raise ``ValidationError`` listing every problem."""
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    now = (now or datetime.now(UTC)).astimezone(UTC)
     problems = _Problems()
     if not isinstance(obj, dict):
         raise ValidationError([Problem("wrong_type", Message("must be a JSON object"))])

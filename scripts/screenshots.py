@@ -65,12 +65,12 @@ def child(out: Path, language: str) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
+    from fieldreg.keys import HqDir
     from fieldreg.station.datadir import setup_logging
     from fieldreg.station.demo import DEMO_HQ_DIR, DEMO_HQ_PASSPHRASE, DEMO_USERS
-    from fieldreg.keys import HqDir
     from fieldreg.station.enrollment import create_camp
-    from fieldreg.ui.language import apply_language
     from fieldreg.ui.icon import app_icon
+    from fieldreg.ui.language import apply_language
     from fieldreg.ui.main_window import MainWindow
     from fieldreg.ui.settings import UiSettings
 

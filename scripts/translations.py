@@ -29,9 +29,9 @@ from __future__ import annotations
 import ast
 import json
 import shutil
-import tempfile
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 

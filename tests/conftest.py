@@ -13,9 +13,9 @@ import pytest
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
-from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station import Station
+from fieldreg.station.enrollment import create_enrolled_post
+from fieldreg.station.session import Session
 
 ADMIN = "awa"
 ADMIN_PASS = "test passphrase 1"  # test fixture only

@@ -20,7 +20,6 @@ from typing import Any, BinaryIO
 
 import pyrage
 
-from fieldreg.batches.ustar import BLOCKSIZE, is_regular, padding, parse_header
 from fieldreg.batches.manifest import (
     CERTIFICATE_NAME,
     MANIFEST_NAME,
@@ -32,6 +31,7 @@ from fieldreg.batches.manifest import (
     records_name,
 )
 from fieldreg.batches.records import AUDIT, KINDS, registrations
+from fieldreg.batches.ustar import BLOCKSIZE, is_regular, padding, parse_header
 from fieldreg.errors import CorruptData
 from fieldreg.keys.certificate import Certificate
 
@@ -108,7 +108,7 @@ class _ArchiveReader(io.RawIOBase):
         try:
             self._buffer += data
             self._parse()
-        except Exception as exc:  # noqa: BLE001 - kept and re-raised by read_batch
+        except Exception as exc:  # kept and re-raised by read_batch
             self.error = exc
             raise
         return len(data)
@@ -163,7 +163,8 @@ class _ArchiveReader(io.RawIOBase):
         if not is_regular(info):
             raise BatchError("damaged", "unexpected archive entry type for {name!r}", name=name)
         if expected is not None and name != expected:
-            raise BatchError("damaged", "the archive must start with {certificate_name}", certificate_name=CERTIFICATE_NAME)
+            raise BatchError("damaged", "the archive must start with {certificate_name}",
+                             certificate_name=CERTIFICATE_NAME)
         if expected is None and name not in (MANIFEST_NAME, records_name(self._next_records)):
             raise BatchError("damaged", "unexpected file {name!r} in the archive", name=name)
         if name in (CERTIFICATE_NAME, MANIFEST_NAME) and info.size > _MAX_SMALL_FILE:

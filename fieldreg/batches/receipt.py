@@ -17,7 +17,8 @@ from datetime import datetime
 from fieldreg.errors import CorruptData
 from fieldreg.keys.documents import field, open_document
 from fieldreg.keys.hqdir import HqDir
-from fieldreg.keys.ids import epoch, from_epoch, load_public, utcnow
+from fieldreg.keys.ids import epoch, from_epoch, load_public
+from fieldreg.model import utcnow
 
 RECEIPT_KIND = "receipt"
 RECEIPT_VERSION = 1

@@ -60,7 +60,8 @@ def _household(value: Any) -> bool:
     members = value.get("members") if isinstance(value, dict) else None
     if not isinstance(members, list) or not members:
         return False
-    for member in members:  # a loop: the writer checks every record, this is its hot path
+    # A loop, not all(): the writer checks every record, this is its hot path.
+    for member in members:  # noqa: SIM110
         if not isinstance(member, dict):
             return False
     return True

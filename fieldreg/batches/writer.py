@@ -22,7 +22,6 @@ from typing import Any, BinaryIO
 
 import pyrage
 
-from fieldreg.batches.ustar import END_OF_ARCHIVE, file_header, padding
 from fieldreg.batches.manifest import (
     CERTIFICATE_NAME,
     MANIFEST_NAME,
@@ -33,6 +32,7 @@ from fieldreg.batches.manifest import (
     sign_manifest,
 )
 from fieldreg.batches.records import AUDIT, KINDS, record_problem, registrations
+from fieldreg.batches.ustar import END_OF_ARCHIVE, file_header, padding
 from fieldreg.errors import InvalidInput
 from fieldreg.keys.ids import epoch, from_epoch
 from fieldreg.keys.postkey import PostKey
@@ -124,7 +124,7 @@ class _ChunkReader(io.RawIOBase):
                 if chunk is None:
                     return 0
                 self._pending = memoryview(chunk)
-        except Exception as exc:  # noqa: BLE001 - kept and re-raised by write_batch
+        except Exception as exc:  # kept and re-raised by write_batch
             self.error = exc
             raise
         n = min(len(buffer), len(self._pending))
@@ -150,7 +150,7 @@ class _HashingWriter(io.RawIOBase):
             raise self.error
         try:
             self._out.write(data)
-        except Exception as exc:  # noqa: BLE001 - kept and re-raised by write_batch
+        except Exception as exc:  # kept and re-raised by write_batch
             self.error = exc
             raise
         self._hash.update(data)

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.cmd_tokens import read_file
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
+from fieldreg.station import datadir
 
 _KIND_WORDS = (  # (count key, singular, plural) in the order they are printed
     ("registration", "registration", "registrations"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
 from fieldreg.model import HouseholdSummary, MemberSummary
+from fieldreg.station import datadir
 from fieldreg.station.duplicates import DECISIONS, DEFAULT_THRESHOLD, member_key
 
 

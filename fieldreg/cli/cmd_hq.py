@@ -23,15 +23,22 @@ from pathlib import Path
 
 from fieldreg.cli import context
 from fieldreg.cli.output import emit_json
-from fieldreg.dedup import DEFAULT_THRESHOLD
-from fieldreg.dedup.index import CROWD
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
-from fieldreg.hq import Registry, build_report, import_batch
-from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
-from fieldreg.keys import HqDir, key_id_hex, parse_key_id
-from fieldreg.keys.hqdir import check_escrow_recipients
-from fieldreg.keys.ids import utcnow
+from fieldreg.hq import (
+    CROWD,
+    DEFAULT_THRESHOLD,
+    HqCandidate,
+    HqDir,
+    HqDuplicates,
+    Registry,
+    build_report,
+    check_escrow_recipients,
+    import_batch,
+    key_id_hex,
+    parse_key_id,
+)
+from fieldreg.model import utcnow
 
 ENV_HQ_PASSPHRASE = "FIELDREG_HQ_PASSPHRASE"
 PROGRESS_LINES_EVERY = 10_000  # records

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
 from fieldreg.errors import InvalidInput, Problem, ValidationError
 from fieldreg.messages import Message
+from fieldreg.station import datadir
 from fieldreg.validation import household_input, parse_household
 
 
@@ -70,11 +70,8 @@ def read_households(stream: IO[str]) -> Iterator[tuple[int, Any]]:
     saved as it arrives. A single pretty-printed JSON object is recognised
     because its first line is not a complete JSON value.
     """
-    first_no, first = 0, ""
-    for first_no, first in enumerate(stream, 1):
-        if first.strip():
-            break
-    else:
+    first_no, first = next(((n, line) for n, line in enumerate(stream, 1) if line.strip()), (0, ""))
+    if not first:
         raise InvalidInput("the input holds no household")
     try:
         yield first_no, json.loads(first)
@@ -154,7 +151,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
         try:
             obj = json.load(stream)
         except json.JSONDecodeError as err:
-            raise InvalidInput("{file}: not valid JSON ({msg} at line {lineno})", file=args.file, msg=err.msg, lineno=err.lineno)
+            raise InvalidInput("{file}: not valid JSON ({msg} at line {lineno})",
+                               file=args.file, msg=err.msg, lineno=err.lineno) from None
     household = parse_household(household_input(obj, current))
     version = session.households.correct(current.regno, household,
                                          reason=args.reason or "not stated")

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
+from fieldreg.station import datadir
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

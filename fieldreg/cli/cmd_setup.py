@@ -7,9 +7,8 @@ import os
 import sys
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.errors import InvalidInput
-from fieldreg.station import Station
+from fieldreg.station import Station, datadir
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -20,19 +20,24 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.cli import context
-from fieldreg.station import datadir
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
-from fieldreg.keys import TrustList, open_enrollment, read_enrollment_info
-from fieldreg.keys.ids import utcnow
+from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
+from fieldreg.station import Station, datadir
+from fieldreg.station.enrollment import create_camp, create_enrolled_post, open_enrollment, read_enrollment_info
 from fieldreg.station.slips import layout_by_name
-from fieldreg.station.enrollment import create_camp, create_enrolled_post
-from fieldreg.station import Station
 from fieldreg.station.tokens import NO_KEY
-from fieldreg.station.trust import station_trust
-from fieldreg.tokens import Status, Verdict
-from fieldreg.station.verifying import Verifier, approximate_age, check_regno, head_name
+from fieldreg.station.trust import TrustList, station_trust
+from fieldreg.station.verifying import (
+    Status,
+    Verdict,
+    Verifier,
+    approximate_age,
+    check_regno,
+    decode_qr_image,
+    head_name,
+)
 
 ENV_ENROLL_PASSPHRASE = "FIELDREG_ENROLL_PASSPHRASE"
 
@@ -84,7 +89,10 @@ def read_file(path: str, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as err:
-        raise InvalidInput("cannot read {what} {path}: {strerror}", what=what, path=path, strerror=err.strerror) from None
+        raise InvalidInput(
+            "cannot read {what} {path}: {strerror}",
+            what=what, path=path, strerror=err.strerror
+        ) from None
 
 
 def enrollment_passphrase() -> str:
@@ -92,7 +100,10 @@ def enrollment_passphrase() -> str:
     if phrase is not None:
         return phrase
     if not context.interactive():
-        raise InvalidInput("no enrollment passphrase: set {variable} (or run in a terminal)", variable=ENV_ENROLL_PASSPHRASE)
+        raise InvalidInput(
+            "no enrollment passphrase: set {variable} (or run in a terminal)",
+            variable=ENV_ENROLL_PASSPHRASE
+        )
     import getpass
 
     return getpass.getpass("Enrollment passphrase (from HQ): ")
@@ -218,12 +229,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.checkin and (store is None or store.kind != "camp"):
         raise InvalidInput("--checkin records scans at a camp station ('fieldreg init --camp ...')")
     verifier = _verifier(args, store)
-    if args.image:
-        from fieldreg.tokens.qr import decode_qr_image
-
-        texts = decode_qr_image(args.image)
-    else:
-        texts = [args.token.strip()]
+    texts = decode_qr_image(args.image) if args.image else [args.token.strip()]
     session = context.open_session(store.data_dir) if args.checkin and store is not None else None
     worst = 0
     for text in texts:

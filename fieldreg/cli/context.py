@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from fieldreg.errors import AuthError, InvalidInput
-from fieldreg.station.session import Session
 from fieldreg.station import Station, datadir
+from fieldreg.station.session import Session
 
 ENV_USER = "FIELDREG_USER"
 ENV_PASSPHRASE = "FIELDREG_PASSPHRASE"

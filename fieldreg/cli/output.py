@@ -6,8 +6,7 @@ import json
 import sys
 from typing import Any
 
-from fieldreg.model import SEXES, SPECIFIC_NEEDS, Registration, iso_utc
-from fieldreg.model import HouseholdSummary
+from fieldreg.model import SEXES, SPECIFIC_NEEDS, HouseholdSummary, Registration, iso_utc
 
 
 def emit_json(obj: Any) -> None:

@@ -10,10 +10,39 @@
 Described for people in docs/hq.md. HQ shares building blocks with the posts
 (the batch format and its record schema in fieldreg.batches, keys, dedup,
 crypto, fieldreg.sqlitedb) and never imports a post's store or station.
+
+The CLI's ``fieldreg hq ...`` commands call this package only (and the plain
+types): HQ's key directory (``HqDir``, from fieldreg.keys) and the duplicate
+search's defaults are exported here with the registry, import and report.
+
+    hq = HqDir.open(path, passphrase)
+    with Registry.open(hq) as registry:
+        result = import_batch(hq, registry, batch_path, receipts_dir=None)
+        report = build_report(registry, trust=hq.trust_list())
 """
 
+from fieldreg.dedup import DEFAULT_THRESHOLD
+from fieldreg.dedup.index import CROWD
+from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.importer import ImportResult, import_batch
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.report import Report, build_report
+from fieldreg.keys import HqDir, key_id_hex, parse_key_id
+from fieldreg.keys.hqdir import check_escrow_recipients
 
-__all__ = ["ImportResult", "Registry", "Report", "build_report", "describe_missing", "import_batch"]
+__all__ = [
+    "CROWD",
+    "DEFAULT_THRESHOLD",
+    "HqCandidate",
+    "HqDir",
+    "HqDuplicates",
+    "ImportResult",
+    "Registry",
+    "Report",
+    "build_report",
+    "check_escrow_recipients",
+    "describe_missing",
+    "import_batch",
+    "key_id_hex",
+    "parse_key_id",
+]

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match
-from fieldreg.dedup.index import CROWD, DedupIndex
 from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
+from fieldreg.dedup.index import CROWD, DedupIndex
 from fieldreg.hq.registry import Registry
 from fieldreg.model import HouseholdSummary, MemberSummary
 

@@ -413,7 +413,10 @@ def _copy_durably(source: Path, target: Path, *, chunk: int = 1 << 20) -> None:
         fsync_dir(target.parent)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise StorageError("cannot keep a copy of {name} in {parent}: {reason}", name=source.name, parent=target.parent, reason=err.strerror or err) from err
+        raise StorageError(
+            "cannot keep a copy of {name} in {parent}: {reason}",
+            name=source.name, parent=target.parent, reason=err.strerror or err
+        ) from err
 
 
 def _write_receipt(hq: HqDir, registry: Registry, post: str,

@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from fieldreg.errors import CorruptData, InvalidInput
 from fieldreg.keys.documents import field, open_document, sign_document
-from fieldreg.regno import POST_ID_RE
 from fieldreg.keys.ids import epoch, from_epoch, key_id, key_id_hex, load_public
+from fieldreg.regno import POST_ID_RE
 
 CERT_KIND = "cert"
 CERT_VERSION = 1

@@ -63,10 +63,10 @@ from fieldreg.keys.ids import (
     load_private,
     private_raw,
     public_raw,
-    utcnow,
 )
 from fieldreg.keys.postkey import PostKey
 from fieldreg.keys.trustlist import RevocationList, TrustList
+from fieldreg.model import utcnow
 
 HQ_FORMAT = "fieldreg-hq"
 HQ_VERSION = 1
@@ -280,7 +280,7 @@ class HqDir:
                 for e in entries
             ]
         atomic_write(self.path / CERTS_DIR / f"{key_id_hex(cert.key.key_id)}.cose", cert.raw)
-        trust = self._issue(entries + [cert.key], now=now)
+        trust = self._issue([*entries, cert.key], now=now)
         phrase = passphrase or generate_passphrase()
         data = write_enrollment(
             post_key=PostKey(key, cert),
@@ -349,7 +349,9 @@ class HqDir:
         # Verifiers never believe a clock earlier than the newest list; HQ must not issue one.
         if now < last_issue:
             raise InvalidInput(
-                "HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued ({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first", now=now, last_issue=last_issue
+                "HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued "
+                "({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first",
+                now=now, last_issue=last_issue
             )
 
 

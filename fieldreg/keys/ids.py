@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
@@ -113,11 +113,6 @@ def epoch(moment: datetime) -> int:
 def from_epoch(seconds: int) -> datetime:
     """The inverse of :func:`epoch`, in UTC; ``CorruptData`` when out of range."""
     try:
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+        return datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         raise CorruptData("timestamp {seconds} is out of range", seconds=seconds) from None
-
-
-def utcnow() -> datetime:
-    """The current time, aware, in UTC (callers pass it on; nothing below reads the clock)."""
-    return datetime.now(timezone.utc)

@@ -6,9 +6,12 @@
     issued = session.tokens.issue(regno)
 
 The CLI (``fieldreg.cli``) and the desktop app (``fieldreg.ui``) call this
-package and the plain types (``fieldreg.model``, ``messages``, ``errors``) only;
-the station calls the store, keys, tokens, batches and dedup packages. See
-docs/architecture.md.
+package and the plain layer (``fieldreg.model``, ``messages``, ``errors``,
+``regno``, ``validation``, ``fsutil``) only; the station calls the store, keys,
+tokens, batches and dedup packages, and its modules export what a screen or a
+command needs from them (``fieldreg.station.accounts.ROLES``,
+``fieldreg.station.verifying.Verdict`` ...). The import-linter contracts in
+pyproject.toml hold the layers. See docs/architecture.md.
 """
 
 from fieldreg.station.session import Session

@@ -10,6 +10,13 @@ officer's account, and ``manage_all_accounts`` as well for a supervisor's or an
 administrator's. The table declares the first; the methods that act on a role
 check the second themselves. A passphrase change re-wraps the station's data
 key under the new passphrase; the data is not re-encrypted.
+
+The rules a screen checks before it asks (roles, what each may do, user name
+and passphrase rules) are the store's, exported here for the UI and the CLI:
+
+    check_username("ali")                           # InvalidInput unless a valid user name
+    check_passphrase(text, username="ali")          # InvalidInput if too short or the name
+    "supervisor" in PERMISSIONS["export"]           # True
 """
 
 from __future__ import annotations
@@ -21,7 +28,26 @@ from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
 from fieldreg.station.service import ANY_USER, Service
 from fieldreg.store import accounts
-from fieldreg.store.accounts import Account
+from fieldreg.store.accounts import (
+    MIN_PASSPHRASE,
+    PERMISSIONS,
+    ROLES,
+    USERNAME_RE,
+    Account,
+    check_passphrase,
+    check_username,
+)
+
+__all__ = [
+    "MIN_PASSPHRASE",
+    "PERMISSIONS",
+    "ROLES",
+    "USERNAME_RE",
+    "Account",
+    "Accounts",
+    "check_passphrase",
+    "check_username",
+]
 
 
 class Accounts(Service):

@@ -61,13 +61,20 @@ def copy_verified(source: Path, target_dir: Path, row: BatchRow, *, hint: Messag
     if os.path.lexists(final):
         if final.is_file() and _digest(final) == expected:
             return final  # already there, identical (a copy verified earlier)
-        raise InvalidInput("{final} already exists and is a different file; nothing was written (move it away or choose another folder)", final=final)
+        raise InvalidInput(
+            "{final} already exists and is a different file; nothing was written "
+            "(move it away or choose another folder)",
+            final=final
+        )
     if not target_dir.is_dir():
         raise StorageError("cannot write to {target_dir}: the folder does not exist (medium removed?); {hint}",
                            target_dir=target_dir, hint=hint)
     remove_temporaries(target_dir, final.name)  # left by a copy that was killed
     if not source.is_file():
-        raise CorruptData("this station's copy of batch {seq} ({source}) is missing; restore it from a backup", seq=row.seq, source=source)
+        raise CorruptData(
+            "this station's copy of batch {seq} ({source}) is missing; restore it from a backup",
+            seq=row.seq, source=source
+        )
 
     def read_back(path: Path) -> None:
         if _digest(path) != expected:
@@ -83,7 +90,11 @@ def copy_verified(source: Path, target_dir: Path, row: BatchRow, *, hint: Messag
                 digest.update(chunk)
                 size += len(chunk)
             if (size, digest.digest()) != expected:
-                raise CorruptData("this station's copy of batch {seq} ({source}) is damaged (it does not match what was recorded); restore it from a backup", seq=row.seq, source=source)
+                raise CorruptData(
+                    "this station's copy of batch {seq} ({source}) is damaged "
+                    "(it does not match what was recorded); restore it from a backup",
+                    seq=row.seq, source=source
+                )
     except OSError as exc:
         raise StorageError("{problem}; {hint}", problem=write_problem(exc, final), hint=hint) from exc
     return final

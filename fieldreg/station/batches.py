@@ -59,9 +59,9 @@ from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
 from fieldreg.station.batch_files import copy_verified, export_lock
-from fieldreg.station.trust import ESCROW_META
 from fieldreg.station.service import Service
 from fieldreg.station.tokens import current_post_key
+from fieldreg.station.trust import ESCROW_META
 from fieldreg.store.batches import (
     BatchInfo,
     BatchRow,
@@ -158,7 +158,10 @@ class Batches(Service):
         receipt = open_receipt(data, root_public=bytes.fromhex(root))
         post_id = store.post_id
         if receipt.post != post_id:
-            raise InvalidInput("this receipt is for post {post}, but this station is post {post_id}; nothing was changed", post=receipt.post, post_id=post_id)
+            raise InvalidInput(
+                "this receipt is for post {post}, but this station is post {post_id}; nothing was changed",
+                post=receipt.post, post_id=post_id
+            )
         at = iso_utc(now or utcnow())
         held = {seq: digest for seq, digest in receipt.batches}
         newly: list[int] = []
@@ -229,7 +232,10 @@ class Batches(Service):
             except json.JSONDecodeError:
                 extra = None
             if not isinstance(extra, list) or not all(isinstance(r, str) for r in extra):
-                raise CorruptData("this station's setting {setting!r} is damaged; reload the enrollment file", setting=ESCROW_META)
+                raise CorruptData(
+                    "this station's setting {setting!r} is damaged; reload the enrollment file",
+                    setting=ESCROW_META
+                )
             recipients += [r for r in extra if r not in recipients]
         for recipient in recipients:
             try:

@@ -113,7 +113,10 @@ def flag_unusual(
     (10.0, True)
     """
     if window < 1 or min_history < 1 or min_history > window:
-        raise InvalidInput("the trailing window ({window} days) must hold the minimum history ({min_history} days), both at least 1", window=window, min_history=min_history)
+        raise InvalidInput(
+            "the trailing window ({window} days) must hold the minimum history ({min_history} days), both at least 1",
+            window=window, min_history=min_history
+        )
     if not multiple > 0:
         raise InvalidInput("the unusual-flow multiple must be positive, not {multiple}", multiple=multiple)
     out: list[tuple[float | None, bool]] = []
@@ -137,7 +140,7 @@ def build_dashboard(
     flags = flag_unusual([people for _, _, people in series], multiple=multiple, window=window,
                          min_history=min_history)
     days = tuple(DayCount(day, households, people, average, unusual)
-                 for (day, households, people), (average, unusual) in zip(series, flags))
+                 for (day, households, people), (average, unusual) in zip(series, flags, strict=True))
     return Dashboard(
         households=int(stats.get("households", 0)),
         people=int(stats.get("people", 0)),

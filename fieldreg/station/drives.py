@@ -93,7 +93,7 @@ def removable_drives(
     system = system or sys.platform
     if system.startswith("win"):
         drive_type = drive_type or windows_drive_type
-        system_drive = system_drive or os.environ.get("SystemDrive", "C:")
+        system_drive = system_drive or os.environ.get("SYSTEMDRIVE", "C:")  # Windows: names ignore case
     found = [v for v in volumes
              if is_removable(v, system=system, drive_type=drive_type,
                              system_drive=system_drive or "C:")]

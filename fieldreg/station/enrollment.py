@@ -1,5 +1,7 @@
 """Setting up stations that hold keys or trust: an enrolled border post, a verify-only camp.
 
+    info = read_enrollment_info(data)       # post id and HQ fingerprint, before the passphrase
+    enrollment = open_enrollment(data, enrollment_passphrase)         # AuthError if wrong
     station = create_enrolled_post(data_dir, enrollment, post_name="Tengréla", admin="awa",
                                    passphrase=pp)                     # fieldreg init --enroll
     station = create_camp(data_dir, camp_id="CAMP1", camp_name="Site", trust_list=data,
@@ -17,7 +19,14 @@ from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput
-from fieldreg.keys import Enrollment, TrustList, TrustStore
+from fieldreg.keys import (
+    Enrollment,
+    EnrollmentInfo,
+    TrustList,
+    TrustStore,
+    open_enrollment,
+    read_enrollment_info,
+)
 from fieldreg.station.station import Station
 from fieldreg.station.trust import (
     ESCROW_META,
@@ -29,6 +38,15 @@ from fieldreg.station.trust import (
 from fieldreg.store import PostStore
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.fields import FieldCipher
+
+__all__ = [
+    "Enrollment",
+    "EnrollmentInfo",
+    "create_camp",
+    "create_enrolled_post",
+    "open_enrollment",
+    "read_enrollment_info",
+]
 
 
 def create_enrolled_post(

@@ -77,8 +77,8 @@ class SignedIn:
                 "{user} must choose a new passphrase first (fieldreg user passwd)", user=self.user
             )
         if not self.account.may(permission):
-            raise PermissionDenied("{user} is signed in as {role} and may not {action}",
-                                   user=self.user, role=accounts.ROLE_NAMES[self.role], action=accounts.ACTIONS[permission])
+            raise PermissionDenied("{user} is signed in as {role} and may not {action}", user=self.user,
+                                   role=accounts.ROLE_NAMES[self.role], action=accounts.ACTIONS[permission])
 
     # -- for the services ---------------------------------------------------------------
 

@@ -87,7 +87,9 @@ class Tokens(Service):
                                    serial=claims.serial)
                 if not _same_content(claims, fresh):
                     raise InvalidInput(
-                        "{regno} was corrected after its slip was issued: print a new one with 'fieldreg slip REGNO --reissue --reason TEXT'", regno=reg.regno)
+                        "{regno} was corrected after its slip was issued: print a new one with "
+                        "'fieldreg slip REGNO --reissue --reason TEXT'",
+                        regno=reg.regno)
                 return IssuedToken(reg, text, claims, created=False)
             issued = self._sign_new(conn, reg, now)
             session.audit_on(conn).append(
@@ -176,7 +178,11 @@ def current_post_key(session: SignedIn, *, now: datetime | None = None) -> PostK
     key = PostKey.load(seed, certificate, root_public=bytes.fromhex(root))
     moment = now or utcnow()
     if not key.can_sign_at(moment):
-        raise InvalidInput("this post's key {row} may sign only from {not_before:%Y-%m-%d} to {not_after:%Y-%m-%d}: load a new enrollment file from HQ ('fieldreg keys load FILE')", row=key_id, not_before=key.certificate.key.not_before, not_after=key.certificate.key.not_after)
+        raise InvalidInput(
+            "this post's key {row} may sign only from {not_before:%Y-%m-%d} to {not_after:%Y-%m-%d}: "
+            "load a new enrollment file from HQ ('fieldreg keys load FILE')",
+            row=key_id, not_before=key.certificate.key.not_before, not_after=key.certificate.key.not_after
+        )
     return key
 
 

@@ -13,11 +13,13 @@ station's back are refused rather than silently believed. A post also keeps
 HQ's age recipient (``meta.hq_age_recipient``) and HQ's escrow recipients
 (``meta.escrow_recipients``, a JSON list, possibly empty): every batch is
 encrypted to all of them. Setting a station up in the first place is
-:mod:`fieldreg.station.enrollment`.
+:mod:`fieldreg.station.enrollment`. ``TrustList`` and ``RevocationList``, what
+``load_list`` returns, are exported here for the UI and the CLI.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from datetime import datetime
@@ -43,6 +45,20 @@ from fieldreg.store.audit import AuditLog
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.keys import HeldKey, insert_post_key, key_loaded, list_keys
 from fieldreg.store.post import insert_meta, set_meta
+
+__all__ = [
+    "ESCROW_META",
+    "TRUST_DIRNAME",
+    "RevocationList",
+    "Trust",
+    "TrustList",
+    "document_kind",
+    "escrow_meta",
+    "hq_pin",
+    "install_post_key",
+    "station_trust",
+    "trust_dir",
+]
 
 TRUST_DIRNAME = "trust"
 ESCROW_META = "escrow_recipients"
@@ -97,7 +113,10 @@ class Trust(Service):
         pinned = session.store.meta_or("hq_root")
         root = enrollment.hq_root_public
         if pinned is not None and pinned != root.hex():
-            raise InvalidInput("this file comes from another HQ (fingerprint {fingerprint}); nothing was changed", fingerprint=fingerprint(root))
+            raise InvalidInput(
+                "this file comes from another HQ (fingerprint {fingerprint}); nothing was changed",
+                fingerprint=fingerprint(root)
+            )
         with transaction(session.store.db) as conn:
             install_post_key(conn, session.cipher, session.audit_on(conn), enrollment.post_key,
                              station_post_id=station.post_id, actor=session.user)
@@ -109,10 +128,9 @@ class Trust(Service):
             TrustStore.create(trust_dir(station.data_dir), enrollment.trust_list.raw,
                               fingerprint=enrollment.hq_fingerprint)
             return
-        try:
+        # A StaleTrustList: the station already holds a newer list, which includes this key.
+        with contextlib.suppress(StaleTrustList):
             station_trust(station).load_trust_list(enrollment.trust_list.raw)
-        except StaleTrustList:
-            pass  # the station already holds a newer list, which includes this key
 
     def post_keys(self) -> list[HeldKey]:
         """The keys this post holds, in the order they were loaded (``fieldreg keys list``)."""
@@ -137,7 +155,10 @@ def station_trust(station: StationIdentity) -> TrustStore:
             "(post) or 'fieldreg init --camp ID --trust FILE' (camp), or give --trust FILE")
     trust = TrustStore.open(trust_dir(store.data_dir))
     if trust.root_public.hex() != root:
-        raise CorruptData("the trust files in {trust_dir} are not signed by the HQ key this station was set up with", trust_dir=trust_dir(store.data_dir))
+        raise CorruptData(
+            "the trust files in {trust_dir} are not signed by the HQ key this station was set up with",
+            trust_dir=trust_dir(store.data_dir)
+        )
     return trust
 
 
@@ -168,7 +189,11 @@ def install_post_key(
     """
     kid = key_id_hex(post_key.key_id)
     if post_key.post_id != station_post_id:
-        raise InvalidInput("this enrollment file is for post {post_id}, but this station is post {station_post_id}; nothing was changed", post_id=post_key.post_id, station_post_id=station_post_id)
+        raise InvalidInput(
+            "this enrollment file is for post {post_id}, but this station is post {station_post_id}; "
+            "nothing was changed",
+            post_id=post_key.post_id, station_post_id=station_post_id
+        )
     if key_loaded(conn, kid):
         raise InvalidInput("key {kid} is already loaded; nothing was changed", kid=kid)
     insert_post_key(conn, cipher, post_key, actor=actor, now=now or utcnow())

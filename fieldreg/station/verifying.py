@@ -6,12 +6,15 @@
     #   repair a scanner's keyboard mangling, tell a token from a registration number,
     #   verify, and at a camp record the check-in and return the earlier ones
     check_regno("TGR1-26-000042-B", session)                    # RegnoCheck, or InvalidInput
+    decode_qr_image("scan.jpg")                                 # ['FR1:...']: the codes in a photo
 
 The CLI (``fieldreg verify``) and the app's verify screen both go through
 here, so a slip gets the same verdict wherever it is checked. Trust material
 comes from the station (``Verifier.for_station``) or from files given
 explicitly (``Verifier.from_sources``, e.g. on a computer that is not set up
-as a station, with HQ's fingerprint to check the trust list).
+as a station, with HQ's fingerprint to check the trust list). A verdict's types
+(``Verdict``, ``Status``, ``Reason``, and the slip's ``Claims`` with their
+``Sex``) are the token format's, exported here for the UI and the CLI.
 """
 
 from __future__ import annotations
@@ -19,17 +22,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from os import PathLike
 
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import RevocationList, TrustList, TrustStore
-from fieldreg.keys.ids import utcnow
+from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
 from fieldreg.station.checkins import Checkin
 from fieldreg.station.scanner import repair_scanned
 from fieldreg.station.session import Session
 from fieldreg.station.station import Station
 from fieldreg.station.trust import station_trust
-from fieldreg.tokens import Claims, Status, Verdict, verify_token
+from fieldreg.tokens import Claims, Reason, Sex, Status, Verdict, verify_token
+
+__all__ = [
+    "Claims",
+    "Reason",
+    "RegnoCheck",
+    "ScanResult",
+    "Sex",
+    "Status",
+    "Verdict",
+    "Verifier",
+    "approximate_age",
+    "check_regno",
+    "decode_qr_image",
+    "head_name",
+    "is_token_text",
+]
 
 
 def is_token_text(text: str) -> bool:
@@ -138,6 +158,18 @@ class Verifier:
             return ScanResult(text, repaired, verdict=verdict)
         earlier = session.checkins.record(verdict, text, now=now)
         return ScanResult(text, repaired, verdict=verdict, checked_in=True, earlier=tuple(earlier))
+
+
+def decode_qr_image(source: str | PathLike[str] | bytes) -> list[str]:
+    """Every QR code's text in a photo or scan of a slip (a file or its bytes), in reading order.
+
+    ``NotFound`` for a missing file, ``InvalidInput`` for something that is not
+    an image or shows no readable QR code.
+    """
+    # Imported here: zxing-cpp and Pillow load when an image is read, not with every command.
+    from fieldreg.tokens import qr
+
+    return qr.decode_qr_image(source)
 
 
 def approximate_age(birth_year: int, now: datetime | None = None) -> int:

@@ -89,7 +89,8 @@ class Account:
 def check_username(username: str) -> None:
     if not USERNAME_RE.match(username):
         raise InvalidInput(
-            "user name {username!r} must be 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter", username=username
+            "user name {username!r} must be 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter",
+            username=username
         )
 
 
@@ -100,7 +101,8 @@ def check_role(role: str) -> None:
 
 def check_passphrase(passphrase: str, *, username: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise PassphraseTooShort("a passphrase needs at least {min_passphrase} characters", min_passphrase=MIN_PASSPHRASE)
+        raise PassphraseTooShort("a passphrase needs at least {min_passphrase} characters",
+                                 min_passphrase=MIN_PASSPHRASE)
     if passphrase.strip().lower() == username.lower():
         raise PassphraseIsUserName("the passphrase must not be the user name")
 

@@ -1,12 +1,13 @@
 """The append-only, hash-chained audit log.
 
 Each entry's ``hash`` is SHA-256 over its canonical JSON, which includes the
-previous entry's hash (the chain is fieldreg/crypto/chain.py, which HQ checks too), so changing or removing any past entry breaks every
-later link. Because anyone who copies the database could recompute a plain
-hash chain, each hash is also authenticated with an HMAC under a key derived
-from the post's data key (only users who can unlock can extend the log), and
-the newest entry is recorded separately (``meta.audit_head``) so deleting
-entries at the end is detected too. Entries name actions, registration numbers
+previous entry's hash (the chain is fieldreg/crypto/chain.py, which HQ checks
+too), so changing or removing any past entry breaks every later link. Because
+anyone who copies the database could recompute a plain hash chain, each hash
+is also authenticated with an HMAC under a key derived from the post's data
+key (only users who can unlock can extend the log), and the newest entry is
+recorded separately (``meta.audit_head``) so deleting entries at the end is
+detected too. Entries name actions, registration numbers
 and staff user names — never a registered person's data.
 
     log.append(conn, actor="awa", action="register", subject="MLI01-26-000001-7",

@@ -119,7 +119,7 @@ def _rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...] = ()) ->
         f"SELECT {', '.join(_COLUMNS)}, outbox_to FROM batches {where} ORDER BY seq", params)
     out = []
     for r in rows:
-        values = dict(zip(_COLUMNS, r))
+        values = dict(zip(_COLUMNS, r, strict=False))  # r ends with outbox_to
         values["counts"] = json.loads(values["counts"])
         out.append(BatchRow(file_name=batch_filename(post, values["seq"]), outbox_to=r[-1],
                             **values))

@@ -19,8 +19,8 @@ path), ``0x02`` JSON (lists, objects, numbers, booleans).
 from __future__ import annotations
 
 import json
-from itertools import islice
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from fieldreg.crypto.aead import Sealer
@@ -69,7 +69,10 @@ class FieldCipher:
             return body
         if kind == _JSON:
             return json.loads(body)
-        raise CorruptData("{table}.{column} of {record} holds a value of unknown type", table=table, column=column, record=record)
+        raise CorruptData(
+            "{table}.{column} of {record} holds a value of unknown type",
+            table=table, column=column, record=record
+        )
 
     def open_texts(
         self, table: str, column: str, rows: Iterable[tuple[str, bytes]]
@@ -81,7 +84,10 @@ class FieldCipher:
             plaintexts = self._sealer.open_many(
                 (blob, f"{prefix}{record}{suffix}".encode()) for record, blob in chunk
             )
-            for (record, _), plaintext in zip(chunk, plaintexts):
+            for (record, _), plaintext in zip(chunk, plaintexts, strict=True):
                 if plaintext[:1] != _TEXT:
-                    raise CorruptData("{table}.{column} of {record} is not text", table=table, column=column, record=record)
+                    raise CorruptData(
+                        "{table}.{column} of {record} is not text",
+                        table=table, column=column, record=record
+                    )
                 yield record, plaintext[1:].decode("utf-8")

@@ -165,7 +165,7 @@ class RegistryIndex:
         return None if position is None else decode_summary(regno, self._raw[position])
 
     def summaries(self) -> Iterator[HouseholdSummary]:
-        for regno, raw in zip(self._regnos, self._raw):
+        for regno, raw in zip(self._regnos, self._raw, strict=True):
             yield decode_summary(regno, raw)
 
     def _prefix_matches(self, prefix: str) -> set[int]:

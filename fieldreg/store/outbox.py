@@ -6,8 +6,9 @@
 
 Both run inside the one read snapshot the export takes, so the ranges and the
 records agree. Each record is made by ``fieldreg.batches.make_record``: the kinds
-and their fields are the record schema's (fieldreg/batches/records.py), not ours. Records come a few hundred outbox rows at a time (a handful of
-bulk SELECTs each), so memory does not grow with the batch.
+and their fields are the record schema's (fieldreg/batches/records.py), not
+ours. Records come a few hundred outbox rows at a time (a handful of bulk
+SELECTs each), so memory does not grow with the batch.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from fieldreg.batches import (
     make_record,
 )
 from fieldreg.errors import CorruptData
-from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.registry import MEMBER_SEALED
+from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 
 _SQL_CHUNK = 500  # outbox rows decrypted per round of bulk SELECTs
 _OUTBOX_REGISTRATION = "registration"
@@ -125,7 +126,10 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
     """The records of a few hundred outbox rows, read with a handful of bulk SELECTs."""
     unknown = {kind for kind, _, _ in chunk} - {_OUTBOX_REGISTRATION, OUTBOX_TOKEN_REVOCATION}
     if unknown:
-        raise CorruptData("the outbox holds rows of an unknown kind ({kinds}): this FieldReg is older than the store", kinds=', '.join(sorted(unknown)))
+        raise CorruptData(
+            "the outbox holds rows of an unknown kind ({kinds}): this FieldReg is older than the store",
+            kinds=', '.join(sorted(unknown))
+        )
     regnos = sorted({s for kind, s, _ in chunk if kind == _OUTBOX_REGISTRATION})
     households = _households(conn, regnos)
     current: list[tuple[int, str]] = []  # (household id, regno) whose current content is needed
@@ -141,7 +145,10 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
         elif 1 <= version < hh["version"]:
             history_keys.add((hh["id"], version))
         else:
-            raise CorruptData("the outbox names version {version} of {regno}, which does not exist", version=version, regno=regno)
+            raise CorruptData(
+                "the outbox names version {version} of {regno}, which does not exist",
+                version=version, regno=regno
+            )
         if version >= 2:
             history_keys.add((hh["id"], version - 1))
     contents = _current_contents(conn, cipher, households, current)
@@ -168,7 +175,10 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
         change = history[(hid, version - 1)]
         record_kind = _KINDS_BY_ACTION.get(change[2])
         if record_kind is None:
-            raise CorruptData("{subject} version {version}: unknown change {change!r}", subject=subject, version=version, change=change[2])
+            raise CorruptData(
+                "{subject} version {version}: unknown change {change!r}",
+                subject=subject, version=version, change=change[2]
+            )
         yield make_record(record_kind, regno=subject, version=version, at=change[0], by=change[1],
                           status=status, reason=_open_history(cipher, subject, change, "reason"),
                           household=household)
@@ -181,7 +191,7 @@ def _households(conn: sqlite3.Connection, regnos: list[str]) -> dict[str, dict[s
             "attributes", "origin_locality", "notes")
     rows = conn.execute(f"SELECT {', '.join(cols)} FROM households WHERE regno IN"
                         f" ({_marks(len(regnos))})", regnos)
-    return {r[1]: dict(zip(cols, r)) for r in rows}
+    return {r[1]: dict(zip(cols, r, strict=True)) for r in rows}
 
 
 def _current_contents(conn: sqlite3.Connection, cipher: FieldCipher,
@@ -203,7 +213,7 @@ def _current_contents(conn: sqlite3.Connection, cipher: FieldCipher,
     records = [f"{regno_of[r[0]]}/{r[1]}" for r in rows]
     columns: dict[str, list[Any]] = {}
     for i, column in enumerate(MEMBER_SEALED, 2):
-        blobs = [(record, r[i]) for record, r in zip(records, rows)]
+        blobs = [(record, r[i]) for record, r in zip(records, rows, strict=True)]
         if column in _MEMBER_NOT_TEXT:
             columns[column] = [cipher.open("members", rec, column, b) for rec, b in blobs]
         else:

@@ -130,7 +130,8 @@ class PostStore:
     def open(cls, data_dir: Path) -> PostStore:
         if not cls.exists(data_dir):
             raise NotFound(
-                "no FieldReg store in {data_dir}; run 'fieldreg init' first (or 'fieldreg init --demo')", data_dir=data_dir
+                "no FieldReg store in {data_dir}; run 'fieldreg init' first (or 'fieldreg init --demo')",
+                data_dir=data_dir
             )
         db = connect(data_dir / DB_FILENAME)
         migrate(db)

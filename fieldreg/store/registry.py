@@ -85,7 +85,7 @@ def _household_values(
     return cipher.seal_record("households", regno, zip(HOUSEHOLD_SEALED, (
         attributes, household.origin.locality, household.notes,
         summary_of(household, status),
-    )))
+    ), strict=True))
 
 
 def _member_attributes(member: Member) -> str:
@@ -116,7 +116,7 @@ def _member_values(cipher: FieldCipher, regno: str, member: Member) -> list[byte
         member.given_names, member.family_name, member.other_names, _birth_text(member.birth),
         [[d.type, d.number] for d in member.documents], member.phone, member.photo or b"",
         attributes,
-    )))
+    ), strict=True))
 
 
 def insert_household(
@@ -202,7 +202,7 @@ def load_registration(
     ).fetchone()
     if row is None:
         raise NotFound("no registration {regno} at this post", regno=regno)
-    rec = dict(zip(cols, row))
+    rec = dict(zip(cols, row, strict=True))
     plain = {c: cipher.open("households", regno, c, rec[c]) for c in HOUSEHOLD_SEALED if c != "summary"}
     attrs = plain["attributes"]
     members = []
@@ -212,7 +212,7 @@ def load_registration(
     ):
         uid = mrow[0]
         m = {c: cipher.open("members", f"{regno}/{uid}", c, v)
-             for c, v in zip(MEMBER_SEALED, mrow[1:])}
+             for c, v in zip(MEMBER_SEALED, mrow[1:], strict=True)}
         members.append(_member_from(uid, m))
     household = Household(
         arrived_at=parse_iso_utc(rec["arrived_at"]),

@@ -77,7 +77,10 @@ class Member:
         if not isinstance(self.sex, Sex):
             raise InvalidInput("sex code {sex!r} is not an ISO/IEC 5218 code", sex=self.sex)
         if not _is_int(self.birth_year) or not MIN_BIRTH_YEAR <= self.birth_year <= MAX_BIRTH_YEAR:
-            raise InvalidInput("birth year {birth_year!r} is outside {min_birth_year}-{max_birth_year}", birth_year=self.birth_year, min_birth_year=MIN_BIRTH_YEAR, max_birth_year=MAX_BIRTH_YEAR)
+            raise InvalidInput(
+                "birth year {birth_year!r} is outside {min_birth_year}-{max_birth_year}",
+                birth_year=self.birth_year, min_birth_year=MIN_BIRTH_YEAR, max_birth_year=MAX_BIRTH_YEAR
+            )
 
     @property
     def code(self) -> int:
@@ -233,14 +236,20 @@ def _members(value: object) -> tuple[Member, ...]:
         # type() first: true or 2.0 would otherwise find a member.
         member = _MEMBERS.get(code) if type(code) is int else None
         if member is None:
-            raise InvalidInput("a member code is not 10000 × ISO 5218 sex code + birth year {min_birth_year}-{max_birth_year}", min_birth_year=MIN_BIRTH_YEAR, max_birth_year=MAX_BIRTH_YEAR)
+            raise InvalidInput(
+                "a member code is not 10000 × ISO 5218 sex code + birth year {min_birth_year}-{max_birth_year}",
+                min_birth_year=MIN_BIRTH_YEAR, max_birth_year=MAX_BIRTH_YEAR
+            )
         parsed.append(member)
     return tuple(parsed)
 
 
 def _check_name(label: str, name: object) -> None:
     if type(name) is not str or not name.strip() or len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise InvalidInput("{label} must be 1-{max_name_bytes} bytes (use fit_name)", label=label, max_name_bytes=MAX_NAME_BYTES)
+        raise InvalidInput(
+            "{label} must be 1-{max_name_bytes} bytes (use fit_name)",
+            label=label, max_name_bytes=MAX_NAME_BYTES
+        )
     if _FORBIDDEN_CHARS.search(name):
         raise InvalidInput("{label} contains control or text-direction override characters", label=label)
 

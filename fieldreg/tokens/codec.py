@@ -50,7 +50,10 @@ class DecodedToken(NamedTuple):
 def encode_token(claims: Claims, key: PostKey) -> str:
     """Sign ``claims`` with the post key and return the token string."""
     if claims.issuing_post != key.post_id:
-        raise InvalidInput("post {post_id} cannot issue a token in the name of {issuing_post}", post_id=key.post_id, issuing_post=claims.issuing_post)
+        raise InvalidInput(
+            "post {post_id} cannot issue a token in the name of {issuing_post}",
+            post_id=key.post_id, issuing_post=claims.issuing_post
+        )
     if not key.can_sign_at(claims.issued_at):
         raise InvalidInput("this post's key is not valid at this date: load a new enrollment from HQ")
     plain = canonical_dumps(claims.to_cbor_map())

@@ -73,10 +73,14 @@ def qr_matrix(text: str, ec: EcLevel = "Q", *, max_version: int = 40) -> QrMatri
         code.make(fit=True)
     except (DataOverflowError, ValueError):
         # qrcode reports "needs version 41" as ValueError rather than DataOverflowError.
-        raise QrTooLarge("{length} characters do not fit in any QR code at level {ec}", length=len(text), ec=ec) from None
+        raise QrTooLarge(
+            "{length} characters do not fit in any QR code at level {ec}",
+            length=len(text), ec=ec
+        ) from None
     if code.version > max_version:
         raise QrTooLarge(
-            "{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip", length=len(text), version=code.version, ec=ec, max_version=max_version
+            "{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip",
+            length=len(text), version=code.version, ec=ec, max_version=max_version
         )
     return QrMatrix([[bool(m) for m in row] for row in code.get_matrix()], code.version, ec)
 
@@ -127,7 +131,10 @@ def _load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             opened = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
             if opened.width * opened.height > MAX_IMAGE_PIXELS:
-                raise InvalidInput("{where} is too large ({width}x{height} pixels)", where=where, width=opened.width, height=opened.height)
+                raise InvalidInput(
+                    "{where} is too large ({width}x{height} pixels)",
+                    where=where, width=opened.width, height=opened.height
+                )
             opened.load()
             upright = ImageOps.exif_transpose(opened) or opened  # phone photos carry a rotation tag
             return upright.convert("L")
@@ -137,7 +144,10 @@ def _load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:
         raise InvalidInput("{where} is not an image FieldReg can read (PNG, JPEG, ...)", where=where) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         # Truncated or corrupt image data surfaces as any of these from Pillow's decoders.
-        raise InvalidInput("{where} is damaged or truncated ({problem})", where=where, problem=type(exc).__name__) from None
+        raise InvalidInput(
+            "{where} is damaged or truncated ({problem})",
+            where=where, problem=type(exc).__name__
+        ) from None
 
 
 def _read(image: Image.Image, binarizer: zxingcpp.Binarizer) -> list[str]:

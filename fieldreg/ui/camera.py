@@ -21,6 +21,7 @@ other long work.)
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -160,10 +161,8 @@ def _in_background(relay: _Relay, work: Callable[[], Any]) -> None:
             outcome, signal = err, "failed"
         else:
             outcome, signal = result, "done"
-        try:
+        with contextlib.suppress(RuntimeError):  # the screen was closed meanwhile: nobody is waiting
             getattr(relay, signal).emit(outcome)
-        except RuntimeError:  # the screen was closed meanwhile: nobody is waiting
-            pass
 
     threading.Thread(target=run, name="fieldreg-qr", daemon=True).start()
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldreg.station.session import Session
 from fieldreg.station import Station
+from fieldreg.station.session import Session
 from fieldreg.ui.settings import UiSettings
 
 

@@ -46,7 +46,8 @@ def message_for(err: BaseException) -> str:
         return error_text(err)
     if isinstance(err, OSError) and err.strerror:
         return QCoreApplication.translate("Errors", "The computer refused: {reason}.").format(reason=err.strerror)
-    return QCoreApplication.translate("Errors", "The action did not complete and nothing was changed. Details are in the log file.")
+    return QCoreApplication.translate(
+        "Errors", "The action did not complete and nothing was changed. Details are in the log file.")
 
 
 def show_error(parent: QWidget | None, err: BaseException) -> QMessageBox:

@@ -8,8 +8,8 @@ or, from the print dialog, on any paint device::
     painter = QPainter(printer)
     paint_slip(painter, slip, layout=A6)
 
-The core decides *what* is printed (``fieldreg.station.slips``) and builds the QR
-module matrix (``fieldreg.tokens.qr``); this module only measures and draws. Lengths
+The core decides *what* is printed and builds the QR module matrix
+(``fieldreg.station.slips``: ``SlipData.qr_modules``); this module only measures and draws. Lengths
 are converted from millimetres to the device's own pixels, so the same code
 draws on a 1200 dpi PDF, a 203 dpi thermal head or a print preview.
 """
@@ -47,7 +47,6 @@ from PySide6.QtGui import (
 
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
-from fieldreg.tokens.qr import qr_matrix
 from fieldreg.station.slips import (
     DEFAULT_LAYOUT,
     LABELS,
@@ -277,7 +276,7 @@ def paint_slip(
     area = page_rect.adjusted(margin, margin, -margin, -margin)
 
     # QrTooLarge (an InvalidInput) propagates: an unprintable token is a domain error.
-    matrix = qr_matrix(slip.token, "Q").modules
+    matrix = slip.qr_modules()
     module_mm = module_size_mm(
         len(matrix), layout, printable_mm=area.width() / px_per_mm, paper_mm=page_rect.width() / px_per_mm
     )

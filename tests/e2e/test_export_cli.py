@@ -17,8 +17,8 @@ import pytest
 
 from fieldreg.batches import issue_receipt
 from fieldreg.keys import HqDir
-from fieldreg.station.session import Session
 from fieldreg.station import Station
+from fieldreg.station.session import Session
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 from tests.unit.station.test_batches import fill, open_batch
 
@@ -143,7 +143,8 @@ def test_receipts_acknowledge_and_refuse(run_cli, hq: HqDir, tmp_path: Path, usb
     assert fork.returncode == 1 and "no new batch acknowledged" in fork.stdout
     warnings = fork.stderr.splitlines()
     assert len(warnings) == 2 and all(w.startswith("WARNING: HQ holds") for w in warnings)
-    assert "different batch 1" in warnings[0] and "HQ holds batch 2 of post TGR1 that this station never made" in warnings[1]
+    assert "different batch 1" in warnings[0]
+    assert "HQ holds batch 2 of post TGR1 that this station never made" in warnings[1]
     assert batches_json(run_cli)[0]["status"] == "exported"
     good = ok(run_cli("receipt", "load", str(tmp_path / "good.cose")))
     assert good.stdout.strip() == "receipt from HQ for post TGR1: batch 1 acknowledged; 2 outbox rows deleted"
@@ -176,7 +177,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
     shutil.copytree(data_dir, tmp_path / "timing")
     (tmp_path / "timing-usb").mkdir()
     started = time.perf_counter()
-    subprocess.run(command + [str(tmp_path / "timing-usb")], env=dict(env, FIELDREG_HOME=str(
+    subprocess.run([*command, str(tmp_path / "timing-usb")], env=dict(env, FIELDREG_HOME=str(
         tmp_path / "timing")), check=True, capture_output=True, timeout=120)
     whole = time.perf_counter() - started
     env["FIELDREG_HOME"] = str(data_dir)
@@ -191,7 +192,7 @@ def test_killed_exports_never_leave_two_batches_with_one_number(
                                     ).fetchone()[0] == 0:
             fill(session, 600)  # always something to export
         session.store.close()
-        proc = subprocess.Popen(command + [str(usb)], env=env, stdout=subprocess.PIPE,
+        proc = subprocess.Popen([*command, str(usb)], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)
         if round_no % 2:  # anywhere in the run
             time.sleep(rng.uniform(0.3, 1.3) * whole)

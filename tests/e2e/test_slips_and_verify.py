@@ -15,8 +15,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from tests.conftest import FAST_KDF, household
 from fieldreg.keys import HqDir
+from tests.conftest import FAST_KDF, household
 
 HQ_PASS = "hq test passphrase"  # test fixture only
 ADMIN_PASS = "station admin pass 1"

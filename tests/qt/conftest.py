@@ -14,22 +14,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
 
-import pytest  # noqa: E402
-import zxingcpp  # noqa: E402
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
-from fieldreg.station.session import Session  # noqa: E402
-from fieldreg.ui.context import AppContext  # noqa: E402
-from fieldreg.ui.runtime import pin_singleton_refcounts  # noqa: E402
-from fieldreg.ui.settings import UiSettings  # noqa: E402
+from fieldreg.station.session import Session
+from fieldreg.ui.context import AppContext
+from fieldreg.ui.runtime import pin_singleton_refcounts
+from fieldreg.ui.settings import UiSettings
 
 # PySide6 6.12 on CPython 3.11 drops references to None (and True/False); a
 # long test session would abort in the middle (see pin_singleton_refcounts).

@@ -34,16 +34,16 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import AuthError
 from fieldreg.keys import HqDir
-from fieldreg.station.session import Session
 from fieldreg.station import Station
-from fieldreg.ui.language import apply_language
+from fieldreg.station.session import Session
 from fieldreg.ui.context import AppContext
+from fieldreg.ui.language import apply_language
 from fieldreg.ui.lock import WindowLocked
 from fieldreg.ui.main_window import MainWindow
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.screens.catalog import SCREENS, ScreenSpec
-from fieldreg.ui.screens.preferences import PreferencesScreen
 from fieldreg.ui.screens.login import LoginScreen
+from fieldreg.ui.screens.preferences import PreferencesScreen
 from fieldreg.ui.settings import UiSettings
 from tests.conftest import ADMIN, ADMIN_PASS, make_user
 

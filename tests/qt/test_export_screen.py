@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from fieldreg.station.drives import Volume
 from fieldreg.hq import Registry, build_report, import_batch
 from fieldreg.keys import HqDir
+from fieldreg.station.drives import Volume
 from fieldreg.station.session import Session
 from fieldreg.ui.screens.export import ExportScreen
 from fieldreg.validation import parse_household

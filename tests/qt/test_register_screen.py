@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from fieldreg.station.form import today_utc
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
+from fieldreg.station.form import today_utc
 from fieldreg.station.session import Session
 from fieldreg.station.slips import A6, THERMAL_80MM
 from fieldreg.tokens import Status, verify_token
-from fieldreg.ui.language import apply_language
 from fieldreg.ui.context import AppContext
+from fieldreg.ui.language import apply_language
 from fieldreg.ui.printing import SlipDialog, paint_slips, prepare_printer, prepare_slip
 from fieldreg.ui.screens.register import RegisterScreen
 from fieldreg.ui.widgets.members import AGE, BIRTH_DATE, BIRTH_YEAR, FAMILY, GIVEN, SEX

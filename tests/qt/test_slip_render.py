@@ -9,7 +9,7 @@ import math
 import os
 import random
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from fieldreg.errors import InvalidInput, StorageError
-from fieldreg.tokens.qr import qr_matrix
 from fieldreg.station.slips import (
     A6,
     DEFAULT_LAYOUT,
@@ -30,6 +29,7 @@ from fieldreg.station.slips import (
     SlipMember,
     layout_by_name,
 )
+from fieldreg.tokens.qr import qr_matrix
 from fieldreg.ui.slip_render import paint_slip, write_slips_pdf
 
 BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
@@ -51,7 +51,7 @@ def household(size: int = 8, *, seed: int = 1, regno: str = "TGR1-26-000042-B", 
     members = tuple(SlipMember(*FAMILY[i % len(FAMILY)]) for i in range(size))
     fields: dict[str, object] = dict(
         regno=regno, head_family_name="Traoré", head_given_names="Aminata", members=members,
-        post_id="TGR1", post_name="Tengréla", issued_at=datetime(2026, 11, 21, 9, 5, tzinfo=timezone.utc),
+        post_id="TGR1", post_name="Tengréla", issued_at=datetime(2026, 11, 21, 9, 5, tzinfo=UTC),
         token=token(seed=seed),
     )
     fields.update(changes)
@@ -157,7 +157,7 @@ def test_long_names_other_scripts_and_big_households_stay_inside_margins(layout)
         head_given_names="Fatoumata Bintou Aïssata Kadiatou Oumou Hawa",
         post_name="Poste frontalier de Ouangolodougou-Nord, route de Niellé",
         members=(SlipMember("محمد عبد الله", 30, False), SlipMember("ߒߞߏ", 3, True),
-                 SlipMember("Aïssata" * 12, 1, True)) + tuple(SlipMember(*FAMILY[i % 8]) for i in range(17)),
+                 SlipMember("Aïssata" * 12, 1, True), *(SlipMember(*FAMILY[i % 8]) for i in range(17))),
     )
     # The page sits in a larger white image: anything drawn off the page would show.
     px_per_mm = DPI / 25.4

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
-from fieldreg.station.session import Session
 from fieldreg.station.enrollment import create_camp
+from fieldreg.station.session import Session
 from fieldreg.station.trust import station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.station import StationScreen

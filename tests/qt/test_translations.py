@@ -73,8 +73,8 @@ def test_translations_of_core_templates_keep_their_values() -> None:
 def test_a_core_error_is_shown_in_french(qapp: object) -> None:
     from fieldreg.errors import InvalidInput
     from fieldreg.regno import parse_regno
-    from fieldreg.ui.language import apply_language
     from fieldreg.ui.dialogs import show_error
+    from fieldreg.ui.language import apply_language
     from fieldreg.ui.text import error_text
 
     with pytest.raises(InvalidInput) as caught:

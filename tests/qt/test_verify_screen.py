@@ -18,11 +18,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
 from fieldreg.keys import HqDir
-from fieldreg.tokens.qr import qr_png
+from fieldreg.station import Station
+from fieldreg.station.enrollment import create_camp
 from fieldreg.station.scanner import mangle_us_on_azerty
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp
-from fieldreg.station import Station
+from fieldreg.tokens.qr import qr_png
 from fieldreg.ui.camera import FrameDecoder, multimedia
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens.verify import VerifyScreen

@@ -34,11 +34,13 @@ def test_errors_carry_their_message_and_print_the_english() -> None:
 
 def test_token_errors_and_validation_errors_keep_each_part() -> None:
     err = TokenError(Reason.MALFORMED, "claims version {version!r} is not supported", version=7)
-    assert str(err) == "malformed: claims version 7 is not supported" and str(err.detail) == "claims version 7 is not supported"
+    assert str(err) == "malformed: claims version 7 is not supported"
+    assert str(err.detail) == "claims version 7 is not supported"
     problems = ValidationError([Problem("required", Message("is required"), member=1, field="sex"),
                                 Problem("not_json", Message("x"))])
     assert str(problems) == "member 1 sex: is required; x" and problems.problems[1].line == Message("x")
-    assert problems.problems[0].line == Message("{where}: {problem}", where="member 1 sex", problem=Message("is required"))
+    assert problems.problems[0].line == Message("{where}: {problem}", where="member 1 sex",
+                                                problem=Message("is required"))
 
 
 def test_no_message_is_built_at_run_time() -> None:

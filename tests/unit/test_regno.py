@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from fieldreg.errors import InvalidInput
 from fieldreg.regno import ALPHABET, DAMM_TABLE, RegNo, check_character, is_canonical_regno, parse_regno

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import ast
 import base64
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from tests.conftest import household
 
 ROOT = Path(__file__).resolve().parents[2]
 
-NOW = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 def found(obj: Any) -> list[Problem]:

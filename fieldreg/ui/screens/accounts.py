@@ -4,7 +4,7 @@ The same services as ``fieldreg user ...`` (``session.accounts``: ``list``,
 ``add``, ``set_disabled``, ``reset``). A supervisor manages officers; an
 administrator manages every account. A new or reset passphrase is a first
 passphrase: its holder must choose their own at the next login. Passphrase
-rules are the store's (:mod:`fieldreg.store.accounts`); a bad one is refused at
+rules are the station's (:mod:`fieldreg.station.accounts`); a bad one is refused at
 the field before anything is written.
 """
 
@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg import errors
-from fieldreg.store import accounts
-from fieldreg.store.accounts import Account
+from fieldreg.station.accounts import MIN_PASSPHRASE, ROLES, Account, check_passphrase, check_username
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
@@ -177,12 +176,12 @@ class AccountsScreen(Screen):
             "User names: 2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a "
             "letter. Passphrases: at least {n} characters, not the user name. The new holder "
             "must choose their own passphrase at their first sign-in.").format(
-                n=accounts.MIN_PASSPHRASE), self.add_box))
+                n=MIN_PASSPHRASE), self.add_box))
         self.username = _Field(self.add_box, "username")
         self.username.add_to(add_form, self.tr("User name:"))
         self.role = QComboBox(self.add_box)
         self.role.setObjectName("roleCombo")
-        for role in accounts.ROLES:
+        for role in ROLES:
             if role == "officer" or self.admin:
                 self.role.addItem(self.role_name(role), role)
         add_form.addRow(self.tr("Role:"), self.role)
@@ -371,7 +370,7 @@ class AccountsScreen(Screen):
             self.username.fail(self.tr("Type a user name."))
             return False
         try:
-            accounts.check_username(username)
+            check_username(username)
         except errors.InvalidInput:
             self.username.fail(self.tr("2 to 32 lower-case letters, digits, '.', '_' or '-', "
                                        "starting with a letter."))
@@ -385,11 +384,11 @@ class AccountsScreen(Screen):
     def _check_passphrase(self, field: _Field, repeat: _Field, username: str) -> bool:
         passphrase = field.text()
         try:
-            accounts.check_passphrase(passphrase, username=username)
+            check_passphrase(passphrase, username=username)
         except errors.InvalidInput:
-            if len(passphrase) < accounts.MIN_PASSPHRASE:
+            if len(passphrase) < MIN_PASSPHRASE:
                 field.fail(self.tr("Too short: a passphrase needs at least {n} characters.").format(
-                    n=accounts.MIN_PASSPHRASE))
+                    n=MIN_PASSPHRASE))
             else:
                 field.fail(self.tr("The passphrase must not be the user name."))
             return False

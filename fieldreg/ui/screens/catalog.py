@@ -4,7 +4,7 @@
         screen = spec.screen(ctx)
 
 A new screen is one line in :data:`SCREENS`: its class, the permission it
-needs (one of ``fieldreg.store.accounts.PERMISSIONS``; ``None``: everyone) and
+needs (one of ``fieldreg.station.accounts.PERMISSIONS``; ``None``: everyone) and
 the station kinds it is shown at (``"post"``, ``"camp"``).
 
 Screens are named by class, so a screen that cannot be imported stops the app
@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fieldreg.station.accounts import PERMISSIONS
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.screens.accounts import AccountsScreen
 from fieldreg.ui.screens.dashboard import DashboardScreen
@@ -58,7 +59,5 @@ SCREENS: tuple[ScreenSpec, ...] = (
 
 def screens_for(kind: str, role: str, specs: Sequence[ScreenSpec] = SCREENS) -> list[ScreenSpec]:
     """The screens a ``role`` gets at a station of ``kind``, in navigation order."""
-    from fieldreg.store.accounts import PERMISSIONS
-
     return [s for s in specs if kind in s.kinds
             and (s.permission is None or role in PERMISSIONS[s.permission])]

@@ -42,13 +42,14 @@ from fieldreg.errors import (
     UnknownUser,
     WrongPassphrase,
 )
+from fieldreg.station.accounts import MIN_PASSPHRASE
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
-    from fieldreg.station.session import Session
     from fieldreg.station import Station
+    from fieldreg.station.session import Session
 
 DEMO_POST_ID = "DEMO"  # fieldreg.station.demo.DEMO_POST_ID, without importing the demo generator
 
@@ -270,7 +271,7 @@ class LoginScreen(QWidget):
             self.change_hint.setText(self.tr(
                 "{user}, this is your first sign-in with the passphrase you were given. Choose your "
                 "own (at least {n} characters); nobody else should know it."
-            ).format(user=session.user, n=_min_passphrase()))
+            ).format(user=session.user, n=MIN_PASSPHRASE))
             self.pages.setCurrentIndex(1)
             self.setFocusProxy(self.new_passphrase)
             self.new_passphrase.setFocus()
@@ -301,9 +302,9 @@ class LoginScreen(QWidget):
         if session is None or self._busy:
             return
         new, repeat = self.new_passphrase.text(), self.repeat_passphrase.text()
-        if len(new) < _min_passphrase():
+        if len(new) < MIN_PASSPHRASE:
             self._show(self.change_message, self.tr("A passphrase needs at least {n} characters.")
-                       .format(n=_min_passphrase()))
+                       .format(n=MIN_PASSPHRASE))
             self.new_passphrase.setFocus()
             return
         if new != repeat:
@@ -335,8 +336,3 @@ class LoginScreen(QWidget):
         self.repeat_passphrase.clear()
         self.signedIn.emit(session)
 
-
-def _min_passphrase() -> int:
-    from fieldreg.store.accounts import MIN_PASSPHRASE
-
-    return MIN_PASSPHRASE

@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError
+from fieldreg.model import HouseholdSummary, Registration
 from fieldreg.station.form import FormInvalid, entry_from_registration, household_from_entry
-from fieldreg.model import Registration
-from fieldreg.validation import MAX_REASON
-from fieldreg.model import HouseholdSummary
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for, show_error
 from fieldreg.ui.printing import (
@@ -49,6 +47,7 @@ from fieldreg.ui.screens import Screen
 from fieldreg.ui.widgets.household_form import HouseholdForm
 from fieldreg.ui.widgets.members import relationship_labels, sex_labels
 from fieldreg.ui.widgets.reason import ReasonDialog
+from fieldreg.validation import MAX_REASON
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 250

@@ -11,6 +11,7 @@ matched; they are advice and never stop a save.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -27,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.station.duplicates import Person, PostDuplicates
 from fieldreg.errors import FieldRegError
-from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.model import Household
+from fieldreg.station.duplicates import Person, PostDuplicates
+from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.printing import SlipDialog, open_slip_dialog
@@ -182,10 +183,8 @@ class RegisterScreen(Screen):
             except FieldRegError as err:  # advice only: without it the form still works
                 log.warning("duplicate finder not built: %s", type(err).__name__)
                 finder = None
-            try:
+            with contextlib.suppress(RuntimeError):  # the screen was closed meanwhile
                 self.finder_ready.emit(finder)
-            except RuntimeError:  # the screen was closed meanwhile
-                pass
 
         threading.Thread(target=build, name="fieldreg-duplicates", daemon=True).start()
 

@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg import errors
-
-from fieldreg.keys import TrustList
 from fieldreg.model import utcnow
-from fieldreg.station.trust import document_kind, station_trust
+from fieldreg.station.trust import TrustList, document_kind, station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen

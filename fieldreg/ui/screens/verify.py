@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError, InvalidInput
-from fieldreg.station.verifying import ScanResult, Verifier
+from fieldreg.station.verifying import ScanResult, Verifier, decode_qr_image
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.screens import Screen
@@ -200,8 +200,6 @@ class VerifyScreen(Screen):
 
     def verify_image(self, path: str) -> None:
         """Find the QR code in a photo or scan (off the UI thread), then verify it."""
-        from fieldreg.tokens.qr import decode_qr_image
-
         self._reset_result()
         self.verdict.show_busy(self.tr("Reading the image…"))
         run_task(self, self.tr("Reading the image…"), lambda progress: decode_qr_image(path),

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import FieldRegError
 from fieldreg.regno import POST_ID_RE
-from fieldreg.store.accounts import MIN_PASSPHRASE, USERNAME_RE
+from fieldreg.station.accounts import MIN_PASSPHRASE, USERNAME_RE
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
@@ -330,7 +330,7 @@ class SetupWizard(QWidget):
         if not isinstance(data, bytes):
             self.enrollment_info.setText("")
             return
-        from fieldreg.keys.enrollment import read_enrollment_info
+        from fieldreg.station.enrollment import read_enrollment_info
 
         try:
             info = read_enrollment_info(data)
@@ -387,8 +387,7 @@ class SetupWizard(QWidget):
 
         def work() -> tuple[Any, str]:
             from fieldreg.errors import AuthError
-            from fieldreg.keys import open_enrollment
-            from fieldreg.station.enrollment import create_enrolled_post
+            from fieldreg.station.enrollment import create_enrolled_post, open_enrollment
 
             try:
                 enrollment = open_enrollment(data, passphrase)
@@ -440,8 +439,8 @@ class SetupWizard(QWidget):
         note = self.tr("The demo post is ready.")
 
         def work() -> tuple[Any, str]:
-            from fieldreg.station.demo import create_demo
             from fieldreg.station import Station
+            from fieldreg.station.demo import create_demo
 
             create_demo(data_dir)
             return Station.open(data_dir), note

@@ -1,6 +1,7 @@
 """A small dialog that asks why (void, correct, reissue) and runs the action with the answer.
 
->>> ReasonDialog(self, title, prompt, lambda reason: session.households.void(regno, reason=reason)).open()  # doctest: +SKIP
+>>> ReasonDialog(self, title, prompt,  # doctest: +SKIP
+...              lambda reason: session.households.void(regno, reason=reason)).open()
 
 An empty reason is refused at the field; the action's own refusal (a
 :class:`fieldreg.errors.FieldRegError`) is shown in the dialog, which stays
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError
-from fieldreg.validation import MAX_REASON
 from fieldreg.ui.dialogs import message_for
+from fieldreg.validation import MAX_REASON
 
 
 class ReasonDialog(QDialog):

@@ -31,8 +31,7 @@ from fieldreg.errors import FieldRegError, InvalidInput
 from fieldreg.regno import looks_like_regno
 from fieldreg.station.checkins import Checkin
 from fieldreg.station.scanner import looks_mangled
-from fieldreg.station.verifying import ScanResult, approximate_age, head_name
-from fieldreg.tokens import Claims, Reason, Sex, Status
+from fieldreg.station.verifying import Claims, Reason, ScanResult, Sex, Status, approximate_age, head_name
 from fieldreg.ui.text import error_text, translated
 from fieldreg.ui.widgets.labels import plain_label, set_font
 from fieldreg.ui.widgets.verdict_badge import COLOURS, VerdictBadge

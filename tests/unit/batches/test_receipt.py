@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from fieldreg.errors import CorruptData
 from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 H1, H2 = b"\x01" * 32, b"\x02" * 32
 
 

@@ -7,7 +7,7 @@ import io
 import re
 import subprocess
 import tarfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import HqDir, PostKey, open_enrollment
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +199,7 @@ def test_a_changed_record_or_a_swapped_manifest_is_refused(world: tuple[HqDir, P
     with tarfile.open(fileobj=io.BytesIO(other_inner), mode="r:") as tar:
         other_manifest = tar.extractfile("manifest.cose").read()  # type: ignore[union-attr]
     # Anyone can encrypt to HQ's public recipient: these are decryptable forgeries.
-    edited = _retar(inner, lambda n, c: c.replace("KONÉ".encode(), "KONA".encode()) if n.startswith("records") else c)
+    edited = _retar(inner, lambda n, c: c.replace("KONÉ".encode(), b"KONA") if n.startswith("records") else c)
     swapped = _retar(inner, lambda n, c: other_manifest if n == "manifest.cose" else c)
     for forged in (edited, swapped):
         with pytest.raises(BatchError, match="do not match the manifest"):

@@ -49,7 +49,8 @@ def load(name: str) -> list[LabelledPair]:
     """The pairs of ``tests/data/dedup/<name>``."""
     with (DATA / name).open(encoding="utf-8", newline="") as f:
         return [
-            LabelledPair(r["pair"], r["kind"], r["label"] == "1", _person(r, "a", r["pair"]), _person(r, "b", r["pair"]))
+            LabelledPair(r["pair"], r["kind"], r["label"] == "1",
+                         _person(r, "a", r["pair"]), _person(r, "b", r["pair"]))
             for r in csv.DictReader(f)
         ]
 

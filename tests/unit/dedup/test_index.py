@@ -104,7 +104,8 @@ def test_all_pairs_agrees_with_brute_force_scoring() -> None:
         if a.group != b.group and score_pair(a, b, ref_year=YEAR).score >= DEFAULT_THRESHOLD
     }
     progress: list[tuple[int, int]] = []
-    got = {frozenset((m.a, m.b)) for m in DedupIndex(people, ref_year=YEAR).all_pairs(progress=lambda d, t: progress.append((d, t)))}
+    pairs = DedupIndex(people, ref_year=YEAR).all_pairs(progress=lambda d, t: progress.append((d, t)))
+    got = {frozenset((m.a, m.b)) for m in pairs}
     assert got == expected
     assert progress and progress[-1][0] == progress[-1][1]
 

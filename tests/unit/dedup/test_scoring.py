@@ -90,9 +90,12 @@ def test_unknown_fields_are_neither_for_nor_against() -> None:
 
 
 def test_birth_tolerance_grows_with_age_and_exact_dates_are_strict() -> None:
-    assert year_tolerance(age=3, exact=False) < year_tolerance(age=40, exact=False) < year_tolerance(age=70, exact=False)
-    child_a, child_b = person("Awa", "Dembélé", sex="F", birth_year=2020), person("Awa", "Dembele", sex="F", birth_year=2024)
-    adult_a, adult_b = person("Awa", "Dembélé", sex="F", birth_year=1980), person("Awa", "Dembele", sex="F", birth_year=1984)
+    assert (year_tolerance(age=3, exact=False) < year_tolerance(age=40, exact=False)
+            < year_tolerance(age=70, exact=False))
+    child_a = person("Awa", "Dembélé", sex="F", birth_year=2020)
+    child_b = person("Awa", "Dembele", sex="F", birth_year=2024)
+    adult_a = person("Awa", "Dembélé", sex="F", birth_year=1980)
+    adult_b = person("Awa", "Dembele", sex="F", birth_year=1984)
     assert score(child_a, child_b).score < DEFAULT_THRESHOLD <= score(adult_a, adult_b).score
     exact_a = person("Awa", "Dembélé", sex="F", birth_year=1981, birth_estimated=False)
     exact_b = person("Awa", "Dembele", sex="F", birth_year=1983, birth_estimated=False)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyrage
 
 from fieldreg.keys import open_enrollment
-from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station import Station
+from fieldreg.station.enrollment import create_enrolled_post
 
 from .builders import FAST_KDF, T0, make_hq
 

@@ -56,7 +56,7 @@ def test_same_version_different_content_is_a_conflict(hq: HqDir, tmp_path: Path)
     # A second HQ directory cannot share the root; simulate a fork by re-signing version 1.
     forked = TrustList.issue(
         version=1, issued_at=T0 + timedelta(seconds=1), expires_at=T0 + timedelta(days=2),
-        entries=(), root=hq._root,  # noqa: SLF001 - test needs the root to build a fork
+        entries=(), root=hq._root,  # the test needs the root to build a fork
     )
     with pytest.raises(CorruptData, match="both claim version 1"):
         store.load_trust_list(forked.raw)
@@ -74,7 +74,7 @@ def test_revocations_and_clock_floor(hq: HqDir) -> None:
 
 def _older_rl(hq: HqDir) -> bytes:
     return RevocationList.issue(
-        version=1, issued_at=T0, token_ids=set(), root=hq._root  # noqa: SLF001
+        version=1, issued_at=T0, token_ids=set(), root=hq._root
     ).raw
 
 

@@ -31,12 +31,12 @@ from fieldreg.keys import HqDir
 from fieldreg.keys.documents import sign_document
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import RegNo
+from fieldreg.sqlitedb import transaction
 from fieldreg.station.batches import BATCHES_DIRNAME
 from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
 from fieldreg.station.session import Session
 from fieldreg.store import registry
-from fieldreg.sqlitedb import transaction
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 
@@ -262,7 +262,7 @@ def test_full_stick_leaves_no_file_and_marks_nothing(
 ) -> None:
     register(post)
     monkeypatch.setattr(os, "fsync", failing_fsync_under(usb, OSError(errno.ENOSPC, "No space")))
-    with pytest.raises(StorageError, match="not enough space.*run the export again"):
+    with pytest.raises(StorageError, match=r"not enough space.*run the export again"):
         post.batches.export(usb)
     monkeypatch.undo()
     assert files(usb) == []  # neither the .frb nor the temporary file
@@ -365,10 +365,10 @@ def test_damaged_or_missing_local_copy_is_never_replaced_by_another_batch(
     local = post.batches.local_dir() / "TGR1-000001.frb"
     good = local.read_bytes()
     local.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))
-    with pytest.raises(CorruptData, match="copy of batch 1 .* is damaged"):
+    with pytest.raises(CorruptData, match=r"copy of batch 1 .* is damaged"):
         post.batches.export(usb)
     local.unlink()
-    with pytest.raises(CorruptData, match="copy of batch 1 .* is missing"):
+    with pytest.raises(CorruptData, match=r"copy of batch 1 .* is missing"):
         post.batches.export(usb)
     assert files(usb) == [] and statuses(post) == [(1, "prepared")]
     local.write_bytes(good)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,9 @@ from fieldreg.tokens import Reason, Status, Verdict, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
-ISSUE = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
-SCAN = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+ISSUE = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+SCAN = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
 HQ_PASS = "test-only hq passphrase"
 CAMP_ADMIN = "ali"

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fieldreg.errors import InvalidInput
 from fieldreg.station.dashboard import (
     OTHER_ORIGINS,
     arrivals_per_day,
@@ -14,7 +15,6 @@ from fieldreg.station.dashboard import (
     share,
     top_with_rest,
 )
-from fieldreg.errors import InvalidInput
 from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household
@@ -33,10 +33,10 @@ def test_arrivals_per_day_fills_gaps_with_zeros_up_to_today() -> None:
 
 def test_a_day_just_above_the_multiple_is_unusual_and_exactly_at_it_is_not() -> None:
     week = [10] * 7
-    assert flag_unusual(week + [20], multiple=2.0)[-1] == (10.0, False)
-    assert flag_unusual(week + [21], multiple=2.0)[-1] == (10.0, True)
-    assert flag_unusual(week + [30], multiple=3.0)[-1] == (10.0, False)
-    assert flag_unusual(week + [31], multiple=3.0)[-1] == (10.0, True)
+    assert flag_unusual([*week, 20], multiple=2.0)[-1] == (10.0, False)
+    assert flag_unusual([*week, 21], multiple=2.0)[-1] == (10.0, True)
+    assert flag_unusual([*week, 30], multiple=3.0)[-1] == (10.0, False)
+    assert flag_unusual([*week, 31], multiple=3.0)[-1] == (10.0, True)
 
 
 def test_the_trailing_average_is_the_window_before_the_day() -> None:

@@ -7,7 +7,7 @@ does with its trust afterwards is tests/unit/station/test_trust.py.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from fieldreg.tokens import Status, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 HQ_PASS = "test-only hq passphrase"
 CAMP_ADMIN = "ali"

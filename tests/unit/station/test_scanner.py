@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from fieldreg.keys import HqDir
+from fieldreg.station.enrollment import create_camp
 from fieldreg.station.scanner import (
     AZERTY_TO_US,
     SCANNER_ADVICE,
@@ -24,11 +24,10 @@ from fieldreg.station.scanner import (
     unmangle_us_on_azerty,
 )
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp
+from fieldreg.station.verifying import Verifier
 from fieldreg.tokens import Status
 from fieldreg.tokens.base45 import ALPHABET as BASE45
 from fieldreg.validation import parse_household
-from fieldreg.station.verifying import Verifier
 from tests.conftest import ADMIN_PASS, FAST_KDF, household
 
 base45_text = st.text(alphabet=BASE45, max_size=300)

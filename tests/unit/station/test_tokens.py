@@ -8,7 +8,7 @@ are checked by decoding and verifying them against HQ's own trust list.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,21 +17,21 @@ import pytest
 from fieldreg.errors import AuthError, InvalidInput, NotFound
 from fieldreg.keys import Enrollment, HqDir, key_id_hex, open_enrollment
 from fieldreg.regno import RegNo
+from fieldreg.sqlitedb import transaction
 from fieldreg.station import Station
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station.session import Session
 from fieldreg.station.slips import SlipMember
 from fieldreg.station.tokens import NO_KEY, Tokens, current_post_key
 from fieldreg.station.trust import install_post_key
-from fieldreg.sqlitedb import transaction
 from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 from fieldreg.tokens import Member, Sex, Status, verify_token
 from fieldreg.tokens.codec import decode_token, parse_claims
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)  # HQ set up, post key valid from here
-ISSUE = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)  # first slips
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)  # HQ set up, post key valid from here
+ISSUE = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)  # first slips
 HQ_PASS = "test-only hq passphrase"
 HEAD, CHILD_M, CHILD_F = Member(Sex.FEMALE, 1990), Member(Sex.MALE, 2019), Member(Sex.FEMALE, 2024)
 
@@ -180,13 +180,13 @@ def test_slip_shows_the_post_the_token_and_ages_on_the_issue_day(post: Session) 
                 SlipMember("Mariam", 2, False))
     assert slip.members == expected
     # A reprint half a year later is the same slip: ages stay those of the issue day.
-    later = post.tokens.slip(post.tokens.issue(regno, now=datetime(2027, 6, 1, tzinfo=timezone.utc)))
+    later = post.tokens.slip(post.tokens.issue(regno, now=datetime(2027, 6, 1, tzinfo=UTC)))
     assert later.members == expected and later.issued_at == ISSUE
 
 
 def test_slip_ages_are_counted_on_the_issue_day_not_today(post: Session) -> None:
     regno = register(post)
-    eve_of_birthday = datetime(2028, 3, 1, 8, 0, tzinfo=timezone.utc)  # Mariam born 2024-03-02
+    eve_of_birthday = datetime(2028, 3, 1, 8, 0, tzinfo=UTC)  # Mariam born 2024-03-02
     slip = post.tokens.slip(post.tokens.issue(regno, now=eve_of_birthday))
     assert slip.members == (SlipMember("Aminata", 38, True), SlipMember("Issa", 9, True),
                             SlipMember("Mariam", 3, False))
@@ -390,7 +390,7 @@ def test_correction_of_what_the_token_says_requires_a_reissue(post: Session) -> 
     fixed = household()
     fixed["members"][0]["given_names"] = "Aminata Fanta"
     post.households.correct(regno, parse_household(fixed), reason="second given name missing")
-    with pytest.raises(InvalidInput, match="corrected after its slip was issued.*--reissue"):
+    with pytest.raises(InvalidInput, match=r"corrected after its slip was issued.*--reissue"):
         post.tokens.issue(regno)
     new, revoked = post.tokens.reissue(regno, reason="name corrected", now=ISSUE + timedelta(days=1))
     assert revoked == old.token_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from fieldreg.tokens import Status, verify_token
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
 
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 HQ_PASS = "test-only hq passphrase"
 CAMP_ADMIN = "ali"
@@ -170,7 +170,7 @@ def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDi
     text = post.tokens.issue(regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
     camp.trust.load_list(hq.revoke_tokens([], now=T0 + 11 * DAY).raw)
     trust = reopened(camp)
-    dead_battery = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    dead_battery = datetime(2000, 1, 1, tzinfo=UTC)
     # Judged at the floor, not in 2000: the token is only 12 h ahead (VALID, with warnings).
     verdict = verify_token(text, trust.trust, trust.revocations, dead_battery,
                            clock_floor=trust.clock_floor)

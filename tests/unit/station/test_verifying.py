@@ -14,12 +14,10 @@ import pytest
 
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import HqDir
+from fieldreg.station import Station
+from fieldreg.station.enrollment import create_camp
 from fieldreg.station.scanner import mangle_us_on_azerty
 from fieldreg.station.session import Session
-from fieldreg.station.enrollment import create_camp
-from fieldreg.station import Station
-from fieldreg.tokens import Reason, Status
-from fieldreg.validation import parse_household
 from fieldreg.station.verifying import (
     Verifier,
     approximate_age,
@@ -27,6 +25,8 @@ from fieldreg.station.verifying import (
     head_name,
     is_token_text,
 )
+from fieldreg.tokens import Reason, Status
+from fieldreg.validation import parse_household
 from tests.conftest import ADMIN_PASS, FAST_KDF, household, make_user
 
 

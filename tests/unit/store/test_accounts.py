@@ -20,8 +20,8 @@ from fieldreg.errors import (
     WrongPassphrase,
 )
 from fieldreg.model import utcnow
-from fieldreg.station.session import Session
 from fieldreg.station import Station
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, household, make_user
 
@@ -95,7 +95,7 @@ def test_wrong_passphrase_delay_grows(store: Station) -> None:
     assert entries[-1].action == "login"
     assert entries[-1].details == {"failed_attempts_before": 4}
     # A successful login resets the count.
-    with pytest.raises(AuthError, match="wrong passphrase for 'awa'$"):
+    with pytest.raises(AuthError, match=r"wrong passphrase for 'awa'$"):
         store.unlock(ADMIN, "wrong again", now=later + timedelta(seconds=4))
 
 

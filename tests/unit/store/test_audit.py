@@ -38,7 +38,7 @@ def test_log_holds_no_personal_data(busy: Session) -> None:
     text = repr([e.to_json() for e in busy.audit.entries()])
     for secret in ("Traoré", "Aminata", "TEST-0001", "Loulouni", "corrected", "duplicate"):
         assert secret not in text
-    correction = [e for e in busy.audit.entries() if e.action == "correct"][0]
+    correction = next(e for e in busy.audit.entries() if e.action == "correct")
     assert correction.details == {"version": 2, "fields": ["notes"]}
 
 
@@ -49,7 +49,7 @@ def test_edited_entry_is_found(busy: Session, data_dir: Path) -> None:
 
 def test_deleted_entry_is_found(busy: Session, data_dir: Path) -> None:
     raw(data_dir).execute("DELETE FROM audit WHERE seq = 4")
-    count, problem = busy.audit.verify()
+    _count, problem = busy.audit.verify()
     assert problem == "entry 4 is missing (the log jumps to entry 5)"
 
 

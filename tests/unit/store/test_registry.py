@@ -9,8 +9,8 @@ import pytest
 
 from fieldreg.errors import CorruptData, InvalidInput, NotFound
 from fieldreg.regno import parse_regno
-from fieldreg.station.session import Session
 from fieldreg.station import Station
+from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, household
 

@@ -7,21 +7,21 @@ sign anything real. ``test_format_doc.py`` checks the document still matches.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldreg.keys import Certificate, PostKey, TrustList
 from fieldreg.keys.cose import canonical_dumps, parse_sign1
 from fieldreg.keys.ids import key_id, public_raw
-from fieldreg.tokens.qr import qr_matrix
 from fieldreg.tokens import Claims, Member, Sex, encode_token
 from fieldreg.tokens.base45 import b45decode
+from fieldreg.tokens.qr import qr_matrix
 
 TEST_ONLY_ROOT_SEED = hashlib.sha256(b"FieldReg TEST-ONLY HQ root key").digest()
 TEST_ONLY_POST_SEED = hashlib.sha256(b"FieldReg TEST-ONLY post key TGR1").digest()
-ISSUED = datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
-START = datetime(2026, 11, 1, tzinfo=timezone.utc)
+ISSUED = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+START = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def build() -> dict[str, str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fieldreg.errors import InvalidInput
-from fieldreg.tokens import Claims, Member, Sex
-from fieldreg.tokens import claims as c
+from fieldreg.tokens import Claims, Member, Sex, claims as c
 
 from .conftest import make_claims
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
 from fieldreg.errors import FieldRegError
-from fieldreg.tokens.qr import decode_qr_image, qr_png
 from fieldreg.tokens import PREFIX, Status, Verdict, encode_token, verify_token
 from fieldreg.tokens.base45 import ALPHABET, b45decode, b45encode
+from fieldreg.tokens.qr import decode_qr_image, qr_png
 
 from .conftest import T0, World, make_claims
 
@@ -84,10 +84,8 @@ def test_no_single_character_change_verifies(world: World) -> None:
 
 
 def _decode_or_error(data: bytes) -> None:
-    try:
+    with contextlib.suppress(FieldRegError):
         assert isinstance(decode_qr_image(data), list)
-    except FieldRegError:
-        pass
 
 
 @settings(max_examples=60, deadline=None)

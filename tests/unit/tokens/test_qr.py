@@ -9,8 +9,8 @@ import pytest
 from PIL import Image, ImageFilter
 
 from fieldreg.errors import InvalidInput, NotFound
-from fieldreg.tokens.qr import QrTooLarge, decode_qr_image, qr_matrix, qr_png
 from fieldreg.tokens import encode_token
+from fieldreg.tokens.qr import QrTooLarge, decode_qr_image, qr_matrix, qr_png
 
 from .conftest import World, make_claims
 
@@ -87,5 +87,5 @@ def test_decode_from_path_and_errors(tmp_path: object, world: World) -> None:
     Image.new("L", (200, 200), 255).save(blank, format="PNG")
     with pytest.raises(InvalidInput, match="no readable QR code"):
         decode_qr_image(blank.getvalue())
-    with pytest.raises(InvalidInput, match="damaged|not an image"):
+    with pytest.raises(InvalidInput, match=r"damaged|not an image"):
         decode_qr_image(png.read_bytes()[:60])
