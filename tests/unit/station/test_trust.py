@@ -10,7 +10,6 @@ import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,79 +20,17 @@ from fieldreg.keys import (
     RevocationList,
     StaleTrustList,
     TrustList,
-    TrustStore,
     key_id_hex,
-    open_enrollment,
 )
 from fieldreg.station import Station
-from fieldreg.station.enrollment import create_camp, create_enrolled_post
 from fieldreg.station.service import ANY_USER
 from fieldreg.station.session import Session
 from fieldreg.station.tokens import current_post_key
 from fieldreg.station.trust import Trust, document_kind, station_trust, trust_dir
 from fieldreg.tokens import Status, verify_token
 from fieldreg.validation import parse_household
-from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, household, make_user
-
-T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
-DAY = timedelta(days=1)
-HQ_PASS = "test-only hq passphrase"
-CAMP_ADMIN = "ali"
-
-
-def new_hq(path: Path) -> HqDir:
-    return HqDir.init(path, HQ_PASS, kdf=FAST_KDF, now=T0)
-
-
-def enroll(hq: HqDir, post_id: str = "TGR1", *, now: datetime = T0) -> Enrollment:
-    pkg = hq.enroll_post(post_id, now=now)
-    return open_enrollment(pkg.data, pkg.passphrase)
-
-
-@pytest.fixture
-def hq(tmp_path: Path) -> HqDir:
-    return new_hq(tmp_path / "hq")
-
-
-@pytest.fixture
-def other_hq(tmp_path: Path) -> HqDir:
-    return new_hq(tmp_path / "other-hq")
-
-
-@pytest.fixture
-def enrollment(hq: HqDir) -> Enrollment:
-    return enroll(hq)  # trust list version 2, with TGR1's key
-
-
-@pytest.fixture
-def post(enrollment: Enrollment, data_dir: Path) -> Session:
-    store = create_enrolled_post(data_dir, enrollment, post_name="Tengréla", admin=ADMIN,
-                                 passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    return store.unlock(ADMIN, ADMIN_PASS)
-
-
-@pytest.fixture
-def camp_dir(tmp_path: Path) -> Path:
-    return tmp_path / "camp"
-
-
-@pytest.fixture
-def camp(hq: HqDir, enrollment: Enrollment, camp_dir: Path) -> Session:
-    store = create_camp(camp_dir, camp_id="CAMP1", camp_name="Site de transit",
-                        trust_list=hq.trust_list().raw, fingerprint=hq.fingerprint,
-                        admin=CAMP_ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    return store.unlock(CAMP_ADMIN, ADMIN_PASS)
-
-
-def audit(session: Session, action: str) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(r[0], r[1], json.loads(r[2])) for r in session.store.db.execute(
-        "SELECT actor, subject, details FROM audit WHERE action = ? ORDER BY seq", (action,))]
-
-
-def reopened(session: Session) -> TrustStore:
-    """The station's trust as a later process sees it (files re-read and re-verified)."""
-    return station_trust(Station.open(session.store.data_dir))
-
+from tests.conftest import ADMIN, ADMIN_PASS, household, make_user
+from tests.unit.station.at_t0 import CAMP_ADMIN, DAY, HQ_PASS, T0, audit, enroll, reopened
 
 # -- the station's trust ------------------------------------------------------------------
 
@@ -113,8 +50,8 @@ def test_trust_files_swapped_for_another_hqs_are_refused(
 
 # -- loading newer lists ------------------------------------------------------------------
 
-def test_newer_trust_list_is_loaded_kept_and_audited(camp: Session, hq: HqDir) -> None:
-    newer = hq.issue_trust_list(now=T0 + 5 * DAY)
+def test_newer_trust_list_is_loaded_kept_and_audited(camp: Session, hq_t0: HqDir) -> None:
+    newer = hq_t0.issue_trust_list(now=T0 + 5 * DAY)
     loaded = camp.trust.load_list(newer.raw)
     assert isinstance(loaded, TrustList)
     assert (loaded.version, loaded.raw) == (3, newer.raw)
@@ -123,20 +60,20 @@ def test_newer_trust_list_is_loaded_kept_and_audited(camp: Session, hq: HqDir) -
     assert audit(camp, "trust_load") == [(CAMP_ADMIN, "CAMP1", {"version": 3})]
 
 
-def test_older_trust_list_is_refused(camp: Session, hq: HqDir) -> None:
-    current = hq.trust_list()
-    camp.trust.load_list(hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+def test_older_trust_list_is_refused(camp: Session, hq_t0: HqDir) -> None:
+    current = hq_t0.trust_list()
+    camp.trust.load_list(hq_t0.issue_trust_list(now=T0 + 5 * DAY).raw)
     with pytest.raises(StaleTrustList, match="version 2 is older than the loaded version 3"):
         camp.trust.load_list(current.raw)
     assert reopened(camp).trust.version == 3
     assert len(audit(camp, "trust_load")) == 1
 
 
-def test_two_different_lists_with_one_version_are_refused(camp: Session, hq: HqDir,
+def test_two_different_lists_with_one_version_are_refused(camp: Session, hq_t0: HqDir,
                                                           tmp_path: Path) -> None:
     # An HQ directory restored from a backup issues its own, different, version 3.
-    shutil.copytree(hq.path, tmp_path / "hq-backup")
-    camp.trust.load_list(hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    shutil.copytree(hq_t0.path, tmp_path / "hq-backup")
+    camp.trust.load_list(hq_t0.issue_trust_list(now=T0 + 5 * DAY).raw)
     rival = HqDir.open(tmp_path / "hq-backup", HQ_PASS).issue_trust_list(now=T0 + 6 * DAY)
     assert rival.version == 3
     with pytest.raises(CorruptData, match="both claim version 3"):
@@ -144,11 +81,11 @@ def test_two_different_lists_with_one_version_are_refused(camp: Session, hq: HqD
     assert reopened(camp).trust.issued_at == T0 + 5 * DAY
 
 
-def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq: HqDir) -> None:
+def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq_t0: HqDir) -> None:
     assert reopened(camp).revocations is None
     assert reopened(camp).clock_floor == T0
     token_id = bytes(range(16))
-    first = hq.revoke_tokens([token_id], now=T0 + 10 * DAY)
+    first = hq_t0.revoke_tokens([token_id], now=T0 + 10 * DAY)
     loaded = camp.trust.load_list(first.raw)
     assert isinstance(loaded, RevocationList)
     assert loaded.version == 2 and token_id in loaded
@@ -157,18 +94,18 @@ def test_revocation_lists_are_loaded_and_raise_the_clock_floor(camp: Session, hq
     assert token_id in kept.revocations
     assert kept.clock_floor == T0 + 10 * DAY
     # A newer trust list issued before that revocation list does not lower the floor.
-    camp.trust.load_list(hq.issue_trust_list(now=T0 + 5 * DAY).raw)
+    camp.trust.load_list(hq_t0.issue_trust_list(now=T0 + 5 * DAY).raw)
     assert reopened(camp).clock_floor == T0 + 10 * DAY
-    camp.trust.load_list(hq.revoke_tokens([], now=T0 + 20 * DAY).raw)
+    camp.trust.load_list(hq_t0.revoke_tokens([], now=T0 + 20 * DAY).raw)
     assert reopened(camp).clock_floor == T0 + 20 * DAY
     assert [d for _, _, d in audit(camp, "revocations_load")] == [{"version": 2}, {"version": 3}]
 
 
-def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDir,
-                                                         post: Session) -> None:
-    regno = post.households.register(parse_household(household()))
-    text = post.tokens.issue(regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
-    camp.trust.load_list(hq.revoke_tokens([], now=T0 + 11 * DAY).raw)
+def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq_t0: HqDir,
+                                                         post_t0: Session) -> None:
+    regno = post_t0.households.register(parse_household(household()))
+    text = post_t0.tokens.issue(regno, now=T0 + 11 * DAY + timedelta(hours=12)).text
+    camp.trust.load_list(hq_t0.revoke_tokens([], now=T0 + 11 * DAY).raw)
     trust = reopened(camp)
     dead_battery = datetime(2000, 1, 1, tzinfo=UTC)
     # Judged at the floor, not in 2000: the token is only 12 h ahead (VALID, with warnings).
@@ -179,9 +116,9 @@ def test_clock_floor_overrides_a_clock_that_was_set_back(camp: Session, hq: HqDi
     assert any(w.startswith("issued 12 h in the future") for w in map(str, verdict.warnings))
 
 
-def test_older_revocation_list_is_refused(camp: Session, hq: HqDir) -> None:
-    second = hq.revoke_tokens([bytes(16)], now=T0 + DAY)
-    third = hq.revoke_tokens([bytes(15) + b"\x01"], now=T0 + 2 * DAY)
+def test_older_revocation_list_is_refused(camp: Session, hq_t0: HqDir) -> None:
+    second = hq_t0.revoke_tokens([bytes(16)], now=T0 + DAY)
+    third = hq_t0.revoke_tokens([bytes(15) + b"\x01"], now=T0 + 2 * DAY)
     camp.trust.load_list(third.raw)
     with pytest.raises(StaleTrustList, match="version 2 is older than the loaded version 3"):
         camp.trust.load_list(second.raw)
@@ -200,17 +137,17 @@ def test_lists_signed_by_another_hq_are_refused(camp: Session, other_hq: HqDir) 
     assert audit(camp, "trust_load") == [] and audit(camp, "revocations_load") == []
 
 
-def test_loading_needs_an_account_that_chose_its_passphrase(camp: Session, hq: HqDir) -> None:
+def test_loading_needs_an_account_that_chose_its_passphrase(camp: Session, hq_t0: HqDir) -> None:
     camp.accounts.add("moussa", role="officer", passphrase="moussa first pass")
     fresh = camp.station.unlock("moussa", "moussa first pass")
     with pytest.raises(AuthError):
-        fresh.trust.load_list(hq.issue_trust_list(now=T0 + DAY).raw)
+        fresh.trust.load_list(hq_t0.issue_trust_list(now=T0 + DAY).raw)
     assert reopened(camp).trust.version == 2
 
 
-def test_document_kind_tells_lists_apart(hq: HqDir, enrollment: Enrollment) -> None:
-    assert document_kind(hq.trust_list().raw) == "trustlist"
-    assert document_kind(hq.revocation_list().raw) == "revocations"
+def test_document_kind_tells_lists_apart(hq_t0: HqDir, enrollment: Enrollment) -> None:
+    assert document_kind(hq_t0.trust_list().raw) == "trustlist"
+    assert document_kind(hq_t0.revocation_list().raw) == "revocations"
     others = [enrollment.post_key.certificate.raw, b"", b"not a list at all",
               b"\xd2\x84\x40\xa0\x40\x40", json.dumps({"format": "fieldreg-hq"}).encode()]
     for data in others:
@@ -226,81 +163,81 @@ def test_load_list_refuses_what_is_not_a_list(camp: Session, enrollment: Enrollm
 
 # -- loading an enrollment into a running post --------------------------------------------
 
-def test_key_rotation_at_a_running_post(post: Session, hq: HqDir, enrollment: Enrollment) -> None:
-    rotated = enroll(hq, now=T0 + 10 * DAY)  # trust list version 3, both keys
-    post.trust.enroll(rotated)
-    keys = {k[0]: k[3] for k in post.trust.post_keys()}
+def test_key_rotation_at_a_running_post(post_t0: Session, hq_t0: HqDir, enrollment: Enrollment) -> None:
+    rotated = enroll(hq_t0, now=T0 + 10 * DAY)  # trust list version 3, both keys
+    post_t0.trust.enroll(rotated)
+    keys = {k[0]: k[3] for k in post_t0.trust.post_keys()}
     assert keys == {key_id_hex(enrollment.post_key.key_id): False,
                     key_id_hex(rotated.post_key.key_id): True}
-    assert current_post_key(post, now=T0 + 11 * DAY).key_id == rotated.post_key.key_id
-    trust = reopened(post)
+    assert current_post_key(post_t0, now=T0 + 11 * DAY).key_id == rotated.post_key.key_id
+    trust = reopened(post_t0)
     assert trust.trust.version == 3
     assert trust.trust.find(enrollment.post_key.key_id) is not None
     assert trust.trust.find(rotated.post_key.key_id) is not None
-    assert [d for _, _, d in audit(post, "key_load")][-1] == {
+    assert [d for _, _, d in audit(post_t0, "key_load")][-1] == {
         "key": key_id_hex(rotated.post_key.key_id)}
 
 
 def test_a_post_set_up_without_keys_pins_hq_at_its_first_enrollment(
-        admin: Session, hq: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
+        admin: Session, hq_t0: HqDir, enrollment: Enrollment, data_dir: Path) -> None:
     assert admin.store.meta_or("hq_root") is None
     admin.trust.enroll(enrollment)
     store = Station.open(data_dir)
-    assert store.store.meta("hq_root") == hq.root_public.hex()
-    assert store.store.meta("hq_fingerprint") == hq.fingerprint
-    assert store.store.meta("hq_age_recipient") == hq.age_recipient
+    assert store.store.meta("hq_root") == hq_t0.root_public.hex()
+    assert store.store.meta("hq_fingerprint") == hq_t0.fingerprint
+    assert store.store.meta("hq_age_recipient") == hq_t0.age_recipient
     assert station_trust(store).trust.raw == enrollment.trust_list.raw
     session = store.unlock(ADMIN, ADMIN_PASS)
     assert current_post_key(session, now=T0 + DAY).key_id == enrollment.post_key.key_id
 
 
-def test_an_enrollment_from_another_hq_is_refused(post: Session, other_hq: HqDir,
+def test_an_enrollment_from_another_hq_is_refused(post_t0: Session, other_hq: HqDir,
                                                   enrollment: Enrollment) -> None:
     with pytest.raises(InvalidInput, match="another HQ"):
-        post.trust.enroll(enroll(other_hq))
-    assert [k[0] for k in post.trust.post_keys()] == [key_id_hex(enrollment.post_key.key_id)]
-    assert reopened(post).trust.raw == enrollment.trust_list.raw
+        post_t0.trust.enroll(enroll(other_hq))
+    assert [k[0] for k in post_t0.trust.post_keys()] == [key_id_hex(enrollment.post_key.key_id)]
+    assert reopened(post_t0).trust.raw == enrollment.trust_list.raw
 
 
-def test_an_enrollment_for_another_post_changes_nothing(admin: Session, hq: HqDir,
+def test_an_enrollment_for_another_post_changes_nothing(admin: Session, hq_t0: HqDir,
                                                          data_dir: Path) -> None:
     with pytest.raises(InvalidInput, match="for post NIA, but this station is post TGR1"):
-        admin.trust.enroll(enroll(hq, "NIA"))
+        admin.trust.enroll(enroll(hq_t0, "NIA"))
     assert admin.trust.post_keys() == []
     assert admin.store.meta_or("hq_root") is None  # nothing pinned
     assert not trust_dir(data_dir).exists()
 
 
-def test_the_same_enrollment_twice_is_refused(post: Session, enrollment: Enrollment) -> None:
+def test_the_same_enrollment_twice_is_refused(post_t0: Session, enrollment: Enrollment) -> None:
     with pytest.raises(InvalidInput, match="already loaded"):
-        post.trust.enroll(enrollment)
-    assert len(post.trust.post_keys()) == 1
+        post_t0.trust.enroll(enrollment)
+    assert len(post_t0.trust.post_keys()) == 1
 
 
 def test_an_enrollment_older_than_the_stations_trust_list_still_loads_its_key(
-        post: Session, hq: HqDir) -> None:
-    rotated = enroll(hq, now=T0 + 10 * DAY)  # carries trust list version 3
-    post.trust.load_list(hq.issue_trust_list(now=T0 + 11 * DAY).raw)  # the post already has 4
-    post.trust.enroll(rotated)
-    assert current_post_key(post, now=T0 + 12 * DAY).key_id == rotated.post_key.key_id
-    assert reopened(post).trust.version == 4
+        post_t0: Session, hq_t0: HqDir) -> None:
+    rotated = enroll(hq_t0, now=T0 + 10 * DAY)  # carries trust list version 3
+    post_t0.trust.load_list(hq_t0.issue_trust_list(now=T0 + 11 * DAY).raw)  # the post already has 4
+    post_t0.trust.enroll(rotated)
+    assert current_post_key(post_t0, now=T0 + 12 * DAY).key_id == rotated.post_key.key_id
+    assert reopened(post_t0).trust.version == 4
 
 
-def test_only_administrators_load_enrollments(post: Session, hq: HqDir) -> None:
-    supervisor = make_user(post, "fatou", "supervisor")
+def test_only_administrators_load_enrollments(post_t0: Session, hq_t0: HqDir) -> None:
+    supervisor = make_user(post_t0, "fatou", "supervisor")
     with pytest.raises(PermissionDenied):
         supervisor.trust.check_enroll()
     with pytest.raises(PermissionDenied):
-        supervisor.trust.enroll(enroll(hq, now=T0 + DAY))
-    assert len(post.trust.post_keys()) == 1
-    post.trust.check_enroll()  # an administrator of a post may
+        supervisor.trust.enroll(enroll(hq_t0, now=T0 + DAY))
+    assert len(post_t0.trust.post_keys()) == 1
+    post_t0.trust.check_enroll()  # an administrator of a post may
 
 
-def test_a_camp_holds_no_signing_keys(camp: Session, hq: HqDir) -> None:
+def test_a_camp_holds_no_signing_keys(camp: Session, hq_t0: HqDir) -> None:
     with pytest.raises(InvalidInput, match="only a border post"):
         camp.trust.check_enroll()
     with pytest.raises(InvalidInput, match="only a border post"):
-        camp.trust.enroll(enroll(hq, "CAMP1", now=T0 + DAY))
+        camp.trust.enroll(enroll(hq_t0, "CAMP1", now=T0 + DAY))
     assert camp.trust.post_keys() == []
 
 
@@ -310,9 +247,9 @@ def test_the_role_is_checked_before_the_kind_of_station(camp: Session) -> None:
         officer.trust.check_enroll()
 
 
-def test_every_user_sees_the_posts_keys(post: Session, enrollment: Enrollment) -> None:
-    post.accounts.add("moussa", role="officer", passphrase="moussa first pass")
-    fresh = post.station.unlock("moussa", "moussa first pass")  # yet to choose a passphrase
+def test_every_user_sees_the_posts_keys(post_t0: Session, enrollment: Enrollment) -> None:
+    post_t0.accounts.add("moussa", role="officer", passphrase="moussa first pass")
+    fresh = post_t0.station.unlock("moussa", "moussa first pass")  # yet to choose a passphrase
     assert [k.key_id for k in fresh.trust.post_keys()] == [key_id_hex(enrollment.post_key.key_id)]
     assert fresh.trust.post_keys()[0].current
 
