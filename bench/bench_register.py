@@ -1,6 +1,7 @@
 """End-to-end ``fieldreg register`` against a plain durable SQLite insert, per household, as a user feels it.
 
     python bench/bench_register.py [--households 2000] [--rounds 15]
+    python bench/bench_register.py --against ../main         # and main's CLI, same rounds
     python bench/bench_register.py --profile register.prof   # one CLI run under cProfile
 
 Both sides are whole processes reading the same JSON Lines on standard input
@@ -93,21 +94,26 @@ def make_post(base: Path) -> Path:
     return base / "post"
 
 
-def cli_env(data_dir: Path) -> dict[str, str]:
+def cli_env(data_dir: Path, tree: Path = ROOT) -> dict[str, str]:
+    """The CLI's environment: the post, the user, and the source tree to run (this one)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDREG_")}
     env.update(FIELDREG_HOME=str(data_dir), FIELDREG_USER=USER, FIELDREG_PASSPHRASE=PASS,
-               PYTHONPATH=os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH")))))
+               PYTHONPATH=os.pathsep.join(filter(None, (str(tree), env.get("PYTHONPATH")))))
     return env
 
 
 def run(command: list[str], *, stdin: Path, expect: int, env: dict[str, str] | None = None,
         out: Path) -> Run:
-    """One whole process, timed; checks it printed one line per household."""
+    """One whole process, timed; checks it printed one line per household.
+
+    It runs in the output's directory: ``python -m`` puts the working directory
+    first on the path, and a source tree there would shadow the one chosen.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(stdin, "rb") as i, open(out, "wb") as o:
         start = time.perf_counter()
         done = subprocess.run(command, stdin=i, stdout=o, stderr=subprocess.PIPE, env=env,
-                              check=False)
+                              cwd=out.parent, check=False)
         wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -119,7 +125,8 @@ def run(command: list[str], *, stdin: Path, expect: int, env: dict[str, str] | N
     return Run(wall, cpu)
 
 
-def measure(households: int, rounds: int) -> dict[str, list[Run]]:
+def measure(households: int, rounds: int, trees: dict[str, Path]) -> dict[str, list[Run]]:
+    """Runs on 1 and 1 + N households of each side: the CLI of every source tree, and plain."""
     with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
         base = Path(tmp)
         template = make_post(base)
@@ -129,14 +136,14 @@ def measure(households: int, rounds: int) -> dict[str, list[Run]]:
                              encoding="utf-8")
         runs = 0
 
-        def fieldreg(n: int) -> Run:
+        def fieldreg(n: int, tree: Path) -> Run:
             nonlocal runs
             runs += 1
             data_dir = base / f"post-{runs}"
             shutil.copytree(template, data_dir)
             try:
                 return run([sys.executable, "-m", "fieldreg", "register", "-"], stdin=inputs[n],
-                           expect=n, env=cli_env(data_dir), out=base / "out")
+                           expect=n, env=cli_env(data_dir, tree), out=base / "out")
             finally:
                 shutil.rmtree(data_dir)
 
@@ -151,32 +158,35 @@ def measure(households: int, rounds: int) -> dict[str, list[Run]]:
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{db}{suffix}").unlink(missing_ok=True)
 
-        big = households + 1
-        return alternate({"fieldreg 1": lambda: fieldreg(1), "fieldreg N": lambda: fieldreg(big),
-                          "plain 1": lambda: plain(1), "plain N": lambda: plain(big)},
-                         rounds=rounds)
+        subjects = {}
+        for n, size in ((1, "1"), (households + 1, "N")):
+            for side, tree in trees.items():
+                subjects[f"{side} {size}"] = lambda n=n, tree=tree: fieldreg(n, tree)
+            subjects[f"plain {size}"] = lambda n=n: plain(n)
+        return alternate(subjects, rounds=rounds)
 
 
-def report(runs: dict[str, list[Run]], households: int) -> None:
+def report(runs: dict[str, list[Run]], households: int, sides: list[str]) -> None:
     def marginal(side: str, what: str) -> list[float]:
         """Per round: (run on 1 + N − run on 1) / N, in ms per household."""
         return [(getattr(b, what) - getattr(a, what)) / households * 1000
                 for a, b in zip(runs[f"{side} 1"], runs[f"{side} N"], strict=True)]
 
     print(f"{len(runs['plain 1'])} rounds, {households:,} households (1 + N runs, alternating)")
-    print("| figure | fieldreg register | plain durable insert | ratio (median of rounds) |")
-    print("|---|---|---|---|")
-    for what, label in (("wall", "wall clock"), ("cpu", "CPU (user + system)")):
-        f, p = marginal("fieldreg", what), marginal("plain", what)
-        ratios = [a / b for a, b in zip(f, p)]
-        print(f"| marginal {label}, ms/household | {median(f):.3f} (rounds {spread(f)}) | "
-              f"{median(p):.3f} (rounds {spread(p)}) | **{median_ratio(f, p):.2f}×** "
-              f"(rounds {spread(ratios)}) |")
-    print(f"| whole process, 1 household, s | {median([r.wall for r in runs['fieldreg 1']]):.3f} | "
-          f"{median([r.wall for r in runs['plain 1']]):.3f} | |")
-    print(f"| whole process, {households + 1:,} households, s | "
-          f"{median([r.wall for r in runs['fieldreg N']]):.3f} | "
-          f"{median([r.wall for r in runs['plain N']]):.3f} | |")
+    print("| side | marginal wall ms/household | ratio to plain | marginal CPU ms/household "
+          "| ratio to plain | process, 1 household s | process, 1 + N s |")
+    print("|---|---|---|---|---|---|---|")
+    for side in [*sides, "plain"]:
+        cells = []
+        for what in ("wall", "cpu"):
+            mine, plain = marginal(side, what), marginal("plain", what)
+            ratios = [a / b for a, b in zip(mine, plain)]
+            cells.append(f"{median(mine):.3f} (rounds {spread(mine)})")
+            cells.append("" if side == "plain" else
+                         f"**{median_ratio(mine, plain):.2f}×** (rounds {spread(ratios)})")
+        cells.append(f"{median([r.wall for r in runs[f'{side} 1']]):.3f}")
+        cells.append(f"{median([r.wall for r in runs[f'{side} N']]):.3f}")
+        print(f"| {side} | {' | '.join(cells)} |")
 
 
 def profile(path: Path, households: int) -> None:
@@ -197,6 +207,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=2000, help="N (default 2000)")
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--against", type=Path, action="append", default=[], metavar="TREE",
+                        help="also run the CLI of another source tree (e.g. a worktree of main) "
+                        "in the same rounds: a before/after comparison")
     parser.add_argument("--profile", type=Path, metavar="FILE",
                         help="instead: profile one CLI run of N households into FILE")
     args = parser.parse_args()
@@ -204,8 +217,10 @@ def main() -> None:
         profile(args.profile, args.households)
         return
     print(machine())
-    runs = measure(args.households, args.rounds)
-    report(runs, args.households)
+    trees = {"fieldreg register": ROOT}
+    trees.update((f"fieldreg register ({tree})", tree.resolve()) for tree in args.against)
+    runs = measure(args.households, args.rounds, trees)
+    report(runs, args.households, list(trees))
     print(f"load average after: {load_average()}")
 
 
