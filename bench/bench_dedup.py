@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/bench_dedup.py                  # full run (~30 min, the 1,000,000-person HQ pass)
+    python bench/bench_dedup.py                  # full run (~20 min: the HQ pass over 1,000,000 people)
     python bench/bench_dedup.py --households 10000 --all-pairs-people 100000 --hq-people 0
     python bench/bench_dedup.py --households 0 --all-pairs-people 0 \
         --hq-people 1000000 --hq-baseline-people 100000     # the HQ pass only

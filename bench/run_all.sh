@@ -2,8 +2,8 @@
 # Re-measure every figure in docs/benchmarks.md: each benchmark in turn, at the sizes the
 # document quotes, printing its tables; the whole output is also kept in bench/out/.
 #
-#   bash bench/run_all.sh           # everything (about an hour on the 2-core project machine)
-#   bash bench/run_all.sh --quick   # small sizes, a few minutes: checks that every benchmark runs
+#   bash bench/run_all.sh           # everything (23 minutes on the 2-core project machine)
+#   bash bench/run_all.sh --quick   # small sizes, about 2 minutes: checks that every benchmark runs
 #   PYTHON=/path/to/python bash bench/run_all.sh
 #
 # Run it on a machine as idle as you can get: the benchmarks compare against baselines
