@@ -1,16 +1,21 @@
 """Batch benchmark: export at the post and import at HQ, against plain age encryption of the same bytes.
 
-    /work/venv/bin/python bench/bench_batches.py [--households 10000 50000]
+    python bench/bench_batches.py [--households 10000 50000] [--rounds 3]
 
 For each size N, in a temporary directory: an enrolled post is filled with N
-fictitious households (bulk path, not measured), then each step runs in a
-fresh child process so its peak memory (VmHWM, its own pages only) is its own:
-  * export: ``session.batches.export`` to a target folder (prepare,
-    local copy, copy to target, read back, mark exported);
-  * import: ``fieldreg.hq.importer.import_batch`` into an empty HQ registry;
+fictitious households (bulk path, not measured) and one batch is exported from
+a copy of it (not measured) for the import and the baseline to read. Then, for
+``--rounds`` rounds, these alternate (the order rotating), each in a fresh
+child process so its peak memory (VmHWM, its own pages only) is its own:
+  * export: ``fieldreg.station.batches.export`` of a fresh copy of the filled
+    post to a target folder (prepare, local copy, copy to target, read back,
+    mark exported);
+  * import: ``fieldreg.hq.importer.import_batch`` into a fresh copy of the
+    empty HQ registry;
   * baseline: pyrage streaming encryption of the batch's inner bytes (the
-    plain cost of encrypting what the export writes), same run.
-Run by hand; the figures go to docs/benchmarks.md.
+    plain cost of encrypting what the export writes), and its decryption.
+Figures are medians over the rounds. Run by hand; the figures go to
+docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -19,8 +24,7 @@ import argparse
 import io
 import json
 import os
-import platform
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,14 +37,15 @@ from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
-from fieldreg.sqlitedb import transaction
 from fieldreg.station import Station
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.store import registry
+from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_core import households
+from common import alternate, machine, median, peak_mb
 
 PASS = "benchmark passphrase"
 HQ_PASS = "benchmark hq passphrase"
@@ -50,13 +55,13 @@ FAST = KdfParams.fast_for_tests()  # the KDF is measured in bench_core, not here
 def build(base: Path, n: int) -> None:
     hq = HqDir.init(base / "hq", HQ_PASS, kdf=FAST)
     package = hq.enroll_post("BNCH", kdf=FAST)
-    store = create_enrolled_post(base / "post", open_enrollment(package.data, package.passphrase),
-                                 post_name="Bench", admin="admin", passphrase=PASS, kdf=FAST)
-    session = store.unlock("admin", PASS)
+    station = create_enrolled_post(base / "post", open_enrollment(package.data, package.passphrase),
+                                   post_name="Bench", admin="admin", passphrase=PASS, kdf=FAST)
+    session = station.unlock("admin", PASS)
     now = utcnow()
     rows = households(n, seed=1)
     for start in range(0, n, 1000):
-        with transaction(store.store.db) as conn:
+        with transaction(station.store.db) as conn:
             for obj in rows[start:start + 1000]:
                 seq = registry.next_sequence(conn, now.year)
                 regno = str(RegNo.build("BNCH", now.year, seq))
@@ -66,39 +71,31 @@ def build(base: Path, n: int) -> None:
                              (regno,))
 
 
-def peak_mb() -> float:
-    """This process's own peak resident memory (VmHWM). ru_maxrss is no good here: a
-    child forked from the parent that generated the households starts with its pages."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def child_export(base: Path, post: str, stick: str) -> dict[str, float]:
+    from fieldreg.station.batches import export
 
-
-def child_export(base: Path) -> dict[str, float]:
-    session = Station.open(base / "post").unlock("admin", PASS)
-    batches = session.batches  # its modules imported here, not in the time measured
-    target = base / "stick"
+    session = Station.open(base / post).unlock("admin", PASS)
+    target = base / stick
     target.mkdir()
     t = time.perf_counter()
-    result = batches.export(target)
+    result = export(session, target)
     seconds = time.perf_counter() - t
     assert result is not None
     return {"seconds": seconds, "bytes": result.path.stat().st_size, "path": str(result.path),
-            "maxrss_mb": peak_mb()}
+            "peak_mb": peak_mb()}
 
 
-def child_import(base: Path, path: str) -> dict[str, float]:
+def child_import(base: Path, hq_dir: str, path: str) -> dict[str, float]:
     from fieldreg.hq.importer import import_batch
     from fieldreg.hq.registry import Registry
 
-    hq = HqDir.open(base / "hq", HQ_PASS)
+    hq = HqDir.open(base / hq_dir, HQ_PASS)
     reg = Registry.open(hq)
     t = time.perf_counter()
     result = import_batch(hq, reg, path)
     seconds = time.perf_counter() - t
     assert not result.refused, result.line()
-    return {"seconds": seconds, "maxrss_mb": peak_mb()}
+    return {"seconds": seconds, "peak_mb": peak_mb()}
 
 
 def child_baseline(base: Path, path: str) -> dict[str, float]:
@@ -126,9 +123,40 @@ def run_child(*args: str) -> dict[str, float]:
     return json.loads(out.stdout)
 
 
+def measure(base: Path, rounds: int) -> dict[str, list[dict[str, float]]]:
+    """Export, import and baseline, alternating, each on fresh copies of the filled post / empty HQ."""
+    shutil.copytree(base / "post", base / "post-0")
+    batch = Path(run_child("export", str(base), "post-0", "stick-0")["path"])
+    copies = 0
+
+    def export() -> dict[str, float]:
+        nonlocal copies
+        copies += 1
+        shutil.copytree(base / "post", base / f"post-{copies}")
+        try:
+            return run_child("export", str(base), f"post-{copies}", f"stick-{copies}")
+        finally:
+            shutil.rmtree(base / f"post-{copies}")
+            shutil.rmtree(base / f"stick-{copies}")
+
+    def import_() -> dict[str, float]:
+        nonlocal copies
+        copies += 1
+        shutil.copytree(base / "hq", base / f"hq-{copies}")
+        try:
+            return run_child("import", str(base), f"hq-{copies}", str(batch))
+        finally:
+            shutil.rmtree(base / f"hq-{copies}")
+
+    return alternate({"export": export, "import": import_,
+                      "baseline": lambda: run_child("baseline", str(base), str(batch))},
+                     rounds=rounds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -136,7 +164,7 @@ def main() -> None:
         fn = {"export": child_export, "import": child_import, "baseline": child_baseline}[step]
         print(json.dumps(fn(Path(base), *rest)))
         return
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{machine()}; medians of {args.rounds} alternating rounds")
     print("| households | batch MB | export s | import s | plain encrypt s | plain decrypt s "
           "| export peak MB | import peak MB |")
     print("|---|---|---|---|---|---|---|---|")
@@ -144,12 +172,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
             base = Path(tmp)
             build(base, n)
-            exported = run_child("export", str(base))
-            imported = run_child("import", str(base), str(exported["path"]))
-            plain = run_child("baseline", str(base), str(exported["path"]))
-        print(f"| {n:,} | {exported['bytes'] / 1e6:.1f} | {exported['seconds']:.2f} | "
-              f"{imported['seconds']:.2f} | {plain['encrypt']:.3f} | {plain['decrypt']:.3f} | "
-              f"{exported['maxrss_mb']:.0f} | {imported['maxrss_mb']:.0f} |")
+            runs = measure(base, args.rounds)
+
+        med = {f"{step} {key}": median([r[key] for r in results])
+               for step, results in runs.items() for key in results[0] if key != "path"}
+        print(f"| {n:,} | {med['export bytes'] / 1e6:.1f} | {med['export seconds']:.2f} | "
+              f"{med['import seconds']:.2f} | {med['baseline encrypt']:.3f} | "
+              f"{med['baseline decrypt']:.3f} | {med['export peak_mb']:.0f} | "
+              f"{med['import peak_mb']:.0f} |")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Token benchmarks: sign, render, verify vs raw Ed25519, sizes, and DCC / SHC comparison.
 
-    /work/venv/bin/python bench/bench_tokens.py            # prints a Markdown report
+    python bench/bench_tokens.py            # prints a Markdown report
 
 Run by hand; the figures go to docs/benchmarks.md. Keys are generated
 per run (nothing here is a real key).
@@ -11,11 +11,12 @@ from __future__ import annotations
 import base64
 import io
 import json
-import statistics
+import sys
 import time
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import cbor2
 import qrcode
@@ -30,9 +31,19 @@ from fieldreg.keys import Certificate, PostKey, TrustList
 from fieldreg.keys.cose import canonical_dumps
 from fieldreg.keys.ids import public_raw
 from fieldreg.regno import RegNo
-from fieldreg.tokens import Claims, Member, Sex, decode_token, encode_token, verify_token
+from fieldreg.tokens import (
+    Claims,
+    Member,
+    Sex,
+    decode_token,
+    encode_token,
+    verify_token,
+)
 from fieldreg.tokens.base45 import b45encode
 from fieldreg.tokens.qr import decode_qr_image, qr_matrix, qr_png
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import alternate, median, median_ratio
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 NOW = T0 + timedelta(days=20)
@@ -68,22 +79,19 @@ def rate(fn: Callable[[], object], seconds: float = 0.6) -> float:
     return best
 
 
-def interleaved(
-    a: Callable[[], object], b: Callable[[], object], rounds: int = 9, n: int = 2000
-) -> tuple[float, float, float]:
-    """Median rates of a and b and the median per-round ratio a/b, measured alternately."""
-    ra, rb, ratios = [], [], []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        for _ in range(n):
-            a()
-        x = n / (time.perf_counter() - t)
-        t = time.perf_counter()
-        for _ in range(n):
-            b()
-        y = n / (time.perf_counter() - t)
-        ra.append(x), rb.append(y), ratios.append(x / y)
-    return statistics.median(ra), statistics.median(rb), statistics.median(ratios)
+def calls_per_second(fn: Callable[[], object], n: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return n / (time.perf_counter() - start)
+
+
+def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int = 9,
+                n: int = 2000) -> tuple[float, float, float]:
+    """Median rates of a and b and the median per-round ratio a/b, in alternating rounds of n calls."""
+    runs = alternate({"a": lambda: calls_per_second(a, n), "b": lambda: calls_per_second(b, n)},
+                     rounds=rounds)
+    return median(runs["a"]), median(runs["b"]), median_ratio(runs["a"], runs["b"])
 
 
 def qr_version(text: str, ec_level: int) -> int:

@@ -43,13 +43,42 @@ def prepare(directory: Path) -> None:
     setup_logging(directory)
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The standard rotating log file, formatting each line once.
+
+    Python's own handler formats every record twice (once to see whether it
+    still fits) and stats the file twice per line: together a tenth of what a
+    household registered from the CLI costs, which logs one line each. This
+    one formats once, asks only the file's end (another process, the app or
+    another command, may have appended to it), and checks that the log is a
+    regular file once, when it opens it, rather than on every line.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+        if path.exists() and not path.is_file():  # e.g. /dev/null: never rotate it
+            self.maxBytes = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            if self.maxBytes and self.stream.seek(0, os.SEEK_END) + len(line) >= self.maxBytes:
+                self.doRollover()
+            self.stream.write(line)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:  # noqa: BLE001 - as logging's own handlers: a log line never stops the work
+            self.handleError(record)
+
+
 def setup_logging(directory: Path) -> None:
     """Log actions (never personal data) to <data dir>/logs/fieldreg.log."""
     logs = (directory / LOG_FILE).parent
     logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(
-        directory / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = _LogFile(directory / LOG_FILE, max_bytes=2_000_000, backups=3)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("fieldreg")
     root.handlers[:] = [handler]

@@ -51,14 +51,22 @@ class FieldCipher:
     def seal(self, table: str, record: str, column: str, value: Any) -> bytes:
         return self._sealer.seal(_plaintext(value), self._aad(table, record, column))
 
-    def seal_record(
-        self, table: str, record: str, columns: Iterable[tuple[str, Any]]
-    ) -> list[bytes]:
-        """Seal every (column, value) of one record (the save hot path)."""
-        prefix = f"fieldreg/v1|{table}|{record}|"
-        return self._sealer.seal_many(
-            [(_plaintext(value), f"{prefix}{column}".encode()) for column, value in columns]
-        )
+    def seal_records(
+        self, records: Iterable[tuple[str, str, Iterable[tuple[str, Any]]]]
+    ) -> list[list[bytes]]:
+        """Seal every (column, value) of several (table, record, columns) at once.
+
+        The save hot path: a household and its members are sealed in one pass,
+        drawing all their nonces together. Returns each record's envelopes, in order.
+        """
+        items: list[tuple[bytes, bytes]] = []
+        ends = []
+        for table, record, columns in records:
+            prefix = f"fieldreg/v1|{table}|{record}|"
+            items += [(_plaintext(value), f"{prefix}{column}".encode()) for column, value in columns]
+            ends.append(len(items))
+        sealed = self._sealer.seal_many(items)
+        return [sealed[start:end] for start, end in zip([0, *ends], ends, strict=False)]
 
     def open(self, table: str, record: str, column: str, blob: bytes) -> Any:
         plaintext = self._sealer.open(blob, self._aad(table, record, column))

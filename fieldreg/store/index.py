@@ -43,11 +43,12 @@ MemberTuple = tuple[str, str, str, str, str, int, bool, str]
 
 
 # Accented Latin letters fold through a translate table (C speed); anything
-# else (Arabic, N'Ko...) goes through full decomposition.
+# else (Arabic, N'Ko...) goes through full decomposition. The table maps ASCII
+# to itself too: a character missing from it costs str.translate a KeyError.
 _LATIN_FOLD = {
     code: "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
     for code in range(0xC0, 0x250)
-}
+} | {code: chr(code) for code in range(0xC0)}
 
 
 def fold(text: str) -> str:

@@ -8,7 +8,7 @@ the actor's permission.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -70,9 +70,9 @@ def next_sequence(conn: sqlite3.Connection, year: int) -> int:
     return int(row[0])
 
 
-def _household_values(
-    cipher: FieldCipher, regno: str, household: Household, *, status: str, void_reason: str
-) -> list[bytes]:
+def _household_columns(
+    household: Household, *, summary: str, void_reason: str
+) -> Iterable[tuple[str, Any]]:
     attributes = {
         "consent": household.consent,
         "arrival_time_known": household.arrival_time_known,
@@ -82,10 +82,22 @@ def _household_values(
         "travel_mode": household.travel_mode,
         "void_reason": void_reason,
     }
-    return cipher.seal_record("households", regno, zip(HOUSEHOLD_SEALED, (
-        attributes, household.origin.locality, household.notes,
-        summary_of(household, status),
-    ), strict=True))
+    return zip(HOUSEHOLD_SEALED, (attributes, household.origin.locality, household.notes, summary),
+               strict=True)
+
+
+def _sealed(
+    cipher: FieldCipher, regno: str, household: Household, *, status: str, void_reason: str
+) -> tuple[list[bytes], list[list[bytes]]]:
+    """The household's sealed columns and each member's, in one pass over the cipher."""
+    summary = summary_of(household, status)
+    sealed = cipher.seal_records([
+        ("households", regno, _household_columns(household, summary=summary,
+                                                 void_reason=void_reason)),
+        *(("members", f"{regno}/{member.id}", _member_columns(member))
+          for member in household.members),
+    ])
+    return sealed[0], sealed[1:]
 
 
 def _member_attributes(member: Member) -> str:
@@ -110,46 +122,46 @@ def _member_from(uid: str, m: dict[str, Any]) -> Member:
     )
 
 
-def _member_values(cipher: FieldCipher, regno: str, member: Member) -> list[bytes]:
-    attributes = _member_attributes(member)
-    return cipher.seal_record("members", f"{regno}/{member.id}", zip(MEMBER_SEALED, (
+def _member_columns(member: Member) -> Iterable[tuple[str, Any]]:
+    return zip(MEMBER_SEALED, (
         member.given_names, member.family_name, member.other_names, _birth_text(member.birth),
         [[d.type, d.number] for d in member.documents], member.phone, member.photo or b"",
-        attributes,
-    ), strict=True))
+        _member_attributes(member),
+    ), strict=True)
+
+
+_HOUSEHOLD_COLUMNS = ("regno", "year", "seq", "arrived_at", "status", "version", "created_at",
+                      "created_by", "updated_at", "updated_by", *HOUSEHOLD_SEALED)
+_INSERT_HOUSEHOLD = (f"INSERT INTO households ({', '.join(_HOUSEHOLD_COLUMNS)})"
+                     f" VALUES ({', '.join('?' * len(_HOUSEHOLD_COLUMNS))})")
+_MEMBER_COLUMNS = ("household_id", "position", "member_uid", *MEMBER_SEALED)
+_INSERT_MEMBER = (f"INSERT INTO members ({', '.join(_MEMBER_COLUMNS)})"
+                  f" VALUES ({', '.join('?' * len(_MEMBER_COLUMNS))})")
 
 
 def insert_household(
     conn: sqlite3.Connection, cipher: FieldCipher, *, regno: str, year: int, seq: int,
     household: Household, actor: str, now: datetime,
 ) -> int:
-    sealed = _household_values(cipher, regno, household, status="active", void_reason="")
-    columns = ["regno", "year", "seq", "arrived_at", "status", "version", "created_at",
-               "created_by", "updated_at", "updated_by", *HOUSEHOLD_SEALED]
-    values = [regno, year, seq, iso_utc(household.arrived_at), "active", 1, iso_utc(now), actor,
-              iso_utc(now), actor, *sealed]
-    cursor = conn.execute(
-        f"INSERT INTO households ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        values,
-    )
+    sealed, members = _sealed(cipher, regno, household, status="active", void_reason="")
+    at = iso_utc(now)
+    cursor = conn.execute(_INSERT_HOUSEHOLD, (
+        regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor,
+        *sealed,
+    ))
     household_id = int(cursor.lastrowid or 0)
-    _insert_members(conn, cipher, household_id, regno, household)
+    _insert_members(conn, household_id, household, members)
     return household_id
 
 
 def _insert_members(
-    conn: sqlite3.Connection, cipher: FieldCipher, household_id: int, regno: str,
-    household: Household,
+    conn: sqlite3.Connection, household_id: int, household: Household,
+    sealed: list[list[bytes]],
 ) -> None:
-    columns = ["household_id", "position", "member_uid", *MEMBER_SEALED]
-    sql = f"INSERT INTO members ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    conn.executemany(
-        sql,
-        [
-            [household_id, position, member.id, *_member_values(cipher, regno, member)]
-            for position, member in enumerate(household.members)
-        ],
-    )
+    conn.executemany(_INSERT_MEMBER, [
+        (household_id, position, member.id, *values)
+        for position, (member, values) in enumerate(zip(household.members, sealed, strict=True))
+    ])
 
 
 def replace_household(
@@ -170,8 +182,8 @@ def replace_household(
          cipher.seal("history", history_record, "previous", _snapshot(current))),
     )
     version = current.version + 1
-    sealed = _household_values(cipher, current.regno, household, status=status,
-                               void_reason=void_reason)
+    sealed, members = _sealed(cipher, current.regno, household, status=status,
+                              void_reason=void_reason)
     assignments = ", ".join(f"{col} = ?" for col in HOUSEHOLD_SEALED)
     conn.execute(
         f"UPDATE households SET arrived_at = ?, status = ?, version = ?, updated_at = ?,"
@@ -180,7 +192,7 @@ def replace_household(
          *sealed, household_id],
     )
     conn.execute("DELETE FROM members WHERE household_id = ?", (household_id,))
-    _insert_members(conn, cipher, household_id, current.regno, household)
+    _insert_members(conn, household_id, household, members)
     return version
 
 
