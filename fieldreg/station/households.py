@@ -68,7 +68,7 @@ class Households(Service):
                 actor=session.user, action="register", subject=regno,
                 details={"members": len(household.members)},
             )
-        session.update_index(regno, registry.summary_of(household, "active"))
+        session.update_index(regno, household, "active")
         log.info("register %s by %s", regno, session.user)
         return regno
 
@@ -158,7 +158,7 @@ class Households(Service):
             session.audit_on(conn).append(
                 actor=session.user, action=action, subject=current.regno, details=details
             )
-        session.update_index(current.regno, registry.summary_of(household, status))
+        session.update_index(current.regno, household, status)
         log.info("%s %s v%d by %s", action, current.regno, version, session.user)
         return version
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fieldreg.errors import AuthError, PermissionDenied
+from fieldreg.model import Household
 from fieldreg.sqlitedb import transaction
 from fieldreg.store import accounts, registry
 from fieldreg.store.accounts import Account
@@ -110,7 +111,11 @@ class SignedIn:
             self._index = index
         return self._index
 
-    def update_index(self, regno: str, summary: str) -> None:
-        """Keep the index, if it is built, in step with a registration just saved."""
+    def update_index(self, regno: str, household: Household, status: str) -> None:
+        """Keep the index, if it is built, in step with a registration just saved.
+
+        The summary is computed only for a built index: the CLI, which never builds one,
+        saves each household without computing it a second time.
+        """
         if self._index is not None:
-            self._index.put(regno, summary)
+            self._index.put(regno, registry.summary_of(household, status))
