@@ -20,8 +20,9 @@ modules the app runs (not fieldreg/cli/ or fieldreg/hq/, which only the
 English command line shows) into ``core.ts``, context ``Core``, which
 fieldreg/ui/text.py looks them up in. A template is a literal: the first
 argument of ``Message(...)``; the last positional argument of a FieldRegError
-class; or, within its own module, of a function whose template parameter is
-positional-only and typed ``str | Message`` with ``**params`` after it.
+class; or, within its own package (fieldreg/validation/ ...), of a function
+whose template parameter is positional-only and typed ``str | Message`` with
+``**params`` after it.
 """
 
 from __future__ import annotations
@@ -91,10 +92,15 @@ def _template_functions(tree: ast.Module) -> set[str]:
 def template_calls(paths: list[Path]) -> list[tuple[Path, int, ast.expr]]:
     """Every (file, line, template argument) of a call that takes a message template."""
     trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in paths}
-    classes = _error_classes({p: ast.parse(p.read_text(encoding="utf-8")) for p in CORE.rglob("*.py")})
+    core = {p: ast.parse(p.read_text(encoding="utf-8")) for p in CORE.rglob("*.py")}
+    classes = _error_classes(core)
+    # A package's modules share their template functions (validation/fields.py's Problems.add).
+    in_package: dict[Path, set[str]] = {}
+    for path, tree in core.items():
+        in_package.setdefault(path.parent, set()).update(_template_functions(tree))
     found = []
     for path, tree in trees.items():
-        local = _template_functions(tree)
+        local = _template_functions(tree) | in_package.get(path.parent, set())
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call) or not call.args:
                 continue
