@@ -22,7 +22,7 @@ search's defaults are exported here with the registry, import and report.
 """
 
 from fieldreg.dedup import DEFAULT_THRESHOLD
-from fieldreg.dedup.index import CROWD
+from fieldreg.dedup.crowd import CROWD
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.importer import ImportResult, import_batch
 from fieldreg.hq.registry import Registry, describe_missing
