@@ -3,7 +3,7 @@
 
     python scripts/translations.py update    # refresh resources/translations/fr/*.ts from the code
     python scripts/translations.py check     # list every string still untranslated (exit 1 if any)
-    python scripts/translations.py apply fr FILE.json  # fill translations from {"English": "French"}
+    python scripts/translations.py apply fr FILE.json  # fill untranslated strings from {"English": "French"}
     python scripts/translations.py build     # compile them into fieldreg/ui/translations/fieldreg_fr.qm
 
 English is the source language (the strings in the code); each other language
@@ -180,16 +180,22 @@ def untranslated(language: str, sources: Path = SOURCES) -> list[str]:
     return missing
 
 
-def apply(language: str, table: dict[str, str]) -> int:
-    """Fill every message whose English source is in ``table``; return how many were filled."""
+def apply(language: str, table: dict[str, str], sources: Path = SOURCES) -> int:
+    """Fill every untranslated message whose English source is in ``table``; return how many.
+
+    A message already translated is left as it is: the same English may read
+    differently in another screen ("Records": "Dossiers" as a screen, "Données"
+    as a column), and carrying strings moved to a new module must not change those.
+    """
     filled = 0
-    for ts in sorted((SOURCES / language).glob("*.ts")):
+    for ts in sorted((sources / language).glob("*.ts")):
         tree = ET.parse(ts)
         changed = False
         for message in tree.getroot().findall("./context/message"):
             source = message.findtext("source")
             translation = message.find("translation")
-            if source in table and translation is not None:
+            if (source in table and translation is not None
+                    and (translation.get("type") == "unfinished" or not (translation.text or "").strip())):
                 translation.text = table[source]
                 translation.attrib.pop("type", None)
                 changed = True
