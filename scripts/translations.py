@@ -3,7 +3,7 @@
 
     python scripts/translations.py update    # refresh resources/translations/fr/*.ts from the code
     python scripts/translations.py check     # list every string still untranslated (exit 1 if any)
-    python scripts/translations.py apply fr FILE.json  # fill translations from {"English": "French"}
+    python scripts/translations.py apply fr FILE.json  # fill untranslated strings from {"English": "French"}
     python scripts/translations.py build     # compile them into fieldreg/ui/translations/fieldreg_fr.qm
 
 English is the source language (the strings in the code); each other language
@@ -20,8 +20,9 @@ modules the app runs (not fieldreg/cli/ or fieldreg/hq/, which only the
 English command line shows) into ``core.ts``, context ``Core``, which
 fieldreg/ui/text.py looks them up in. A template is a literal: the first
 argument of ``Message(...)``; the last positional argument of a FieldRegError
-class; or, within its own module, of a function whose template parameter is
-positional-only and typed ``str | Message`` with ``**params`` after it.
+class; or, within its own package (fieldreg/validation/ ...), of a function
+whose template parameter is positional-only and typed ``str | Message`` with
+``**params`` after it.
 """
 
 from __future__ import annotations
@@ -91,10 +92,15 @@ def _template_functions(tree: ast.Module) -> set[str]:
 def template_calls(paths: list[Path]) -> list[tuple[Path, int, ast.expr]]:
     """Every (file, line, template argument) of a call that takes a message template."""
     trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in paths}
-    classes = _error_classes({p: ast.parse(p.read_text(encoding="utf-8")) for p in CORE.rglob("*.py")})
+    core = {p: ast.parse(p.read_text(encoding="utf-8")) for p in CORE.rglob("*.py")}
+    classes = _error_classes(core)
+    # A package's modules share their template functions (validation/fields.py's Problems.add).
+    in_package: dict[Path, set[str]] = {}
+    for path, tree in core.items():
+        in_package.setdefault(path.parent, set()).update(_template_functions(tree))
     found = []
     for path, tree in trees.items():
-        local = _template_functions(tree)
+        local = _template_functions(tree) | in_package.get(path.parent, set())
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call) or not call.args:
                 continue
@@ -174,16 +180,22 @@ def untranslated(language: str, sources: Path = SOURCES) -> list[str]:
     return missing
 
 
-def apply(language: str, table: dict[str, str]) -> int:
-    """Fill every message whose English source is in ``table``; return how many were filled."""
+def apply(language: str, table: dict[str, str], sources: Path = SOURCES) -> int:
+    """Fill every untranslated message whose English source is in ``table``; return how many.
+
+    A message already translated is left as it is: the same English may read
+    differently in another screen ("Records": "Dossiers" as a screen, "Données"
+    as a column), and carrying strings moved to a new module must not change those.
+    """
     filled = 0
-    for ts in sorted((SOURCES / language).glob("*.ts")):
+    for ts in sorted((sources / language).glob("*.ts")):
         tree = ET.parse(ts)
         changed = False
         for message in tree.getroot().findall("./context/message"):
             source = message.findtext("source")
             translation = message.find("translation")
-            if source in table and translation is not None:
+            if (source in table and translation is not None
+                    and (translation.get("type") == "unfinished" or not (translation.text or "").strip())):
                 translation.text = table[source]
                 translation.attrib.pop("type", None)
                 changed = True

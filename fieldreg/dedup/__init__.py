@@ -13,7 +13,10 @@ Example::
 Modules: ``normalise`` (folding, canonical spelling, phonetic skeleton),
 ``tables`` (variant tables in ``data/``), ``profile`` (per-person features),
 ``birth`` (age-dependent tolerance), ``scoring`` (pair score and explanation),
-``index`` (incremental blocking index for live candidates and all-pairs passes).
+``index`` (``DedupIndex``: incremental blocking index for live candidates and
+all-pairs passes), ``signatures`` (its tables), ``pairs`` (the all-pairs pass),
+``buckets`` (people of a name by birth year), ``crowd`` (namesakes of crowded
+names, close origins).
 See docs/dedup.md.
 """
 

@@ -4,6 +4,9 @@
                   token revocations, audit entries, held forks
     schema.py     its tables and migrations
     importer.py   import_batch: every check of docs/formats/batch.md §5, one commit, receipt
+    staging.py    each record of a batch into the import's open transaction
+    checks.py     the key, sequence and audit-chain checks; the refusals
+    files.py      a refused fork's or conflict's held copy; the post's receipt
     duplicates.py HqDuplicates: possible duplicates across posts
     report.py     build_report: posts, batches, gaps, held files, totals
 
@@ -22,7 +25,7 @@ search's defaults are exported here with the registry, import and report.
 """
 
 from fieldreg.dedup import DEFAULT_THRESHOLD
-from fieldreg.dedup.index import CROWD
+from fieldreg.dedup.crowd import CROWD
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.importer import ImportResult, import_batch
 from fieldreg.hq.registry import Registry, describe_missing

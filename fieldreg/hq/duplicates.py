@@ -32,7 +32,8 @@ from typing import Any
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match
 from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
-from fieldreg.dedup.index import CROWD, DedupIndex
+from fieldreg.dedup.crowd import CROWD
+from fieldreg.dedup.index import DedupIndex
 from fieldreg.hq.registry import Registry
 from fieldreg.model import HouseholdSummary, MemberSummary
 

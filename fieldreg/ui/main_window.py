@@ -40,7 +40,8 @@ Object names for tests: ``pages``, ``workspace`` (with ``navList``,
 ``screenStack``), ``loginScreen`` (sign-in and lock page, see
 :mod:`fieldreg.ui.screens.login`), ``setupWizard``, ``statusUser``,
 ``statusStation``, ``lockButton`` (see :mod:`fieldreg.ui.status`),
-``discardWorkDialog``, ``quitConfirm``, ``languageSwitchConfirm``.
+``discardWorkDialog``, ``quitConfirm``, ``languageSwitchConfirm`` (the questions
+before unsaved work is lost, :mod:`fieldreg.ui.widgets.confirm`).
 """
 
 from __future__ import annotations
@@ -51,12 +52,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -65,7 +65,9 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.language import apply_language
 from fieldreg.ui.lock import LOCKED, DialogCurtain, IdleLock, owns
 from fieldreg.ui.settings import UiSettings
+from fieldreg.ui.shortcuts import WindowShortcuts
 from fieldreg.ui.status import StatusLine
+from fieldreg.ui.widgets.confirm import ask_discard_work, ask_language_switch, ask_quit
 from fieldreg.ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         self.workspace.languageChosen.connect(self.switch_language)
         self.pages.addWidget(self.workspace)
         self.status = StatusLine(self.statusBar(), lock=self.lock)
-        self._build_actions()
+        self.shortcuts = WindowShortcuts(self, lock=self.lock, close=self.close, show_screen=self.show_screen)
         self.idle_lock = IdleLock(self, lock=self.lock, minutes=lambda: self.settings.idle_lock_minutes)
         self._curtain = DialogCurtain(self)
 
@@ -117,32 +119,12 @@ class MainWindow(QMainWindow):
             self._show_login()
         self._retranslate()
 
-    # -- building -----------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.triggered.connect(self.lock)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action.triggered.connect(self.close)
-        self.addAction(self.lock_action)
-        self.addAction(self.quit_action)
-        self.screen_actions: list[QAction] = []
-        for number in range(1, 10):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, row=number - 1: self.show_screen(row))
-            self.addAction(action)
-            self.screen_actions.append(action)
+    # -- texts --------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
         """Texts of the window's own widgets (again after a language switch)."""
         self.status.retranslate()
-        self.lock_action.setText(self.tr("Lock"))
-        self.quit_action.setText(self.tr("Quit"))
+        self.shortcuts.retranslate()
         self._update_status()
         self._update_title()
 
@@ -211,29 +193,19 @@ class MainWindow(QMainWindow):
         if not unsaved:
             self._start(session)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Sign in as {user}?").format(user=session.user),
-            self.tr("{previous} left unsaved work in: {screens}. It will be lost if {user} signs in "
-                    "now.").format(previous=self._locked_user or "", screens=", ".join(unsaved),
-                                   user=session.user),
-            QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("discardWorkDialog")
-        discard = box.addButton(self.tr("Discard it and sign in"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         pending: list[Session] = [session]  # dropped when the box closes, whatever the answer
 
-        def answered(_result: int) -> None:
+        def answered(discard: bool) -> None:
             chosen = pending.pop()
-            if box.clickedButton() is discard:
+            if discard:
                 self._start(chosen)
             else:
                 log.info("sign-in of %s cancelled to keep %s's work", chosen.user, self._locked_user)
                 self._show_login(note=self.tr("Sign-in cancelled: {user}'s work is kept.").format(
                     user=self._locked_user or ""))
 
-        box.finished.connect(answered)
-        box.open()
+        ask_discard_work(self, previous=self._locked_user or "", user=session.user, screens=unsaved,
+                         answered=answered)
 
     def _start(self, session: Session) -> None:
         """Build the screens for a newly signed-in user (the previous user's are dropped)."""
@@ -363,20 +335,8 @@ class MainWindow(QMainWindow):
         if not unsaved:
             self._apply_language(setting)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Switch the language now?"),
-            self.tr("Switching now rebuilds every screen, and the unsaved work in {screens} would be "
-                    "lost. Otherwise the new language is used from the next start of FieldReg."
-                    ).format(screens=", ".join(unsaved)),
-            QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("languageSwitchConfirm")
-        now = box.addButton(self.tr("Switch now"), QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton(self.tr("At the next start"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(later)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._apply_language(setting) if box.clickedButton() is now
-                             else None)
-        box.open()
+        ask_language_switch(self, screens=unsaved,
+                            answered=lambda now: self._apply_language(setting) if now else None)
 
     def _apply_language(self, setting: str) -> None:
         apply_language(setting)
@@ -399,23 +359,13 @@ class MainWindow(QMainWindow):
         unsaved = [s.title() for s in self.screens if s.has_unsaved_work()]
         if unsaved and not self._closing_confirmed:
             event.ignore()
-            box = QMessageBox(
-                QMessageBox.Icon.Question, self.tr("Quit FieldReg?"),
-                self.tr("There is unsaved work in: {screens}. It will be lost.").format(
-                    screens=", ".join(unsaved)),
-                QMessageBox.StandardButton.Cancel, self)
-            box.setObjectName("quitConfirm")
-            quit_button = box.addButton(self.tr("Quit and lose it"), QMessageBox.ButtonRole.DestructiveRole)
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-            def answered(_result: int) -> None:
-                if box.clickedButton() is quit_button:
+            def answered(quit_anyway: bool) -> None:
+                if quit_anyway:
                     self._closing_confirmed = True
                     QTimer.singleShot(0, self.close)
 
-            box.finished.connect(answered)
-            box.open()
+            ask_quit(self, screens=unsaved, answered=answered)
             return
         self.idle_lock.uninstall()
         self._session = None

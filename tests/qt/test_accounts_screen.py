@@ -57,7 +57,7 @@ def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:
     fill_and_add(qtbot, screen, "fanta", GOOD, role="supervisor")
     assert rows(screen)["fanta"][0] == "Supervisor"
 
-    screen.choose("moussa")
+    screen.table.choose("moussa")
     assert screen.disable_button.text() == "Disable"
     qtbot.mouseClick(screen.disable_button, Qt.MouseButton.LeftButton)
     assert rows(screen)["moussa"][1] == "Disabled"
@@ -87,7 +87,7 @@ def test_admin_adds_disables_enables_and_resets(qtbot, ctx: AppContext) -> None:
     assert ctx.station.unlock("moussa", "a new first one").account.must_change
 
     # Your own account is not disabled or reset from here.
-    screen.choose("awa")
+    screen.table.choose("awa")
     assert not screen.disable_button.isEnabled() and not screen.reset_button.isEnabled()
 
 
@@ -119,10 +119,10 @@ def test_a_supervisor_manages_officers_only(qtbot, post: Session) -> None:  # ty
     supervisor = make_user(post, "sara", "supervisor")
     screen = open_screen(qtbot, context_for(supervisor))
     assert [screen.role.itemData(i) for i in range(screen.role.count())] == ["officer"]
-    screen.choose("awa")
+    screen.table.choose("awa")
     assert not screen.disable_button.isEnabled() and not screen.reset_button.isEnabled()
     assert "administrator" in screen.disable_button.toolTip()
-    screen.choose("ali")
+    screen.table.choose("ali")
     assert screen.disable_button.isEnabled() and screen.reset_button.isEnabled()
     qtbot.mouseClick(screen.disable_button, Qt.MouseButton.LeftButton)
     assert rows(screen)["ali"][1] == "Disabled"

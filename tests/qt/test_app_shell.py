@@ -325,7 +325,7 @@ def test_ctrl_l_locks_drops_the_session_and_unlock_brings_everything_back(
         window.ctx.session.households.search("Traoré")
     gc.collect()
     assert session_ref() is None, "the signed-in session (and its key) is still reachable while locked"
-    window.screen_actions[1].trigger()  # Ctrl+2: no screen while locked
+    window.shortcuts.screen_actions[1].trigger()  # Ctrl+2: no screen while locked
     assert window.page_name() == "locked"
 
     sign_in(qtbot, window, ADMIN, ADMIN_PASS)

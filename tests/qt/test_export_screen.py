@@ -49,8 +49,8 @@ def test_supervisor_exports_a_batch_that_hq_import_accepts(qtbot, post: Session,
     supervisor = supervisor_with(post, 3)
     screen = open_screen(qtbot, supervisor)
     assert not screen.export_button.isEnabled()  # no destination yet
-    screen.choose_folder(usb)
-    assert str(usb) in screen.target_label.text()
+    screen.destination.choose_folder(usb)
+    assert str(usb) in screen.destination.target_label.text()
 
     text = click_and_wait(qtbot, screen, screen.export_button, screen.result)
     assert screen.result.kind == "success", text
@@ -59,8 +59,8 @@ def test_supervisor_exports_a_batch_that_hq_import_accepts(qtbot, post: Session,
     assert "\n" not in text
     (batch,) = supervisor.batches.list()
     assert batch.status == "exported" and f"{batch.records} records" in text
-    assert screen.batch_table.rowCount() == 1
-    assert "not yet received by HQ" in screen.batch_table.item(0, 3).text()
+    assert screen.batches.batch_table.rowCount() == 1
+    assert "not yet received by HQ" in screen.batches.batch_table.item(0, 3).text()
 
     # HQ imports the file from the stick, with the right count, and writes a receipt there.
     with Registry.open(hq) as registry:
@@ -71,10 +71,10 @@ def test_supervisor_exports_a_batch_that_hq_import_accepts(qtbot, post: Session,
     assert totals.households_active == 3 and totals.registrations == 3 and totals.batches == 1
 
     # The receipt brought back to the post marks the batch as received.
-    screen.load_receipt_file(usb / "receipt-TGR1.cose")
-    assert screen.batches_result.kind == "success", screen.batches_result.text()
-    assert "batch 1 received by HQ" in screen.batches_result.text()
-    assert "Received by HQ on" in screen.batch_table.item(0, 3).text()
+    screen.batches.load_receipt_file(usb / "receipt-TGR1.cose")
+    assert screen.batches.batches_result.kind == "success", screen.batches.batches_result.text()
+    assert "batch 1 received by HQ" in screen.batches.batches_result.text()
+    assert "Received by HQ on" in screen.batches.batch_table.item(0, 3).text()
     assert [b.status for b in supervisor.batches.list()] == ["acknowledged"]
 
     # Nothing new: said plainly, nothing written.
@@ -89,7 +89,7 @@ def test_a_vanished_folder_fails_in_one_line_and_marks_nothing(qtbot, post: Sess
     screen = open_screen(qtbot, supervisor)
     gone = tmp_path / "stick-pulled-out"
     gone.mkdir()
-    screen.choose_folder(gone)
+    screen.destination.choose_folder(gone)
     gone.rmdir()  # the stick is pulled out before the export starts
 
     text = click_and_wait(qtbot, screen, screen.export_button, screen.result)
@@ -98,12 +98,12 @@ def test_a_vanished_folder_fails_in_one_line_and_marks_nothing(qtbot, post: Sess
     assert "\n" not in text
     assert [b.status for b in supervisor.batches.list()] == ["prepared"]  # not marked exported
     assert not gone.exists()
-    assert "Not yet written" in screen.batch_table.item(0, 3).text()
-    screen.choose_batch(1)
-    assert not screen.again_button.isEnabled()  # a prepared batch is exported, not re-written
+    assert "Not yet written" in screen.batches.batch_table.item(0, 3).text()
+    screen.batches.choose_batch(1)
+    assert not screen.batches.again_button.isEnabled()  # a prepared batch is exported, not re-written
 
     # Run again onto a real stick: the very same batch is written and only now marked.
-    screen.choose_folder(usb)
+    screen.destination.choose_folder(usb)
     text = click_and_wait(qtbot, screen, screen.export_button, screen.result)
     assert screen.result.kind == "success", text
     assert "An earlier export of this batch had not finished" in text
@@ -112,14 +112,14 @@ def test_a_vanished_folder_fails_in_one_line_and_marks_nothing(qtbot, post: Sess
 
 def test_write_an_exported_batch_again(qtbot, post: Session, usb: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     screen = open_screen(qtbot, supervisor_with(post, 1))
-    screen.choose_folder(usb)
+    screen.destination.choose_folder(usb)
     click_and_wait(qtbot, screen, screen.export_button, screen.result)
     second = tmp_path / "second-stick"
     second.mkdir()
-    screen.choose_folder(second)
-    screen.choose_batch(1)
-    text = click_and_wait(qtbot, screen, screen.again_button, screen.batches_result)
-    assert screen.batches_result.kind == "success", text
+    screen.destination.choose_folder(second)
+    screen.batches.choose_batch(1)
+    text = click_and_wait(qtbot, screen, screen.batches.again_button, screen.batches.batches_result)
+    assert screen.batches.batches_result.kind == "success", text
     assert text.startswith("Batch 1 written again and checked")
     assert (second / "TGR1-000001.frb").read_bytes() == (usb / "TGR1-000001.frb").read_bytes()
 
@@ -127,43 +127,43 @@ def test_write_an_exported_batch_again(qtbot, post: Session, usb: Path, tmp_path
 def test_sticks_are_offered_by_name_with_free_space(qtbot, post: Session, usb: Path) -> None:  # type: ignore[no-untyped-def]
     screen = open_screen(qtbot, supervisor_with(post, 1))
     stick = Volume(str(usb), name="KINGSTON", fs_type="vfat", bytes_free=7 * 1024 ** 3)
-    screen.list_volumes = lambda: [Volume("/", fs_type="ext4", is_root=True), stick]
-    screen.find_drives = lambda volumes: [v for v in volumes if not v.is_root]
-    screen.refresh_drives()
-    assert screen.drive_list.count() == 1 and screen.no_drives.isHidden()
-    item = screen.drive_list.item(0).text()
+    screen.destination.list_volumes = lambda: [Volume("/", fs_type="ext4", is_root=True), stick]
+    screen.destination.find_drives = lambda volumes: [v for v in volumes if not v.is_root]
+    screen.destination.refresh_drives()
+    assert screen.destination.drive_list.count() == 1 and screen.destination.no_drives.isHidden()
+    item = screen.destination.drive_list.item(0).text()
     assert item.startswith("KINGSTON — 7") and item.endswith(" free")
 
-    screen.choose_drive(str(usb))
-    assert "USB stick “KINGSTON”" in screen.target_label.text()
+    screen.destination.choose_drive(str(usb))
+    assert "USB stick “KINGSTON”" in screen.destination.target_label.text()
     text = click_and_wait(qtbot, screen, screen.export_button, screen.result)
     assert text.endswith("You may now remove the stick.")
     assert "on the USB stick “KINGSTON”" in text
 
-    screen.list_volumes = list  # the stick is pulled out: it is no longer the destination
-    screen.refresh_drives()
-    assert screen.drive_list.count() == 0 and not screen.no_drives.isHidden()
-    assert screen.target_label.text() == "Destination: none chosen yet."
+    screen.destination.list_volumes = list  # the stick is pulled out: it is no longer the destination
+    screen.destination.refresh_drives()
+    assert screen.destination.drive_list.count() == 0 and not screen.destination.no_drives.isHidden()
+    assert screen.destination.target_label.text() == "Destination: none chosen yet."
     assert not screen.export_button.isEnabled()
 
 
 def test_the_real_volume_list_offers_no_system_volume(qtbot, post: Session) -> None:  # type: ignore[no-untyped-def]
     screen = open_screen(qtbot, supervisor_with(post, 0))
-    assert all(screen.drive_list.item(i).data(Qt.ItemDataRole.UserRole) != "/"
-               for i in range(screen.drive_list.count()))
+    assert all(screen.destination.drive_list.item(i).data(Qt.ItemDataRole.UserRole) != "/"
+               for i in range(screen.destination.drive_list.count()))
 
 
 def test_a_bad_receipt_is_refused_in_one_line(qtbot, post: Session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     screen = open_screen(qtbot, supervisor_with(post, 0))
     bogus = tmp_path / "receipt-TGR1.cose"
     bogus.write_bytes(b"not a receipt")
-    screen.load_receipt_file(bogus)
-    assert screen.batches_result.kind == "failure"
-    assert screen.batches_result.text().startswith("Receipt not loaded: ")
-    assert "\n" not in screen.batches_result.text()
-    screen.load_receipt_file(tmp_path / "missing.cose")
-    assert screen.batches_result.kind == "failure"
-    assert screen.batches_result.text().startswith("Cannot read ")
+    screen.batches.load_receipt_file(bogus)
+    assert screen.batches.batches_result.kind == "failure"
+    assert screen.batches.batches_result.text().startswith("Receipt not loaded: ")
+    assert "\n" not in screen.batches.batches_result.text()
+    screen.batches.load_receipt_file(tmp_path / "missing.cose")
+    assert screen.batches.batches_result.kind == "failure"
+    assert screen.batches.batches_result.text().startswith("Cannot read ")
 
 
 def test_an_officer_cannot_export(qtbot, post: Session, usb: Path) -> None:  # type: ignore[no-untyped-def]
@@ -171,8 +171,8 @@ def test_an_officer_cannot_export(qtbot, post: Session, usb: Path) -> None:  # t
     officer.households.register(parse_household(household()))
     screen = open_screen(qtbot, officer)
     assert screen.refused.isVisible()
-    assert not screen.export_button.isEnabled() and not screen.receipt_button.isEnabled()
-    screen.choose_folder(usb)
+    assert not screen.export_button.isEnabled() and not screen.batches.receipt_button.isEnabled()
+    screen.destination.choose_folder(usb)
     assert screen.export_now() is None
     assert list(usb.iterdir()) == []
     assert post.batches.list() == []

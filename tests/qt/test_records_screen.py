@@ -18,7 +18,8 @@ from fieldreg.station.session import Session
 from fieldreg.tokens import Status, verify_token
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.printing import SlipDialog
-from fieldreg.ui.screens.records import CorrectDialog, RecordsScreen
+from fieldreg.ui.screens.records import RecordsScreen
+from fieldreg.ui.widgets.correct_dialog import CorrectDialog
 from fieldreg.ui.widgets.members import AGE
 from fieldreg.ui.widgets.reason import ReasonDialog
 from fieldreg.validation import parse_household

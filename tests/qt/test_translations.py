@@ -91,3 +91,25 @@ def test_a_core_error_is_shown_in_french(qapp: object) -> None:
     finally:
         apply_language("en")
     assert error_text(caught.value) == english  # and back in English
+
+
+def test_apply_fills_only_what_is_untranslated(tmp_path: Path) -> None:
+    """Carrying the French of moved strings never changes a translation made elsewhere."""
+    import shutil
+    import xml.etree.ElementTree as ET
+
+    script = _script()
+    sources = tmp_path / "translations"
+    shutil.copytree(script.SOURCES, sources)
+    ts = sources / "fr" / "screens.records.ts"
+    tree = ET.parse(ts)
+    records, search = tree.getroot().findall("./context/message")[:2]
+    assert records.findtext("source") == "Records" and records.findtext("translation") == "Dossiers"
+    search.find("translation").text = ""
+    search.find("translation").set("type", "unfinished")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    table = {"Records": "Données", search.findtext("source"): "Noms ou numéro"}
+    assert script.apply("fr", table, sources) == 1
+    again = ET.parse(ts).getroot().findall("./context/message")
+    assert again[0].findtext("translation") == "Dossiers"
+    assert again[1].findtext("translation") == "Noms ou numéro" and again[1].find("translation").get("type") is None

@@ -244,7 +244,7 @@ def test_the_cases_above_cover_every_code() -> None:
 def test_every_code_the_core_writes_is_in_the_vocabulary() -> None:
     """No problem is made with a code that PROBLEM_CODES (and so the docs) does not list."""
     makers = {  # module: {call: position of the code among its arguments}
-        "fieldreg/validation.py": {"add": 0, "Problem": 0},
+        **{f"fieldreg/validation/{part}.py": {"add": 0, "Problem": 0} for part in ("fields", "members", "household")},
         "fieldreg/station/form.py": {"Spot": 2, "Problem": 0},
         "fieldreg/cli/cmd_records.py": {"Problem": 0},
     }

@@ -12,19 +12,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,47 +30,11 @@ from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
 from fieldreg.ui.text import error_text
+from fieldreg.ui.widgets.account_table import AccountTable, role_name
+from fieldreg.ui.widgets.checked_field import CheckedField
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
-_BAD_FIELD = "QLineEdit { border: 2px solid #c62828; }"
-
-
-class _Field:
-    """A line edit with its one-line message underneath."""
-
-    def __init__(self, parent: QWidget, name: str, *, secret: bool = False):
-        self.edit = QLineEdit(parent)
-        self.edit.setObjectName(f"{name}Edit")
-        if secret:
-            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(parent)
-        self.error.setObjectName(f"{name}Error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b71c1c; }")
-        self.error.hide()
-        self.edit.textEdited.connect(self.clear_error)
-
-    def fail(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
-        self.edit.setStyleSheet(_BAD_FIELD)
-
-    def clear_error(self) -> None:
-        self.error.clear()
-        self.error.hide()
-        self.edit.setStyleSheet("")
-
-    def text(self) -> str:
-        return self.edit.text()
-
-    def add_to(self, form: QFormLayout, label: str) -> None:
-        box = QWidget(self.edit.parentWidget())
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.edit)
-        column.addWidget(self.error)
-        form.addRow(label, box)
 
 
 class AccountsScreen(Screen):
@@ -86,7 +44,6 @@ class AccountsScreen(Screen):
         account = ctx.session.account
         self.allowed = account.may("manage_officers")
         self.admin = account.may("manage_all_accounts")
-        self._accounts: list[Account] = []
         self._reset_for: str | None = None
 
         body, layout = self.scrolling_column()
@@ -113,17 +70,7 @@ class AccountsScreen(Screen):
         """The accounts, with Disable and Reset passphrase for the chosen one."""
         listed = QGroupBox(self.tr("Accounts at this station"), body)
         listed_layout = QVBoxLayout(listed)
-        self.table = QTableWidget(0, 5, listed)
-        self.table.setObjectName("accountTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("User name"), self.tr("Role"), self.tr("Status"),
-            self.tr("Passphrase"), self.tr("Last sign-in")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(160)
+        self.table = AccountTable(listed)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         listed_layout.addWidget(self.table)
         row = QHBoxLayout()
@@ -150,9 +97,9 @@ class AccountsScreen(Screen):
         reset_form.addRow(QLabel(self.tr("Choose a first passphrase and give it to the person "
                                          "in private; they must choose their own at their "
                                          "next sign-in."), self.reset_box))
-        self.reset_pass = _Field(self.reset_box, "resetPassphrase", secret=True)
+        self.reset_pass = CheckedField(self.reset_box, "resetPassphrase", secret=True)
         self.reset_pass.add_to(reset_form, self.tr("New passphrase:"))
-        self.reset_repeat = _Field(self.reset_box, "resetRepeat", secret=True)
+        self.reset_repeat = CheckedField(self.reset_box, "resetRepeat", secret=True)
         self.reset_repeat.add_to(reset_form, self.tr("Type it again:"))
         buttons = QHBoxLayout()
         self.reset_confirm = QPushButton(self.tr("Reset the passphrase"), self.reset_box)
@@ -177,17 +124,17 @@ class AccountsScreen(Screen):
             "letter. Passphrases: at least {n} characters, not the user name. The new holder "
             "must choose their own passphrase at their first sign-in.").format(
                 n=MIN_PASSPHRASE), self.add_box))
-        self.username = _Field(self.add_box, "username")
+        self.username = CheckedField(self.add_box, "username")
         self.username.add_to(add_form, self.tr("User name:"))
         self.role = QComboBox(self.add_box)
         self.role.setObjectName("roleCombo")
         for role in ROLES:
             if role == "officer" or self.admin:
-                self.role.addItem(self.role_name(role), role)
+                self.role.addItem(role_name(role), role)
         add_form.addRow(self.tr("Role:"), self.role)
-        self.passphrase = _Field(self.add_box, "passphrase", secret=True)
+        self.passphrase = CheckedField(self.add_box, "passphrase", secret=True)
         self.passphrase.add_to(add_form, self.tr("First passphrase:"))
-        self.repeat = _Field(self.add_box, "repeat", secret=True)
+        self.repeat = CheckedField(self.add_box, "repeat", secret=True)
         self.repeat.add_to(add_form, self.tr("Type it again:"))
         self.add_button = QPushButton(self.tr("Add the account"), self.add_box)
         self.add_button.setObjectName("addButton")
@@ -207,56 +154,20 @@ class AccountsScreen(Screen):
 
     # -- the list ------------------------------------------------------------------------
 
-    def role_name(self, role: str) -> str:
-        return {"officer": self.tr("Officer"), "supervisor": self.tr("Supervisor"),
-                "admin": self.tr("Administrator")}.get(role, role)
-
     def refresh(self) -> None:
         try:
-            self._accounts = self.ctx.session.accounts.list()
+            accounts = self.ctx.session.accounts.list()
         except errors.FieldRegError as err:
             self.result.show_failure(error_text(err))
             return
-        chosen = self.chosen()
-        self.table.setRowCount(len(self._accounts))
-        for r, a in enumerate(self._accounts):
-            cells = (
-                a.username, self.role_name(a.role),
-                self.tr("Disabled") if a.disabled else self.tr("Active"),
-                self.tr("Must choose a new one at next sign-in") if a.must_change else "",
-                self._local_time(a.last_login) if a.last_login else self.tr("never"),
-            )
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, a.username)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        if chosen is not None:
-            self.choose(chosen.username)
+        self.table.show_accounts(accounts)
         self._update_buttons()
-
-    def chosen(self) -> Account | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model is not None else []
-        if not rows:
-            return None
-        item = self.table.item(rows[0].row(), 0)
-        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return next((a for a in self._accounts if a.username == name), None)
-
-    def choose(self, username: str) -> None:
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) == username:
-                self.table.selectRow(r)
-                return
-        raise errors.NotFound(f"no user {username!r} at this station")
 
     def may_manage(self, account: Account) -> bool:
         return self.allowed and (account.role == "officer" or self.admin)
 
     def _update_buttons(self) -> None:
-        chosen = self.chosen()
+        chosen = self.table.chosen()
         ready = self.allowed and not self.busy
         manageable = chosen is not None and self.may_manage(chosen)
         own = chosen is not None and chosen.username == self.ctx.session.user
@@ -277,7 +188,7 @@ class AccountsScreen(Screen):
     # -- disable / enable ------------------------------------------------------------------
 
     def toggle_disabled(self) -> None:
-        chosen = self.chosen()
+        chosen = self.table.chosen()
         if chosen is None or self.busy:
             return
         try:
@@ -296,7 +207,7 @@ class AccountsScreen(Screen):
     # -- reset -----------------------------------------------------------------------------
 
     def _open_reset(self) -> None:
-        chosen = self.chosen()
+        chosen = self.table.chosen()
         if chosen is None:
             return
         self._reset_for = chosen.username
@@ -356,9 +267,9 @@ class AccountsScreen(Screen):
             self.result.show_success(self.tr(
                 "Account {user} ({role}) added: give them the first passphrase in private; "
                 "they must choose their own at their first sign-in.").format(
-                    user=username, role=self.role_name(role)))
+                    user=username, role=role_name(role)))
             self.refresh()
-            self.choose(username)
+            self.table.choose(username)
 
         return self.run_busy(
             self.tr("Adding the account…"),
@@ -375,13 +286,13 @@ class AccountsScreen(Screen):
             self.username.fail(self.tr("2 to 32 lower-case letters, digits, '.', '_' or '-', "
                                        "starting with a letter."))
             return False
-        if any(a.username == username for a in self._accounts):
+        if any(a.username == username for a in self.table.accounts):
             self.username.fail(self.tr("There is already an account with this user name."))
             return False
         self.username.clear_error()
         return True
 
-    def _check_passphrase(self, field: _Field, repeat: _Field, username: str) -> bool:
+    def _check_passphrase(self, field: CheckedField, repeat: CheckedField, username: str) -> bool:
         passphrase = field.text()
         try:
             check_passphrase(passphrase, username=username)
@@ -409,10 +320,3 @@ class AccountsScreen(Screen):
             log.error("account change failed unexpectedly", exc_info=err)
         self.result.show_failure(self.tr("Not changed: {reason}").format(reason=message_for(err)))
         self.refresh()
-
-    @staticmethod
-    def _local_time(iso: str) -> str:
-        moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-        if not moment.isValid():
-            return iso
-        return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)

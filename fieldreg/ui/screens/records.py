@@ -10,22 +10,14 @@ only to the roles allowed to do them.
 
 from __future__ import annotations
 
-import html
-import logging
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import FieldRegError
 from fieldreg.model import HouseholdSummary, Registration
-from fieldreg.station.form import FormInvalid, entry_from_registration, household_from_entry
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for, show_error
 from fieldreg.ui.printing import (
@@ -44,12 +35,10 @@ from fieldreg.ui.printing import (
     show_slip_dialog,
 )
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.widgets.household_form import HouseholdForm
-from fieldreg.ui.widgets.members import relationship_labels, sex_labels
+from fieldreg.ui.widgets.correct_dialog import CorrectDialog
 from fieldreg.ui.widgets.reason import ReasonDialog
-from fieldreg.validation import MAX_REASON
+from fieldreg.ui.widgets.registration_view import RegistrationView
 
-log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 250
 
 
@@ -82,9 +71,7 @@ class RecordsScreen(Screen):
         left.addWidget(self.search_status)
         left.addWidget(self.results, 1)
 
-        self.details = QTextBrowser(self)
-        self.details.setObjectName("details")
-        self.details.setOpenLinks(False)
+        self.details = RegistrationView(self)
         self.reprint_button = QPushButton(self.tr("Print slip (Ctrl+P)"), self)
         self.reprint_button.setObjectName("reprintButton")
         self.reissue_button = QPushButton(self.tr("Reissue slip…"), self)
@@ -212,62 +199,7 @@ class RecordsScreen(Screen):
         active = reg is not None and reg.status == "active"
         for button in (self.reprint_button, self.reissue_button, self.correct_button, self.void_button):
             button.setEnabled(active)
-        if reg is None:
-            hint = self.tr("Search, then choose a registration to see it here.")
-            self.details.setHtml(f"<p>{html.escape(hint)}</p>")
-            return
-        self.details.setHtml(self.describe(reg))
-
-    def describe(self, reg: Registration) -> str:
-        """The registration as readable HTML (every value escaped)."""
-        e = html.escape
-        hh = reg.household
-        locale = QLocale()
-        sexes, relations = sex_labels(), relationship_labels()
-        words = {
-            "void": self.tr("VOID"), "arrived": self.tr("Arrived"), "from": self.tr("From"),
-            "to": self.tr("Going to"), "by": self.tr("Travelled by"), "consent": self.tr("Consent"),
-            "yes": self.tr("yes"), "no": self.tr("no"), "name": self.tr("Name"), "sex": self.tr("Sex"),
-            "relationship": self.tr("Relationship"), "born": self.tr("Born"), "notes": self.tr("Notes"),
-            "history": self.tr("History"),
-        }
-        w = {k: e(v) for k, v in words.items()}
-        rows = []
-        for number, m in enumerate(hh.members, 1):
-            born = (locale.toString(_qdate(m.birth.date), QLocale.FormatType.ShortFormat) if m.birth.date
-                    else f"~{m.birth.year}")
-            other = f" ({e(m.other_names)})" if m.other_names else ""
-            rows.append(f"<tr><td>{number}</td><td><b>{e(m.family_name.upper())}</b> {e(m.given_names)}{other}</td>"
-                        f"<td>{e(sexes.get(m.sex, m.sex))}</td>"
-                        f"<td>{e(relations.get(m.relationship, m.relationship))}</td><td>{e(born)}</td></tr>")
-        place = ", ".join(p for p in (hh.origin.locality, hh.origin.region, hh.origin.country) if p)
-        day = hh.arrived_at.astimezone().date() if hh.arrival_time_known else hh.arrived_at.date()
-        arrived = locale.toString(_qdate(day), QLocale.FormatType.ShortFormat)
-        parts = [f"<h2 style='font-family: monospace'>{e(reg.regno)}</h2>"]
-        if reg.status == "void":
-            parts.append(f"<p style='color:#b00000'><b>{w['void']}</b>: {e(reg.void_reason)}</p>")
-        facts = [f"{w['arrived']}: {e(arrived)}", f"{w['from']}: {e(place)}"]
-        if hh.destination:
-            facts.append(f"{w['to']}: {e(hh.destination)}")
-        if hh.travel_mode:
-            facts.append(f"{w['by']}: {e(hh.travel_mode)}")
-        facts.append(f"{w['consent']}: {w['yes'] if hh.consent else w['no']}")
-        parts.append(f"<p>{'<br>'.join(facts)}</p>")
-        parts.append(f"<table cellpadding='3'><tr><th>#</th><th>{w['name']}</th><th>{w['sex']}</th>"
-                     f"<th>{w['relationship']}</th><th>{w['born']}</th></tr>{''.join(rows)}</table>")
-        if hh.notes:
-            parts.append(f"<p>{w['notes']}: {e(hh.notes)}</p>")
-        registered = self.tr("Registered by {user}; version {version}").format(
-            user=reg.created_by, version=reg.version)
-        parts.append(f"<p>{e(registered)}</p>")
-        if reg.history:
-            items = []
-            for h in reg.history:
-                line = self.tr("Version {version}: {action} by {user}, reason: {reason}").format(
-                    version=h.version, action=action_label(h.action), user=h.replaced_by, reason=h.reason)
-                items.append(f"<li>{e(line)}</li>")
-            parts.append(f"<p>{w['history']}:</p><ul>{''.join(items)}</ul>")
-        return "".join(parts)
+        self.details.show_registration(reg)
 
     # -- actions ------------------------------------------------------------------------
 
@@ -321,93 +253,7 @@ class RecordsScreen(Screen):
         return dialog
 
 
-class CorrectDialog(QDialog):
-    """The registration in the household form, and why it is corrected; the old version is kept."""
-
-    def __init__(self, ctx: AppContext, reg: Registration, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("correctDialog")
-        self.setWindowTitle(self.tr("Correct {regno}").format(regno=reg.regno))
-        self.ctx = ctx
-        self.reg = reg
-        self.version: int | None = None
-        self.form = HouseholdForm(self)
-        try:
-            self.form.set_places(ctx.session.households.places())
-        except FieldRegError as err:
-            log.warning("places not loaded: %s", type(err).__name__)
-        self.form.load(entry_from_registration(reg))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("reasonField")
-        self.reason.setMaxLength(MAX_REASON)
-        self.reason.setPlaceholderText(self.tr("e.g. age mistyped at registration"))
-        self.message = QLabel(self)
-        self.message.setObjectName("correctMessage")
-        self.message.setStyleSheet("color: #b00000;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        reason_row = QHBoxLayout()
-        reason_row.addWidget(QLabel(self.tr("Reason for the correction:"), self))
-        reason_row.addWidget(self.reason, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(reason_row)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
-        QWidget.setTabOrder(self.form.tab_order[-1], self.reason)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            self.resize(min(1100, screen.width() - 40), min(720, screen.height() - 40))
-
-    def save(self) -> int | None:
-        """Check, then store the correction; the new version, or None (nothing changed)."""
-        self.form.table.commit_open_editor()
-        self.message.hide()
-        try:
-            household = household_from_entry(self.form.entry())
-        except FormInvalid as err:
-            self.form.show_spots(err.spots)
-            return None
-        if not self.reason.text().strip():
-            self._refuse(self.tr("Give a reason: it is kept with the previous version."))
-            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
-            return None
-        try:
-            self.version = self.ctx.session.households.correct(self.reg.regno, household,
-                                                               reason=self.reason.text())
-        except FieldRegError as err:
-            self._refuse(message_for(err))
-            return None
-        self.accept()
-        return self.version
-
-    def _refuse(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-
-def action_label(action: str) -> str:
-    """A history entry's action in the user's language."""
-    if action == "correct":
-        return QCoreApplication.translate("RecordsScreen", "corrected")
-    if action == "void":
-        return QCoreApplication.translate("RecordsScreen", "voided")
-    return action
-
-
 def _day(locale: QLocale, iso_day: str) -> str:
     """An index day (ISO, UTC) in the user's short date format."""
     day = QDate.fromString(iso_day, Qt.DateFormat.ISODate)
     return locale.toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else iso_day
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)

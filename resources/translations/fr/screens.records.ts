@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>CorrectDialog</name>
-    <message>
-        <source>Correct {regno}</source>
-        <translation>Corriger {regno}</translation>
-    </message>
-    <message>
-        <source>e.g. age mistyped at registration</source>
-        <translation>p. ex. âge mal saisi à l&apos;enregistrement</translation>
-    </message>
-    <message>
-        <source>Reason for the correction:</source>
-        <translation>Motif de la correction :</translation>
-    </message>
-    <message>
-        <source>Give a reason: it is kept with the previous version.</source>
-        <translation>Indiquez un motif : il est conservé avec la version précédente.</translation>
-    </message>
-</context>
-<context>
     <name>RecordsScreen</name>
     <message>
         <source>Records</source>
@@ -87,66 +68,6 @@
         <translation>{count} enregistrements trouvés.</translation>
     </message>
     <message>
-        <source>Search, then choose a registration to see it here.</source>
-        <translation>Recherchez, puis choisissez un enregistrement pour l&apos;afficher ici.</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Provenance</translation>
-    </message>
-    <message>
-        <source>Going to</source>
-        <translation>Destination</translation>
-    </message>
-    <message>
-        <source>Travelled by</source>
-        <translation>Moyen de transport</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Consentement</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexe</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Lien avec le chef</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Né(e)</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Remarques</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <source>Registered by {user}; version {version}</source>
-        <translation>Enregistré par {user} ; version {version}</translation>
-    </message>
-    <message>
-        <source>Version {version}: {action} by {user}, reason: {reason}</source>
-        <translation>Version {version} : {action} par {user}, motif : {reason}</translation>
-    </message>
-    <message>
         <source>Reissue slip {regno}</source>
         <translation>Rééditer la fiche {regno}</translation>
     </message>
@@ -169,14 +90,6 @@
     <message>
         <source>Void</source>
         <translation>Annuler l&apos;enregistrement</translation>
-    </message>
-    <message>
-        <source>corrected</source>
-        <translation>corrigé</translation>
-    </message>
-    <message>
-        <source>voided</source>
-        <translation>annulé</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["__init__", "normalise", "tables", "profile", "person", "birth", "scoring", "blocking", "index"]
+MODULES = ["__init__", "normalise", "tables", "profile", "person", "birth", "scoring", "blocking", "index",
+           "signatures", "buckets", "crowd", "pairs"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, DedupIndex, Person, score_pair
-from fieldreg.dedup.index import CROWD
+from fieldreg.dedup.crowd import CROWD
 
 YEAR = 2026
 

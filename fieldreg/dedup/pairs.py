@@ -1,0 +1,165 @@
+"""The all-pairs pass: every pair of indexed people scoring at least the threshold, each once.
+
+Example::
+
+    >>> from fieldreg.dedup import DEFAULT_THRESHOLD, Person
+    >>> from fieldreg.dedup.crowd import CROWD
+    >>> from fieldreg.dedup.tables import default_tables
+    >>> table = Signatures(default_tables())
+    >>> table.add(Person("R1/1", "Fatoumata", "Diallo", sex="F", birth_year=1990, group="R1"))
+    >>> table.add(Person("R2/1", "Fatimata", "Jallo", sex="F", birth_year=1992, group="R2"))
+    >>> found = AllPairs(table, ref_year=2026, threshold=DEFAULT_THRESHOLD, across_sites=False,
+    ...                  same_origin=False, crowd=CROWD).run()
+    >>> [(m.a, m.b) for m in found]       # in block order, not sorted by score
+    [('R1/1', 'R2/1')]
+
+It visits each pair of signatures once, in the first block (in key order) they
+share, and compares their people with a birth-year window outside which no pair
+can reach the threshold. :meth:`fieldreg.dedup.index.DedupIndex.all_pairs` is
+the public face and documents the restrictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from fieldreg.dedup.buckets import SEX_MEETS, Bucket
+from fieldreg.dedup.crowd import count_namesakes, near_localities, reachable
+from fieldreg.dedup.person import Match
+from fieldreg.dedup.profile import Profile, build_profile
+from fieldreg.dedup.scoring import (
+    adjustment,
+    best_possible,
+    birth_window,
+    combine,
+    different_sex_can_pass,
+    name_verdict,
+    score_profiles,
+)
+from fieldreg.dedup.signatures import Signatures
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """What the inner loop needs about the two names compared."""
+
+    same: bool
+    name_score: float
+    window: int  # largest birth-year difference that can still reach the threshold
+
+
+class AllPairs:
+    """One all-pairs pass: its restrictions and the people of each name as sorted so far."""
+
+    def __init__(
+        self, table: Signatures, *, ref_year: int, threshold: float, across_sites: bool, same_origin: bool,
+        crowd: int,
+    ) -> None:
+        self._table = table
+        self._ref_year = ref_year
+        self._threshold = threshold
+        self._across_sites = across_sites
+        # None: origins are not compared.
+        self._near = near_localities(p.locality for p in table.profiles if p is not None) if same_origin else None
+        self._crowd = crowd
+        self._split_sex = not different_sex_can_pass(threshold)
+        self._sorted: dict[int, dict[str, Bucket]] = {}
+        # In the block being visited: each person's namesakes across all its spellings.
+        self._namesakes: dict[int, int] = {}
+
+    def run(self, progress: Progress | None = None) -> Iterator[Match]:
+        """Every pair, block by block; ``progress(done, total)`` every 500 blocks and at the end."""
+        table = self._table
+        keys = sorted(k for k in table.blocks if k[:2] in ("P:", "X:"))
+        total = len(keys)
+        for done, key in enumerate(keys, start=1):
+            sig_ids = sorted(table.blocks[key])
+            if self._near is not None:
+                self._namesakes = count_namesakes((self._buckets(s) for s in sig_ids), threshold=self._threshold)
+            for i, a in enumerate(sig_ids):
+                sa = table.sig(a)
+                for b in sig_ids[i:]:
+                    sb = table.sig(b)
+                    # Visit each pair of signatures, and each signature with
+                    # itself, in the first block they share.
+                    if min(sa.pair_keys & sb.pair_keys if a != b else sa.pair_keys) != key:
+                        continue
+                    if self._across_sites and len(sa.sites) == 1 and sa.sites.keys() == sb.sites.keys():
+                        continue
+                    yield from self._pairs_between(a, b)
+            if progress is not None and (done % 500 == 0 or done == total):
+                progress(done, total)
+
+    def _buckets(self, sig_id: int) -> dict[str, Bucket]:
+        """A signature's people by sex ("" for everyone when sex is not split), built once a pass."""
+        found = self._sorted.get(sig_id)
+        if found is None:
+            rows: dict[str, list[tuple[int, int]]] = {}
+            for slot in self._table.sig(sig_id).members:
+                prof = self._table.profiles[slot]
+                assert prof is not None
+                sex = (prof.sex if prof.sex in ("F", "M") else "?") if self._split_sex else ""
+                rows.setdefault(sex, []).append((-1 if prof.birth_year is None else prof.birth_year, slot))
+            found = self._sorted[sig_id] = {sex: Bucket(sorted(r)) for sex, r in rows.items()}
+        return found
+
+    def _pairs_between(self, a: int, b: int) -> Iterator[Match]:
+        sa, sb = self._table.sig(a), self._table.sig(b)
+        name_score = name_verdict(sa.names, sb.names).score
+        if best_possible(name_score) < self._threshold:
+            return
+        check = _Check(a == b, name_score, birth_window(name_score, self._threshold))
+        left, right = self._buckets(a), self._buckets(b)
+        for sex, bucket in left.items():
+            for other_sex in SEX_MEETS[sex]:
+                if other_sex in right:
+                    yield from self._windowed(bucket, right[other_sex], check)
+
+    def _windowed(self, left: Bucket, right: Bucket, check: _Check) -> Iterator[Match]:
+        profiles = self._table.profiles
+        for year, slot in left.rows:
+            p = profiles[slot]
+            assert p is not None
+            lo, hi = right.window(year, check.window)
+            # Everyone in reach, unless this name is so common here that the
+            # name, sex and birth year no longer pick one person out: then only
+            # people of a compatible origin (or of unknown origin). Under its
+            # own name a person is in its own window: not a namesake.
+            if self._near is None or not p.locality or self._namesakes[slot] <= self._crowd:
+                yield from self._pairs_for(p, slot, right.rows[:right.unknown], check)
+                yield from self._pairs_for(p, slot, right.rows[lo:hi], check)
+                continue
+            origins = right.origins(profiles)
+            for origin in reachable(p.locality, origins, self._near):
+                group = origins[origin]
+                if origin:
+                    lo, hi = group.window(year, check.window)
+                    yield from self._pairs_for(p, slot, group.rows[:group.unknown], check)
+                    yield from self._pairs_for(p, slot, group.rows[lo:hi], check)
+                else:
+                    yield from self._pairs_for(p, slot, group.rows, check)
+
+    def _pairs_for(self, p: Profile, slot: int, others: list[tuple[int, int]], check: _Check) -> Iterator[Match]:
+        same, name_score, threshold = check.same, check.name_score, self._threshold
+        profiles = self._table.profiles
+        for _, other_slot in others:
+            # Within one signature, take each unordered pair once.
+            if same and other_slot <= slot:
+                continue
+            q = profiles[other_slot]
+            assert q is not None
+            if p.group and p.group == q.group:
+                continue
+            if self._across_sites and p.site == q.site:
+                continue
+            if combine(name_score, adjustment(p, q, self._ref_year)) >= threshold:
+                yield self._pair_match(slot, other_slot)
+
+    def _pair_match(self, a: int, b: int) -> Match:
+        pa, pb = self._table.people[a], self._table.people[b]
+        assert pa is not None and pb is not None
+        tables = self._table.tables
+        return score_profiles(build_profile(pa, tables), build_profile(pb, tables), ref_year=self._ref_year)

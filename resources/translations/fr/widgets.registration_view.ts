@@ -1,0 +1,83 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>RegistrationView</name>
+    <message>
+        <source>Search, then choose a registration to see it here.</source>
+        <translation>Recherchez, puis choisissez un enregistrement pour l&apos;afficher ici.</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>ANNULÉ</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Going to</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Travelled by</source>
+        <translation>Moyen de transport</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien avec le chef</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Né(e)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Registered by {user}; version {version}</source>
+        <translation>Enregistré par {user} ; version {version}</translation>
+    </message>
+    <message>
+        <source>Version {version}: {action} by {user}, reason: {reason}</source>
+        <translation>Version {version} : {action} par {user}, motif : {reason}</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigé</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+</TS>
