@@ -67,7 +67,7 @@ from common import alternate, median_ratio  # bench/, first on the path when a s
 from rapidfuzz import fuzz, process
 
 from fieldreg.dedup import DedupIndex, Person
-from fieldreg.dedup.index import CROWD
+from fieldreg.dedup.crowd import CROWD
 from fieldreg.dedup.profile import build_profile
 from fieldreg.dedup.scoring import score_profiles
 

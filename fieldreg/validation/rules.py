@@ -27,6 +27,7 @@ MAX_REASON = 500
 
 # Apostrophes as typed on French, English and phone keyboards.
 _NAME_PUNCTUATION = {" ", "-", "'", "\u2019", "\u02bc"}
+_WITHOUT_NAME_PUNCTUATION = str.maketrans(dict.fromkeys(_NAME_PUNCTUATION))
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{3,19}$")
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 MEMBER_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -63,6 +64,9 @@ def clean_text(value: str) -> str:
 
 
 def has_control(value: str) -> bool:
+    # A printable string has no character of any C* category: the common case, at C speed.
+    if value.isprintable():
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in value)
 
 
@@ -72,6 +76,11 @@ def name_problem(value: str) -> tuple[str, Message] | None:
         return "control_character", Message("contains control characters")
     if len(value) > MAX_NAME:
         return "too_long", Message("is {length} characters long (at most {most})", length=len(value), most=MAX_NAME)
+    # isalpha() is "non-empty and every character in L*": such a name, once its punctuation
+    # is set aside, passes the loop below; only names with combining marks or other
+    # characters take the loop, which names the first bad one.
+    if value.translate(_WITHOUT_NAME_PUNCTUATION).isalpha():
+        return None
     for ch in value:
         if ch in _NAME_PUNCTUATION:
             continue

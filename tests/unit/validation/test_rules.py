@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from fieldreg.errors import InvalidInput
 from fieldreg.validation import MAX_NAME, MAX_REASON, clean_reason, clean_text, country_codes, name_problem
+from fieldreg.validation.rules import has_control
 
 
 def test_clean_text_is_nfc_on_one_line() -> None:
@@ -45,3 +48,25 @@ def test_country_codes_are_iso_alpha_3() -> None:
     codes = country_codes()
     assert {"MLI", "BFA", "NER"} <= codes
     assert all(len(code) == 3 and code.isupper() for code in codes)
+
+
+@pytest.mark.parametrize("value", [
+    "Aminata", "Traoré", "N'Golo", "Kouyaté-Diallo", "ʼAbd al-Rahman", "آمنة", "ߊߡߌߣߊߕߊ",
+    "Awa\u0301", "Awa3", "A\u200bwa", "A\x07wa", "'-", "", " ", "Ma\u00a0riam", "Ibrahim\ufeff",
+])
+def test_name_rules_fast_path_agrees_with_the_character_loop(value: str) -> None:
+    """The C-speed shortcuts give exactly what the per-character rules give."""
+    def slow_control(text: str) -> bool:
+        return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text)
+
+    def slow_name(text: str) -> str | None:
+        if slow_control(text):
+            return "control_character"
+        for ch in text:
+            if ch not in " -'\u2019\u02bc" and unicodedata.category(ch)[0] not in "LM":
+                return "bad_character"
+        return None if any(unicodedata.category(ch)[0] == "L" for ch in text) else "no_letters"
+
+    assert has_control(value) == slow_control(value)
+    problem = name_problem(value)
+    assert (problem[0] if problem else None) == slow_name(value)
