@@ -18,7 +18,7 @@ from fieldreg.validation import (
 )
 from tests.conftest import household
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
