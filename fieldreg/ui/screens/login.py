@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -46,6 +45,7 @@ from fieldreg.station.accounts import MIN_PASSPHRASE
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
+from fieldreg.ui.widgets.labels import heading
 
 if TYPE_CHECKING:
     from fieldreg.station import Station
@@ -100,15 +100,6 @@ class LoginScreen(QWidget):
 
     # -- building ---------------------------------------------------------------------
 
-    def _heading(self, text: str) -> QLabel:
-        label = QLabel(text)
-        font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        label.setFont(font)
-        label.setWordWrap(True)
-        return label
-
     def _message_label(self, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
@@ -126,14 +117,14 @@ class LoginScreen(QWidget):
         station.setObjectName("loginStation")
         station.setWordWrap(True)
         if self.locked_user:
-            layout.addWidget(self._heading(self.tr("Locked")))
+            layout.addWidget(heading(self.tr("Locked")))
             layout.addWidget(station)
             hint = QLabel(self.tr(
                 "{user} locked this window. {user}: type your passphrase to carry on where you left "
                 "off. Someone else may sign in instead; {user}'s unsaved work would then be lost."
             ).format(user=self.locked_user))
         else:
-            layout.addWidget(self._heading(self.tr("Sign in to FieldReg")))
+            layout.addWidget(heading(self.tr("Sign in to FieldReg")))
             layout.addWidget(station)
             hint = QLabel(self.tr("Type your user name and your passphrase."))
         hint.setWordWrap(True)
@@ -190,7 +181,7 @@ class LoginScreen(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._heading(self.tr("Choose your own passphrase")))
+        layout.addWidget(heading(self.tr("Choose your own passphrase")))
         self.change_hint = QLabel()
         self.change_hint.setWordWrap(True)
         layout.addWidget(self.change_hint)

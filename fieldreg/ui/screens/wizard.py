@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
 
 from fieldreg.ui.screens.wizard_camp import CampPage
 from fieldreg.ui.screens.wizard_demo import DemoPage
-from fieldreg.ui.screens.wizard_page import heading, paragraph
+from fieldreg.ui.screens.wizard_page import paragraph
 from fieldreg.ui.screens.wizard_post import PostPage
+from fieldreg.ui.widgets.labels import heading
 
 
 class SetupWizard(QWidget):

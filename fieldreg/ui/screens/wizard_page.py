@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -33,17 +32,7 @@ from fieldreg.station.accounts import MIN_PASSPHRASE, USERNAME_RE
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
-
-
-def heading(text: str) -> QLabel:
-    """A page's title, larger and bold."""
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
+from fieldreg.ui.widgets.labels import heading
 
 
 def paragraph(text: str) -> QLabel:

@@ -22,57 +22,49 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 def ask_discard_work(parent: QWidget, *, previous: str, user: str, screens: list[str],
                      answered: Callable[[bool], None]) -> QMessageBox:
     """Another user signs in while ``previous`` left unsaved work in ``screens``."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("Confirm", "Sign in as {user}?").format(user=user),
-        QCoreApplication.translate(
+    return _ask(
+        parent, "discardWorkDialog", answered=answered,
+        title=QCoreApplication.translate("Confirm", "Sign in as {user}?").format(user=user),
+        text=QCoreApplication.translate(
             "Confirm", "{previous} left unsaved work in: {screens}. It will be lost if {user} signs in "
             "now.").format(previous=previous, screens=", ".join(screens), user=user),
-        QMessageBox.StandardButton.Cancel, parent)
-    box.setObjectName("discardWorkDialog")
-    discard = box.addButton(QCoreApplication.translate("Confirm", "Discard it and sign in"),
-                            QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.finished.connect(lambda _result: answered(box.clickedButton() is discard))
-    box.open()
-    return box
+        lose=QCoreApplication.translate("Confirm", "Discard it and sign in"))
 
 
 def ask_language_switch(parent: QWidget, *, screens: list[str],
                         answered: Callable[[bool], None]) -> QMessageBox:
     """Switching the language now rebuilds every screen: ``answered(True)`` is "now"."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question, QCoreApplication.translate("Confirm", "Switch the language now?"),
-        QCoreApplication.translate(
+    return _ask(
+        parent, "languageSwitchConfirm", answered=answered,
+        title=QCoreApplication.translate("Confirm", "Switch the language now?"),
+        text=QCoreApplication.translate(
             "Confirm", "Switching now rebuilds every screen, and the unsaved work in {screens} would be "
             "lost. Otherwise the new language is used from the next start of FieldReg."
             ).format(screens=", ".join(screens)),
-        QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("languageSwitchConfirm")
-    now = box.addButton(QCoreApplication.translate("Confirm", "Switch now"),
-                        QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton(QCoreApplication.translate("Confirm", "At the next start"),
-                          QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(later)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.finished.connect(lambda _result: answered(box.clickedButton() is now))
-    box.open()
-    return box
+        lose=QCoreApplication.translate("Confirm", "Switch now"),
+        keep=QCoreApplication.translate("Confirm", "At the next start"))
 
 
 def ask_quit(parent: QWidget, *, screens: list[str], answered: Callable[[bool], None]) -> QMessageBox:
     """Closing the window with unsaved work in ``screens``."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question, QCoreApplication.translate("Confirm", "Quit FieldReg?"),
-        QCoreApplication.translate("Confirm", "There is unsaved work in: {screens}. It will be lost.").format(
+    return _ask(
+        parent, "quitConfirm", answered=answered,
+        title=QCoreApplication.translate("Confirm", "Quit FieldReg?"),
+        text=QCoreApplication.translate("Confirm", "There is unsaved work in: {screens}. It will be lost.").format(
             screens=", ".join(screens)),
-        QMessageBox.StandardButton.Cancel, parent)
-    box.setObjectName("quitConfirm")
-    quit_button = box.addButton(QCoreApplication.translate("Confirm", "Quit and lose it"),
-                                QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        lose=QCoreApplication.translate("Confirm", "Quit and lose it"))
+
+
+def _ask(parent: QWidget, name: str, *, title: str, text: str, lose: str, keep: str | None = None,
+         answered: Callable[[bool], None]) -> QMessageBox:
+    """Open the box: ``lose`` loses the work; ``keep`` (else Cancel) is the default, safe answer."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    lose_button = box.addButton(lose, QMessageBox.ButtonRole.DestructiveRole)
+    safe = (box.addButton(QMessageBox.StandardButton.Cancel) if keep is None
+            else box.addButton(keep, QMessageBox.ButtonRole.RejectRole))
+    box.setDefaultButton(safe)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.finished.connect(lambda _result: answered(box.clickedButton() is quit_button))
+    box.finished.connect(lambda _result: answered(box.clickedButton() is lose_button))
     box.open()
     return box

@@ -1,7 +1,8 @@
-"""Labels for text read at arm's length (the camp's verify screen): plain, wrapped, selectable, sized.
+"""Labels sized for their purpose: text read at arm's length (the camp's verify screen), page titles.
 
     word = plain_label(parent, "verdictWord", points=40, bold=True)
     set_font(caption, 12)
+    layout.addWidget(heading(self.tr("Sign in to FieldReg")))
 """
 
 from __future__ import annotations
@@ -27,4 +28,15 @@ def plain_label(parent: QWidget, name: str, *, points: int = 0, bold: bool = Fal
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if points:
         set_font(label, points, bold=bold)
+    return label
+
+
+def heading(text: str) -> QLabel:
+    """A page's title (sign-in, lock, the set-up wizard), larger and bold."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
     return label
