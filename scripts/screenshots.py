@@ -10,8 +10,7 @@ main window offers that user saved once (named after its class:
 ``RegisterScreen`` → ``register.png``); the lock page; then a camp station
 trusting the demo HQ, for the verify screen. Files go to ``OUT/<lang>/``.
 
-It works with whatever screens exist: the main window leaves out a screen
-that is missing or fails to start (and says so in the log). The window is
+The screens are those of fieldreg/ui/screens/catalog.py for each user's role. The window is
 1366 × 768, the smallest laptop screen the app is made for. Under a virtual X
 display (``xvfb-run``, when installed and no display is set) the app runs as on
 a desktop; otherwise on Qt's offscreen platform, which draws the same widgets.
