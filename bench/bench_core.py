@@ -37,10 +37,10 @@ from pathlib import Path
 from fieldreg.crypto.kdf import KdfParams, derive_key
 from fieldreg.model import utcnow
 from fieldreg.regno import RegNo
+from fieldreg.sqlitedb import transaction
 from fieldreg.station import Station
 from fieldreg.station.demo import demo_household
 from fieldreg.store import registry
-from fieldreg.store.db import transaction
 from fieldreg.validation import parse_household
 
 sys.path.insert(0, str(Path(__file__).parent))
