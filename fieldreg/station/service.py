@@ -14,9 +14,9 @@ The table is the one place a role is checked: each listed method is wrapped,
 once, when the class is defined, so it refuses before it runs. A public method
 missing from the table (or a table naming no method, or a permission that
 does not exist) is a ``TypeError`` at import, so no operation can be added
-without saying who may use it. A user who
-must still replace a first passphrase may use nothing but what the table marks
-``ANY_USER``... and :meth:`fieldreg.station.accounts.Accounts.change_passphrase`.
+without saying who may use it. A user who must still replace a first
+passphrase may use only what a table marks ``ANY_USER``, such as
+:meth:`fieldreg.station.accounts.Accounts.change_passphrase`.
 """
 
 from __future__ import annotations
