@@ -397,7 +397,8 @@ def open_wrap(attempt: Attempt | None, passphrase: str, *, username: str, kdf: K
     """The slow step: argon2id. A wrong passphrase and an unknown name fail alike (same cost)."""
     if attempt is None:
         derive_key(passphrase, os.urandom(16), kdf)  # the same work as a real attempt
-        raise UnknownUser("wrong user name or passphrase ({username})", username=username)
+        # The very words of a wrong passphrase: a guesser learns nothing about which names exist.
+        raise UnknownUser("wrong passphrase for {username!r}", username=username)
     version = wrap_version(attempt.wrap)
     context = wrap_context(username, first=bool(attempt.wrap.get("first")))
     try:
@@ -405,10 +406,9 @@ def open_wrap(attempt: Attempt | None, passphrase: str, *, username: str, kdf: K
     except AuthError:
         delay = retry_delay(attempt.failed)
         if delay:
-            raise WrongPassphrase(
-                "wrong user name or passphrase ({username}); wait {seconds} s before trying again",
-                username=username, seconds=int(delay.total_seconds())) from None
-        raise WrongPassphrase("wrong user name or passphrase ({username})", username=username) from None
+            raise WrongPassphrase("wrong passphrase for {username!r}; wait {seconds} s before trying again",
+                                  username=username, seconds=int(delay.total_seconds())) from None
+        raise WrongPassphrase("wrong passphrase for {username!r}", username=username) from None
     return Secrets.unpack(raw, version=version)
 
 
