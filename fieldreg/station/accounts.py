@@ -106,6 +106,9 @@ class Accounts(Service):
         with transaction(session.store.db) as conn:
             accounts.rewrap(conn, username=username, passphrase=passphrase,
                             secrets=session.secrets, must_change=True, kdf=session.store.kdf)
+            if accounts.get_authority(conn) is not None:  # a reset also signs the grant afresh
+                accounts.resign(conn, session.secrets.keys, post=session.station.post_id,
+                                username=username)
             session.audit_on(conn).append(actor=session.user, action="user_reset", subject=username)
 
     def set_disabled(self, username: str, disabled: bool) -> None:

@@ -113,8 +113,12 @@ class Station:
         with transaction(db) as conn:
             audit = AuditLog(conn, secrets.data_key)
             account = accounts.get_account(conn, username)
-            secrets = self._authority_at_sign_in(conn, audit, account, secrets, passphrase)
+            secrets = self._create_authority(conn, audit, account, secrets, passphrase)
             problem = accounts.check_row(conn, username, secrets, post=self.post_id)
+            # The grant verified; only the authority in meta is not the one this wrap holds.
+            if problem in (None, "wrap_lacks_authority") and self._restore_authority(
+                    conn, audit, account, secrets):
+                problem = accounts.check_row(conn, username, secrets, post=self.post_id)
             if problem:
                 write_alert(audit, actor=username, code="account_refused", subject=username,
                             reason=problem)
@@ -141,37 +145,48 @@ class Station:
         log.info("login %s", username)
         return session
 
-    def _authority_at_sign_in(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
-                              secrets: Secrets, passphrase: str) -> Secrets:
-        """Create the authority (a store made before it), or restore it if it was replaced.
+    def _create_authority(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
+                          secrets: Secrets, passphrase: str) -> Secrets:
+        """A store made before the account authority gets one at its first administrator's sign-in.
 
-        Only an administrator does either: their wrap, which nobody else can
-        open, holds the authority seeds. Returns the secrets the session holds.
+        The new seeds go into this administrator's wrap (re-made with the
+        passphrase just typed); every row as it stands is signed, legacy wraps
+        pinned. Returns the secrets the session holds.
         """
         post = self.post_id
-        authority = accounts.get_authority(conn)
-        if account.role != "admin":
+        if account.role != "admin" or accounts.get_authority(conn) is not None:
             return secrets
-        if authority is None:
-            authority, keys = new_authority(post)
-            accounts.set_authority(conn, authority)
-            secrets = Secrets(secrets.data_key, keys)
-            accounts.rewrap(conn, username=account.username, passphrase=passphrase,
-                            secrets=secrets, must_change=account.must_change, kdf=self._store.kdf)
-            count = accounts.sign_all(conn, keys, post=post)
-            audit.append(actor=account.username, action="authority_create", subject=post,
-                         details={"accounts": count})
-            recovery.seal_at_upgrade(conn, self._store, secrets, actor=account.username)
-            return secrets
-        held = secrets.keys
-        if held.admin is not None and held.supervisor is not None and (
-                held.public("admin") != authority.admin
-                or held.public("supervisor") != authority.supervisor):
-            # The authority in meta is not the one this administrator's own wrap holds.
-            accounts.set_authority(conn, authority_of(held, post))
-            accounts.resign(conn, held, post=post, username=account.username)
-            write_alert(audit, actor=account.username, code="authority_replaced", subject=post)
+        authority, keys = new_authority(post)
+        accounts.set_authority(conn, authority)
+        secrets = Secrets(secrets.data_key, keys)
+        accounts.rewrap(conn, username=account.username, passphrase=passphrase,
+                        secrets=secrets, must_change=account.must_change, kdf=self._store.kdf)
+        count = accounts.sign_all(conn, keys, post=post)
+        audit.append(actor=account.username, action="authority_create", subject=post,
+                     details={"accounts": count})
+        recovery.seal_at_upgrade(conn, self._store, secrets, actor=account.username)
         return secrets
 
-    def close(self) -> None:
-        self._store.close()
+    def _restore_authority(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
+                           secrets: Secrets) -> bool:
+        """An administrator whose own wrap holds another authority than meta's puts theirs back.
+
+        Their wrap opens only with their passphrase and is bound to their name,
+        so the authority it holds is the one set up with the station; the one
+        in meta was written by someone holding only the data key. Rows that
+        someone signed with it are refused from now on (an administrator
+        re-signs the genuine ones: ``user reset``). Called only once the row's
+        grant verified, so a forger's account, refused from then on, cannot
+        flip it back. True if it restored.
+        """
+        held = secrets.keys
+        authority = accounts.get_authority(conn)
+        if (account.role != "admin" or authority is None or held.admin is None
+                or held.supervisor is None):
+            return False
+        if held.public("admin") == authority.admin and held.public("supervisor") == authority.supervisor:
+            return False
+        accounts.set_authority(conn, authority_of(held, self.post_id))
+        accounts.resign(conn, held, post=self.post_id, username=account.username)
+        write_alert(audit, actor=account.username, code="authority_replaced", subject=self.post_id)
+        return True
