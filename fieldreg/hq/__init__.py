@@ -28,12 +28,15 @@ from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.importer import ImportResult, import_batch
+from fieldreg.hq.recovery import answer_recovery, issued_recoveries
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.report import Report, build_report
 from fieldreg.keys import HqDir, key_id_hex, parse_key_id
 from fieldreg.keys.hqdir import check_escrow_recipients
 
 __all__ = [
+    "answer_recovery",
+    "issued_recoveries",
     "CROWD",
     "DEFAULT_THRESHOLD",
     "HqCandidate",

@@ -27,7 +27,7 @@ from dataclasses import replace
 from fieldreg.errors import InvalidInput
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
-from fieldreg.station import recovery
+from fieldreg.station.recovery import new_code
 from fieldreg.station.service import ANY_USER, Service
 from fieldreg.store import accounts
 from fieldreg.store.accounts import (
@@ -128,7 +128,7 @@ class Accounts(Service):
         """Replace the post's recovery vault with one a new code opens; the code, to show once."""
         session = self._session
         with transaction(session.store.db) as conn:
-            code = recovery.new_code(conn, session.store, session.secrets)
+            code = new_code(conn, session.store, session.secrets)
             session.audit_on(conn).append(actor=session.user, action="recovery_seal",
                                           subject=session.station.post_id, details={"via": "code"})
         return code

@@ -23,7 +23,7 @@ from fieldreg.errors import AccountTampered, AuthError
 from fieldreg.keys.authority import authority_of, new_authority
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
-from fieldreg.station import recovery
+from fieldreg.station.recovery import seal_at_upgrade, seal_vault
 from fieldreg.station.audit import write_alert
 from fieldreg.station.session import Session
 from fieldreg.store import PostStore, accounts
@@ -63,7 +63,7 @@ class Station:
         codes: list[str] = []
 
         def seal(conn: sqlite3.Connection, secrets: Secrets) -> None:
-            code = recovery.seal_vault(conn, post=post_id, secrets=secrets, hq_recipient=None,
+            code = seal_vault(conn, post=post_id, secrets=secrets, hq_recipient=None,
                                        with_code=True)
             codes.extend([code] if code else [])
 
@@ -164,7 +164,7 @@ class Station:
         count = accounts.sign_all(conn, keys, post=post)
         audit.append(actor=account.username, action="authority_create", subject=post,
                      details={"accounts": count})
-        recovery.seal_at_upgrade(conn, self._store, secrets, actor=account.username)
+        seal_at_upgrade(conn, self._store, secrets, actor=account.username)
         return secrets
 
     def _restore_authority(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
