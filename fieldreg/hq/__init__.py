@@ -35,8 +35,6 @@ from fieldreg.keys import HqDir, key_id_hex, parse_key_id
 from fieldreg.keys.hqdir import check_escrow_recipients
 
 __all__ = [
-    "answer_recovery",
-    "issued_recoveries",
     "CROWD",
     "DEFAULT_THRESHOLD",
     "HqCandidate",
@@ -45,10 +43,12 @@ __all__ = [
     "ImportResult",
     "Registry",
     "Report",
+    "answer_recovery",
     "build_report",
     "check_escrow_recipients",
     "describe_missing",
     "import_batch",
+    "issued_recoveries",
     "key_id_hex",
     "parse_key_id",
 ]

@@ -141,7 +141,7 @@ def issue_answer(hq: HqDir, request: bytes, *, now: datetime | None = None) -> I
         raise InvalidInput("this file is not a FieldReg recovery request") from None
     try:
         inner = json.loads(pyrage.decrypt(sealed, [hq.age_identity()]))
-    except Exception:  # pyrage raises its own error types for every failure
+    except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError):
         raise InvalidInput("this recovery request was not sealed to this HQ") from None
     if inner.get("post") != post or inner.get("vault") != vault:
         raise InvalidInput("this recovery request names another post or vault than its sealed part")
@@ -176,7 +176,7 @@ def open_with_answer(record: dict[str, Any], answer: bytes, pending: Pending | N
     try:
         key = pyrage.decrypt(field(payload, "key", bytes, where=where),
                              [pyrage.x25519.Identity.from_str(pending.identity)])
-    except Exception:  # pyrage's own error types
+    except (pyrage.DecryptError, pyrage.IdentityError, ValueError):
         raise InvalidInput("this recovery answer cannot be read with this post's request") from None
     return _open_vault(record, key, post)
 

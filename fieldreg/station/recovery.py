@@ -19,6 +19,7 @@ import json
 import logging
 import sqlite3
 from pathlib import Path
+from typing import Protocol
 
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.fsutil import atomic_write
@@ -46,10 +47,11 @@ REQUEST_META = "recovery_request"
 HQ_RECIPIENT_META = "hq_age_recipient"
 
 
-class HasStore:
+class HasStore(Protocol):
     """What these functions need of a station (:class:`fieldreg.station.Station` is one)."""
 
-    store: PostStore
+    @property
+    def store(self) -> PostStore: ...
 
 
 def seal_vault(conn: sqlite3.Connection, *, post: str, secrets: Secrets, hq_recipient: str | None,

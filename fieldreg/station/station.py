@@ -23,8 +23,8 @@ from fieldreg.errors import AccountTampered, AuthError
 from fieldreg.keys.authority import authority_of, new_authority
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
-from fieldreg.station.recovery import seal_at_upgrade, seal_vault
 from fieldreg.station.audit import write_alert
+from fieldreg.station.recovery import seal_at_upgrade, seal_vault
 from fieldreg.station.session import Session
 from fieldreg.store import PostStore, accounts
 from fieldreg.store.accounts import Account, Secrets
@@ -190,3 +190,6 @@ class Station:
         accounts.resign(conn, held, post=self.post_id, username=account.username)
         write_alert(audit, actor=account.username, code="authority_replaced", subject=self.post_id)
         return True
+
+    def close(self) -> None:
+        self._store.close()

@@ -15,10 +15,10 @@ from fieldreg.crypto.aead import new_key
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.fsutil import secure_data_dir
+from fieldreg.keys.authority import new_authority
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import POST_ID_RE
 from fieldreg.sqlitedb import connect, transaction
-from fieldreg.keys.authority import new_authority
 from fieldreg.store.accounts import (
     Secrets,
     check_passphrase,

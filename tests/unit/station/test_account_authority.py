@@ -109,7 +109,7 @@ def test_an_officer_cannot_grant_any_role_through_the_library(staffed: Station) 
         ADMIN, OFFICER, SUPERVISOR]
 
 
-def officer_now():  # noqa: ANN201 - a tiny helper
+def officer_now():
     from fieldreg.model import utcnow
 
     return utcnow()

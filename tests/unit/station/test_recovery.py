@@ -24,7 +24,7 @@ def forget(station: Station) -> None:
         station.unlock(ADMIN, "what was it again")
 
 
-def test_a_post_without_hq_recovers_with_its_code_once(store: Station, admin) -> None:  # noqa: ANN001
+def test_a_post_without_hq_recovers_with_its_code_once(store: Station, admin) -> None:
     code = store.recovery_code
     assert code and len(code.replace("-", "")) == 32
     regno = admin.households.register(parse_household(household()))
@@ -100,7 +100,7 @@ def test_a_request_edited_to_another_post_is_refused_at_hq(hq: HqDir, data_dir: 
     assert issued_recoveries(hq) == []
 
 
-def test_recovery_cannot_turn_an_officer_into_an_admin(store: Station, admin) -> None:  # noqa: ANN001
+def test_recovery_cannot_turn_an_officer_into_an_admin(store: Station, admin) -> None:
     admin.accounts.add("moussa", role="officer", passphrase="moussa passphrase", must_change=False)
     with pytest.raises(InvalidInput, match="officer account"):
         recover_with_code(store, store.recovery_code or "", admin="moussa", passphrase=NEW_PASS)
