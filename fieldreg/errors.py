@@ -145,16 +145,20 @@ class AuthError(FieldRegError):
     exit_code = 3
 
 
-class UnknownUser(AuthError):
-    """No account of that name at this station."""
+class WrongPassphrase(AuthError):
+    """The passphrase does not open the account (``seconds``: the wait it now costs, if any)."""
+
+
+class UnknownUser(WrongPassphrase):
+    """No account of that name: refused with the same words, after the same work, as a wrong passphrase."""
 
 
 class AccountDisabled(AuthError):
     """The account exists but a supervisor disabled it."""
 
 
-class WrongPassphrase(AuthError):
-    """The passphrase does not open the account (``seconds``: the wait it now costs, if any)."""
+class AccountTampered(AuthError):
+    """The account row fails its signed grant: edited, copied or inserted outside FieldReg."""
 
 
 class LockedOut(AuthError):

@@ -32,6 +32,7 @@ from fieldreg.hq import (
     HqDir,
     HqDuplicates,
     Registry,
+    answer_recovery,
     build_report,
     check_escrow_recipients,
     import_batch,
@@ -100,6 +101,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                    f"differ (by default only names with at most {CROWD} namesakes are; slower, "
                    "and mostly namesakes on a large registry)")
     p.set_defaults(func=cmd_duplicates)
+    p = hq.add_parser("recover", parents=[base],
+                      help="answer a post's recovery request (every admin forgot), recorded at HQ")
+    p.add_argument("request", metavar="REQUEST", help="the post's <POST>-recovery-request.json")
+    p.add_argument("--out", required=True, help="the answer file to write (back to the post)")
+    p.set_defaults(func=cmd_recover)
 
 
 def _passphrase(*, new: bool) -> str:
@@ -299,3 +305,17 @@ def _who(pair: HqCandidate, side: str) -> str:
                               else (pair.match.b, pair.b, pair.post_b))
     return (f"{key} [{post}] {member.family_name} {member.given_names}"
             f" ({member.sex or '?'}, {member.birth_year or '?'})")
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    try:
+        request = Path(args.request).read_bytes()
+    except OSError as err:
+        raise InvalidInput("cannot read {path}: {strerror}", path=args.request, strerror=err.strerror) from None
+    if Path(args.out).exists():
+        raise InvalidInput("{path} already exists; choose another file name", path=args.out)
+    issued = answer_recovery(_open(args), request)
+    _write_new(args.out, issued.answer)
+    print(f"recovery answer for post {issued.post} written to {args.out} (recorded in "
+          f"{args.dir}/recoveries.jsonl); it opens that post's current vault once")
+    return 0

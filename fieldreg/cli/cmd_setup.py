@@ -81,10 +81,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     if Station.exists(directory):
         raise InvalidInput("{directory} already holds a FieldReg store; nothing was changed", directory=directory)
     passphrase = _new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
-    Station.create(directory, post_id=args.post_id, post_name=args.post_name,
-                     admin=args.admin, passphrase=passphrase)
+    station = Station.create(directory, post_id=args.post_id, post_name=args.post_name,
+                             admin=args.admin, passphrase=passphrase)
     datadir.setup_logging(directory)
     print(f"post {args.post_id} ready in {directory}; administrator: {args.admin}")
+    print(f"recovery code (write it down and keep it apart from the laptop, shown once; it sets a "
+          f"new administrator passphrase if every administrator forgets): {station.recovery_code}")
     return 0
 
 

@@ -14,7 +14,16 @@ import sys
 from collections.abc import Sequence
 
 from fieldreg import __version__
-from fieldreg.cli import cmd_batches, cmd_duplicates, cmd_hq, cmd_records, cmd_review, cmd_setup, cmd_tokens
+from fieldreg.cli import (
+    cmd_batches,
+    cmd_duplicates,
+    cmd_hq,
+    cmd_records,
+    cmd_recover,
+    cmd_review,
+    cmd_setup,
+    cmd_tokens,
+)
 from fieldreg.errors import FieldRegError
 
 EXIT_INTERNAL = 70
@@ -36,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fieldreg {__version__}")
     parser.add_argument("--data-dir", default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cmd_setup, cmd_records, cmd_review, cmd_duplicates, cmd_tokens, cmd_batches, cmd_hq):
+    for module in (cmd_setup, cmd_records, cmd_review, cmd_duplicates, cmd_tokens, cmd_batches, cmd_hq,
+                   cmd_recover):
         module.add_parsers(sub, common)
     return parser
 

@@ -21,6 +21,9 @@ from fieldreg.crypto.aead import open_sealed, seal
 from fieldreg.errors import AuthError, CorruptData
 
 WRAP_AAD = b"fieldreg/key-wrap/v1"
+# Version 2 binds the wrap to where it belongs: the associated data is this prefix
+# followed by the caller's ``context`` (the store puts the user name there).
+WRAP_AAD_V2 = b"fieldreg/key-wrap/v2|"
 
 
 @dataclass(frozen=True)
@@ -68,26 +71,43 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     )
 
 
-def wrap_key(key: bytes, passphrase: str, *, params: KdfParams) -> dict[str, Any]:
-    """Seal ``key`` under a key derived from ``passphrase``; returns a JSON-able wrap."""
+def wrap_key(key: bytes, passphrase: str, *, params: KdfParams,
+             context: bytes | None = None) -> dict[str, Any]:
+    """Seal ``key`` under a key derived from ``passphrase``; returns a JSON-able wrap.
+
+    With ``context`` the wrap is version 2 (``"v": 2``), bound to that context:
+    it opens only when the same context is given again.
+    """
     params.validate()
     salt = os.urandom(16)
     kek = derive_key(passphrase, salt, params)
+    aad = WRAP_AAD if context is None else WRAP_AAD_V2 + context
     return {
+        **({} if context is None else {"v": 2}),
         "kdf": "argon2id",
         **asdict(params),
         "salt": base64.b64encode(salt).decode("ascii"),
-        "sealed": base64.b64encode(seal(kek, key, aad=WRAP_AAD)).decode("ascii"),
+        "sealed": base64.b64encode(seal(kek, key, aad=aad)).decode("ascii"),
     }
 
 
-def unwrap_key(wrap: dict[str, Any], passphrase: str) -> bytes:
-    """Recover the key from a wrap; ``AuthError`` if the passphrase is wrong."""
+def wrap_version(wrap: dict[str, Any]) -> int:
+    """1 for wraps bound to nothing (made before version 2), else 2."""
+    return 2 if wrap.get("v") == 2 else 1
+
+
+def unwrap_key(wrap: dict[str, Any], passphrase: str, *, context: bytes | None = None) -> bytes:
+    """Recover the key from a wrap; ``AuthError`` if the passphrase is wrong.
+
+    A version 2 wrap opens only with the ``context`` it was made with (a wrong
+    one looks exactly like a wrong passphrase).
+    """
     if wrap.get("kdf") != "argon2id":
         raise CorruptData("unknown key-wrap algorithm {kdf!r}", kdf=wrap.get("kdf"))
     params = KdfParams(wrap["time_cost"], wrap["memory_kib"], wrap["parallelism"])
     kek = derive_key(passphrase, base64.b64decode(wrap["salt"]), params)
+    aad = WRAP_AAD_V2 + (context or b"") if wrap_version(wrap) == 2 else WRAP_AAD
     try:
-        return open_sealed(kek, base64.b64decode(wrap["sealed"]), aad=WRAP_AAD)
+        return open_sealed(kek, base64.b64decode(wrap["sealed"]), aad=aad)
     except CorruptData:
         raise AuthError("wrong passphrase") from None

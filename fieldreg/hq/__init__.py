@@ -28,6 +28,7 @@ from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.importer import ImportResult, import_batch
+from fieldreg.hq.recovery import answer_recovery, issued_recoveries
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.report import Report, build_report
 from fieldreg.keys import HqDir, key_id_hex, parse_key_id
@@ -42,10 +43,12 @@ __all__ = [
     "ImportResult",
     "Registry",
     "Report",
+    "answer_recovery",
     "build_report",
     "check_escrow_recipients",
     "describe_missing",
     "import_batch",
+    "issued_recoveries",
     "key_id_hex",
     "parse_key_id",
 ]

@@ -22,10 +22,12 @@ and passphrase rules) are the store's, exported here for the UI and the CLI:
 from __future__ import annotations
 
 import builtins
+from dataclasses import replace
 
 from fieldreg.errors import InvalidInput
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
+from fieldreg.station.recovery import new_code
 from fieldreg.station.service import ANY_USER, Service
 from fieldreg.store import accounts
 from fieldreg.store.accounts import (
@@ -60,6 +62,7 @@ class Accounts(Service):
         "change_passphrase": ANY_USER,
         "reset": "manage_officers",
         "set_disabled": "manage_officers",
+        "new_recovery_code": "manage_all_accounts",
     }
 
     def add(self, username: str, *, role: str, passphrase: str, must_change: bool = True) -> None:
@@ -73,9 +76,9 @@ class Accounts(Service):
         self._may_manage(role)
         with transaction(session.store.db) as conn:
             accounts.insert_account(
-                conn, username=username, role=role, passphrase=passphrase,
-                data_key=session.data_key, must_change=must_change, created_by=session.user,
-                now=utcnow(), kdf=session.store.kdf,
+                conn, post=session.station.post_id, username=username, role=role,
+                passphrase=passphrase, secrets=session.secrets, must_change=must_change,
+                created_by=session.user, now=utcnow(), kdf=session.store.kdf,
             )
             session.audit_on(conn).append(
                 actor=session.user, action="user_add", subject=username, details={"role": role}
@@ -90,9 +93,10 @@ class Accounts(Service):
         session = self._session
         with transaction(session.store.db) as conn:
             accounts.rewrap(conn, username=session.user, passphrase=new_passphrase,
-                            data_key=session.data_key, must_change=False, kdf=session.store.kdf)
+                            secrets=session.secrets, must_change=False, kdf=session.store.kdf)
             session.audit_on(conn).append(actor=session.user, action="passwd", subject=session.user)
-        session.account = accounts.get_account(session.store.db, session.user)
+        session.account = replace(accounts.get_account(session.store.db, session.user),
+                                  must_change=False)
 
     def reset(self, username: str, *, passphrase: str) -> None:
         """Give someone a new first passphrase, to be changed at their next login."""
@@ -101,7 +105,10 @@ class Accounts(Service):
         self._may_manage(target.role)
         with transaction(session.store.db) as conn:
             accounts.rewrap(conn, username=username, passphrase=passphrase,
-                            data_key=session.data_key, must_change=True, kdf=session.store.kdf)
+                            secrets=session.secrets, must_change=True, kdf=session.store.kdf)
+            if accounts.get_authority(conn) is not None:  # a reset also signs the grant afresh
+                accounts.resign(conn, session.secrets.keys, post=session.station.post_id,
+                                username=username)
             session.audit_on(conn).append(actor=session.user, action="user_reset", subject=username)
 
     def set_disabled(self, username: str, disabled: bool) -> None:
@@ -112,9 +119,19 @@ class Accounts(Service):
         if username == session.user:
             raise InvalidInput("you cannot disable your own account")
         with transaction(session.store.db) as conn:
-            accounts.set_disabled(conn, username, disabled)
+            accounts.set_disabled(conn, username, disabled, post=session.station.post_id,
+                                  keys=session.secrets.keys)
             session.audit_on(conn).append(actor=session.user, subject=username,
                                           action="user_disable" if disabled else "user_enable")
+
+    def new_recovery_code(self) -> str:
+        """Replace the post's recovery vault with one a new code opens; the code, to show once."""
+        session = self._session
+        with transaction(session.store.db) as conn:
+            code = new_code(conn, session.store, session.secrets)
+            session.audit_on(conn).append(actor=session.user, action="recovery_seal",
+                                          subject=session.station.post_id, details={"via": "code"})
+        return code
 
     def _may_manage(self, role: str) -> None:
         """The second level: only ``manage_all_accounts`` reaches beyond officers' accounts."""

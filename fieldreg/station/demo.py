@@ -117,7 +117,8 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     package = hq.enroll_post(DEMO_POST_ID)
     enrollment = open_enrollment(package.data, package.passphrase)
     station = create_enrolled_post(data_dir, enrollment, post_name=DEMO_POST_NAME,
-                                 admin=admin_name, passphrase=admin_pass)
+                                   admin=admin_name, passphrase=admin_pass, with_recovery_code=True)
+    code = station.recovery_code
     admin = station.unlock(admin_name, admin_pass)
     for name, role, passphrase in DEMO_USERS[1:]:
         admin.accounts.add(name, role=role, passphrase=passphrase, must_change=False)
@@ -136,5 +137,6 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
         f"Demo post {DEMO_POST_ID} ready in {data_dir} with {count} fictitious households.\n"
         f"Demo accounts (demo only, never use these passphrases for real):\n{users}\n"
         f"Demo HQ in {data_dir / DEMO_HQ_DIR}, fingerprint {hq.fingerprint}, "
-        f"HQ passphrase: {DEMO_HQ_PASSPHRASE} (demo only)"
+        f"HQ passphrase: {DEMO_HQ_PASSPHRASE} (demo only)\n"
+        f"Recovery code (shown once; opens the post if every administrator forgets): {code}"
     )

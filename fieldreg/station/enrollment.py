@@ -27,6 +27,7 @@ from fieldreg.keys import (
     open_enrollment,
     read_enrollment_info,
 )
+from fieldreg.station.recovery import seal_vault
 from fieldreg.station.station import Station
 from fieldreg.station.trust import (
     ESCROW_META,
@@ -36,6 +37,7 @@ from fieldreg.station.trust import (
     trust_dir,
 )
 from fieldreg.store import PostStore
+from fieldreg.store.accounts import Secrets
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.fields import FieldCipher
 
@@ -51,16 +53,26 @@ __all__ = [
 
 def create_enrolled_post(
     data_dir: Path, enrollment: Enrollment, *, post_name: str, admin: str, passphrase: str,
-    kdf: KdfParams | None = None,
+    kdf: KdfParams | None = None, with_recovery_code: bool = False,
 ) -> Station:
-    """A new border post holding the enrollment's key, pinned to its HQ, with its trust list."""
+    """A new border post holding the enrollment's key, pinned to its HQ, with its trust list.
+
+    Its recovery vault is sealed to HQ (fieldreg/station/recovery.py); with
+    ``with_recovery_code`` (the demo) a recovery code opens it too, and is
+    left in ``station.recovery_code`` to be shown once.
+    """
+    codes: list[str] = []
     post_id = enrollment.post_key.post_id
     if PostStore.exists(data_dir):
         raise InvalidInput("{data_dir} already holds a FieldReg store; nothing was changed", data_dir=data_dir)
 
-    def install(conn: sqlite3.Connection, data_key: bytes) -> None:
+    def install(conn: sqlite3.Connection, secrets: Secrets) -> None:
+        data_key = secrets.data_key
         install_post_key(conn, FieldCipher(data_key), AuditLog(conn, data_key), enrollment.post_key,
                          station_post_id=post_id, actor=admin)
+        code = seal_vault(conn, post=post_id, secrets=secrets,
+                          hq_recipient=enrollment.hq_age_recipient, with_code=with_recovery_code)
+        codes.extend([code] if code else [])
 
     store = PostStore.create(
         data_dir, post_id=post_id, post_name=post_name, admin=admin, passphrase=passphrase,
@@ -71,7 +83,9 @@ def create_enrolled_post(
     )
     TrustStore.create(trust_dir(data_dir), enrollment.trust_list.raw,
                       fingerprint=enrollment.hq_fingerprint)
-    return Station(store)
+    station = Station(store)
+    station.recovery_code = codes[0] if codes else None
+    return station
 
 
 def create_camp(

@@ -21,7 +21,7 @@ from fieldreg.errors import AuthError, PermissionDenied
 from fieldreg.model import Household
 from fieldreg.sqlitedb import transaction
 from fieldreg.store import accounts, registry
-from fieldreg.store.accounts import Account
+from fieldreg.store.accounts import Account, Secrets
 from fieldreg.store.audit import AuditLog, derive_audit_key
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import RegistryIndex
@@ -50,10 +50,12 @@ class StationIdentity(Protocol):
 class SignedIn:
     """A user signed in at a station: identity, the role check, and the services' internals."""
 
-    def __init__(self, station: StationIdentity, account: Account, data_key: bytes):
+    def __init__(self, station: StationIdentity, account: Account, secrets: Secrets):
         self.station = station
         self.store = station.store
         self.account = account
+        self.secrets = secrets  # the data key, and the account-authority seeds the role holds
+        data_key = secrets.data_key
         self._data_key = data_key
         self.cipher = FieldCipher(data_key)
         self._index: RegistryIndex | None = None

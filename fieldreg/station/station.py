@@ -13,13 +13,22 @@ Setting a station up: :meth:`Station.create` (a post without keys),
 from __future__ import annotations
 
 import logging
+import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
+from fieldreg.errors import AccountTampered, AuthError
+from fieldreg.keys.authority import authority_of, new_authority
 from fieldreg.model import utcnow
+from fieldreg.sqlitedb import transaction
+from fieldreg.station.audit import write_alert
+from fieldreg.station.recovery import seal_at_upgrade, seal_vault
 from fieldreg.station.session import Session
 from fieldreg.store import PostStore, accounts
+from fieldreg.store.accounts import Account, Secrets
+from fieldreg.store.audit import AuditLog
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +38,8 @@ class Station:
 
     def __init__(self, store: PostStore):
         self._store = store
+        #: The recovery code made at set-up, to show once (None once shown, or if HQ holds recovery).
+        self.recovery_code: str | None = None
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
@@ -44,9 +55,22 @@ class Station:
         cls, data_dir: Path, *, post_id: str, post_name: str, admin: str, passphrase: str,
         kdf: KdfParams | None = None,
     ) -> Station:
-        """A border post with its first (admin) account and no signing key yet (``fieldreg init``)."""
-        return cls(PostStore.create(data_dir, post_id=post_id, post_name=post_name, admin=admin,
-                                    passphrase=passphrase, kdf=kdf))
+        """A border post with its first (admin) account and no signing key yet (``fieldreg init``).
+
+        Without HQ, its recovery vault opens with a recovery code, left in
+        ``station.recovery_code`` for the caller to show once.
+        """
+        codes: list[str] = []
+
+        def seal(conn: sqlite3.Connection, secrets: Secrets) -> None:
+            code = seal_vault(conn, post=post_id, secrets=secrets, hq_recipient=None,
+                                       with_code=True)
+            codes.extend([code] if code else [])
+
+        station = cls(PostStore.create(data_dir, post_id=post_id, post_name=post_name, admin=admin,
+                                       passphrase=passphrase, kdf=kdf, on_create=seal))
+        station.recovery_code = codes[0] if codes else None
+        return station
 
     @property
     def store(self) -> PostStore:
@@ -71,14 +95,101 @@ class Station:
         return self._store.kind
 
     def unlock(self, username: str, passphrase: str, *, now: datetime | None = None) -> Session:
-        """Check the passphrase and open a session; ``AuthError`` explains any refusal."""
+        """Check the passphrase and open a session; ``AuthError`` explains any refusal.
+
+        The attempt is counted and committed before the slow key derivation; an
+        unknown name costs the same derivation and gets the same words. After
+        the passphrase, the account's signed grant is checked: a row edited,
+        copied or inserted outside FieldReg is refused (``AccountTampered``)
+        with an ``audit_alert`` entry. A station made before the account
+        authority gets one at its first administrator's sign-in.
+        """
         now = now or utcnow()
-        account, data_key, failed = accounts.try_unlock(self._store.db, username, passphrase,
-                                                         now=now)
-        session = Session(self, account, data_key)
+        db = self._store.db
+        attempt = accounts.begin_attempt(db, username, now=now)
+        secrets = accounts.open_wrap(attempt, passphrase, username=username, kdf=self._store.kdf)
+        assert attempt is not None  # open_wrap refused an unknown name
+        refusal: AuthError | None = None
+        with transaction(db) as conn:
+            audit = AuditLog(conn, secrets.data_key)
+            account = accounts.get_account(conn, username)
+            secrets = self._create_authority(conn, audit, account, secrets, passphrase)
+            problem = accounts.check_row(conn, username, secrets, post=self.post_id)
+            # The grant verified; only the authority in meta is not the one this wrap holds.
+            if problem in (None, "wrap_lacks_authority") and self._restore_authority(
+                    conn, audit, account, secrets):
+                problem = accounts.check_row(conn, username, secrets, post=self.post_id)
+            if problem:
+                write_alert(audit, actor=username, code="account_refused", subject=username,
+                            reason=problem)
+                refusal = AccountTampered(
+                    "the account {username!r} was changed outside FieldReg and is refused; "
+                    "an administrator must reset it", username=username)
+            else:
+                accounts.check_enabled(conn, username)
+                failed, tampering = accounts.finish_sign_in(conn, attempt, secrets, now=now)
+                if tampering:
+                    write_alert(audit, actor=username, code="lockout_tampered", subject=username,
+                                **tampering)
+                unknown = accounts.take_unknown_attempts(conn)
+                if unknown:
+                    write_alert(audit, actor=username, code="unknown_user_attempts", count=unknown)
+        if refusal is not None:
+            log.warning("refused sign-in of %s: account fails its grant", username)
+            raise refusal
+        account = accounts.get_account(db, username)
+        if "first" in attempt.wrap:  # a version 2 wrap says, authenticated, whether it is a first one
+            account = replace(account, must_change=bool(attempt.wrap["first"]))
+        session = Session(self, account, secrets)
         session.audit_sign_in(failed_before=failed)
         log.info("login %s", username)
         return session
+
+    def _create_authority(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
+                          secrets: Secrets, passphrase: str) -> Secrets:
+        """A store made before the account authority gets one at its first administrator's sign-in.
+
+        The new seeds go into this administrator's wrap (re-made with the
+        passphrase just typed); every row as it stands is signed, legacy wraps
+        pinned. Returns the secrets the session holds.
+        """
+        post = self.post_id
+        if account.role != "admin" or accounts.get_authority(conn) is not None:
+            return secrets
+        authority, keys = new_authority(post)
+        accounts.set_authority(conn, authority)
+        secrets = Secrets(secrets.data_key, keys)
+        accounts.rewrap(conn, username=account.username, passphrase=passphrase,
+                        secrets=secrets, must_change=account.must_change, kdf=self._store.kdf)
+        count = accounts.sign_all(conn, keys, post=post)
+        audit.append(actor=account.username, action="authority_create", subject=post,
+                     details={"accounts": count})
+        seal_at_upgrade(conn, self._store, secrets, actor=account.username)
+        return secrets
+
+    def _restore_authority(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
+                           secrets: Secrets) -> bool:
+        """An administrator whose own wrap holds another authority than meta's puts theirs back.
+
+        Their wrap opens only with their passphrase and is bound to their name,
+        so the authority it holds is the one set up with the station; the one
+        in meta was written by someone holding only the data key. Rows that
+        someone signed with it are refused from now on (an administrator
+        re-signs the genuine ones: ``user reset``). Called only once the row's
+        grant verified, so a forger's account, refused from then on, cannot
+        flip it back. True if it restored.
+        """
+        held = secrets.keys
+        authority = accounts.get_authority(conn)
+        if (account.role != "admin" or authority is None or held.admin is None
+                or held.supervisor is None):
+            return False
+        if held.public("admin") == authority.admin and held.public("supervisor") == authority.supervisor:
+            return False
+        accounts.set_authority(conn, authority_of(held, self.post_id))
+        accounts.resign(conn, held, post=self.post_id, username=account.username)
+        write_alert(audit, actor=account.username, code="authority_replaced", subject=self.post_id)
+        return True
 
     def close(self) -> None:
         self._store.close()

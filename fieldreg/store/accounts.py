@@ -1,19 +1,39 @@
-"""Staff accounts: roles, passphrases, and the growing delay after wrong guesses.
+"""Staff accounts: roles, passphrases, signed grants, and the growing delay after wrong guesses.
 
 Every account wraps the same random data key under a key derived from its own
 passphrase (see :mod:`fieldreg.crypto.kdf`); changing a passphrase re-wraps
-that key and never touches the data.
+that key and never touches the data. A wrap (version 2) is bound to its user
+name and to whether it is a first passphrase, and holds, next to the data key,
+the account-authority seeds the role needs (fieldreg/keys/authority.py): an
+administrator's both, a supervisor's the supervisor seed, an officer's none.
+Each row's ``grant`` (role, disabled) is signed by that authority, so the data
+key alone, which every user holds, cannot make an account more powerful.
+
+Sign-in is three steps so that the slow key derivation runs outside any
+transaction and after the attempt is counted:
+
+    attempt = begin_attempt(conn, "awa", now=now)   # committed first; LockedOut; None if unknown
+    secrets = open_wrap(attempt, passphrase)        # argon2id; WrongPassphrase
+    ...                                             # the station checks the row and writes alerts
+    failed = finish_sign_in(conn, attempt, secrets, now=now)   # in the station's transaction
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
-from fieldreg.crypto.kdf import KdfParams, unwrap_key, wrap_key
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from fieldreg.crypto.kdf import KdfParams, derive_key, unwrap_key, wrap_key, wrap_version
 from fieldreg.errors import (
     AccountDisabled,
     AuthError,
@@ -22,11 +42,14 @@ from fieldreg.errors import (
     NotFound,
     PassphraseIsUserName,
     PassphraseTooShort,
+    PermissionDenied,
     UnknownUser,
     WrongPassphrase,
 )
+from fieldreg.keys.authority import Authority, AuthorityKeys, Grant, check_grant, sign_grant
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, parse_iso_utc
+from fieldreg.sqlitedb import transaction
 
 ROLES = ("officer", "supervisor", "admin")
 MIN_PASSPHRASE = 10
@@ -81,6 +104,8 @@ class Account:
     disabled: bool
     created_at: str
     last_login: str | None
+    #: The row carries a signed grant (False: made before the account authority existed).
+    signed: bool = True
 
     def may(self, permission: str) -> bool:
         return self.role in PERMISSIONS[permission]
@@ -114,12 +139,147 @@ def retry_delay(failed_attempts: int) -> timedelta:
     return timedelta(seconds=min(2 ** (failed_attempts - FREE_ATTEMPTS), MAX_DELAY_S))
 
 
-_COLUMNS = "username, role, must_change, disabled, created_at, last_login"
+AUTHORITY_META = "account_authority"
+UNKNOWN_META = "signin_unknown_attempts"
+_LOCKOUT_INFO = b"fieldreg lockout mac v1"
+_HAS_ADMIN, _HAS_SUPERVISOR = 0x01, 0x02
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """What a wrap holds: the data key, and the authority seeds of the role."""
+
+    data_key: bytes
+    keys: AuthorityKeys = field(default_factory=AuthorityKeys)
+
+    def pack(self) -> bytes:
+        """``flags ‖ data key ‖ [admin seed] ‖ [supervisor seed]`` (flags: 1 admin, 2 supervisor)."""
+        flags = (_HAS_ADMIN if self.keys.admin else 0) | (_HAS_SUPERVISOR if self.keys.supervisor else 0)
+        return bytes([flags]) + self.data_key + (self.keys.admin or b"") + (self.keys.supervisor or b"")
+
+    @classmethod
+    def unpack(cls, raw: bytes, *, version: int) -> Secrets:
+        if version == 1:  # a bare data key
+            return cls(raw)
+        flags, rest = raw[0], raw[1:]
+        data_key, rest = rest[:32], rest[32:]
+        admin = supervisor = None
+        if flags & _HAS_ADMIN:
+            admin, rest = rest[:32], rest[32:]
+        if flags & _HAS_SUPERVISOR:
+            supervisor, rest = rest[:32], rest[32:]
+        return cls(data_key, AuthorityKeys(admin, supervisor))
+
+    def for_role(self, role: str) -> Secrets:
+        return Secrets(self.data_key, self.keys.for_role(role))
+
+
+def wrap_context(username: str, *, first: bool) -> bytes:
+    """What a version 2 wrap is bound to: its user name, and whether it is a first passphrase."""
+    return f"{username}|first={int(first)}".encode()
+
+
+def make_wrap(username: str, secrets: Secrets, passphrase: str, *, first: bool, kdf: KdfParams) -> str:
+    wrap = wrap_key(secrets.pack(), passphrase, params=kdf, context=wrap_context(username, first=first))
+    wrap["first"] = first
+    return json.dumps(wrap)
+
+
+def wrap_pin(wrap_text: str) -> str:
+    """SHA-256 (hex) of a wrap's stored text: what a legacy account's grant pins."""
+    return hashlib.sha256(wrap_text.encode("utf-8")).hexdigest()
+
+
+# -- the authority, in meta -----------------------------------------------------------
+
+def get_authority(conn: sqlite3.Connection) -> Authority | None:
+    """The station's account authority; None for a store made before it existed."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (AUTHORITY_META,)).fetchone()
+    if row is None:
+        return None
+    try:
+        return Authority.from_json(json.loads(row[0]))
+    except ValueError:
+        return Authority(b"", b"", b"")  # damaged: nothing verifies against it
+
+
+def set_authority(conn: sqlite3.Connection, authority: Authority) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (AUTHORITY_META, json.dumps(authority.to_json())))
+
+
+def _grant_or_refuse(keys: AuthorityKeys, *, post: str, user: str, role: str, disabled: bool,
+                     pin: str) -> str:
+    grant = sign_grant(keys, post=post, user=user, role=role, disabled=disabled, pin=pin)
+    if grant is None:
+        raise PermissionDenied(
+            "your account holds no key that may grant the role {role}; an administrator must "
+            "reset your passphrase first", role=ROLE_NAMES[role])
+    return json.dumps(grant.to_json())
+
+
+def sign_all(conn: sqlite3.Connection, keys: AuthorityKeys, *, post: str) -> int:
+    """Sign every row as it stands (a legacy store's upgrade): each legacy wrap is pinned."""
+    rows = conn.execute("SELECT username, role, disabled, wrap FROM accounts").fetchall()
+    for username, role, disabled, wrap in rows:
+        pin = wrap_pin(wrap) if wrap_version(json.loads(wrap)) == 1 else ""
+        conn.execute("UPDATE accounts SET grant_sig = ? WHERE username = ?",
+                     (_grant_or_refuse(keys, post=post, user=username, role=role,
+                                       disabled=bool(disabled), pin=pin), username))
+    return len(rows)
+
+
+def resign(conn: sqlite3.Connection, keys: AuthorityKeys, *, post: str, username: str) -> None:
+    """Sign one row again as it stands (an administrator repairing their own after a replaced authority)."""
+    role, disabled, wrap = conn.execute(
+        "SELECT role, disabled, wrap FROM accounts WHERE username = ?", (username,)).fetchone()
+    pin = wrap_pin(wrap) if wrap_version(json.loads(wrap)) == 1 else ""
+    conn.execute("UPDATE accounts SET grant_sig = ? WHERE username = ?",
+                 (_grant_or_refuse(keys, post=post, user=username, role=role,
+                                   disabled=bool(disabled), pin=pin), username))
+
+
+def check_row(conn: sqlite3.Connection, username: str, secrets: Secrets | None, *,
+              post: str) -> str | None:
+    """None if the row verifies (or the store has no authority yet); else a short code."""
+    authority = get_authority(conn)
+    if authority is None:
+        return None
+    row = conn.execute("SELECT role, disabled, wrap, grant_sig FROM accounts WHERE username = ?",
+                       (username,)).fetchone()
+    if row is None:
+        return "account_missing"
+    role, disabled, wrap_text, grant_text = row
+    if grant_text is None:
+        return "account_unsigned"
+    try:
+        grant = Grant.from_json(json.loads(grant_text))
+    except ValueError:
+        return "grant_malformed"
+    if (grant.post, grant.user, grant.role, grant.disabled) != (post, username, role, bool(disabled)):
+        return "account_fields_changed"
+    problem = check_grant(authority, grant)
+    if problem:
+        return problem
+    if wrap_version(json.loads(wrap_text)) == 1:
+        return None if grant.pin == wrap_pin(wrap_text) else "wrap_replaced"
+    held = secrets.keys if secrets else AuthorityKeys()
+    if role == "admin" and held.public("admin") != authority.admin:
+        return "wrap_lacks_authority"
+    if role in ("admin", "supervisor") and held.public("supervisor") != authority.supervisor:
+        return "wrap_lacks_authority"
+    return None
+
+
+# -- accounts -------------------------------------------------------------------------
+
+_COLUMNS = "username, role, must_change, disabled, created_at, last_login, grant_sig IS NOT NULL"
 
 
 def _account(row: tuple[object, ...]) -> Account:
     return Account(str(row[0]), str(row[1]), bool(row[2]), bool(row[3]), str(row[4]),
-                   None if row[5] is None else str(row[5]))
+                   None if row[5] is None else str(row[5]), bool(row[6]))
 
 
 def get_account(conn: sqlite3.Connection, username: str) -> Account:
@@ -134,77 +294,183 @@ def list_accounts(conn: sqlite3.Connection) -> list[Account]:
 
 
 def insert_account(
-    conn: sqlite3.Connection, *, username: str, role: str, passphrase: str, data_key: bytes,
-    must_change: bool, created_by: str, now: datetime, kdf: KdfParams,
+    conn: sqlite3.Connection, *, post: str, username: str, role: str, passphrase: str,
+    secrets: Secrets, must_change: bool, created_by: str, now: datetime, kdf: KdfParams,
 ) -> None:
+    """Add an account; ``secrets`` are the creator's (the new wrap gets what ``role`` needs).
+
+    Once the station has an account authority the row is signed with the
+    creator's key, so a creator who holds none that may grant ``role`` is refused.
+    """
     check_username(username)
     check_role(role)
     check_passphrase(passphrase, username=username)
     if conn.execute("SELECT 1 FROM accounts WHERE username = ?", (username,)).fetchone():
         raise InvalidInput("user {username!r} already exists", username=username)
+    grant = None
+    if get_authority(conn) is not None:
+        grant = _grant_or_refuse(secrets.keys, post=post, user=username, role=role, disabled=False, pin="")
     conn.execute(
-        "INSERT INTO accounts (username, role, wrap, must_change, created_at, created_by)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (username, role, json.dumps(wrap_key(data_key, passphrase, params=kdf)),
-         int(must_change), iso_utc(now), created_by),
+        "INSERT INTO accounts (username, role, wrap, must_change, created_at, created_by, grant_sig)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (username, role, make_wrap(username, secrets.for_role(role), passphrase, first=must_change, kdf=kdf),
+         int(must_change), iso_utc(now), created_by, grant),
     )
 
 
 def rewrap(
-    conn: sqlite3.Connection, *, username: str, passphrase: str, data_key: bytes,
+    conn: sqlite3.Connection, *, username: str, passphrase: str, secrets: Secrets,
     must_change: bool, kdf: KdfParams,
 ) -> None:
+    """A new wrap for ``username`` holding what its role needs of ``secrets`` (the caller's).
+
+    Refused for a supervisor or an administrator when ``secrets`` lack the seeds
+    their role needs: such a wrap would no longer verify at sign-in.
+    """
     check_passphrase(passphrase, username=username)
+    role = get_account(conn, username).role
+    needed = secrets.for_role(role).keys
+    if get_authority(conn) is not None and (
+            (role == "admin" and needed.admin is None)
+            or (role in ("admin", "supervisor") and needed.supervisor is None)):
+        raise PermissionDenied(
+            "your account holds no key that may grant the role {role}; an administrator must "
+            "reset your passphrase first", role=ROLE_NAMES[role])
     conn.execute(
         "UPDATE accounts SET wrap = ?, must_change = ?, failed_attempts = 0, retry_after = NULL"
         " WHERE username = ?",
-        (json.dumps(wrap_key(data_key, passphrase, params=kdf)), int(must_change), username),
+        (make_wrap(username, secrets.for_role(role), passphrase, first=must_change, kdf=kdf),
+         int(must_change), username),
     )
 
 
-def set_disabled(conn: sqlite3.Connection, username: str, disabled: bool) -> None:
-    """Disable an account (it can no longer unlock) or enable it again."""
+def set_disabled(conn: sqlite3.Connection, username: str, disabled: bool, *, post: str,
+                 keys: AuthorityKeys) -> None:
+    """Disable an account (it can no longer unlock) or enable it again, signing the new grant."""
     conn.execute("UPDATE accounts SET disabled = ? WHERE username = ?", (int(disabled), username))
+    if get_authority(conn) is not None:
+        resign(conn, keys, post=post, username=username)
 
 
-def try_unlock(
-    conn: sqlite3.Connection, username: str, passphrase: str, *, now: datetime
-) -> tuple[Account, bytes, int]:
-    """Check a passphrase: (account, data key, wrong attempts since the last login).
+# -- signing in -----------------------------------------------------------------------
 
-    A wrong passphrase is counted (in its own committed transaction, so that
-    a killed process does not reset the count) and, after a few, makes the
-    account refuse attempts for a delay that doubles each time.
+@dataclass(frozen=True)
+class Attempt:
+    """A counted sign-in attempt (committed before the key derivation)."""
+
+    username: str
+    wrap: dict[str, Any]
+    failed: int  # wrong attempts since the last success, this one included
+    attempts: int  # every attempt ever, this one included (monotonic)
+
+
+def begin_attempt(conn: sqlite3.Connection, username: str, *, now: datetime) -> Attempt | None:
+    """Count an attempt, in its own committed transaction, before any passphrase is checked.
+
+    The attempt is counted as wrong until :func:`finish_sign_in` says otherwise,
+    so parallel guesses each see the ones before them and follow the serial
+    schedule. ``LockedOut`` while the account waits; None for an unknown name
+    (counted in meta, for the next administrator's audit).
     """
-    row = conn.execute(
-        "SELECT wrap, disabled, failed_attempts, retry_after FROM accounts WHERE username = ?",
-        (username,),
-    ).fetchone()
-    if row is None:
-        raise UnknownUser("unknown user {username!r}", username=username)
-    wrap, disabled, failed, retry_after = row
-    if disabled:
-        raise AccountDisabled("the account {username!r} is disabled; ask a supervisor", username=username)
-    if retry_after and parse_iso_utc(retry_after) > now:
-        wait = int((parse_iso_utc(retry_after) - now).total_seconds()) + 1
-        raise LockedOut("too many wrong passphrases for {username!r}; try again in {seconds} s",
-                        username=username, seconds=wait)
-    try:
-        data_key = unwrap_key(json.loads(wrap), passphrase)
-    except AuthError:
-        failed += 1
+    with transaction(conn):
+        row = conn.execute(
+            "SELECT wrap, failed_attempts, retry_after, attempts FROM accounts WHERE username = ?",
+            (username,)).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key)"
+                         " DO UPDATE SET value = CAST(value AS INTEGER) + 1", (UNKNOWN_META,))
+            return None
+        wrap, failed, retry_after, attempts = row
+        if retry_after and parse_iso_utc(retry_after) > now:
+            wait = int((parse_iso_utc(retry_after) - now).total_seconds()) + 1
+            raise LockedOut("too many wrong passphrases for {username!r}; try again in {seconds} s",
+                            username=username, seconds=wait)
+        failed, attempts = failed + 1, attempts + 1
         delay = retry_delay(failed)
         conn.execute(
-            "UPDATE accounts SET failed_attempts = ?, retry_after = ? WHERE username = ?",
-            (failed, iso_utc(now + delay) if delay else None, username),
-        )
+            "UPDATE accounts SET failed_attempts = ?, attempts = ?, retry_after = ? WHERE username = ?",
+            (failed, attempts, iso_utc(now + delay) if delay else None, username))
+    return Attempt(username, json.loads(wrap), failed, attempts)
+
+
+def open_wrap(attempt: Attempt | None, passphrase: str, *, username: str, kdf: KdfParams) -> Secrets:
+    """The slow step: argon2id. A wrong passphrase and an unknown name fail alike (same cost)."""
+    if attempt is None:
+        derive_key(passphrase, os.urandom(16), kdf)  # the same work as a real attempt
+        # The very words of a wrong passphrase: a guesser learns nothing about which names exist.
+        raise UnknownUser("wrong passphrase for {username!r}", username=username)
+    version = wrap_version(attempt.wrap)
+    context = wrap_context(username, first=bool(attempt.wrap.get("first")))
+    try:
+        raw = unwrap_key(attempt.wrap, passphrase, context=context)
+    except AuthError:
+        delay = retry_delay(attempt.failed)
         if delay:
             raise WrongPassphrase("wrong passphrase for {username!r}; wait {seconds} s before trying again",
-                            username=username, seconds=int(delay.total_seconds())) from None
+                                  username=username, seconds=int(delay.total_seconds())) from None
         raise WrongPassphrase("wrong passphrase for {username!r}", username=username) from None
+    return Secrets.unpack(raw, version=version)
+
+
+def check_enabled(conn: sqlite3.Connection, username: str) -> None:
+    """``AccountDisabled`` (checked only after the passphrase: a guesser learns nothing)."""
+    if get_account(conn, username).disabled:
+        raise AccountDisabled("the account {username!r} is disabled; ask a supervisor", username=username)
+
+
+def lockout_key(data_key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_LOCKOUT_INFO).derive(data_key)
+
+
+def _ack_mac(key: bytes, username: str, attempts: int) -> str:
+    return hmac.new(key, f"ack:{username}:{attempts}".encode(), hashlib.sha256).hexdigest()
+
+
+def finish_sign_in(conn: sqlite3.Connection, attempt: Attempt, secrets: Secrets, *,
+                   now: datetime) -> tuple[int, dict[str, Any] | None]:
+    """Record a success (inside the caller's transaction): (wrong attempts before it, tampering).
+
+    The wrong attempts are counted from the monotonic ``attempts`` counter and
+    the value acknowledged, under a MAC, at the previous success; a lock-out
+    reset by hand (``failed_attempts`` lowered, ``retry_after`` cleared) or a
+    counter lowered below the acknowledged one is returned as facts for an alert.
+    """
+    key = lockout_key(secrets.data_key)
+    username = attempt.username
+    failed_col, attempts, ack_text = conn.execute(
+        "SELECT failed_attempts, attempts, attempts_ack FROM accounts WHERE username = ?",
+        (username,)).fetchone()
+    tampering: dict[str, Any] | None = None
+    acked = 0
+    if ack_text is not None:
+        try:
+            ack = json.loads(ack_text)
+            acked = int(ack["n"])
+            if not hmac.compare_digest(str(ack["mac"]), _ack_mac(key, username, acked)):
+                raise ValueError
+        except (ValueError, KeyError, TypeError):
+            tampering, acked = {"what": "acknowledged counter forged"}, 0
+    if tampering is None and attempts < acked:
+        tampering = {"what": "attempt counter lowered", "counter": attempts, "acknowledged": acked}
+    elif tampering is None and ack_text is not None and failed_col < attempts - acked:
+        tampering = {"what": "wrong-attempt count reset", "counted": attempts - acked - 1,
+                     "recorded": failed_col - 1}
+    failed_before = max(attempts - acked - 1, failed_col - 1, 0) if ack_text else failed_col - 1
     conn.execute(
-        "UPDATE accounts SET failed_attempts = 0, retry_after = NULL, last_login = ?"
-        " WHERE username = ?",
-        (iso_utc(now), username),
-    )
-    return get_account(conn, username), data_key, failed
+        "UPDATE accounts SET failed_attempts = 0, retry_after = NULL, last_login = ?,"
+        " attempts_ack = ? WHERE username = ?",
+        (iso_utc(now), json.dumps({"n": attempts, "mac": _ack_mac(key, username, attempts)}),
+         username))
+    return failed_before, tampering
+
+
+def take_unknown_attempts(conn: sqlite3.Connection) -> int:
+    """Sign-ins tried with unknown user names since the last call (the counter is reset)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (UNKNOWN_META,)).fetchone()
+    if row is None:
+        return 0
+    conn.execute("DELETE FROM meta WHERE key = ?", (UNKNOWN_META,))
+    try:
+        return int(row[0])
+    except ValueError:
+        return 0

@@ -207,11 +207,22 @@ def _m0004_batches(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX outbox_batch ON outbox (batch)")
 
 
+def _m0005_account_authority(db: sqlite_utils.Database) -> None:
+    # Each account's grant (role, disabled) signed by the station's account authority
+    # (JSON, docs/store.md "Accounts and sign-in"; NULL until the authority exists);
+    # every sign-in attempt ever (counted before the key derivation), and the count
+    # acknowledged under a MAC at the last successful sign-in.
+    db.execute("ALTER TABLE accounts ADD COLUMN grant_sig TEXT")
+    db.execute("ALTER TABLE accounts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE accounts ADD COLUMN attempts_ack TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
     ("0003_tokens_and_stations", _m0003_tokens_and_stations),
     ("0004_batches", _m0004_batches),
+    ("0005_account_authority", _m0005_account_authority),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,10 +15,17 @@ from fieldreg.crypto.aead import new_key
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.fsutil import secure_data_dir
+from fieldreg.keys.authority import new_authority
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import POST_ID_RE
 from fieldreg.sqlitedb import connect, transaction
-from fieldreg.store.accounts import check_passphrase, check_username, insert_account
+from fieldreg.store.accounts import (
+    Secrets,
+    check_passphrase,
+    check_username,
+    insert_account,
+    set_authority,
+)
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import DB_FILENAME, migrate
 
@@ -36,6 +43,16 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     """Add a setting, or replace its value."""
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """A setting's value, or None (inside a transaction too)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def delete_meta(conn: sqlite3.Connection, key: str) -> None:
+    conn.execute("DELETE FROM meta WHERE key = ?", (key,))
 
 
 class PostStore:
@@ -58,7 +75,7 @@ class PostStore:
         cls, data_dir: Path, *, post_id: str, post_name: str, admin: str, passphrase: str,
         kind: str = "post", kdf: KdfParams | None = None, now: datetime | None = None,
         extra_meta: dict[str, str] | None = None,
-        on_create: Callable[[sqlite3.Connection, bytes], None] | None = None,
+        on_create: Callable[[sqlite3.Connection, Secrets], None] | None = None,
     ) -> PostStore:
         """Set up a new station with its first (admin) account.
 
@@ -66,8 +83,10 @@ class PostStore:
         ...                          admin="awa", passphrase="a long passphrase")
 
         ``extra_meta`` adds settings (the pinned HQ key...); ``on_create(conn,
-        data_key)`` runs inside the same transaction (installing the post key),
-        so a failure there leaves no half-made store behind.
+        secrets)`` runs inside the same transaction (installing the post key,
+        sealing the recovery vault), so a failure there leaves no half-made
+        store behind. The station's account authority is made here: its seeds
+        go into the first administrator's wrap only.
         """
         now = now or utcnow()
         kdf = kdf or KdfParams.default()
@@ -106,7 +125,7 @@ class PostStore:
         db: sqlite3.Connection, data_key: bytes, *, post_id: str, post_name: str, kind: str,
         admin: str, passphrase: str, kdf: KdfParams, now: datetime,
         extra_meta: dict[str, str] | None,
-        on_create: Callable[[sqlite3.Connection, bytes], None] | None,
+        on_create: Callable[[sqlite3.Connection, Secrets], None] | None,
     ) -> None:
         with transaction(db) as conn:
             meta = {
@@ -116,15 +135,18 @@ class PostStore:
             }
             meta.update(extra_meta or {})
             insert_meta(conn, meta)
+            authority, keys = new_authority(post_id)
+            set_authority(conn, authority)
+            secrets = Secrets(data_key, keys)
             insert_account(
-                conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
-                must_change=False, created_by=admin, now=now, kdf=kdf,
+                conn, post=post_id, username=admin, role="admin", passphrase=passphrase,
+                secrets=secrets, must_change=False, created_by=admin, now=now, kdf=kdf,
             )
             AuditLog(conn, data_key).append(
                 actor=admin, action="init", subject=post_id, details={"kind": kind}
             )
             if on_create is not None:
-                on_create(conn, data_key)
+                on_create(conn, secrets)
 
     @classmethod
     def open(cls, data_dir: Path) -> PostStore:

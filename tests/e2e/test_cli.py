@@ -88,7 +88,7 @@ def test_exit_codes(run_cli) -> None:  # type: ignore[no-untyped-def]
         (run_cli("show", wrong_check), 1, "wrong check character"),
         (run_cli("show", regno[:-2] + "9-" + regno[-1]), 1, ""),
         (run_cli("show", regno, passphrase="not the passphrase"), 3, "wrong passphrase"),
-        (run_cli("show", regno, user="ghost"), 3, "unknown user"),
+        (run_cli("show", regno, user="ghost"), 3, "wrong passphrase for 'ghost'"),
         (run_cli("show", regno, user=None), 3, "FIELDREG_USER"),
         (run_cli("frobnicate"), 2, "invalid choice"),
         (run_cli("void", regno), 2, "--reason"),

@@ -269,7 +269,8 @@ def test_wrong_passphrase_is_one_line_and_the_core_delay_is_shown(qtbot, post: S
     attempt(qtbot, window, ADMIN, ADMIN_PASS)  # at once: refused by the delay, right or not
     assert message.text().startswith("Too many wrong passphrases for awa: try again in ")
     attempt(qtbot, window, "nobody", "whatever passphrase")
-    assert message.text() == "There is no user nobody at this station."
+    # An unknown name is worded as a wrong passphrase: the page says nothing of who exists.
+    assert message.text() == "Wrong passphrase for nobody."
     assert all("\n" not in t for t in (message.text(),))
 
     page.user.setText("")

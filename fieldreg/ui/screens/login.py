@@ -38,7 +38,6 @@ from fieldreg.errors import (
     FieldRegError,
     LockedOut,
     PassphraseIsUserName,
-    UnknownUser,
     WrongPassphrase,
 )
 from fieldreg.station.accounts import MIN_PASSPHRASE
@@ -273,13 +272,12 @@ class LoginScreen(QWidget):
         """The core's refusal as one translated line, in this screen's own words when it has some."""
         params = err.message.params
         user, seconds = params.get("username", ""), params.get("seconds", "")
+        # An unknown user name (UnknownUser) is worded as a wrong passphrase on purpose.
         if isinstance(err, WrongPassphrase):
             line = (self.tr("Wrong passphrase for {user}. Wait {seconds} s before trying again.")
                     if seconds else self.tr("Wrong passphrase for {user}."))
         elif isinstance(err, LockedOut):
             line = self.tr("Too many wrong passphrases for {user}: try again in {seconds} s.")
-        elif isinstance(err, UnknownUser):
-            line = self.tr("There is no user {user} at this station.")
         elif isinstance(err, AccountDisabled):
             line = self.tr("The account {user} is disabled: ask a supervisor.")
         else:

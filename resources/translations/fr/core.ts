@@ -640,6 +640,62 @@
         <translation>la clé du poste ne correspond pas à son certificat</translation>
     </message>
     <message>
+        <source>this post has no recovery code: it was set up with HQ (use a request)</source>
+        <translation>ce poste n&apos;a pas de code de récupération : il a été installé avec le siège (faites une demande)</translation>
+    </message>
+    <message>
+        <source>this post&apos;s recovery vault is not sealed to HQ: use its recovery code</source>
+        <translation>le coffre de récupération de ce poste n&apos;est pas scellé pour le siège : utilisez son code de récupération</translation>
+    </message>
+    <message>
+        <source>this recovery request names another post or vault than its sealed part</source>
+        <translation>cette demande de récupération nomme un autre poste ou un autre coffre que sa partie scellée</translation>
+    </message>
+    <message>
+        <source>this recovery answer is for another post</source>
+        <translation>cette réponse de récupération est destinée à un autre poste</translation>
+    </message>
+    <message>
+        <source>this recovery answer does not answer this post&apos;s latest request (already used, or an older request)</source>
+        <translation>cette réponse de récupération ne répond pas à la dernière demande de ce poste (déjà utilisée, ou demande plus ancienne)</translation>
+    </message>
+    <message>
+        <source>this recovery answer is for an older recovery vault (already used)</source>
+        <translation>cette réponse de récupération vise un coffre de récupération plus ancien (déjà utilisée)</translation>
+    </message>
+    <message>
+        <source>a recovery code is 32 letters and digits in groups of four</source>
+        <translation>un code de récupération compte 32 lettres et chiffres par groupes de quatre</translation>
+    </message>
+    <message>
+        <source>this recovery code does not open this post&apos;s recovery vault</source>
+        <translation>ce code de récupération n&apos;ouvre pas le coffre de récupération de ce poste</translation>
+    </message>
+    <message>
+        <source>this file is not a FieldReg recovery request</source>
+        <translation>ce fichier n&apos;est pas une demande de récupération FieldReg</translation>
+    </message>
+    <message>
+        <source>this recovery request was not sealed to this HQ</source>
+        <translation>cette demande de récupération n&apos;a pas été scellée pour ce siège</translation>
+    </message>
+    <message>
+        <source>this recovery request&apos;s recipient is not an age public key</source>
+        <translation>le destinataire de cette demande de récupération n&apos;est pas une clé publique age</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>this recovery answer cannot be read with this post&apos;s request</source>
+        <translation>cette réponse de récupération ne peut pas être lue avec la demande de ce poste</translation>
+    </message>
+    <message>
+        <source>the post&apos;s recovery vault does not open (damaged or replaced)</source>
+        <translation>le coffre de récupération du poste ne s&apos;ouvre pas (endommagé ou remplacé)</translation>
+    </message>
+    <message>
         <source>this file is not a FieldReg trust list</source>
         <translation>ce fichier n&apos;est pas une liste de confiance FieldReg</translation>
     </message>
@@ -686,6 +742,30 @@
     <message>
         <source>two different files of the {name} both claim version {version}: ask HQ for a new one</source>
         <translation>deux fichiers différents de la {name} indiquent tous deux la version {version} : demandez-en une nouvelle au siège</translation>
+    </message>
+    <message>
+        <source>this post is not pinned to an HQ: use its recovery code</source>
+        <translation>ce poste n&apos;est rattaché à aucun siège : utilisez son code de récupération</translation>
+    </message>
+    <message>
+        <source>this post has no recovery vault (an administrator makes one with &apos;fieldreg recover new-code&apos;)</source>
+        <translation>ce poste n&apos;a pas de coffre de récupération (un administrateur en crée un avec « fieldreg recover new-code »)</translation>
+    </message>
+    <message>
+        <source>the post&apos;s recovery vault is damaged</source>
+        <translation>le coffre de récupération du poste est endommagé</translation>
+    </message>
+    <message>
+        <source>{username!r} is a {role} account; name an administrator or a new user name</source>
+        <translation>{username!r} est un compte {role} ; nommez un administrateur ou un nouveau nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>the account {username!r} was changed outside FieldReg and is refused; an administrator must reset it</source>
+        <translation>le compte {username!r} a été modifié hors de FieldReg et est refusé ; un administrateur doit le réinitialiser</translation>
+    </message>
+    <message>
+        <source>your account holds no key that may grant the role {role}; an administrator must reset your passphrase first</source>
+        <translation>votre compte ne détient aucune clé permettant d&apos;accorder le rôle {role} ; un administrateur doit d&apos;abord réinitialiser votre phrase secrète</translation>
     </message>
     <message>
         <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
@@ -886,10 +966,6 @@
     <message>
         <source>user {username!r} already exists</source>
         <translation>l&apos;utilisateur {username!r} existe déjà</translation>
-    </message>
-    <message>
-        <source>unknown user {username!r}</source>
-        <translation>utilisateur inconnu {username!r}</translation>
     </message>
     <message>
         <source>the account {username!r} is disabled; ask a supervisor</source>

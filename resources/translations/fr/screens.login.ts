@@ -126,10 +126,6 @@
         <translation>Trop de phrases secrètes incorrectes pour {user}&#xa0;: réessayez dans {seconds} s.</translation>
     </message>
     <message>
-        <source>There is no user {user} at this station.</source>
-        <translation>Il n&apos;y a pas d&apos;utilisateur {user} sur ce poste.</translation>
-    </message>
-    <message>
         <source>The account {user} is disabled: ask a supervisor.</source>
         <translation>Le compte {user} est désactivé&#xa0;: adressez-vous à un superviseur.</translation>
     </message>

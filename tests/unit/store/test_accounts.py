@@ -108,9 +108,13 @@ def test_disabled_account(admin: Session, store: Station) -> None:
     store.unlock("moussa", "moussa own passphrase")
 
 
-def test_unknown_user(store: Station) -> None:
-    with pytest.raises(AuthError, match="unknown user"):
+def test_unknown_user_gets_the_words_of_a_wrong_passphrase(store: Station) -> None:
+    with pytest.raises(UnknownUser) as unknown:
         store.unlock("nobody", ADMIN_PASS)
+    with pytest.raises(WrongPassphrase) as wrong:
+        store.unlock("awa", "not the passphrase")
+    assert type(unknown.value).__mro__[1] is WrongPassphrase
+    assert unknown.value.message.template == wrong.value.message.template
 
 
 def test_each_refusal_is_its_own_kind(admin: Session, store: Station) -> None:

@@ -1,0 +1,104 @@
+"""Lock-out that holds (item 2 of issue 13): parallel guesses, hand resets, unknown names."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from fieldreg.errors import LockedOut, UnknownUser, WrongPassphrase
+from fieldreg.model import utcnow
+from fieldreg.station import Station
+from tests.conftest import ADMIN, ADMIN_PASS
+
+GUESSER = """
+import sys, time
+from pathlib import Path
+from fieldreg.errors import LockedOut, WrongPassphrase
+from fieldreg.station import Station
+station = Station.open(Path(sys.argv[1]))
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.005)
+try:
+    station.unlock(sys.argv[3], "a wrong guess " + sys.argv[4])
+except WrongPassphrase:
+    print("evaluated")
+except LockedOut:
+    print("locked")
+"""
+
+
+def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_path: Path) -> None:
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", GUESSER, str(store.data_dir), str(go), ADMIN, str(i)],
+                              stdout=subprocess.PIPE, text=True) for i in range(8)]
+    time.sleep(2.0)  # every process has imported and opened the store
+    go.touch()
+    results = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
+    # Three free attempts, then the 1 s delay refuses the rest, as it would one after another.
+    assert results == ["evaluated"] * 3 + ["locked"] * 5
+    # Nothing valid lost: once the delay is over the right passphrase opens.
+    time.sleep(1.1)
+    session = store.unlock(ADMIN, ADMIN_PASS)
+    assert session.audit.entries()[-1].details == {"failed_attempts_before": 3}
+
+
+def test_a_lock_out_reset_by_hand_is_detected_at_the_next_sign_in(store: Station) -> None:
+    store.unlock(ADMIN, ADMIN_PASS)  # acknowledges the counter
+    now = utcnow()
+    for i in range(4):
+        with pytest.raises((WrongPassphrase, LockedOut)):
+            store.unlock(ADMIN, f"wrong guess {i}", now=now + timedelta(seconds=10 * i))
+    with sqlite3.connect(store.data_dir / "fieldreg.db") as conn:
+        conn.execute("UPDATE accounts SET failed_attempts = 0, retry_after = NULL")
+    session = store.unlock(ADMIN, ADMIN_PASS, now=now + timedelta(seconds=60))
+    entries = session.audit.entries()
+    alert = next(e for e in entries if e.action == "audit_alert")
+    assert alert.details["code"] == "lockout_tampered"
+    assert alert.details["what"] == "wrong-attempt count reset"
+    # The login entry still tells the truth: four wrong attempts before it.
+    assert entries[-1].action == "login" and entries[-1].details == {"failed_attempts_before": 4}
+    assert session.audit.verify()[1] is None
+
+
+def test_a_lowered_attempt_counter_is_detected(store: Station) -> None:
+    store.unlock(ADMIN, ADMIN_PASS)
+    store.unlock(ADMIN, ADMIN_PASS)
+    with sqlite3.connect(store.data_dir / "fieldreg.db") as conn:
+        conn.execute("UPDATE accounts SET attempts = 0")
+    session = store.unlock(ADMIN, ADMIN_PASS)
+    codes = [e.details.get("what") for e in session.audit.entries() if e.action == "audit_alert"]
+    assert codes == ["attempt counter lowered"]
+
+
+def test_an_unknown_name_costs_the_same_and_reads_the_same(tmp_path: Path) -> None:
+    from fieldreg.crypto.kdf import KdfParams
+
+    # A KDF costly enough to dominate the timing, as the real one does.
+    station = Station.create(tmp_path / "s", post_id="TGR1", post_name="T", admin=ADMIN,
+                             passphrase=ADMIN_PASS, kdf=KdfParams(time_cost=2, memory_kib=65_536,
+                                                                  parallelism=1))
+
+    def timed(user: str) -> tuple[float, str]:
+        start = time.perf_counter()
+        with pytest.raises(WrongPassphrase) as refused:
+            station.unlock(user, "not the passphrase")
+        return time.perf_counter() - start, refused.value.message.template
+
+    known = [timed(ADMIN) for _ in range(2)]
+    unknown = [timed("nobody") for _ in range(2)]
+    assert {t for _, t in known} == {t for _, t in unknown}
+    ratio = min(t for t, _ in unknown) / min(t for t, _ in known)
+    assert 0.6 < ratio < 1.6, ratio
+    with pytest.raises(UnknownUser):
+        station.unlock("nobody", ADMIN_PASS)
+    # The next sign-in records the attempts with unknown names, for the supervisors.
+    session = station.unlock(ADMIN, ADMIN_PASS)
+    assert {"code": "unknown_user_attempts", "count": 3} in [
+        e.details for e in session.audit.entries() if e.action == "audit_alert"]
