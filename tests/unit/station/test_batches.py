@@ -120,7 +120,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     assert batch.manifest_hash.hex() == result.batch.manifest_hash
     assert m.tokens == (bytes.fromhex(first.token_id), bytes.fromhex(new.token_id))
     assert m.counts == {"registration": 2, "correction": 1, "void": 1, "duplicate_decision": 1,
-                        "token_revocation": 1, "audit": len(audit_before)}
+                        "token_revocation": 1, "unreadable": 0, "audit": len(audit_before)}
     assert [r["n"] for r in records] == list(range(1, len(records) + 1))
     data = [r for r in records if r["kind"] != "audit"]
     assert [(r["kind"], r.get("regno"), r.get("version")) for r in data] == [
