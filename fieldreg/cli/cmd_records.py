@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldreg.cli import context
-from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
+from fieldreg.cli.output import (
+    emit_json,
+    note_unreadable,
+    print_registration,
+    summary_json,
+    summary_line,
+)
 from fieldreg.errors import InvalidInput, Problem, UnreadableRecord, ValidationError
 from fieldreg.messages import Message
 from fieldreg.model import Registration
@@ -129,6 +135,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         for h in hits:
             print(summary_line(h))
+    note_unreadable(session.households.unreadable())
     if not hits:
         print("no registration matches", file=sys.stderr)
         return 1
