@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.batches import BatchError, ReadBatch, read_batch
-from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq import unreadable
+from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.staging import Staging

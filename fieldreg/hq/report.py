@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from fieldreg.hq.unreadable import Unreadable, unreadable
 from fieldreg.hq.registry import Registry, describe_missing
+from fieldreg.hq.unreadable import Unreadable, unreadable
 from fieldreg.keys.trustlist import TrustList
 
 

@@ -137,7 +137,7 @@ class FieldCipher:
             except (CorruptData, UnicodeDecodeError):
                 texts = None
             if texts is not None and None not in texts:
-                yield from zip((record for record, _ in chunk), texts)  # type: ignore[misc]
+                yield from zip((record for record, _ in chunk), texts, strict=True)
                 continue
             for record, blob in chunk:  # the slow path finds the rows that fail
                 try:

@@ -175,7 +175,7 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
         hh = households[subject]
         hid = hh["id"]
         change = history.get((hid, version - 1)) if version >= 2 else None
-        at, by = (hh["created_at"], hh["created_by"]) if change is None else change[:2]
+        at = hh["created_at"] if change is None else change[0]
         try:
             record = _version_record(cipher, hh, version, contents, broken, history, change)
         except UnreadableRecord as err:

@@ -150,7 +150,7 @@ def test_a_damaged_household_is_named_kept_out_of_the_batch_reported_and_kept_qu
 
 def test_repaired_by_a_correction_from_the_slip_it_goes_in_a_later_batch(
         post: Session, hq: HqDir, data_dir: Path, run_cli: Any, usb: Path, tmp_path: Path) -> None:
-    a, b, c, d = register_four(post)
+    _, b, _, _ = register_four(post)
     part = damage_member_name(data_dir, b)
     ok(run_cli("export", "--to", str(usb)))
     assert pending_outbox(data_dir) == [(b, 1)]

@@ -37,7 +37,7 @@ def test_records_screen_names_a_damaged_record_and_shows_the_others(
 
 def test_dashboard_counts_the_others_and_names_the_damaged_one(
         qtbot, post: Session, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    a, b, c, d = register_four(post)
+    a, *_ = register_four(post)
     part = damage_household(data_dir, a, "summary")
     ctx = context_for(post.station.unlock(ADMIN, ADMIN_PASS))
     screen = DashboardScreen(ctx)

@@ -693,7 +693,7 @@
     </message>
     <message>
         <source>{regno} cannot be opened, so it cannot be voided: correct it from its slip first, then void it</source>
-        <translation>{regno} ne peut pas être ouvert, donc pas annulé : corrigez-le d&apos;abord à partir de son récépissé, puis annulez-le</translation>
+        <translation>{regno} ne peut pas être ouvert, donc pas annulé : corrigez-le d&apos;abord à partir de sa fiche, puis annulez-le</translation>
     </message>
     <message>
         <source>{regno} has changed since version {base} was shown (it is now version {version}): nothing was saved; open it again and redo the correction</source>

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Left out because they cannot be opened (damaged or altered), and reported to HQ: {records}. They stay queued; a supervisor can correct them from their slips.</source>
-        <translation>Exclus parce qu&apos;ils ne peuvent pas être ouverts (endommagés ou modifiés), et signalés au siège : {records}. Ils restent en attente ; un superviseur peut les corriger à partir de leurs récépissés.</translation>
+        <translation>Exclus parce qu&apos;ils ne peuvent pas être ouverts (endommagés ou modifiés), et signalés au siège : {records}. Ils restent en attente ; un superviseur peut les corriger à partir de leurs fiches.</translation>
     </message>
     <message>
         <source>You may now remove the stick.</source>

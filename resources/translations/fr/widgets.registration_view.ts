@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The other registrations are not affected. A supervisor can correct it from its slip (&apos;fieldreg correct REGNO FILE&apos;) or restore the data file from a backup; it is reported to HQ with the next batch.</source>
-        <translation>Les autres enregistrements ne sont pas touchés. Un superviseur peut le corriger à partir de son récépissé (« fieldreg correct REGNO FICHIER ») ou restaurer le fichier de données depuis une sauvegarde ; il est signalé au siège avec le prochain lot.</translation>
+        <translation>Les autres enregistrements ne sont pas touchés. Un superviseur peut le corriger à partir de sa fiche (« fieldreg correct REGNO FICHIER ») ou restaurer le fichier de données depuis une sauvegarde ; il est signalé au siège avec le prochain lot.</translation>
     </message>
     <message>
         <source>VOID</source>

@@ -103,7 +103,8 @@ def failing_fsync_under(folder: Path, error: BaseException) -> Callable[[int], N
 def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) -> None:
     a = register(post)
     b = register(post, notes="second family")
-    post.households.correct(a, parse_household(household(notes="notes corrected")), base_version=1, reason="notes were wrong")
+    post.households.correct(a, parse_household(household(notes="notes corrected")), base_version=1,
+                            reason="notes were wrong")
     post.households.void(a, reason="registered twice")
     first = post.tokens.issue(b)
     new, revoked = post.tokens.reissue(b, reason="slip lost in the river")
