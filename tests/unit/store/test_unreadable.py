@@ -67,7 +67,7 @@ def test_a_stale_correction_is_refused_and_changes_nothing(admin: Session, data_
     admin.households.correct(regno, parse_household(household(notes="first")), base_version=1,
                              reason="first")
     before = _counts(data_dir)
-    with pytest.raises(StaleVersion, match="has changed since version 1 was shown .* now version 2"):
+    with pytest.raises(StaleVersion, match=r"has changed since version 1 was shown .* now version 2"):
         other.households.correct(regno, parse_household(household(notes="second")),
                                  base_version=shown.version, reason="second")
     assert _counts(data_dir) == before
