@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.batches import BatchError, ReadBatch, read_batch
-from fieldreg.hq import unreadable
 from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.staging import Staging
+from fieldreg.hq.unreadable import finish as finish_unreadable
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
@@ -112,7 +112,7 @@ def import_batch(
             except RecursionError:  # json.loads on a line nested thousands deep
                 raise Refusal("damaged", "damaged: a record is nested too deeply") from None
             gaps = _check_and_apply(hq, registry, conn, read, staging, name)
-            reported = unreadable.finish(conn, read.manifest.seq)
+            reported = finish_unreadable(conn, read.manifest.seq)
     except AlreadyImported:
         assert read is not None
         return ImportResult(name, "already_imported", post=read.manifest.post,

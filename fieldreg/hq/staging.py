@@ -26,8 +26,8 @@ from fieldreg.batches import (
     record_problem,
 )
 from fieldreg.crypto.chain import entry_hash
-from fieldreg.hq import unreadable
 from fieldreg.hq.registry import Registry
+from fieldreg.hq.unreadable import stage as stage_unreadable
 from fieldreg.model import iso_utc, utcnow
 
 PROGRESS_EVERY = 1000
@@ -93,7 +93,7 @@ class Staging:
             if cursor.rowcount:
                 self.new_revocations.append(token_id)
         elif kind == UNREADABLE:
-            unreadable.stage(self.conn, self._post(record["regno"]), record)
+            stage_unreadable(self.conn, self._post(record["regno"]), record)
         else:
             self._audit(record)
 
