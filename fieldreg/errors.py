@@ -187,6 +187,30 @@ class CorruptData(FieldRegError):
     """Stored or received bytes fail their integrity check."""
 
 
+class UnreadableRecord(CorruptData):
+    """One registration cannot be opened: a part of it fails its integrity check.
+
+    ``regno`` names the registration and ``part`` what failed, without any
+    personal data (``households.summary``, ``members/<member id>.family_name``,
+    ``history@<version>.previous``, or ``record`` when the whole row failed its
+    authentication). The rest of the post keeps working: search, statistics and
+    the export leave it out and name it (docs/store.md, "Corrupt records and
+    concurrent corrections").
+    """
+
+    def __init__(self, regno: str, *, part: str) -> None:
+        self.regno = regno
+        self.part = part
+        self.version: int | None = None  # the version that does not open, when known
+        super().__init__(Message(
+            "registration {regno} cannot be opened: its {part} fails its integrity check (damaged "
+            "or altered); the other registrations are not affected", regno=regno, part=part))
+
+
+class StaleVersion(InvalidInput):
+    """A correction was made from a version of a registration that has changed since."""
+
+
 class TokenInvalid(FieldRegError):
     """A QR token is malformed, forged, or signed by an unknown or revoked key."""
 

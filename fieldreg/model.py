@@ -304,3 +304,23 @@ class HouseholdSummary:
     @property
     def head(self) -> MemberSummary:
         return next((m for m in self.members if m.relationship == "head"), self.members[0])
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A registration (one version of it) that could not be opened: named, never its content.
+
+    ``part`` is what failed (``households.summary``, ``members/<member id>.family_name``,
+    ``history@<version>.previous``, ``record``); ``lost`` is true for a version that was
+    replaced by a correction while unreadable (its content is gone; nothing will repair it).
+    """
+
+    regno: str
+    part: str
+    version: int | None = None
+    lost: bool = False
+
+    def line(self) -> str:
+        """``TGR1-26-000003-K version 2 (members/ab12.family_name)``, for notes and reports."""
+        version = f" version {self.version}" if self.version is not None else ""
+        return f"{self.regno}{version} ({self.part})"

@@ -31,6 +31,7 @@ from fieldreg.batches.records import (
     KINDS,
     REGISTRATION,
     TOKEN_REVOCATION,
+    UNREADABLE,
     VERSIONED_KINDS,
     VOID,
     make_record,
@@ -40,7 +41,7 @@ from fieldreg.batches.writer import BatchHeader, WrittenBatch, write_batch
 
 __all__ = [
     "AUDIT", "CORRECTION", "DATA_KINDS", "DUPLICATE_DECISION", "FIELDS", "KINDS", "NO_PREVIOUS",
-    "REGISTRATION", "TOKEN_REVOCATION", "VERSIONED_KINDS", "VOID",
+    "REGISTRATION", "TOKEN_REVOCATION", "UNREADABLE", "VERSIONED_KINDS", "VOID",
     "BatchError", "BatchHeader", "Manifest", "ReadBatch", "Receipt", "WrittenBatch",
     "batch_filename", "issue_receipt", "make_record", "open_receipt", "read_batch",
     "receipt_filename", "record_problem", "write_batch",

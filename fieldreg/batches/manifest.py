@@ -18,7 +18,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldreg.batches.records import KINDS
+from fieldreg.batches.records import KINDS, LATER_KINDS
 from fieldreg.errors import CorruptData
 from fieldreg.keys.certificate import Certificate
 from fieldreg.keys.cose import MalformedCose, parse_sign1, strict_loads
@@ -132,7 +132,8 @@ def _parse(payload: bytes, certificate: Certificate) -> Manifest:
         raise ValueError("batch id, prev, hq or seq out of range")
     if data["seq"] == 1 and data["prev"] != NO_PREVIOUS:
         raise ValueError("batch 1 has no previous batch")
-    counts = data["counts"]
+    # A batch written before a later kind existed does not count it: it holds none.
+    counts = dict.fromkeys(LATER_KINDS - set(data["counts"]), 0) | data["counts"]
     if set(counts) != set(KINDS) or any(type(v) is not int or v < 0 for v in counts.values()):
         raise ValueError("counts must give every record kind")
     files = []

@@ -24,8 +24,11 @@ CORRECTION = "correction"
 VOID = "void"
 DUPLICATE_DECISION = "duplicate_decision"
 TOKEN_REVOCATION = "token_revocation"
+UNREADABLE = "unreadable"  # a version the post could not open: named, not carried
 AUDIT = "audit"
-KINDS = (REGISTRATION, CORRECTION, VOID, DUPLICATE_DECISION, TOKEN_REVOCATION, AUDIT)
+KINDS = (REGISTRATION, CORRECTION, VOID, DUPLICATE_DECISION, TOKEN_REVOCATION, UNREADABLE, AUDIT)
+# Kinds a batch written before they existed does not count in its manifest (counted as 0).
+LATER_KINDS = frozenset({UNREADABLE})
 DATA_KINDS = KINDS[:-1]  # every kind but audit: they come first in a batch
 VERSIONED_KINDS = (REGISTRATION, CORRECTION, VOID)  # a version of a registration each
 
@@ -88,6 +91,8 @@ SCHEMA: dict[str, dict[str, Check]] = {
                          "decision": _one_of("same", "different"), "at": _at, "by": _name},
     TOKEN_REVOCATION: {"token_id": lambda v: isinstance(v, str) and _TOKEN_RE.fullmatch(v) is not None,
                        "regno": _name, "serial": _uint, "at": _at, "by": _name, "reason": _text},
+    UNREADABLE: {"regno": _name, "version": _uint, "at": _at, "part": _name,
+                 "lost": lambda v: type(v) is bool},
     AUDIT: {"seq": _uint, "at": _at, "actor": _text, "action": _name, "subject": _text,
             "details": lambda v: isinstance(v, dict), "prev_hash": _hex64, "hash": _hex64},
 }

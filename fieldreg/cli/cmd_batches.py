@@ -26,6 +26,7 @@ _KIND_WORDS = (  # (count key, singular, plural) in the order they are printed
     ("void", "void", "voids"),
     ("duplicate_decision", "duplicate decision", "duplicate decisions"),
     ("token_revocation", "slip revocation", "slip revocations"),
+    ("unreadable", "unreadable version left out", "unreadable versions left out"),
     ("audit", "audit entry", "audit entries"),
 )
 
@@ -90,6 +91,12 @@ def cmd_export(args: argparse.Namespace) -> int:
               "the same batch was written", file=sys.stderr)
     print(f"{found.path}: batch {found.batch.seq} written and verified "
           f"({describe_counts(found.batch.counts)})")
+    for item in found.batch.unreadable:
+        print(f"note: {item.line()} cannot be opened (damaged or altered): "
+              + ("its content is lost; HQ is told" if item.lost else
+                 "it was left out and HQ is told; it stays queued for a later batch — a "
+                 "supervisor can correct it from its slip ('fieldreg correct REGNO FILE')"),
+              file=sys.stderr)
     return 0
 
 

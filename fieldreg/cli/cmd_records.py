@@ -10,9 +10,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldreg.cli import context
-from fieldreg.cli.output import emit_json, print_registration, summary_json, summary_line
-from fieldreg.errors import InvalidInput, Problem, ValidationError
+from fieldreg.cli.output import (
+    emit_json,
+    note_unreadable,
+    print_registration,
+    summary_json,
+    summary_line,
+)
+from fieldreg.errors import InvalidInput, Problem, UnreadableRecord, ValidationError
 from fieldreg.messages import Message
+from fieldreg.model import Registration
 from fieldreg.station import datadir
 from fieldreg.validation import household_input, parse_household
 
@@ -128,6 +135,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         for h in hits:
             print(summary_line(h))
+    note_unreadable(session.households.unreadable())
     if not hits:
         print("no registration matches", file=sys.stderr)
         return 1
@@ -146,7 +154,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_correct(args: argparse.Namespace) -> int:
     session = context.open_session(datadir.locate(args.data_dir))
-    current = session.households.get(args.regno)
+    current: Registration | str
+    try:
+        current = session.households.get(args.regno)
+        current_version = current.version
+    except UnreadableRecord as err:
+        # Repaired by a correction typed from its slip: the unreadable version is replaced.
+        print(f"note: {err}; this correction replaces it", file=sys.stderr)
+        current, current_version = err.regno, err.version or 0
+    regno = current if isinstance(current, str) else current.regno
     with _open_input(args.file) as stream:
         try:
             obj = json.load(stream)
@@ -154,9 +170,13 @@ def cmd_correct(args: argparse.Namespace) -> int:
             raise InvalidInput("{file}: not valid JSON ({msg} at line {lineno})",
                                file=args.file, msg=err.msg, lineno=err.lineno) from None
     household = parse_household(household_input(obj, current))
-    version = session.households.correct(current.regno, household,
+    # The version the file was made from ('fieldreg show --json' writes it), else the one just
+    # read: a correction of a registration changed since then is refused, not silently merged.
+    shown = obj.get("version") if isinstance(obj, dict) else None
+    base = shown if type(shown) is int else current_version
+    version = session.households.correct(regno, household, base_version=base,
                                          reason=args.reason or "not stated")
-    print(f"{current.regno} corrected (version {version}; version {version - 1} kept)")
+    print(f"{regno} corrected (version {version}; version {version - 1} kept)")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from fieldreg.cli import context
-from fieldreg.cli.output import emit_json
+from fieldreg.cli.output import emit_json, note_unreadable
 from fieldreg.station import datadir
 
 
@@ -50,6 +50,7 @@ def cmd_audit_show(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     session = context.open_session(datadir.locate(args.data_dir))
     stats = session.households.stats()
+    note_unreadable(session.households.unreadable())
     if args.json:
         emit_json(stats)
         return 0

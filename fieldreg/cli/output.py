@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from fieldreg.model import SEXES, SPECIFIC_NEEDS, HouseholdSummary, Registration, iso_utc
+from fieldreg.model import SEXES, SPECIFIC_NEEDS, HouseholdSummary, Registration, Unreadable, iso_utc
 
 
 def emit_json(obj: Any) -> None:
@@ -71,8 +71,23 @@ def print_registration(reg: Registration) -> None:
     if hh.notes:
         lines.append(f"  notes        {hh.notes}")
     for h in reg.history:
+        what = (f"cannot be opened: {h.previous['unreadable']}" if "unreadable" in h.previous
+                else f"{h.action}: {h.reason}")
         lines.append(
             f"  history      v{h.version} replaced {iso_utc(h.replaced_at)} by {h.replaced_by}"
-            f" ({h.action}: {h.reason})"
+            f" ({what})"
         )
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def note_unreadable(found: list[Unreadable], *, limit: int = 10) -> None:
+    """One line on stderr naming the registrations that cannot be opened (left out)."""
+    if not found:
+        return
+    named = ", ".join(u.line() for u in found[:limit])
+    more = f" and {len(found) - limit} more" if len(found) > limit else ""
+    count = "1 registration cannot" if len(found) == 1 else f"{len(found)} registrations cannot"
+    print(f"note: {count} be opened (damaged or altered) and {'is' if len(found) == 1 else 'are'} "
+          f"left out: {named}{more}; a supervisor can correct it from its slip "
+          "('fieldreg correct REGNO FILE')",
+          file=sys.stderr)

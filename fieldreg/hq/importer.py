@@ -34,6 +34,7 @@ from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key,
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.staging import Staging
+from fieldreg.hq.unreadable import finish as finish_unreadable
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
@@ -55,6 +56,7 @@ class ImportResult:
     held: Path | None = None
     receipt: Path | None = None
     receipt_error: str | None = None  # the batch is imported; only its receipt is missing
+    unreadable: int = 0  # versions the post could not open and named instead of sending
 
     @property
     def refused(self) -> bool:
@@ -68,6 +70,10 @@ class ImportResult:
             text = f"{self.file}: already imported{where}"
         else:
             text = f"{self.file}: refused: {self.message}"
+        if self.unreadable:
+            text = (f"{text}; the post could not open {self.unreadable} registration version"
+                    f"{'s' if self.unreadable != 1 else ''} and kept "
+                    f"{'them' if self.unreadable != 1 else 'it'} back (see 'fieldreg hq report')")
         for note in (self.gaps, self.receipt_error):
             if note:
                 text = f"{text}; {note}"
@@ -106,6 +112,7 @@ def import_batch(
             except RecursionError:  # json.loads on a line nested thousands deep
                 raise Refusal("damaged", "damaged: a record is nested too deeply") from None
             gaps = _check_and_apply(hq, registry, conn, read, staging, name)
+            reported = finish_unreadable(conn, read.manifest.seq)
     except AlreadyImported:
         assert read is not None
         return ImportResult(name, "already_imported", post=read.manifest.post,
@@ -117,7 +124,7 @@ def import_batch(
         return ImportResult(name, "refused", refusal.message, refusal.reason, post, seq, held=held)
     m = read.manifest
     return ImportResult(name, "imported", post=m.post, seq=m.seq, records=read.records, gaps=gaps,
-                        **write_receipt(hq, registry, m.post, receipts_dir))
+                        unreadable=reported, **write_receipt(hq, registry, m.post, receipts_dir))
 
 
 def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, read: ReadBatch,

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from fieldreg.hq.registry import Registry, describe_missing
+from fieldreg.hq.unreadable import Unreadable, unreadable
 from fieldreg.keys.trustlist import TrustList
 
 
@@ -50,11 +51,14 @@ class Totals:
 class Report:
     posts: list[PostReport]
     totals: Totals
+    # Versions posts could not open and named in a batch instead (docs/formats/batch.md §4).
+    unreadable: list[Unreadable]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "posts": [{**asdict(p), "gaps": p.gaps} for p in self.posts],
             "totals": asdict(self.totals),
+            "unreadable": [{**asdict(u), "resolved": u.resolved} for u in self.unreadable],
         }
 
     def lines(self) -> list[str]:
@@ -79,6 +83,11 @@ class Report:
             f"batches: {t.batches} imported, {t.held} held for review; duplicate decisions: "
             f"{t.duplicate_decisions}; token revocations: {t.token_revocations}; "
             f"audit entries: {t.audit_entries}")
+        open_ = [u for u in self.unreadable if not u.resolved]
+        if self.unreadable:
+            out.append(f"records posts could not open: {len(self.unreadable)} "
+                       f"({len(open_)} not resolved)")
+            out.extend(f"  post {u.post}: {u.line()}" for u in self.unreadable)
         return out
 
 
@@ -119,4 +128,4 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
         batches=count("SELECT COUNT(*) FROM batches"),
         held=count("SELECT COUNT(*) FROM held"),
     )
-    return Report(posts, totals)
+    return Report(posts, totals, unreadable(db))

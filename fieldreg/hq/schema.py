@@ -21,6 +21,7 @@ import sqlite3
 import sqlite_utils
 
 from fieldreg import sqlitedb
+from fieldreg.hq.unreadable import migrate_step as unreadable_step
 from fieldreg.messages import Message
 from fieldreg.sqlitedb import Migration
 
@@ -153,6 +154,7 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
+    ("0002_hq_post_unreadable", unreadable_step),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

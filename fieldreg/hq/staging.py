@@ -18,9 +18,16 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from fieldreg.batches import DUPLICATE_DECISION, TOKEN_REVOCATION, VERSIONED_KINDS, record_problem
+from fieldreg.batches import (
+    DUPLICATE_DECISION,
+    TOKEN_REVOCATION,
+    UNREADABLE,
+    VERSIONED_KINDS,
+    record_problem,
+)
 from fieldreg.crypto.chain import entry_hash
 from fieldreg.hq.registry import Registry
+from fieldreg.hq.unreadable import stage as stage_unreadable
 from fieldreg.model import iso_utc, utcnow
 
 PROGRESS_EVERY = 1000
@@ -85,6 +92,8 @@ class Staging:
                  self.registry.seal_revocation_reason(token_id, record["reason"])))
             if cursor.rowcount:
                 self.new_revocations.append(token_id)
+        elif kind == UNREADABLE:
+            stage_unreadable(self.conn, self._post(record["regno"]), record)
         else:
             self._audit(record)
 

@@ -1,7 +1,9 @@
 """Registering households, and finding, correcting and voiding registrations.
 
     regno = session.households.register(parse_household(obj))
-    session.households.correct(regno, corrected, reason="family name misspelled")
+    reg = session.households.get(regno)                 # shows version reg.version
+    session.households.correct(regno, corrected, base_version=reg.version,
+                               reason="family name misspelled")
     session.households.void(regno, reason="registered twice by mistake")
     hits = session.households.search("traore ami")     # [HouseholdSummary, ...]
 
@@ -17,14 +19,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from fieldreg.errors import InvalidInput
-from fieldreg.model import Household, HouseholdSummary, Registration, utcnow
+from fieldreg.errors import InvalidInput, StaleVersion, UnreadableRecord
+from fieldreg.model import Household, HouseholdSummary, Registration, Unreadable, utcnow
 from fieldreg.regno import RegNo, parse_regno
 from fieldreg.sqlitedb import transaction
 from fieldreg.station.places import RECENT, UsedPlaces, count_places
 from fieldreg.station.service import Service
 from fieldreg.station.signed_in import SignedIn
 from fieldreg.store import registry
+from fieldreg.store.batches import still_unreadable
 from fieldreg.store.outbox import queue_registration
 from fieldreg.store.tokens import revoke_active_token
 from fieldreg.validation import clean_reason
@@ -45,6 +48,8 @@ class Households(Service):
         # The household form completes from these, when registering and when correcting:
         # what both need is to see the post's registrations.
         "places": "view",
+        # Named to whoever searches, since searches leave them out: numbers and parts only.
+        "unreadable": "view",
     }
 
     def __init__(self, session: SignedIn) -> None:
@@ -77,25 +82,33 @@ class Households(Service):
         return registry.load_registration(self._session.store.db, self._session.cipher,
                                           str(parse_regno(regno)))
 
-    def correct(self, regno: str, household: Household, *, reason: str) -> int:
-        """Replace a registration's content, keeping the previous version; returns the new version."""
+    def correct(self, regno: str, household: Household, *, base_version: int, reason: str) -> int:
+        """Replace a registration's content, keeping the previous version; returns the new version.
 
-        def corrected(current: Registration) -> Household:
-            if current.status == "void":
-                raise InvalidInput("{regno} is void and cannot be corrected", regno=current.regno)
-            if current.household.to_json() == household.to_json():
+        ``base_version`` is the version the correction was made from (the one the
+        user was shown): if the registration has changed since, the correction is
+        refused (``StaleVersion``), checked inside the write transaction, so of two
+        corrections made from the same version at once one wins and the other is
+        refused. A registration whose content cannot be opened (``UnreadableRecord``)
+        may still be corrected, from its paper slip: that is how it is repaired.
+        """
+
+        def corrected(current: Registration | None) -> Household:
+            if current is not None and current.household.to_json() == household.to_json():
                 raise InvalidInput("nothing to correct: {regno} already says exactly this", regno=current.regno)
             return household
 
         return self._new_version(regno, action="correct", reason=reason, status="active",
-                                 change=corrected)
+                                 change=corrected, base_version=base_version)
 
     def void(self, regno: str, *, reason: str) -> int:
         """Mark a registration void (never deleted) and revoke its slip; returns the new version."""
 
-        def voided(current: Registration) -> Household:
-            if current.status == "void":
-                raise InvalidInput("{regno} is already void", regno=current.regno)
+        def voided(current: Registration | None) -> Household:
+            if current is None:  # its content is what HQ receives with the void: it must open
+                raise InvalidInput(
+                    "{regno} cannot be opened, so it cannot be voided: correct it from its slip "
+                    "first, then void it", regno=regno)
             return current.household
 
         return self._new_version(regno, action="void", reason=reason, status="void",
@@ -119,6 +132,17 @@ class Households(Service):
         """Households and people by day, origin, sex and age band (void ones left out)."""
         return self._session.index.stats()
 
+    def unreadable(self) -> list[Unreadable]:
+        """Registrations known not to open, each once: those whose summary did not open
+        (left out of searches and statistics) and those the latest batch left out (and
+        nothing has replaced since). A damaged member or note shows only when the
+        registration is opened or exported (docs/store.md)."""
+        session = self._session
+        found = {regno: Unreadable(regno, part) for regno, part in session.index.unreadable.items()}
+        for item in still_unreadable(session.store.db):
+            found.setdefault(item.regno, item)
+        return sorted(found.values(), key=lambda u: u.regno)
+
     def places(self, *, recent: int = RECENT) -> UsedPlaces:
         """Places already used at this post, most used first (see fieldreg.station.places)."""
         session = self._session
@@ -129,37 +153,60 @@ class Households(Service):
 
     def _new_version(
         self, regno: str, *, action: str, reason: str, status: str,
-        change: Callable[[Registration], Household],
+        change: Callable[[Registration | None], Household], base_version: int | None = None,
     ) -> int:
         """One durable transaction: keep the current version in history, store the
-        household ``change`` returns, queue it for export and audit it."""
+        household ``change`` returns (given the current registration, or None if it
+        cannot be opened), queue it for export and audit it."""
         session = self._session
         reason = clean_reason(reason)
+        regno = str(parse_regno(regno))
         with transaction(session.store.db) as conn:
-            current = registry.load_registration(conn, session.cipher, str(parse_regno(regno)),
-                                                 with_history=False)
+            base = registry.stored(conn, regno)  # read under the write lock: no one changes it now
+            if base.status == "void" and action == "void":
+                raise InvalidInput("{regno} is already void", regno=regno)
+            if base.status == "void":
+                raise InvalidInput("{regno} is void and cannot be corrected", regno=regno)
+            if base_version is not None and base.version != base_version:
+                raise StaleVersion(
+                    "{regno} has changed since version {base} was shown (it is now version "
+                    "{version}): nothing was saved; open it again and redo the correction",
+                    regno=regno, base=base_version, version=base.version)
+            current: Registration | None
+            unreadable_part = ""
+            try:
+                current = registry.load_registration(conn, session.cipher, regno,
+                                                     with_history=False)
+                previous = registry.snapshot(current)
+            except UnreadableRecord as err:
+                current, previous = None, {"unreadable": err.part, "status": base.status}
+                unreadable_part = err.part
             household = change(current)
             version = registry.replace_household(
-                conn, session.cipher, current, household=household, status=status,
-                void_reason=reason if status == "void" else "", action=action, reason=reason,
-                actor=session.user, now=utcnow(),
+                conn, session.cipher, base, previous=previous, household=household,
+                status=status, void_reason=reason if status == "void" else "", action=action,
+                reason=reason, actor=session.user, now=utcnow(),
             )
-            queue_registration(conn, current.regno, version=version)
+            queue_registration(conn, regno, version=version)
             details: dict[str, Any] = {"version": version}
             if action == "correct":
-                details["fields"] = _changed_fields(current.household, household)
+                details["fields"] = (["*"] if current is None
+                                     else _changed_fields(current.household, household))
+            if current is None:
+                # The unreadable version is replaced; its content is lost (docs/store.md).
+                details["replaced_unreadable"] = unreadable_part
             if status == "void":
                 # A void registration's slip must stop verifying at camps.
-                revoked = revoke_active_token(conn, session.cipher, current.regno,
+                revoked = revoke_active_token(conn, session.cipher, regno,
                                               actor=session.user,
                                               reason=f"registration void: {reason}", now=utcnow())
                 if revoked is not None:
                     details["token_revoked"] = revoked[0]
             session.audit_on(conn).append(
-                actor=session.user, action=action, subject=current.regno, details=details
+                actor=session.user, action=action, subject=regno, details=details
             )
-        session.update_index(current.regno, household, status)
-        log.info("%s %s v%d by %s", action, current.regno, version, session.user)
+        session.update_index(regno, household, status)
+        log.info("%s %s v%d by %s", action, regno, version, session.user)
         return version
 
 

@@ -109,7 +109,9 @@ class SignedIn:
         """The decrypted in-memory index, built on first use."""
         if self._index is None:
             index = RegistryIndex()
-            index.load(registry.iter_summaries(self.store.db, self.cipher))
+            # A summary that does not open is left out and named (index.unreadable).
+            index.load(registry.iter_summaries(self.store.db, self.cipher,
+                                               on_unreadable=index.note_unreadable))
             self._index = index
         return self._index
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from fieldreg.batches import batch_filename
 from fieldreg.errors import NotFound
+from fieldreg.model import Unreadable
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.outbox import Pending, pending_ranges, pending_records
 
@@ -53,6 +54,9 @@ class BatchInfo:
     status: str  # prepared | exported | acknowledged
     exported_at: str | None
     acknowledged_at: str | None
+    # Versions left out because they could not be opened (reported to HQ in the batch;
+    # their outbox rows stay pending).
+    unreadable: tuple[Unreadable, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,6 +66,8 @@ class BatchInfo:
             "acknowledged_at": self.acknowledged_at, "batch_id": self.batch_id,
             "manifest_sha256": self.manifest_hash, "file_size": self.file_size,
             "file_sha256": self.file_sha256,
+            "unreadable": [{"regno": u.regno, "version": u.version, "part": u.part, "lost": u.lost}
+                           for u in self.unreadable],
         }
 
 
@@ -70,6 +76,7 @@ class BatchRow(BatchInfo):
     """A row as the export needs it: also the last outbox row the batch covers."""
 
     outbox_to: int = 0
+    held: tuple[int, ...] = ()  # the outbox seqs of ``unreadable``, left pending
 
     @property
     def sha256(self) -> bytes:
@@ -85,6 +92,8 @@ class NextBatch:
     tokens: tuple[bytes, ...]  # the slip tokens issued since the last batch, in order
     pending: Pending  # the ranges it covers
     records: Generator[dict[str, Any], None, None]  # read lazily, inside the snapshot
+    # (outbox seq, what) of each version that could not be opened, filled as records are read
+    unreadable: list[tuple[int, Unreadable]]
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -116,13 +125,28 @@ def signing_key_loaded(conn: sqlite3.Connection) -> bool:
 def _rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...] = ()) -> list[BatchRow]:
     post = conn.execute("SELECT value FROM meta WHERE key = 'post_id'").fetchone()[0]
     rows = conn.execute(
-        f"SELECT {', '.join(_COLUMNS)}, outbox_to FROM batches {where} ORDER BY seq", params)
+        f"SELECT {', '.join(_COLUMNS)}, outbox_to, held FROM batches {where} ORDER BY seq", params)
     out = []
     for r in rows:
-        values = dict(zip(_COLUMNS, r, strict=False))  # r ends with outbox_to
+        values = dict(zip(_COLUMNS, r, strict=False))  # r ends with outbox_to, held
         values["counts"] = json.loads(values["counts"])
-        out.append(BatchRow(file_name=batch_filename(post, values["seq"]), outbox_to=r[-1],
+        held = json.loads(r[-1])
+        out.append(BatchRow(file_name=batch_filename(post, values["seq"]), outbox_to=r[-2],
+                            held=tuple(h[0] for h in held),
+                            unreadable=tuple(Unreadable(h[1], h[3], h[2], h[4]) for h in held),
                             **values))
+    return out
+
+
+def still_unreadable(conn: sqlite3.Connection) -> list[Unreadable]:
+    """What the latest batch left out as unreadable and nothing has replaced since
+    (the registration is still at that version); lost versions are not listed."""
+    row = conn.execute("SELECT held FROM batches ORDER BY seq DESC LIMIT 1").fetchone()
+    out = []
+    for _, regno, version, part, lost in json.loads(row[0]) if row else ():
+        now = conn.execute("SELECT version FROM households WHERE regno = ?", (regno,)).fetchone()
+        if not lost and now is not None and now[0] == version:
+            out.append(Unreadable(regno, part, version))
     return out
 
 
@@ -145,9 +169,10 @@ def next_batch(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[NextBa
         tokens = tuple(bytes.fromhex(r[0]) for r in conn.execute(
             "SELECT token_id FROM tokens WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
             (pending.tokens_from, pending.tokens_to)))
-        records = pending_records(conn, cipher, pending)
+        unreadable: list[tuple[int, Unreadable]] = []
+        records = pending_records(conn, cipher, pending, unreadable)
         try:
-            yield NextBatch(seq, prev, tokens, pending, records)
+            yield NextBatch(seq, prev, tokens, pending, records, unreadable)
         finally:
             records.close()
     finally:
@@ -167,20 +192,25 @@ def insert_prepared(
     conn.execute(
         "INSERT INTO batches (seq, batch_id, manifest_hash, file_sha256, file_size, outbox_to,"
         " decisions_to, audit_from, audit_to, tokens_to, records, counts, created_at,"
-        " exporter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'prepared')",
+        " exporter, status, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?)",
         (batch.seq, batch_id, manifest_hash, file_sha256, file_size, pending.outbox_to,
          pending.decisions_to,
          pending.audit_from + 1 if pending.audit_to > pending.audit_from else 0,
          pending.audit_to, pending.tokens_to, sum(counts.values()), json.dumps(counts),
-         created_at, exporter))
+         created_at, exporter,
+         json.dumps([[seq, u.regno, u.version, u.part, u.lost] for seq, u in batch.unreadable])))
 
 
 def mark_exported(conn: sqlite3.Connection, row: BatchRow, *, at: str) -> None:
     """The batch reached a medium (or HQ): it and the outbox rows it covers are exported."""
     conn.execute("UPDATE batches SET status = 'exported', exported_at = ? WHERE seq = ?",
                  (at, row.seq))
-    conn.execute("UPDATE outbox SET batch = ? WHERE batch IS NULL AND seq <= ?",
-                 (row.seq, row.outbox_to))
+    # A version left out as unreadable stays pending, for a later batch once repaired;
+    # one whose content is lost (replaced while unreadable) was reported, and is done.
+    kept = [seq for seq, u in zip(row.held, row.unreadable, strict=True) if not u.lost]
+    conn.execute("UPDATE outbox SET batch = ? WHERE batch IS NULL AND seq <= ?"
+                 " AND seq NOT IN (SELECT value FROM json_each(?))",
+                 (row.seq, row.outbox_to, json.dumps(kept)))
 
 
 def mark_acknowledged(conn: sqlite3.Connection, seq: int, *, at: str) -> None:

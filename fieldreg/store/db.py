@@ -217,12 +217,21 @@ def _m0005_account_authority(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE accounts ADD COLUMN attempts_ack TEXT")
 
 
+def _m0006_batch_held(db: sqlite_utils.Database) -> None:
+    # The outbox rows a batch left out because their registration could not be opened
+    # (docs/store.md, "Corrupt records and concurrent corrections"): JSON
+    # [[outbox seq, regno, version, part, lost], ...]. Marking the batch exported leaves
+    # them pending, so a repaired registration goes in a later batch.
+    db.execute("ALTER TABLE batches ADD COLUMN held TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
     ("0003_tokens_and_stations", _m0003_tokens_and_stations),
     ("0004_batches", _m0004_batches),
     ("0005_account_authority", _m0005_account_authority),
+    ("0006_batch_held", _m0006_batch_held),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

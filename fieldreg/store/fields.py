@@ -19,12 +19,12 @@ path), ``0x02`` JSON (lists, objects, numbers, booleans).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 from fieldreg.crypto.aead import Sealer
-from fieldreg.errors import CorruptData
+from fieldreg.errors import CorruptData, UnreadableRecord
 
 _BYTES, _TEXT, _JSON = b"\x00", b"\x01", b"\x02"
 _EMPTY_LIST = _JSON + b"[]"
@@ -38,6 +38,33 @@ def _plaintext(value: Any) -> bytes:
     if isinstance(value, list) and not value:
         return _EMPTY_LIST  # most members have no documents: skip the JSON encoder
     return _JSON + json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# The tables whose records belong to one registration, and how their record names it.
+_REGISTRATION_TABLES = frozenset({"households", "members", "history"})
+
+
+def unreadable(table: str, record: str, column: str) -> UnreadableRecord | None:
+    """The error naming the registration an envelope belongs to, and which part failed.
+
+    ``None`` for an envelope that is not part of a registration (a token, a key).
+    No personal data: a member is named by its random id, a version by its number.
+
+    >>> unreadable("members", "TGR1-26-000001-7/ab12", "family_name").part
+    'members/ab12.family_name'
+    """
+    if table not in _REGISTRATION_TABLES:
+        return None
+    if table == "members":
+        regno, _, uid = record.partition("/")
+        return UnreadableRecord(regno, part=f"members/{uid}.{column}")
+    if table == "history":
+        regno, _, version = record.partition("@")
+        return UnreadableRecord(regno, part=f"history@{version}.{column}")
+    return UnreadableRecord(record, part=f"{table}.{column}")
+
+
+OnUnreadable = Callable[[UnreadableRecord], None]
 
 
 class FieldCipher:
@@ -69,33 +96,59 @@ class FieldCipher:
         return [sealed[start:end] for start, end in zip([0, *ends], ends, strict=False)]
 
     def open(self, table: str, record: str, column: str, blob: bytes) -> Any:
-        plaintext = self._sealer.open(blob, self._aad(table, record, column))
-        kind, body = plaintext[:1], plaintext[1:]
-        if kind == _TEXT:
-            return body.decode("utf-8")
-        if kind == _BYTES:
-            return body
-        if kind == _JSON:
-            return json.loads(body)
+        """The value sealed there; ``UnreadableRecord`` naming the registration and the part
+        when a registration's envelope fails (``CorruptData`` for any other envelope)."""
+        try:
+            plaintext = self._sealer.open(blob, self._aad(table, record, column))
+            kind, body = plaintext[:1], plaintext[1:]
+            if kind == _TEXT:
+                return body.decode("utf-8")
+            if kind == _BYTES:
+                return body
+            if kind == _JSON:
+                return json.loads(body)
+        except (CorruptData, ValueError):  # ValueError: not UTF-8, not JSON
+            pass
+        error = unreadable(table, record, column)
+        if error is not None:
+            raise error
         raise CorruptData(
-            "{table}.{column} of {record} holds a value of unknown type",
+            "{table}.{column} of {record} fails its integrity check or holds a value of unknown type",
             table=table, column=column, record=record
         )
 
     def open_texts(
-        self, table: str, column: str, rows: Iterable[tuple[str, bytes]]
+        self, table: str, column: str, rows: Iterable[tuple[str, bytes]], *,
+        on_unreadable: OnUnreadable | None = None,
     ) -> Iterator[tuple[str, str]]:
-        """Bulk-open one text column of many (record, blob) rows: the unlock hot path."""
+        """Bulk-open one text column of many (record, blob) rows: the unlock hot path.
+
+        A row that does not open raises ``UnreadableRecord``, or, given
+        ``on_unreadable``, is passed to it and left out while the others are yielded.
+        """
         prefix, suffix = f"fieldreg/v1|{table}|", f"|{column}"
         rows = iter(rows)
         while chunk := list(islice(rows, 1024)):
-            plaintexts = self._sealer.open_many(
-                (blob, f"{prefix}{record}{suffix}".encode()) for record, blob in chunk
-            )
-            for (record, _), plaintext in zip(chunk, plaintexts, strict=True):
-                if plaintext[:1] != _TEXT:
-                    raise CorruptData(
-                        "{table}.{column} of {record} is not text",
-                        table=table, column=column, record=record
-                    )
-                yield record, plaintext[1:].decode("utf-8")
+            try:
+                plaintexts = list(self._sealer.open_many(
+                    (blob, f"{prefix}{record}{suffix}".encode()) for record, blob in chunk
+                ))
+                texts = [p[1:].decode("utf-8") if p[:1] == _TEXT else None for p in plaintexts]
+            except (CorruptData, UnicodeDecodeError):
+                texts = None
+            if texts is not None and None not in texts:
+                yield from zip((record for record, _ in chunk), texts, strict=True)
+                continue
+            for record, blob in chunk:  # the slow path finds the rows that fail
+                try:
+                    value = self.open(table, record, column, blob)
+                    if not isinstance(value, str):
+                        raise unreadable(table, record, column) or CorruptData(
+                            "{table}.{column} of {record} is not text",
+                            table=table, column=column, record=record)
+                except UnreadableRecord as err:
+                    if on_unreadable is None:
+                        raise
+                    on_unreadable(err)
+                    continue
+                yield record, value

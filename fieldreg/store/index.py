@@ -26,9 +26,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import islice
 from typing import Any
 
-from fieldreg.errors import CorruptData
+from fieldreg.errors import CorruptData, UnreadableRecord
 from fieldreg.model import HouseholdSummary, MemberSummary
 
 AGE_BANDS = ((0, 4, "0-4"), (5, 11, "5-11"), (12, 17, "12-17"), (18, 59, "18-59"),
@@ -86,11 +87,27 @@ def decode_summary(regno: str, raw: str) -> HouseholdSummary:
     version, day, status, country, region, locality, _words = head.split(_FS)
     if version != SUMMARY_VERSION:
         raise CorruptData("summary of {regno} has unknown version {version!r}", regno=regno, version=version)
+    date.fromisoformat(day)  # ValueError if it is not a day: statistics count by it
     members = []
     for row in rows:
         uid, given, family, other, sex, year, est, rel = row.split(_FS)
         members.append(MemberSummary(uid, given, family, other, sex, int(year), est == "1", rel))
     return HouseholdSummary(regno, day, status, country, region, locality, tuple(members))
+
+
+def well_formed(raw: str) -> bool:
+    """A cheap check of a summary string's shape, for the unlock path (no parsing).
+
+    >>> well_formed(encode_summary(day="2026-11-20", status="active", country="MLI", region="",
+    ...     locality="", members=[("a1", "Awa", "Diallo", "", "F", 1990, False, "head")]))
+    True
+    >>> well_formed("S1\x1fgarbage")
+    False
+    """
+    return raw.startswith(SUMMARY_VERSION + _FS) and raw.count(_FS) == 6 + 7 * raw.count(_RS)
+
+
+_SUMMARY_PART = "households.summary"
 
 
 def _words_of(raw: str) -> list[str]:
@@ -111,12 +128,16 @@ class RegistryIndex:
         self._sorted_words: list[str] | None = None
         self._changed: set[int] = set()  # positions whose postings may hold stale words
         self._log: list[str] = []  # registrations put() since the unlock, in order (see changed_since)
+        # Registrations whose summary did not open or parse: regno -> the part that failed.
+        # They are left out of searches and statistics, and named (docs/store.md).
+        self.unreadable: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._regnos)
 
     def put(self, regno: str, raw: str) -> None:
         """Add or replace one registration's summary string (see encode_summary)."""
+        self.unreadable.pop(regno, None)  # a correction repaired it
         self._log.append(regno)
         position = self._position.get(regno)
         if position is None:
@@ -133,10 +154,20 @@ class RegistryIndex:
                 self._sorted_words = None
             postings[word].append(position)
 
+    def note_unreadable(self, error: UnreadableRecord) -> None:
+        """Record a registration whose summary did not open (``iter_summaries``' ``on_unreadable``)."""
+        self.unreadable[error.regno] = error.part
+
     def load(self, items: Iterable[tuple[str, str]]) -> None:
-        """Add many (regno, summary) pairs at once: ``put`` with the loop inlined (unlock path)."""
+        """Add many (regno, summary) pairs at once: ``put`` with the loop inlined (unlock path).
+
+        A summary that is not well formed is left out and noted in ``unreadable``.
+        """
         regnos, raws, positions, postings = self._regnos, self._raw, self._position, self._postings
         for regno, raw in items:
+            if not well_formed(raw):
+                self.unreadable[regno] = _SUMMARY_PART
+                continue
             if regno in positions:
                 self.put(regno, raw)
                 continue
@@ -161,13 +192,26 @@ class RegistryIndex:
         """
         return self._log[mark:], len(self._log)
 
+    def _decode(self, position: int) -> HouseholdSummary | None:
+        """The summary at ``position``, or None (noted in ``unreadable``) if it does not parse."""
+        regno = self._regnos[position]
+        if regno in self.unreadable:
+            return None
+        try:
+            return decode_summary(regno, self._raw[position])
+        except (CorruptData, ValueError):  # sealed with the data key, yet not a summary
+            self.unreadable[regno] = _SUMMARY_PART
+            return None
+
     def get(self, regno: str) -> HouseholdSummary | None:
         position = self._position.get(regno)
-        return None if position is None else decode_summary(regno, self._raw[position])
+        return None if position is None else self._decode(position)
 
     def summaries(self) -> Iterator[HouseholdSummary]:
-        for regno, raw in zip(self._regnos, self._raw, strict=True):
-            yield decode_summary(regno, raw)
+        for position in range(len(self._regnos)):
+            summary = self._decode(position)
+            if summary is not None:
+                yield summary
 
     def _prefix_matches(self, prefix: str) -> set[int]:
         if self._sorted_words is None:
@@ -205,13 +249,15 @@ class RegistryIndex:
             exact = sum(q in words for q in query)
             ranked.append((exact, self._regnos[position], position))
         ranked.sort(reverse=True)
-        return [decode_summary(regno, self._raw[p]) for _, regno, p in ranked[:limit]]
+        found = (self._decode(p) for _, _, p in ranked)
+        return list(islice((h for h in found if h is not None), limit))
 
     def find_regno(self, fragment: str, *, limit: int = 50) -> list[HouseholdSummary]:
         """Registrations whose number contains ``fragment`` (case-insensitive)."""
         needle = fragment.strip().upper()
         found = sorted((r for r in self._regnos if needle in r), reverse=True)
-        return [decode_summary(r, self._raw[self._position[r]]) for r in found[:limit]]
+        decoded = (self._decode(self._position[r]) for r in found)
+        return list(islice((h for h in decoded if h is not None), limit))
 
     def stats(self) -> dict[str, Any]:
         """Arrivals (active registrations) by day, origin, sex and age band."""

@@ -2,7 +2,7 @@
 
     queue_registration(conn, regno, version=1)          # in the save's own transaction
     pending = pending_ranges(conn)                      # what the next batch covers
-    for record in pending_records(conn, cipher, pending): ...
+    for record in pending_records(conn, cipher, pending, unreadable): ...
 
 Both run inside the one read snapshot the export takes, so the ranges and the
 records agree. Each record is made by ``fieldreg.batches.make_record``: the kinds
@@ -27,10 +27,12 @@ from fieldreg.batches import (
     DUPLICATE_DECISION,
     REGISTRATION,
     TOKEN_REVOCATION,
+    UNREADABLE,
     VOID,
     make_record,
 )
-from fieldreg.errors import CorruptData
+from fieldreg.errors import CorruptData, UnreadableRecord
+from fieldreg.model import Unreadable
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.registry import MEMBER_SEALED
 from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
@@ -82,9 +84,14 @@ def pending_ranges(conn: sqlite3.Connection) -> Pending:
 
 def pending_records(
     conn: sqlite3.Connection, cipher: FieldCipher, pending: Pending,
+    unreadable: list[tuple[int, Unreadable]],
 ) -> Generator[dict[str, Any], None, None]:
-    """Data records in the order they were made, then the audit entries, one at a time."""
-    outbox = _outbox_records(conn, cipher, pending.outbox_to)
+    """Data records in the order they were made, then the audit entries, one at a time.
+
+    Each version that cannot be opened is an ``unreadable`` record instead, and is
+    appended to ``unreadable`` with its outbox seq as the records are read.
+    """
+    outbox = _outbox_records(conn, cipher, pending.outbox_to, unreadable)
     decisions = _decision_records(conn, pending.decisions_from, pending.decisions_to)
     # Each source is already in the order it was made; merging by time keeps that order.
     yield from heapq.merge(outbox, decisions, key=lambda record: str(record["at"]))
@@ -110,11 +117,11 @@ def _audit_records(conn: sqlite3.Connection, after: int, upto: int) -> Iterator[
 
 
 def _outbox_records(conn: sqlite3.Connection, cipher: FieldCipher, upto: int,
-                    ) -> Iterator[dict[str, Any]]:
-    cursor = conn.execute("SELECT kind, subject, version FROM outbox"
+                    unreadable: list[tuple[int, Unreadable]]) -> Iterator[dict[str, Any]]:
+    cursor = conn.execute("SELECT seq, kind, subject, version FROM outbox"
                           " WHERE batch IS NULL AND seq <= ? ORDER BY seq", (upto,))
     while chunk := cursor.fetchmany(_SQL_CHUNK):
-        yield from _chunk_records(conn, cipher, chunk)
+        yield from _chunk_records(conn, cipher, chunk, unreadable)
 
 
 def _marks(n: int) -> str:
@@ -122,19 +129,25 @@ def _marks(n: int) -> str:
 
 
 def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
-                   chunk: list[tuple[str, str, int]]) -> Iterator[dict[str, Any]]:
-    """The records of a few hundred outbox rows, read with a handful of bulk SELECTs."""
-    unknown = {kind for kind, _, _ in chunk} - {_OUTBOX_REGISTRATION, OUTBOX_TOKEN_REVOCATION}
+                   chunk: list[tuple[int, str, str, int]],
+                   unreadable: list[tuple[int, Unreadable]]) -> Iterator[dict[str, Any]]:
+    """The records of a few hundred outbox rows, read with a handful of bulk SELECTs.
+
+    A version that cannot be opened becomes an ``unreadable`` record naming it (and
+    is appended to ``unreadable`` with its outbox seq): the rest of the batch is
+    not affected.
+    """
+    unknown = {kind for _, kind, _, _ in chunk} - {_OUTBOX_REGISTRATION, OUTBOX_TOKEN_REVOCATION}
     if unknown:
         raise CorruptData(
             "the outbox holds rows of an unknown kind ({kinds}): this FieldReg is older than the store",
             kinds=', '.join(sorted(unknown))
         )
-    regnos = sorted({s for kind, s, _ in chunk if kind == _OUTBOX_REGISTRATION})
+    regnos = sorted({s for _, kind, s, _ in chunk if kind == _OUTBOX_REGISTRATION})
     households = _households(conn, regnos)
     current: list[tuple[int, str]] = []  # (household id, regno) whose current content is needed
     history_keys: set[tuple[int, int]] = set()  # (household id, version)
-    for kind, regno, version in chunk:
+    for _, kind, regno, version in chunk:
         if kind != _OUTBOX_REGISTRATION:
             continue
         hh = households.get(regno)
@@ -151,37 +164,88 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
             )
         if version >= 2:
             history_keys.add((hh["id"], version - 1))
-    contents = _current_contents(conn, cipher, households, current)
+    contents, broken = _readable_contents(conn, cipher, households, current)
     history = _history(conn, sorted(history_keys))
-    tokens = _revoked_tokens(conn, cipher, [s for kind, s, _ in chunk
+    tokens = _revoked_tokens(conn, cipher, [s for _, kind, s, _ in chunk
                                             if kind == OUTBOX_TOKEN_REVOCATION])
-    for kind, subject, version in chunk:
+    for seq, kind, subject, version in chunk:
         if kind == OUTBOX_TOKEN_REVOCATION:
             yield tokens[subject]
             continue
         hh = households[subject]
         hid = hh["id"]
-        if version == hh["version"]:
-            status, household = hh["status"], contents[hid]
-        else:
-            snapshot = dict(_open_history(cipher, subject, history[(hid, version)], "previous"))
-            status = snapshot.pop("status")
-            snapshot.pop("void_reason", None)
-            household = snapshot
-        if version == 1:
-            yield make_record(REGISTRATION, regno=subject, version=version, at=hh["created_at"],
-                              by=hh["created_by"], status=status, household=household)
+        change = history.get((hid, version - 1)) if version >= 2 else None
+        at = hh["created_at"] if change is None else change[0]
+        try:
+            record = _version_record(cipher, hh, version, contents, broken, history, change)
+        except UnreadableRecord as err:
+            lost = err.part.startswith(_LOST)
+            found = Unreadable(subject, err.part.removeprefix(_LOST), version, lost)
+            unreadable.append((seq, found))
+            yield make_record(UNREADABLE, regno=subject, version=version, at=at,
+                              part=found.part, lost=lost)
             continue
-        change = history[(hid, version - 1)]
-        record_kind = _KINDS_BY_ACTION.get(change[2])
-        if record_kind is None:
-            raise CorruptData(
-                "{subject} version {version}: unknown change {change!r}",
-                subject=subject, version=version, change=change[2]
-            )
-        yield make_record(record_kind, regno=subject, version=version, at=change[0], by=change[1],
-                          status=status, reason=_open_history(cipher, subject, change, "reason"),
-                          household=household)
+        yield record
+
+
+_LOST = "lost:"  # marks the part of a version replaced while unreadable (see _version_record)
+
+
+def _version_record(cipher: FieldCipher, hh: dict[str, Any], version: int,
+                    contents: dict[int, dict[str, Any]], broken: dict[int, UnreadableRecord],
+                    history: dict[tuple[int, int], _HistoryRow],
+                    change: _HistoryRow | None) -> dict[str, Any]:
+    """The registration, correction or void record of one version; ``UnreadableRecord``
+    (its part prefixed with ``lost:`` for a version replaced while unreadable) if it does
+    not open."""
+    subject, hid = hh["regno"], hh["id"]
+    if version == hh["version"]:
+        if hid in broken:
+            raise broken[hid]
+        status, household = hh["status"], contents[hid]
+    else:
+        snapshot = dict(_open_history(cipher, subject, history[(hid, version)], "previous"))
+        if "unreadable" in snapshot:  # replaced by a correction while it could not be opened
+            raise UnreadableRecord(subject, part=_LOST + str(snapshot["unreadable"]))
+        status = snapshot.pop("status")
+        snapshot.pop("void_reason", None)
+        household = snapshot
+    if change is None:
+        return make_record(REGISTRATION, regno=subject, version=version, at=hh["created_at"],
+                           by=hh["created_by"], status=status, household=household)
+    record_kind = _KINDS_BY_ACTION.get(change[2])
+    if record_kind is None:
+        raise CorruptData(
+            "{subject} version {version}: unknown change {change!r}",
+            subject=subject, version=version, change=change[2]
+        )
+    return make_record(record_kind, regno=subject, version=version, at=change[0], by=change[1],
+                       status=status, reason=_open_history(cipher, subject, change, "reason"),
+                       household=household)
+
+
+def _readable_contents(conn: sqlite3.Connection, cipher: FieldCipher,
+                       households: dict[str, dict[str, Any]], wanted: list[tuple[int, str]],
+                       ) -> tuple[dict[int, dict[str, Any]], dict[int, UnreadableRecord]]:
+    """``_current_contents`` of every wanted household, and those that do not open.
+
+    All at once on the fast path; if anything fails, household by household.
+    """
+    try:
+        return _current_contents(conn, cipher, households, wanted), {}
+    except (CorruptData, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    contents: dict[int, dict[str, Any]] = {}
+    broken: dict[int, UnreadableRecord] = {}
+    for hid, regno in wanted:
+        try:
+            contents.update(_current_contents(conn, cipher, households, [(hid, regno)]))
+        except UnreadableRecord as err:
+            broken[hid] = err
+        except (CorruptData, ValueError, KeyError, TypeError, AttributeError):
+            # Opened but not decodable, or the record's own authentication failed.
+            broken[hid] = UnreadableRecord(regno, part="record")
+    return contents, broken
 
 
 def _households(conn: sqlite3.Connection, regnos: list[str]) -> dict[str, dict[str, Any]]:

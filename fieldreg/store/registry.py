@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from fieldreg.errors import CorruptData, NotFound
+from fieldreg.errors import CorruptData, NotFound, UnreadableRecord
 from fieldreg.model import (
     Birth,
     Document,
@@ -24,7 +25,7 @@ from fieldreg.model import (
     iso_utc,
     parse_iso_utc,
 )
-from fieldreg.store.fields import FieldCipher
+from fieldreg.store.fields import FieldCipher, OnUnreadable
 from fieldreg.store.index import encode_summary
 
 HOUSEHOLD_SEALED = ("attributes", "origin_locality", "notes", "summary")
@@ -165,21 +166,20 @@ def _insert_members(
 
 
 def replace_household(
-    conn: sqlite3.Connection, cipher: FieldCipher, current: Registration, *,
+    conn: sqlite3.Connection, cipher: FieldCipher, current: Stored, *, previous: dict[str, Any],
     household: Household, status: str, void_reason: str, action: str, reason: str,
     actor: str, now: datetime,
 ) -> int:
-    """Keep the current version in ``history`` and store the new one; returns its version."""
-    household_id, = conn.execute(
-        "SELECT id FROM households WHERE regno = ?", (current.regno,)
-    ).fetchone()
+    """Keep ``previous`` (see :func:`snapshot`) in ``history`` as the current version and
+    store the new one; returns its version."""
+    household_id = current.id
     history_record = f"{current.regno}@{current.version}"
     conn.execute(
         "INSERT INTO history (household_id, version, replaced_at, replaced_by, action, reason,"
         " previous) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (household_id, current.version, iso_utc(now), actor, action,
          cipher.seal("history", history_record, "reason", reason),
-         cipher.seal("history", history_record, "previous", _snapshot(current))),
+         cipher.seal("history", history_record, "previous", previous)),
     )
     version = current.version + 1
     sealed, members = _sealed(cipher, current.regno, household, status=status,
@@ -196,7 +196,12 @@ def replace_household(
     return version
 
 
-def _snapshot(current: Registration) -> dict[str, Any]:
+def snapshot(current: Registration) -> dict[str, Any]:
+    """What ``history.previous`` keeps of a version: its household JSON, status, void reason.
+
+    A version that could not be opened when it was replaced is kept as
+    ``{"unreadable": part, "status": status}`` instead (docs/store.md).
+    """
     snapshot = current.household.to_json()
     snapshot["status"] = current.status
     if current.void_reason:
@@ -204,8 +209,46 @@ def _snapshot(current: Registration) -> dict[str, Any]:
     return snapshot
 
 
+@dataclass(frozen=True)
+class Stored:
+    """What a registration's clear columns say, which a correction checks before anything opens."""
+
+    id: int
+    regno: str
+    version: int
+    status: str
+
+
+def stored(conn: sqlite3.Connection, regno: str) -> Stored:
+    """The clear columns of ``regno`` (``NotFound`` if it is not at this post)."""
+    row = conn.execute("SELECT id, version, status FROM households WHERE regno = ?",
+                       (regno,)).fetchone()
+    if row is None:
+        raise NotFound("no registration {regno} at this post", regno=regno)
+    return Stored(row[0], regno, row[1], row[2])
+
+
 def load_registration(
     conn: sqlite3.Connection, cipher: FieldCipher, regno: str, *, with_history: bool = True
+) -> Registration:
+    """The registration ``regno``; ``UnreadableRecord`` (naming it and the part that failed)
+    when its current content does not open. A history entry that does not open is kept
+    as one whose ``previous`` is ``{"unreadable": part}`` and whose reason is empty."""
+    try:
+        return _load_registration(conn, cipher, regno, with_history=with_history)
+    except UnreadableRecord as err:
+        err.version = stored(conn, regno).version
+        raise
+    except (CorruptData, ValueError, KeyError, TypeError, AttributeError):
+        # Values that opened but do not decode (only someone holding the data key can
+        # seal them), or the record's own authentication (clear columns) failing.
+        error = UnreadableRecord(regno, part="record")
+        error.version = stored(conn, regno).version
+        raise error from None
+
+
+def _load_registration(
+    conn: sqlite3.Connection, cipher: FieldCipher, regno: str, *, with_history: bool
 ) -> Registration:
     cols = ["id", "regno", "arrived_at", "status", "version", "created_at", "created_by",
             "updated_at", "updated_by", *HOUSEHOLD_SEALED]
@@ -240,10 +283,14 @@ def load_registration(
             " WHERE household_id = ? ORDER BY version", (rec["id"],)
         ):
             record = f"{regno}@{version}"
+            try:
+                opened = (cipher.open("history", record, "reason", reason),
+                          cipher.open("history", record, "previous", previous))
+            except UnreadableRecord as err:
+                opened = ("", {"unreadable": err.part})
             history.append(HistoryEntry(
                 version=version, replaced_at=parse_iso_utc(at), replaced_by=by, action=action,
-                reason=cipher.open("history", record, "reason", reason),
-                previous=cipher.open("history", record, "previous", previous),
+                reason=opened[0], previous=opened[1],
             ))
     return Registration(
         regno=regno, household=household, version=rec["version"], status=rec["status"],
@@ -253,10 +300,16 @@ def load_registration(
     )
 
 
-def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tuple[str, str]]:
-    """Yield (regno, summary string) for every registration, decrypting as it goes."""
+def iter_summaries(
+    conn: sqlite3.Connection, cipher: FieldCipher, *, on_unreadable: OnUnreadable | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Yield (regno, summary string) for every registration, decrypting as it goes.
+
+    A summary that does not open raises ``UnreadableRecord``, or, given
+    ``on_unreadable``, is passed to it and left out.
+    """
     rows = conn.execute("SELECT regno, summary FROM households ORDER BY id")
-    return cipher.open_texts("households", "summary", rows)
+    return cipher.open_texts("households", "summary", rows, on_unreadable=on_unreadable)
 
 
 def recent_attributes(

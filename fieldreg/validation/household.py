@@ -135,21 +135,24 @@ REGISTRATION_KEYS = {
 }
 
 
-def household_input(obj: Any, current: Registration) -> Any:
+def household_input(obj: Any, current: Registration | str) -> Any:
     """The household part of a correction file, with member ids carried over.
 
     Members without an ``id`` keep the id of the member at the same position
     in the current version, so a correction never severs a person's history.
+    ``current`` may be only the registration number, for a registration that
+    cannot be opened (there are no member ids to carry over then).
     """
     if not isinstance(obj, dict):
         return obj
-    if "regno" in obj and str(obj["regno"]).strip().upper() != current.regno:
+    regno = current if isinstance(current, str) else current.regno
+    if "regno" in obj and str(obj["regno"]).strip().upper() != regno:
         raise ValidationError([Problem("wrong_regno", Message("file is for {named}, not {regno}",
-                                                              named=obj["regno"], regno=current.regno),
+                                                              named=obj["regno"], regno=regno),
                                        field="regno")])
     household = {k: v for k, v in obj.items() if k not in REGISTRATION_KEYS}
     members = household.get("members")
-    if isinstance(members, list):
+    if isinstance(members, list) and not isinstance(current, str):
         explicit = {m.get("id") for m in members if isinstance(m, dict)}
         carried = []
         for position, member in enumerate(members):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.model import Unreadable
 from fieldreg.station import dashboard
 from fieldreg.station.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
@@ -36,6 +37,7 @@ PERIODS = (14, 31)  # days shown in the chart
 NORMAL_COLOUR = "#4a78b5"
 UNUSUAL_COLOUR = "#c62828"
 MAX_DAYS_NAMED = 3  # unusual days spelled out in the highlight
+MAX_UNREADABLE_NAMED = 10  # registrations that cannot be opened, named in the notice
 
 
 def utc_today() -> date:
@@ -78,6 +80,9 @@ class DashboardScreen(Screen):
         self.unusual = Notice(body)
         self.unusual.setObjectName("unusualFlow")
         layout.addWidget(self.unusual)
+        self.unreadable = Notice(body)  # registrations that cannot be opened: left out, named
+        self.unreadable.setObjectName("unreadableRecords")
+        layout.addWidget(self.unreadable)
         self.empty = Notice(body)
         self.empty.setObjectName("dashboardEmpty")
         layout.addWidget(self.empty)
@@ -135,9 +140,30 @@ class DashboardScreen(Screen):
         today = utc_today()
         return self.run_busy(
             self.tr("Counting arrivals…"),
-            lambda progress: dashboard.build_dashboard(session.households.stats(), today=today,
-                                                       multiple=multiple),
-            on_done=self.show_board)
+            lambda progress: (dashboard.build_dashboard(session.households.stats(), today=today,
+                                                        multiple=multiple),
+                              session.households.unreadable()),
+            on_done=self._counted)
+
+    def _counted(self, result: tuple[Dashboard, list[Unreadable]]) -> None:
+        board, unreadable = result
+        self.show_board(board)
+        self.show_unreadable(unreadable)
+
+    def show_unreadable(self, found: list[Unreadable]) -> None:
+        """Name the registrations that cannot be opened (left out of these counts and of
+        the batches), and what a supervisor can do."""
+        if not found:
+            self.unreadable.clear_notice()
+            return
+        self.unreadable.show_failure(self.tr(
+            "{count} registration(s) cannot be opened (damaged or altered) and are left out of "
+            "these counts, searches and batches for HQ: {records}. Correct each from its slip "
+            "('fieldreg correct REGNO FILE'), or restore the data file from a backup; HQ is "
+            "told in the next batch.").format(
+                count=QLocale().toString(len(found)),
+                records=", ".join(u.line() for u in found[:MAX_UNREADABLE_NAMED])
+                + ("…" if len(found) > MAX_UNREADABLE_NAMED else "")))
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board

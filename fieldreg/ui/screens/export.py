@@ -149,6 +149,11 @@ class ExportScreen(Screen):
         if found.reused:
             text += " " + self.tr("(An earlier export of this batch had not finished; the same "
                                   "batch was written.)")
+        if b.unreadable:
+            text += " " + self.tr(
+                "Left out because they cannot be opened (damaged or altered), and reported to "
+                "HQ: {records}. They stay queued; a supervisor can correct them from their "
+                "slips.").format(records=", ".join(u.line() for u in b.unreadable))
         text += " " + (self.tr("You may now remove the stick.") if stick
                        else self.tr("Take this file to HQ."))
         self.result.show_success(text)
@@ -194,6 +199,8 @@ class ExportScreen(Screen):
             "duplicate_decision": (self.tr("1 duplicate decision"),
                                    self.tr("{n} duplicate decisions")),
             "token_revocation": (self.tr("1 slip revocation"), self.tr("{n} slip revocations")),
+            "unreadable": (self.tr("1 unreadable version left out"),
+                           self.tr("{n} unreadable versions left out")),
             "audit": (self.tr("1 audit entry"), self.tr("{n} audit entries")),
         }
         locale = QLocale()

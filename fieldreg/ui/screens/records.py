@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.errors import FieldRegError
+from fieldreg.errors import FieldRegError, UnreadableRecord
 from fieldreg.model import HouseholdSummary, Registration
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for, show_error
@@ -160,10 +160,16 @@ class RecordsScreen(Screen):
             if summary.regno == keep:
                 self.results.setCurrentItem(item)
         count = len(found)
-        self.search_status.setText(
-            self.tr("No registration matches.") if count == 0
-            else self.tr("1 registration found.") if count == 1
-            else self.tr("{count} registrations found.").format(count=locale.toString(count)))
+        status = (self.tr("No registration matches.") if count == 0
+                  else self.tr("1 registration found.") if count == 1
+                  else self.tr("{count} registrations found.").format(count=locale.toString(count)))
+        unreadable = self.ctx.session.households.unreadable()
+        if unreadable:  # left out of every search: named, so they are not silently missing
+            status += " " + self.tr("Cannot be opened (damaged or altered), left out: "
+                                    "{records}.").format(
+                records=", ".join(u.line() for u in unreadable[:10])
+                + ("…" if len(unreadable) > 10 else ""))
+        self.search_status.setText(status)
         first = self.results.topLevelItem(0)
         if self.results.currentItem() is None and first is not None:
             self.results.setCurrentItem(first)
@@ -177,6 +183,11 @@ class RecordsScreen(Screen):
         """Show one registration (by number); None with a message if it cannot be read."""
         try:
             reg = self.ctx.session.households.get(regno)
+        except UnreadableRecord as err:
+            # One damaged registration: said where it would have been shown, not a crash.
+            self._show(None)
+            self.details.show_unreadable(message_for(err))
+            return None
         except FieldRegError as err:
             show_error(self, err)
             self._show(None)

@@ -97,8 +97,9 @@ class CorrectDialog(QDialog):
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         try:
-            self.version = self.ctx.session.households.correct(self.reg.regno, household,
-                                                               reason=self.reason.text())
+            # The version this dialog showed: if someone corrected it meanwhile, refused.
+            self.version = self.ctx.session.households.correct(
+                self.reg.regno, household, base_version=self.reg.version, reason=self.reason.text())
         except FieldRegError as err:
             self._refuse(message_for(err))
             return None

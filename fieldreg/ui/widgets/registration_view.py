@@ -32,6 +32,14 @@ class RegistrationView(QTextBrowser):
             return
         self.setHtml(self.describe(reg))
 
+    def show_unreadable(self, message: str) -> None:
+        """A registration that cannot be opened: why, and what a supervisor can do."""
+        advice = self.tr("The other registrations are not affected. A supervisor can correct it "
+                         "from its slip ('fieldreg correct REGNO FILE') or restore the data file "
+                         "from a backup; it is reported to HQ with the next batch.")
+        self.setHtml(f"<p style='color:#b00000'><b>{html.escape(message)}</b></p>"
+                     f"<p>{html.escape(advice)}</p>")
+
     def describe(self, reg: Registration) -> str:
         """The registration as readable HTML (every value escaped)."""
         e = html.escape
@@ -79,6 +87,9 @@ class RegistrationView(QTextBrowser):
             for h in reg.history:
                 line = self.tr("Version {version}: {action} by {user}, reason: {reason}").format(
                     version=h.version, action=action_label(h.action), user=h.replaced_by, reason=h.reason)
+                if "unreadable" in h.previous:
+                    line += " " + self.tr("(this version cannot be opened: {part})").format(
+                        part=h.previous["unreadable"])
                 items.append(f"<li>{e(line)}</li>")
             parts.append(f"<p>{w['history']}:</p><ul>{''.join(items)}</ul>")
         return "".join(parts)

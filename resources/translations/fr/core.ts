@@ -436,6 +436,10 @@
         <translation>l&apos;identifiant de poste {post_id!r} doit compter de 2 à 8 majuscules ou chiffres, et commencer par une lettre</translation>
     </message>
     <message>
+        <source>registration {regno} cannot be opened: its {part} fails its integrity check (damaged or altered); the other registrations are not affected</source>
+        <translation>l&apos;enregistrement {regno} ne peut pas être ouvert : sa partie {part} échoue au contrôle d&apos;intégrité (endommagée ou modifiée) ; les autres enregistrements ne sont pas touchés</translation>
+    </message>
+    <message>
         <source>{where}: key entry is not a map</source>
         <translation>{where} : l&apos;entrée de clé n&apos;est pas une table</translation>
     </message>
@@ -768,6 +772,18 @@
         <translation>votre compte ne détient aucune clé permettant d&apos;accorder le rôle {role} ; un administrateur doit d&apos;abord réinitialiser votre phrase secrète</translation>
     </message>
     <message>
+        <source>{regno} cannot be opened, so it cannot be voided: correct it from its slip first, then void it</source>
+        <translation>{regno} ne peut pas être ouvert, donc pas annulé : corrigez-le d&apos;abord à partir de sa fiche, puis annulez-le</translation>
+    </message>
+    <message>
+        <source>{regno} has changed since version {base} was shown (it is now version {version}): nothing was saved; open it again and redo the correction</source>
+        <translation>{regno} a changé depuis l&apos;affichage de la version {base} (c&apos;est maintenant la version {version}) : rien n&apos;a été enregistré ; rouvrez-le et refaites la correction</translation>
+    </message>
+    <message>
+        <source>{table}.{column} of {record} fails its integrity check or holds a value of unknown type</source>
+        <translation>{table}.{column} de {record} échoue au contrôle d&apos;intégrité ou contient une valeur de type inconnu</translation>
+    </message>
+    <message>
         <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
         <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec} ; cette fiche accepte au plus la version {max_version}</translation>
     </message>
@@ -1010,10 +1026,6 @@
     <message>
         <source>could not save: {err}</source>
         <translation>impossible d&apos;enregistrer : {err}</translation>
-    </message>
-    <message>
-        <source>{table}.{column} of {record} holds a value of unknown type</source>
-        <translation>{table}.{column} de {record} contient une valeur de type inconnu</translation>
     </message>
     <message>
         <source>{table}.{column} of {record} is not text</source>

@@ -60,6 +60,10 @@
         <translation>Décompte des arrivées…</translation>
     </message>
     <message>
+        <source>{count} registration(s) cannot be opened (damaged or altered) and are left out of these counts, searches and batches for HQ: {records}. Correct each from its slip (&apos;fieldreg correct REGNO FILE&apos;), or restore the data file from a backup; HQ is told in the next batch.</source>
+        <translation>{count} enregistrement(s) ne peuvent pas être ouverts (endommagés ou modifiés) et sont exclus de ces chiffres, des recherches et des lots pour le siège : {records}. Corrigez chacun à partir de sa fiche (« fieldreg correct REGNO FICHIER ») ou restaurez le fichier de données depuis une sauvegarde ; le siège en est informé dans le prochain lot.</translation>
+    </message>
+    <message>
         <source>{households} households, {people} people registered ({voided} voided)</source>
         <translation>{households} ménages, {people} personnes enregistrées ({voided} annulés)</translation>
     </message>

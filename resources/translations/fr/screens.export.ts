@@ -44,6 +44,10 @@
         <translation>(Une exportation précédente de ce lot n&apos;avait pas abouti ; le même lot a été écrit.)</translation>
     </message>
     <message>
+        <source>Left out because they cannot be opened (damaged or altered), and reported to HQ: {records}. They stay queued; a supervisor can correct them from their slips.</source>
+        <translation>Exclus parce qu&apos;ils ne peuvent pas être ouverts (endommagés ou modifiés), et signalés au siège : {records}. Ils restent en attente ; un superviseur peut les corriger à partir de leurs fiches.</translation>
+    </message>
+    <message>
         <source>You may now remove the stick.</source>
         <translation>Vous pouvez maintenant retirer la clé.</translation>
     </message>
@@ -102,6 +106,14 @@
     <message>
         <source>{n} slip revocations</source>
         <translation>{n} révocations de fiches</translation>
+    </message>
+    <message>
+        <source>1 unreadable version left out</source>
+        <translation>1 version illisible exclue</translation>
+    </message>
+    <message>
+        <source>{n} unreadable versions left out</source>
+        <translation>{n} versions illisibles exclues</translation>
     </message>
     <message>
         <source>1 audit entry</source>

@@ -68,6 +68,10 @@
         <translation>{count} enregistrements trouvés.</translation>
     </message>
     <message>
+        <source>Cannot be opened (damaged or altered), left out: {records}.</source>
+        <translation>Ne peuvent pas être ouverts (endommagés ou modifiés), exclus : {records}.</translation>
+    </message>
+    <message>
         <source>Reissue slip {regno}</source>
         <translation>Rééditer la fiche {regno}</translation>
     </message>

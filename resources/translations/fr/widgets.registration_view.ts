@@ -8,6 +8,10 @@
         <translation>Recherchez, puis choisissez un enregistrement pour l&apos;afficher ici.</translation>
     </message>
     <message>
+        <source>The other registrations are not affected. A supervisor can correct it from its slip (&apos;fieldreg correct REGNO FILE&apos;) or restore the data file from a backup; it is reported to HQ with the next batch.</source>
+        <translation>Les autres enregistrements ne sont pas touchés. Un superviseur peut le corriger à partir de sa fiche (« fieldreg correct REGNO FICHIER ») ou restaurer le fichier de données depuis une sauvegarde ; il est signalé au siège avec le prochain lot.</translation>
+    </message>
+    <message>
         <source>VOID</source>
         <translation>ANNULÉ</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>Version {version}: {action} by {user}, reason: {reason}</source>
         <translation>Version {version} : {action} par {user}, motif : {reason}</translation>
+    </message>
+    <message>
+        <source>(this version cannot be opened: {part})</source>
+        <translation>(cette version ne peut pas être ouverte : {part})</translation>
     </message>
     <message>
         <source>corrected</source>

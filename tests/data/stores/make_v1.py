@@ -34,7 +34,7 @@ def main() -> None:
     first = session.households.register(parse_household(household()))
     changed = session.households.get(first).household.to_json()
     changed["notes"] = "corrected in v1"
-    session.households.correct(first, parse_household(changed), reason="fixture correction")
+    session.households.correct(first, parse_household(changed), base_version=1, reason="fixture correction")
     session.households.void(session.households.register(parse_household(household())), reason="fixture void")
     store.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()

@@ -25,6 +25,8 @@ GOOD: dict[str, dict[str, Any]] = {
                            "decision": "different", "at": "2026-11-02T11:00:00Z", "by": "superviseur"},
     "token_revocation": {"token_id": "ab" * 16, "regno": "TGR1-26-000001-7", "serial": 1,
                          "at": "2026-11-02T12:00:00Z", "by": "superviseur", "reason": "slip lost"},
+    "unreadable": {"regno": "TGR1-26-000002-5", "version": 1, "at": "2026-11-02T08:30:00Z",
+                   "part": "members/m0.family_name", "lost": False},
     "audit": {"seq": 1, "at": "2026-11-02T08:00:00Z", "actor": "agent", "action": "register",
               "subject": "TGR1-26-000001-7", "details": {"members": 1}, "prev_hash": "0" * 64,
               "hash": "f" * 64},

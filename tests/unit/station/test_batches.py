@@ -37,6 +37,7 @@ from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
 from fieldreg.station.session import Session
 from fieldreg.store import registry
+from fieldreg.store.db import SCHEMA_VERSION
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 
@@ -102,7 +103,8 @@ def failing_fsync_under(folder: Path, error: BaseException) -> Callable[[int], N
 def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) -> None:
     a = register(post)
     b = register(post, notes="second family")
-    post.households.correct(a, parse_household(household(notes="notes corrected")), reason="notes were wrong")
+    post.households.correct(a, parse_household(household(notes="notes corrected")), base_version=1,
+                            reason="notes were wrong")
     post.households.void(a, reason="registered twice")
     first = post.tokens.issue(b)
     new, revoked = post.tokens.reissue(b, reason="slip lost in the river")
@@ -115,11 +117,11 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     assert result.path == usb / "TGR1-000001.frb" and files(usb) == ["TGR1-000001.frb"]
     batch, records = open_batch(result.path, hq)
     m = batch.manifest
-    assert (m.post, m.seq, m.prev, m.exporter, m.schema_version) == ("TGR1", 1, NO_PREVIOUS, ADMIN, 5)
+    assert (m.post, m.seq, m.prev, m.exporter, m.schema_version) == ("TGR1", 1, NO_PREVIOUS, ADMIN, SCHEMA_VERSION)
     assert batch.manifest_hash.hex() == result.batch.manifest_hash
     assert m.tokens == (bytes.fromhex(first.token_id), bytes.fromhex(new.token_id))
     assert m.counts == {"registration": 2, "correction": 1, "void": 1, "duplicate_decision": 1,
-                        "token_revocation": 1, "audit": len(audit_before)}
+                        "token_revocation": 1, "unreadable": 0, "audit": len(audit_before)}
     assert [r["n"] for r in records] == list(range(1, len(records) + 1))
     data = [r for r in records if r["kind"] != "audit"]
     assert [(r["kind"], r.get("regno"), r.get("version")) for r in data] == [

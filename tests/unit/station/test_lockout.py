@@ -23,6 +23,7 @@ from fieldreg.errors import LockedOut, WrongPassphrase
 from fieldreg.station import Station
 station = Station.open(Path(sys.argv[1]))
 go = Path(sys.argv[2])
+(go.parent / f"ready-{sys.argv[4]}").touch()
 while not go.exists():
     time.sleep(0.005)
 try:
@@ -38,7 +39,11 @@ def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_p
     go = tmp_path / "go"
     procs = [subprocess.Popen([sys.executable, "-c", GUESSER, str(store.data_dir), str(go), ADMIN, str(i)],
                               stdout=subprocess.PIPE, text=True) for i in range(8)]
-    time.sleep(2.0)  # every process has imported and opened the store
+    # Start together once every process has imported and opened the store (a slow start
+    # under load would otherwise arrive after the delay, as it would one after another).
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("ready-*"))) < len(procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
     go.touch()
     results = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
     # Three free attempts, then the 1 s delay refuses the rest, as it would one after another.

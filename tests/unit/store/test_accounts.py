@@ -31,7 +31,8 @@ def test_roles(admin: Session) -> None:
     supervisor = make_user(admin, "fanta", "supervisor")
     regno = officer.households.register(parse_household(household()))
     for forbidden in (lambda: officer.households.void(regno, reason="x"),
-                      lambda: officer.households.correct(regno, parse_household(household()), reason="x"),
+                      lambda: officer.households.correct(regno, parse_household(household()),
+                                                         base_version=1, reason="x"),
                       lambda: officer.households.stats(),
                       lambda: officer.audit.verify(),
                       lambda: officer.accounts.add("ibrahim", role="officer", passphrase="p" * 12)):

@@ -16,7 +16,7 @@ def busy(admin: Session) -> Session:
     numbers = [admin.households.register(parse_household(household())) for _ in range(4)]
     changed = admin.households.get(numbers[0]).household.to_json()
     changed["notes"] = "corrected"
-    admin.households.correct(numbers[0], parse_household(changed), reason="notes")
+    admin.households.correct(numbers[0], parse_household(changed), base_version=1, reason="notes")
     admin.households.void(numbers[1], reason="duplicate")
     admin.tokens.record_print(numbers[2], what="slip")
     return admin

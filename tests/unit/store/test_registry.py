@@ -63,7 +63,7 @@ def test_correction_keeps_previous_version(admin: Session) -> None:
     before = admin.households.get(regno)
     changed = before.household.to_json()
     changed["members"][0]["given_names"] = "Aminatou"
-    assert admin.households.correct(regno, parse_household(changed), reason="spelling") == 2
+    assert admin.households.correct(regno, parse_household(changed), base_version=1, reason="spelling") == 2
     after = admin.households.get(regno)
     assert after.household.head.given_names == "Aminatou"
     assert after.household.head.id == before.household.head.id
@@ -76,7 +76,7 @@ def test_identical_correction_is_refused(admin: Session) -> None:
     regno = admin.households.register(parse_household(household()))
     same = parse_household(admin.households.get(regno).household.to_json())
     with pytest.raises(InvalidInput, match="nothing to correct"):
-        admin.households.correct(regno, same, reason="none")
+        admin.households.correct(regno, same, base_version=1, reason="none")
     assert admin.households.get(regno).version == 1
 
 
@@ -89,7 +89,7 @@ def test_void_keeps_everything(admin: Session) -> None:
     with pytest.raises(InvalidInput, match="already void"):
         admin.households.void(regno, reason="again")
     with pytest.raises(InvalidInput, match="void and cannot be corrected"):
-        admin.households.correct(regno, parse_household(household()), reason="x")
+        admin.households.correct(regno, parse_household(household()), base_version=2, reason="x")
     with pytest.raises(InvalidInput, match="reason is required"):
         admin.households.void(admin.households.register(parse_household(household())), reason="  ")
 
@@ -122,7 +122,7 @@ def test_index_follows_changes(admin: Session) -> None:
     changed = admin.households.get(regno).household.to_json()
     for m in changed["members"]:
         m["family_name"] = "Sangaré"
-    admin.households.correct(regno, parse_household(changed), reason="wrong family name")
+    admin.households.correct(regno, parse_household(changed), base_version=1, reason="wrong family name")
     assert admin.households.search("traore") == []
     assert [h.regno for h in admin.households.search("sangare")] == [regno]
 
