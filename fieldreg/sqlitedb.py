@@ -28,13 +28,14 @@ than committing it. The application itself uses the plain connection.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
-from fieldreg.errors import CorruptData, StorageError
+from fieldreg.errors import CorruptData, DiskFull, ReadOnlyStore, StorageError
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 
@@ -91,6 +92,20 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Mess
             conn.execute(f"PRAGMA user_version = {number}")
 
 
+def storage_error(err: sqlite3.Error) -> StorageError:
+    """The one-line error for a failed write: a full disk and a read-only store named as such.
+
+    >>> storage_error(sqlite3.OperationalError("database or disk is full")).__class__.__name__
+    'StorageError'
+    """
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
+        return DiskFull("the disk is full: nothing more can be saved until space is freed")
+    if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
+        return ReadOnlyStore("the data directory is read-only: nothing can be saved (only reading works)")
+    return StorageError("could not save: {err}", err=err)
+
+
 class transaction:
     """``with transaction(conn):`` — BEGIN IMMEDIATE … COMMIT, rolled back on error.
 
@@ -105,6 +120,8 @@ class transaction:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
+            if getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY):
+                raise storage_error(err) from err
             raise StorageError("the database is busy or unwritable: {err}", err=err) from err
         return self.conn
 
@@ -114,10 +131,15 @@ class transaction:
                 self.conn.execute("COMMIT")
                 return
             except sqlite3.Error as err:
-                self.conn.execute("ROLLBACK")
-                raise StorageError("could not save: {err}", err=err) from err
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+                self._rollback()  # a COMMIT that failed on a full disk may have rolled back already
+                raise storage_error(err) from err
+        self._rollback()
         if isinstance(exc, sqlite3.OperationalError):
             # Disk full, read-only medium, I/O error: the environment, not a bug.
-            raise StorageError("could not save: {exc}", exc=exc) from exc
+            raise storage_error(exc) from exc
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            # SQLite may have rolled back itself (SQLITE_FULL, SQLITE_IOERR): nothing left to undo.
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("ROLLBACK")
