@@ -66,6 +66,35 @@ def connect(path: Path, *, large_transactions: bool = False) -> sqlite3.Connecti
     return conn
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the database for reading only, in a folder (or on a medium) that cannot be written.
+
+    A WAL database is read through its shared-memory file when SQLite can use
+    one; in a read-only folder without one it is opened as immutable, which
+    reads the main file alone -- so it is refused if its write-ahead log still
+    holds changes (a writer that was killed), rather than showing an older state.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               timeout=30, check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                "the database {path} has changes not yet merged into it ({wal}) and its folder is "
+                "read-only: make the folder writable once to open it", path=path, wal=wal.name) from None
+        try:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise StorageError("cannot open the database {path}: {err}", path=path, err=err) from err
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
 def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Message) -> None:
     """Apply every migration not yet recorded, each in its own transaction.
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from fieldreg import __version__
 from fieldreg.cli import cmd_batches, cmd_duplicates, cmd_hq, cmd_records, cmd_review, cmd_setup, cmd_tokens
 from fieldreg.errors import FieldRegError
+from fieldreg.fsutil import forbid_core_dumps
 
 EXIT_INTERNAL = 70
 log = logging.getLogger("fieldreg.cli")
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    forbid_core_dumps()  # the app and every command: no core file holds a key or a name
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -214,8 +214,8 @@ def read_households(stream: BinaryIO) -> Iterator[tuple[int, Any]]:
         yield number, parse_json(b"".join(line for _, line in held if line is not None))
         return
     except _NotJson as err:
-        if any(not isinstance(value, ValidationError) for _, value in each):
-            yield from each  # JSON Lines with a damaged first line
+        if any(isinstance(value, dict) for _, value in each):
+            yield from each  # JSON Lines with a damaged first line: every household is an object
             return
         yield err.lineno, err  # one value, broken where the parser says
     except ValidationError as err:
