@@ -175,7 +175,7 @@ def remove_orphan_temporaries(directory: str | os.PathLike[str]) -> list[Path]:
     process still runs is left alone. Files of any other name are never touched.
     Returns what was removed; a folder that cannot be read or written is left as it is.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(Path(directory).glob(f".*{_TMP_SUFFIX}"))
     except OSError:

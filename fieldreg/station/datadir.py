@@ -10,6 +10,7 @@ Both front ends find the directory the same way, so ``fieldreg`` (the app) and
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -84,7 +85,7 @@ class _LogFile(logging.handlers.RotatingFileHandler):
             self.maxBytes = 0
         self.stream = self._open()
 
-    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature: a text stream
+    def _open(self) -> io.TextIOWrapper:
         """The log file, created owner-only (0600) whatever the umask, and kept so if it was not."""
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:

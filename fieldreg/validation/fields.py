@@ -33,7 +33,9 @@ def shown(value: Any, most: int = 40) -> Any:
         return f"a number of {len(str(value)) if value.bit_length() < 14_000 else 'many'} digits"
     if isinstance(value, (int, float)):
         return value
-    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return "an object"
+    return "a list" if isinstance(value, list) else type(value).__name__
 
 
 def _path(prefix: str, key: str) -> str:

@@ -28,7 +28,7 @@ def fieldreg(data_dir: Path, *args: str, stdin: bytes = b"", prefix: tuple[str, 
     env.update(FIELDREG_HOME=str(data_dir), FIELDREG_USER=ADMIN, FIELDREG_PASSPHRASE=ADMIN_PASS)
     return subprocess.run([*prefix, sys.executable, "-m", "fieldreg", *args], input=stdin, capture_output=True,
                           env=env, timeout=120, check=False,
-                          preexec_fn=None if umask is None else (lambda: os.umask(umask)))  # noqa: PLW1509
+                          preexec_fn=None if umask is None else (lambda: os.umask(umask)))
 
 
 def stored(data_dir: Path) -> list[str]:

@@ -92,8 +92,7 @@ def test_a_full_database_is_disk_full_and_rolls_back(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE t (v BLOB)")
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")
-    with pytest.raises(DiskFull) as err:
-        with transaction(conn):
-            conn.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    with pytest.raises(DiskFull) as err, transaction(conn):
+        conn.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
     assert str(err.value) == "the disk is full: nothing more can be saved until space is freed"
     assert not conn.in_transaction and conn.execute("SELECT count(*) FROM t").fetchone() == (0,)
