@@ -77,6 +77,7 @@ class Station:
                                                          now=now)
         session = Session(self, account, data_key)
         session.audit_sign_in(failed_before=failed)
+        self._store.signed_in()  # a read-only store: from here on, any write is refused
         log.info("login %s", username)
         return session
 

@@ -229,8 +229,10 @@ def overlay_for_reading(conn: sqlite3.Connection) -> None:
     Each table of :data:`SIGN_IN_TABLES` gets a TEMP copy of the same shape,
     which SQLite's name resolution prefers over the file's table; the copies
     live in memory (``temp_store=MEMORY``) and vanish with the connection.
-    Every other table stays the file's, so a command that saves anything fails
-    with SQLITE_READONLY (:class:`fieldreg.errors.ReadOnlyStore`) and changes nothing.
+    Every other table stays the file's, and :func:`end_overlay` drops the copies
+    once sign-in is done, so a command that saves anything (a registration, a new
+    passphrase, a printed slip's audit entry) fails with SQLITE_READONLY
+    (:class:`fieldreg.errors.ReadOnlyStore`) and changes nothing.
     """
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     if current != len(MIGRATIONS):
@@ -242,6 +244,12 @@ def overlay_for_reading(conn: sqlite3.Connection) -> None:
                               (name,)).fetchone()
         conn.execute(re.sub(r"^CREATE TABLE", "CREATE TEMP TABLE", sql, count=1))
         conn.execute(f"INSERT INTO temp.{name} SELECT * FROM main.{name}")
+
+
+def end_overlay(conn: sqlite3.Connection) -> None:
+    """Sign-in is over: drop the TEMP copies, so any later write (a passphrase, a print) is refused, not lost."""
+    for name in SIGN_IN_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def migrate(conn: sqlite3.Connection) -> None:

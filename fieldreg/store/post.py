@@ -21,7 +21,7 @@ from fieldreg.regno import POST_ID_RE
 from fieldreg.sqlitedb import connect, connect_read_only, transaction
 from fieldreg.store.accounts import check_passphrase, check_username, insert_account
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import DB_FILENAME, migrate, overlay_for_reading
+from fieldreg.store.db import DB_FILENAME, end_overlay, migrate, overlay_for_reading
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +146,11 @@ class PostStore:
         db = connect(path)
         migrate(db)
         return cls(data_dir, db)
+
+    def signed_in(self) -> None:
+        """Sign-in is over: on a read-only store, what it wrote in memory is dropped (``end_overlay``)."""
+        if self.read_only:
+            end_overlay(self.db)
 
     def meta_or(self, key: str, default: str | None = None) -> str | None:
         """A setting that older stores (or other station kinds) may not have."""
