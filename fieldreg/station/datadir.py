@@ -84,6 +84,7 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         if path.exists() and not path.is_file():  # e.g. /dev/null: never rotate it
             self.maxBytes = 0
         self.stream = self._open()
+        self.delay = False  # opened now by our _open (0600); a rollover reopens it the same way
 
     def _open(self) -> io.TextIOWrapper:
         """The log file, created owner-only (0600) whatever the umask, and kept so if it was not."""
