@@ -44,6 +44,11 @@ class InvalidInput(FieldRegError):
 # changes or is translated. docs/formats/household.md lists them for users.
 PROBLEM_CODES: dict[str, str] = {
     "not_json": "the input line is not JSON at all (no where, no field)",
+    "not_utf8": "the input line holds bytes that are not UTF-8 text",
+    "line_too_long": "the input line is longer than the limit (skipped unread)",
+    "too_deep": "lists and objects nested deeper than the limit",
+    "number_too_long": "a number written with more characters than the limit",
+    "duplicate_key": "a key given twice in one object (at any depth)",
     "wrong_type": "a value of the wrong JSON type: text, a whole number, true/false, a list or an object expected",
     "unknown_key": "a key the format does not have; field is the object holding it, the message names the key",
     "required": "a required value is missing or blank",
@@ -57,7 +62,8 @@ PROBLEM_CODES: dict[str, str] = {
     "not_a_date": "not an ISO date (YYYY-MM-DD) or date-time",
     "no_time_zone": "a date-time without its offset from UTC",
     "future": "a date or year in the future",
-    "too_old": "a birth that means an age over the limit",
+    "too_old": "a birth that means an age over the limit, or before 1900",
+    "too_early": "an arrival before the earliest date accepted",
     "negative": "a negative age",
     "not_a_country": "not an ISO 3166 alpha-3 country code",
     "not_a_language": "not an ISO 639 language code",
@@ -69,6 +75,9 @@ PROBLEM_CODES: dict[str, str] = {
     "duplicate_id": "two members share the same id",
     "wrong_regno": "a correction file that names another registration",
 }
+
+# Problems with the input's bytes rather than a household in it: no member, no field.
+INPUT_CODES = frozenset({"not_json", "not_utf8", "line_too_long", "too_deep", "number_too_long", "duplicate_key"})
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,7 @@ class Problem:
     @property
     def line(self) -> Message:
         """The whole line, where and why: what the CLI prints and the app translates."""
-        if self.code == "not_json":  # not a household at all: nothing to point into
+        if self.code in INPUT_CODES:  # not a household at all: nothing to point into
             return self.message
         place = " ".join(filter(None, (self.where, _spoken(self.field))))
         return Message("{where}: {problem}", where=place, problem=self.message)
@@ -181,6 +190,14 @@ class PermissionDenied(FieldRegError):
 
 class StorageError(FieldRegError):
     """The environment failed us: disk full, read-only medium, I/O error."""
+
+
+class DiskFull(StorageError):
+    """The disk holding the data is full (SQLite's SQLITE_FULL, the system's ENOSPC): nothing was saved."""
+
+
+class ReadOnlyStore(StorageError):
+    """The data directory cannot be written (read-only folder or medium): only reading is possible."""
 
 
 class CorruptData(FieldRegError):

@@ -19,8 +19,11 @@ leftovers once nobody else can be writing there.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
+import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -143,6 +146,72 @@ def remove_temporaries(directory: str | os.PathLike[str], name: str = "*") -> No
     for stale in Path(directory).glob(f".{name}.*{_TMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+# atomic_file's temporary name: "." + the target's name + "." + the writer's pid + "." + 8 hex + ".tmp"
+_TEMPORARY_RE = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}" + re.escape(_TMP_SUFFIX))
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # Windows: os.kill(pid, 0) would end the process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: it runs, as someone else
+        return True
+    return True
+
+
+def remove_orphan_temporaries(directory: str | os.PathLike[str]) -> list[Path]:
+    """Delete :func:`atomic_file`'s temporary files in ``directory`` whose writer is no longer running.
+
+    >>> remove_orphan_temporaries("/tmp")
+    []
+
+    Safe while other FieldReg processes work in the same folder (a concurrent
+    export): a temporary file names its writer's process id, and one whose
+    process still runs is left alone. Files of any other name are never touched.
+    Returns what was removed; a folder that cannot be read or written is left as it is.
+    """
+    removed: list[Path] = []
+    try:
+        candidates = list(Path(directory).glob(f".*{_TMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for path in candidates:
+        match = _TEMPORARY_RE.fullmatch(path.name)
+        if match is None or _running(int(match[1])) or not path.is_file() or path.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def forbid_core_dumps() -> None:
+    """No core file of this process, which holds the data key and decrypted names in memory.
+
+    >>> forbid_core_dumps()
+
+    RLIMIT_CORE 0 (soft and hard, so nothing started from here raises it) and,
+    on Linux, PR_SET_DUMPABLE 0, which also keeps other processes of the same
+    user from attaching a debugger (ptrace) or reading this one's memory.
+    Where the system offers neither (Windows), nothing is done.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+_PR_SET_DUMPABLE = 4
 
 
 def write_problem(exc: OSError, target: Path) -> Message:

@@ -28,13 +28,14 @@ than committing it. The application itself uses the plain connection.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
-from fieldreg.errors import CorruptData, StorageError
+from fieldreg.errors import CorruptData, DiskFull, ReadOnlyStore, StorageError
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 
@@ -65,6 +66,35 @@ def connect(path: Path, *, large_transactions: bool = False) -> sqlite3.Connecti
     return conn
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the database for reading only, in a folder (or on a medium) that cannot be written.
+
+    A WAL database is read through its shared-memory file when SQLite can use
+    one; in a read-only folder without one it is opened as immutable, which
+    reads the main file alone -- so it is refused if its write-ahead log still
+    holds changes (a writer that was killed), rather than showing an older state.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               timeout=30, check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                "the database {path} has changes not yet merged into it ({wal}) and its folder is "
+                "read-only: make the folder writable once to open it", path=path, wal=wal.name) from None
+        try:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise StorageError("cannot open the database {path}: {err}", path=path, err=err) from err
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
 def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Message) -> None:
     """Apply every migration not yet recorded, each in its own transaction.
 
@@ -91,6 +121,20 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Mess
             conn.execute(f"PRAGMA user_version = {number}")
 
 
+def storage_error(err: sqlite3.Error) -> StorageError:
+    """The one-line error for a failed write: a full disk and a read-only store named as such.
+
+    >>> storage_error(sqlite3.OperationalError("database or disk is full")).__class__.__name__
+    'StorageError'
+    """
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
+        return DiskFull("the disk is full: nothing more can be saved until space is freed")
+    if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
+        return ReadOnlyStore("the data directory is read-only: nothing can be saved (only reading works)")
+    return StorageError("could not save: {err}", err=err)
+
+
 class transaction:
     """``with transaction(conn):`` — BEGIN IMMEDIATE … COMMIT, rolled back on error.
 
@@ -105,6 +149,8 @@ class transaction:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
+            if getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY):
+                raise storage_error(err) from err
             raise StorageError("the database is busy or unwritable: {err}", err=err) from err
         return self.conn
 
@@ -114,10 +160,15 @@ class transaction:
                 self.conn.execute("COMMIT")
                 return
             except sqlite3.Error as err:
-                self.conn.execute("ROLLBACK")
-                raise StorageError("could not save: {err}", err=err) from err
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+                self._rollback()  # a COMMIT that failed on a full disk may have rolled back already
+                raise storage_error(err) from err
+        self._rollback()
         if isinstance(exc, sqlite3.OperationalError):
             # Disk full, read-only medium, I/O error: the environment, not a bug.
-            raise StorageError("could not save: {exc}", exc=exc) from exc
+            raise storage_error(exc) from exc
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            # SQLite may have rolled back itself (SQLITE_FULL, SQLITE_IOERR): nothing left to undo.
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("ROLLBACK")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import BinaryIO
 
 from fieldreg.cli import context
 from fieldreg.cli.output import (
@@ -17,11 +15,11 @@ from fieldreg.cli.output import (
     summary_json,
     summary_line,
 )
-from fieldreg.errors import InvalidInput, Problem, UnreadableRecord, ValidationError
+from fieldreg.errors import InvalidInput, StorageError, UnreadableRecord, ValidationError
 from fieldreg.messages import Message
 from fieldreg.model import Registration
 from fieldreg.station import datadir
-from fieldreg.validation import household_input, parse_household
+from fieldreg.validation import MAX_LINE_BYTES, household_input, parse_household, parse_json, read_households
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -61,41 +59,14 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.set_defaults(func=cmd_void)
 
 
-def _open_input(name: str) -> IO[str]:
+def _open_input(name: str) -> BinaryIO:
+    """The input's bytes: FILE, or standard input for ``-`` (decoded line by line, never whole)."""
     if name == "-":
-        return sys.stdin
+        return sys.stdin.buffer
     try:
-        return open(Path(name), encoding="utf-8")
+        return open(Path(name), "rb")
     except OSError as err:
         raise InvalidInput("cannot read {name}: {strerror}", name=name, strerror=err.strerror) from None
-
-
-def read_households(stream: IO[str]) -> Iterator[tuple[int, Any]]:
-    """Yield (line number, parsed JSON or the JSONDecodeError) for each household.
-
-    JSON Lines are read and yielded one line at a time, so a long pipeline is
-    saved as it arrives. A single pretty-printed JSON object is recognised
-    because its first line is not a complete JSON value.
-    """
-    first_no, first = next(((n, line) for n, line in enumerate(stream, 1) if line.strip()), (0, ""))
-    if not first:
-        raise InvalidInput("the input holds no household")
-    try:
-        yield first_no, json.loads(first)
-    except json.JSONDecodeError:
-        rest = stream.read()
-        try:
-            yield first_no, json.loads(first + rest)
-        except json.JSONDecodeError as err:
-            yield first_no + err.lineno - 1, err
-        return
-    for number, line in enumerate(stream, first_no + 1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as err:
-            yield number, err
 
 
 def cmd_register(args: argparse.Namespace) -> int:
@@ -104,9 +75,8 @@ def cmd_register(args: argparse.Namespace) -> int:
     saved = invalid = 0
     for line, obj in read_households(stream):
         try:
-            if isinstance(obj, json.JSONDecodeError):
-                raise ValidationError([Problem("not_json", Message("not valid JSON: {problem} (column {column})",
-                                                                   problem=obj.msg, column=obj.colno))])
+            if isinstance(obj, ValidationError):
+                raise obj
             regno = session.households.register(parse_household(obj))
         except ValidationError as err:
             invalid += 1
@@ -116,11 +86,18 @@ def cmd_register(args: argparse.Namespace) -> int:
             for problem in err.problems:
                 print(f"line {line}: {problem}", file=sys.stderr, flush=True)
             continue
+        except StorageError as err:  # a full disk, a read-only store: stop, saying what was saved
+            raise type(err)(Message(
+                "{problem}; line {line} and the lines after it were not stored, "
+                "{saved} household(s) before it were saved", problem=err.message, line=line, saved=saved,
+            )) from err
         saved += 1
         if args.json:
             emit_json({"line": line, "regno": regno})
         else:
             print(regno, flush=True)
+    if not saved and not invalid:
+        raise InvalidInput("the input holds no household")
     if invalid:
         print(f"{invalid} invalid household(s) not stored; {saved} stored", file=sys.stderr)
         return 1
@@ -164,11 +141,10 @@ def cmd_correct(args: argparse.Namespace) -> int:
         current, current_version = err.regno, err.version or 0
     regno = current if isinstance(current, str) else current.regno
     with _open_input(args.file) as stream:
-        try:
-            obj = json.load(stream)
-        except json.JSONDecodeError as err:
-            raise InvalidInput("{file}: not valid JSON ({msg} at line {lineno})",
-                               file=args.file, msg=err.msg, lineno=err.lineno) from None
+        data = stream.read(MAX_LINE_BYTES + 1)
+    if len(data) > MAX_LINE_BYTES:
+        raise InvalidInput("{file} is larger than {most} bytes", file=args.file, most=MAX_LINE_BYTES)
+    obj = parse_json(data)
     household = parse_household(household_input(obj, current))
     # The version the file was made from ('fieldreg show --json' writes it), else the one just
     # read: a correction of a registration changed since then is refused, not silently merged.

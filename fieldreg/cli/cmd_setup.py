@@ -71,7 +71,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         from fieldreg.station.demo import create_demo
 
         summary = create_demo(directory)
-        datadir.setup_logging(directory)
+        datadir.start(directory)
         print(summary)
         return 0
     missing = [f"--{n.replace('_', '-')}" for n in ("post_id", "post_name", "admin")
@@ -83,7 +83,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
     station = Station.create(directory, post_id=args.post_id, post_name=args.post_name,
                              admin=args.admin, passphrase=passphrase)
-    datadir.setup_logging(directory)
+    datadir.start(directory)
     print(f"post {args.post_id} ready in {directory}; administrator: {args.admin}")
     print(f"recovery code (write it down and keep it apart from the laptop, shown once; it sets a "
           f"new administrator passphrase if every administrator forgets): {station.recovery_code}")

@@ -332,7 +332,7 @@ def init_station(args: argparse.Namespace, directory: Path,
         passphrase = new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
         create_enrolled_post(directory, enrollment, post_name=args.post_name or info.post_id,
                              admin=args.admin, passphrase=passphrase)
-        datadir.setup_logging(directory)
+        datadir.start(directory)
         print(f"post {info.post_id} ready in {directory} with signing key {info.key_id}; "
               f"administrator: {args.admin}")
         return 0
@@ -348,6 +348,6 @@ def init_station(args: argparse.Namespace, directory: Path,
     passphrase = new_passphrase(args, args.admin, env=context.ENV_PASSPHRASE)
     create_camp(directory, camp_id=args.camp, camp_name=args.post_name or args.camp,
                 trust_list=data, fingerprint=fingerprint, admin=args.admin, passphrase=passphrase)
-    datadir.setup_logging(directory)
+    datadir.start(directory)
     print(f"camp {args.camp} ready in {directory} (verify-only); administrator: {args.admin}")
     return 0

@@ -67,7 +67,7 @@ def open_session(directory: Path, *, allow_must_change: bool = False) -> Session
     (or given ``$FIELDREG_NEW_PASSPHRASE``) before anything else happens.
     """
     store = Station.open(directory)
-    datadir.setup_logging(directory)
+    datadir.start(directory)
     user, passphrase = credentials()
     session = store.unlock(user, passphrase)
     if session.account.must_change and not allow_must_change:

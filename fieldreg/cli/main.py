@@ -25,6 +25,7 @@ from fieldreg.cli import (
     cmd_tokens,
 )
 from fieldreg.errors import FieldRegError
+from fieldreg.fsutil import forbid_core_dumps
 
 EXIT_INTERNAL = 70
 log = logging.getLogger("fieldreg.cli")
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    forbid_core_dumps()  # the app and every command: no core file holds a key or a name
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

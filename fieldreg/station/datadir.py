@@ -2,7 +2,7 @@
 
     directory = datadir.locate(args.data_dir)   # --data-dir, else $FIELDREG_HOME, else the platform's
     datadir.prepare(directory)                  # the desktop app: owner-only folder, then its log
-    datadir.setup_logging(directory)            # a command: log to <directory>/logs/fieldreg.log
+    datadir.start(directory)                    # a command: its log, and leftovers of killed writes cleared
 
 Both front ends find the directory the same way, so ``fieldreg`` (the app) and
 ``fieldreg register`` work on the same station without being told twice.
@@ -10,14 +10,18 @@ Both front ends find the directory the same way, so ``fieldreg`` (the app) and
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
 
-from fieldreg.fsutil import secure_data_dir
+from fieldreg.fsutil import remove_orphan_temporaries, secure_data_dir
+
+log = logging.getLogger(__name__)
 
 ENV_HOME = "FIELDREG_HOME"
 LOG_FILE = Path("logs") / "fieldreg.log"
@@ -40,7 +44,28 @@ def prepare(directory: Path) -> None:
     """
     if not directory.exists():
         secure_data_dir(directory)
+    start(directory)
+
+
+def start(directory: Path) -> None:
+    """What every start on a data directory does first: its log, then the leftovers of killed writes.
+
+    A write killed half-way (a pulled plug, a SIGKILL) leaves its temporary
+    file (:func:`fieldreg.fsutil.atomic_file`); those of writers no longer
+    running are removed from the directory and its folders (``trust``,
+    ``batches``...), while those of a running export or save are left alone.
+    """
     setup_logging(directory)
+    removed = [path for folder in _folders(directory) for path in remove_orphan_temporaries(folder)]
+    if removed:
+        log.info("removed %d temporary file(s) left by interrupted writes", len(removed))
+
+
+def _folders(directory: Path) -> list[Path]:
+    try:
+        return [directory, *(p for p in directory.iterdir() if p.is_dir() and not p.is_symlink())]
+    except OSError:
+        return [directory]
 
 
 class _LogFile(logging.handlers.RotatingFileHandler):
@@ -55,9 +80,22 @@ class _LogFile(logging.handlers.RotatingFileHandler):
     """
 
     def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
-        super().__init__(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+        super().__init__(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True)
         if path.exists() and not path.is_file():  # e.g. /dev/null: never rotate it
             self.maxBytes = 0
+        self.stream = self._open()
+        self.delay = False  # opened now by our _open (0600); a rollover reopens it the same way
+
+    def _open(self) -> io.TextIOWrapper:
+        """The log file, created owner-only (0600) whatever the umask, and kept so if it was not."""
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            if os.fstat(fd).st_mode & 0o077 and stat.S_ISREG(os.fstat(fd).st_mode):
+                os.fchmod(fd, 0o600)  # a log made by an earlier FieldReg under a loose umask
+            return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+        except BaseException:
+            os.close(fd)
+            raise
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -75,10 +113,20 @@ class _LogFile(logging.handlers.RotatingFileHandler):
 
 
 def setup_logging(directory: Path) -> None:
-    """Log actions (never personal data) to <data dir>/logs/fieldreg.log."""
+    """Log actions (never personal data) to <data dir>/logs/fieldreg.log, owner-only.
+
+    The folder is 0700 and the file 0600 whatever the umask. A data directory
+    that cannot be written (a read-only copy being consulted) is read without a log.
+    """
     logs = (directory / LOG_FILE).parent
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = _LogFile(directory / LOG_FILE, max_bytes=2_000_000, backups=3)
+    handler: logging.Handler
+    try:
+        logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if logs.stat().st_mode & 0o077:
+            logs.chmod(0o700)
+        handler = _LogFile(directory / LOG_FILE, max_bytes=2_000_000, backups=3)
+    except OSError:
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("fieldreg")
     root.handlers[:] = [handler]

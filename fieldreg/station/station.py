@@ -142,6 +142,7 @@ class Station:
             account = replace(account, must_change=bool(attempt.wrap["first"]))
         session = Session(self, account, secrets)
         session.audit_sign_in(failed_before=failed)
+        self._store.signed_in()  # a read-only store: from here on, any write is refused
         log.info("login %s", username)
         return session
 

@@ -11,11 +11,13 @@ shared with HQ's registry.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import sqlite_utils
 
 from fieldreg import sqlitedb
+from fieldreg.errors import StorageError
 from fieldreg.messages import Message
 from fieldreg.sqlitedb import Migration
 
@@ -234,6 +236,40 @@ MIGRATIONS: list[Migration] = [
     ("0006_batch_held", _m0006_batch_held),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# What signing in writes: the failed-attempt count and last sign-in (accounts), the
+# sign-in's audit entry and the chain's head (audit, meta).
+SIGN_IN_TABLES = ("accounts", "audit", "meta")
+
+
+def overlay_for_reading(conn: sqlite3.Connection) -> None:
+    """Let a read-only store be signed in to: what sign-in writes goes to memory, and is forgotten.
+
+    Each table of :data:`SIGN_IN_TABLES` gets a TEMP copy of the same shape,
+    which SQLite's name resolution prefers over the file's table; the copies
+    live in memory (``temp_store=MEMORY``) and vanish with the connection.
+    Every other table stays the file's, and :func:`end_overlay` drops the copies
+    once sign-in is done, so a command that saves anything (a registration, a new
+    passphrase, a printed slip's audit entry) fails with SQLITE_READONLY
+    (:class:`fieldreg.errors.ReadOnlyStore`) and changes nothing.
+    """
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current != len(MIGRATIONS):
+        raise StorageError(
+            "this store needs an update to schema version {known} (it has {current}), which a read-only "
+            "data directory does not allow: make it writable once", known=len(MIGRATIONS), current=current)
+    for name in SIGN_IN_TABLES:
+        (sql,) = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+                              (name,)).fetchone()
+        conn.execute(re.sub(r"^CREATE TABLE", "CREATE TEMP TABLE", sql, count=1))
+        conn.execute(f"INSERT INTO temp.{name} SELECT * FROM main.{name}")
+
+
+def end_overlay(conn: sqlite3.Connection) -> None:
+    """Sign-in is over: drop the TEMP copies, so any later write (a passphrase, a print) is refused, not lost."""
+    for name in SIGN_IN_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def migrate(conn: sqlite3.Connection) -> None:

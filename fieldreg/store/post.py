@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
@@ -18,7 +19,7 @@ from fieldreg.fsutil import secure_data_dir
 from fieldreg.keys.authority import new_authority
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import POST_ID_RE
-from fieldreg.sqlitedb import connect, transaction
+from fieldreg.sqlitedb import connect, connect_read_only, transaction
 from fieldreg.store.accounts import (
     Secrets,
     check_passphrase,
@@ -27,7 +28,7 @@ from fieldreg.store.accounts import (
     set_authority,
 )
 from fieldreg.store.audit import AuditLog
-from fieldreg.store.db import DB_FILENAME, migrate
+from fieldreg.store.db import DB_FILENAME, end_overlay, migrate, overlay_for_reading
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,12 @@ def delete_meta(conn: sqlite3.Connection, key: str) -> None:
 class PostStore:
     """A station's database, locked until a user unlocks it."""
 
-    def __init__(self, data_dir: Path, db: sqlite3.Connection):
+    def __init__(self, data_dir: Path, db: sqlite3.Connection, *, read_only: bool = False):
         self.data_dir = data_dir
         self.db = db
+        # A data directory that cannot be written (docs/store.md, "Input and files"):
+        # reading works, sign-in is not recorded, saving fails with ReadOnlyStore.
+        self.read_only = read_only
 
     @property
     def path(self) -> Path:
@@ -155,9 +159,20 @@ class PostStore:
                 "no FieldReg store in {data_dir}; run 'fieldreg init' first (or 'fieldreg init --demo')",
                 data_dir=data_dir
             )
-        db = connect(data_dir / DB_FILENAME)
+        path = data_dir / DB_FILENAME
+        if not (os.access(data_dir, os.W_OK) and os.access(path, os.W_OK)):
+            db = connect_read_only(path)
+            overlay_for_reading(db)
+            log.info("opened %s read-only", data_dir)
+            return cls(data_dir, db, read_only=True)
+        db = connect(path)
         migrate(db)
         return cls(data_dir, db)
+
+    def signed_in(self) -> None:
+        """Sign-in is over: on a read-only store, what it wrote in memory is dropped (``end_overlay``)."""
+        if self.read_only:
+            end_overlay(self.db)
 
     def meta_or(self, key: str, default: str | None = None) -> str | None:
         """A setting that older stores (or other station kinds) may not have."""

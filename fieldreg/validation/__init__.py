@@ -14,7 +14,8 @@ author) can fix them all in one pass::
 The accepted shape is documented in docs/formats/household.md. One module per
 part: ``rules`` (what one value must be: names, codes, reasons, the limits),
 ``fields`` (reading one field and noting its problem), ``members`` (a member),
-``household`` (the household, and a correction file's household part).
+``household`` (the household, and a correction file's household part);
+``json_input`` (untrusted bytes to JSON values within limits, and JSON Lines).
 Import from here.
 """
 
@@ -25,6 +26,13 @@ from fieldreg.validation.household import (
     REGISTRATION_KEYS,
     household_input,
     parse_household,
+)
+from fieldreg.validation.json_input import (
+    MAX_DEPTH,
+    MAX_LINE_BYTES,
+    MAX_NUMBER_CHARS,
+    parse_json,
+    read_households,
 )
 from fieldreg.validation.members import DOCUMENT_KEYS, MAX_AGE, MAX_PHOTO_BYTES, MEMBER_KEYS
 from fieldreg.validation.rules import (
@@ -40,8 +48,8 @@ from fieldreg.validation.rules import (
 )
 
 __all__ = [
-    "DOCUMENT_KEYS", "HOUSEHOLD_KEYS", "MAX_AGE", "MAX_MEMBERS", "MAX_NAME", "MAX_NOTES", "MAX_PHOTO_BYTES",
-    "MAX_PLACE", "MAX_REASON", "MEMBER_KEYS", "ORIGIN_KEYS", "REGISTRATION_KEYS",
-    "clean_reason", "clean_text", "country_codes", "household_input", "name_problem", "new_member_id",
-    "parse_household",
+    "DOCUMENT_KEYS", "HOUSEHOLD_KEYS", "MAX_AGE", "MAX_DEPTH", "MAX_LINE_BYTES", "MAX_MEMBERS", "MAX_NAME",
+    "MAX_NOTES", "MAX_NUMBER_CHARS", "MAX_PHOTO_BYTES", "MAX_PLACE", "MAX_REASON", "MEMBER_KEYS", "ORIGIN_KEYS",
+    "REGISTRATION_KEYS", "clean_reason", "clean_text", "country_codes", "household_input", "name_problem",
+    "new_member_id", "parse_household", "parse_json", "read_households",
 ]

@@ -19,6 +19,25 @@ from fieldreg.messages import Message
 from fieldreg.validation.rules import clean_text, country_codes, has_control, name_problem
 
 
+def shown(value: Any, most: int = 40) -> Any:
+    """``value`` as a message may quote it: long text cut short, a huge number or a container named.
+
+    >>> shown("x" * 50)[-3:], shown(10**5000), shown(["F"])
+    ('xx…', 'a number of 5001 digits', 'a list')
+    """
+    if isinstance(value, str):
+        return value if len(value) <= most else value[:most] + "…"
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"a number of {len(str(value)) if value.bit_length() < 14_000 else 'many'} digits"
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, dict):
+        return "an object"
+    return "a list" if isinstance(value, list) else type(value).__name__
+
+
 def _path(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
@@ -94,6 +113,6 @@ def read_country(problems: Problems, member: int | None, field: str, value: Any,
         return ""
     if not isinstance(value, str) or value.upper() not in country_codes():
         problems.add("not_a_country", member, field,
-                     "{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)", value=value)
+                     "{value!r} is not an ISO 3166 alpha-3 country code (e.g. MLI, BFA)", value=shown(value))
         return ""
     return value.upper()

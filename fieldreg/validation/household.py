@@ -15,7 +15,7 @@ from typing import Any
 from fieldreg.errors import Problem, ValidationError
 from fieldreg.messages import Message
 from fieldreg.model import Household, Member, Origin, Registration
-from fieldreg.validation.fields import Problems, read_country, read_text
+from fieldreg.validation.fields import Problems, read_country, read_text, shown
 from fieldreg.validation.members import parse_member
 from fieldreg.validation.rules import MAX_NOTES, MAX_PLACE
 
@@ -29,6 +29,9 @@ ORIGIN_KEYS = {"country", "region", "locality"}
 
 # A laptop clock a few minutes ahead of the officer's watch is not an error.
 _CLOCK_SLACK = timedelta(minutes=10)
+# No arrival before this day is believed (a typing slip: 0001-01-01, 1026-11-20); it also
+# keeps every date computed from an arrival (an age's birth year) within what dates hold.
+EARLIEST_ARRIVAL = date(2000, 1, 1)
 
 
 def _arrival(problems: Problems, obj: dict[str, Any], now: datetime) -> tuple[datetime, bool]:
@@ -37,24 +40,43 @@ def _arrival(problems: Problems, obj: dict[str, Any], now: datetime) -> tuple[da
         return now, True
     if "arrived_at" in obj:
         raw = obj["arrived_at"]
+        if not isinstance(raw, str):
+            problems.add("wrong_type", None, "arrived_at", "must be text: an ISO date-time")
+            return now, True
         try:
-            moment = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         except ValueError:
-            problems.add("not_a_date", None, "arrived_at", "{raw!r} is not an ISO date-time", raw=raw)
+            problems.add("not_a_date", None, "arrived_at", "{raw!r} is not an ISO date-time", raw=shown(raw))
             return now, True
         if moment.tzinfo is None:
             problems.add("no_time_zone", None, "arrived_at", "needs a time zone (e.g. 2026-11-20T08:30Z)")
             return now, True
-        moment = moment.astimezone(UTC)
+        if moment.date() < EARLIEST_ARRIVAL:  # before converting: year 1 at +01:00 is no UTC time
+            problems.add("too_early", None, "arrived_at", "{raw} is before {earliest}",
+                         raw=shown(raw), earliest=EARLIEST_ARRIVAL.isoformat())
+            return now, True
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:  # 9999-12-31T23:00-05:00
+            problems.add("future", None, "arrived_at", "{raw} is in the future", raw=shown(raw))
+            return now, True
         if moment > now.replace(microsecond=0) + _CLOCK_SLACK:
-            problems.add("future", None, "arrived_at", "{raw} is in the future", raw=raw)
+            problems.add("future", None, "arrived_at", "{raw} is in the future", raw=shown(raw))
         return moment, True
     if "arrival_date" in obj:
         raw = obj["arrival_date"]
+        if not isinstance(raw, str):
+            problems.add("wrong_type", None, "arrival_date", "must be text: an ISO date (YYYY-MM-DD)")
+            return now, True
         try:
-            day = date.fromisoformat(str(raw))
+            day = date.fromisoformat(raw)
         except ValueError:
-            problems.add("not_a_date", None, "arrival_date", "{raw!r} is not an ISO date (YYYY-MM-DD)", raw=raw)
+            problems.add("not_a_date", None, "arrival_date", "{raw!r} is not an ISO date (YYYY-MM-DD)",
+                         raw=shown(raw))
+            return now, True
+        if day < EARLIEST_ARRIVAL:
+            problems.add("too_early", None, "arrival_date", "{raw} is before {earliest}",
+                         raw=raw, earliest=EARLIEST_ARRIVAL.isoformat())
             return now, True
         if day > now.date():
             problems.add("future", None, "arrival_date", "{raw} is in the future", raw=raw)
@@ -146,14 +168,14 @@ def household_input(obj: Any, current: Registration | str) -> Any:
     if not isinstance(obj, dict):
         return obj
     regno = current if isinstance(current, str) else current.regno
-    if "regno" in obj and str(obj["regno"]).strip().upper() != regno:
+    if "regno" in obj and (not isinstance(obj["regno"], str) or obj["regno"].strip().upper() != regno):
         raise ValidationError([Problem("wrong_regno", Message("file is for {named}, not {regno}",
-                                                              named=obj["regno"], regno=regno),
+                                                              named=shown(obj["regno"]), regno=regno),
                                        field="regno")])
     household = {k: v for k, v in obj.items() if k not in REGISTRATION_KEYS}
     members = household.get("members")
     if isinstance(members, list) and not isinstance(current, str):
-        explicit = {m.get("id") for m in members if isinstance(m, dict)}
+        explicit = {m.get("id") for m in members if isinstance(m, dict) and isinstance(m.get("id"), str)}
         carried = []
         for position, member in enumerate(members):
             if isinstance(member, dict) and "id" not in member and position < len(

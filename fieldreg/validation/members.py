@@ -23,11 +23,16 @@ from fieldreg.model import (
     Document,
     Member,
 )
-from fieldreg.validation.fields import Problems, read_country, read_name, read_text
+from fieldreg.validation.fields import Problems, read_country, read_name, read_text, shown
 from fieldreg.validation.rules import LANGUAGE_RE, MEMBER_ID_RE, PHONE_RE, new_member_id
 
 MAX_AGE = 120
 MAX_PHOTO_BYTES = 256 * 1024
+# Nobody registered was born before this year, whatever the arrival date.
+EARLIEST_BIRTH_YEAR = 1900
+MAX_DOCUMENTS = 10
+MAX_CODES = 20  # entries of languages, of specific_needs
+MAX_DOCUMENT_NUMBER = 40
 
 MEMBER_KEYS = {
     "id", "given_names", "family_name", "other_names", "sex", "birth_date",
@@ -53,10 +58,13 @@ def _birth(problems: Problems, member: int, obj: dict[str, Any], today: date) ->
     key = given[0]
     value = obj[key]
     if key == "birth_date":
+        if not isinstance(value, str):
+            problems.add("wrong_type", member, key, "must be text: an ISO date (YYYY-MM-DD)")
+            return None
         try:
-            born = date.fromisoformat(str(value))
+            born = date.fromisoformat(value)
         except ValueError:
-            problems.add("not_a_date", member, key, "{value!r} is not an ISO date (YYYY-MM-DD)", value=value)
+            problems.add("not_a_date", member, key, "{value!r} is not an ISO date (YYYY-MM-DD)", value=shown(value))
             return None
         if born > today:
             problems.add("future", member, key, "{value} is in the future", value=value)
@@ -64,24 +72,37 @@ def _birth(problems: Problems, member: int, obj: dict[str, Any], today: date) ->
         if today.year - born.year > MAX_AGE:
             problems.add("too_old", member, key, "{value} means an age over {max_age}", value=value, max_age=MAX_AGE)
             return None
+        if born.year < EARLIEST_BIRTH_YEAR:
+            problems.add("too_old", member, key, "{value} is before {earliest}", value=value,
+                         earliest=EARLIEST_BIRTH_YEAR)
+            return None
         return Birth.from_date(born)
     if not isinstance(value, int) or isinstance(value, bool):
         problems.add("wrong_type", member, key, "must be a whole number")
         return None
     if key == "birth_year":
         if value > today.year:
-            problems.add("future", member, key, "{value} is in the future", value=value)
+            problems.add("future", member, key, "{value} is in the future", value=shown(value))
             return None
         if today.year - value > MAX_AGE:
             problems.add("too_old", member, key, "{value} means an estimated age over {max_age}",
-                         value=value, max_age=MAX_AGE)
+                         value=shown(value), max_age=MAX_AGE)
+            return None
+        if value < EARLIEST_BIRTH_YEAR:
+            problems.add("too_old", member, key, "{value} is before {earliest}", value=value,
+                         earliest=EARLIEST_BIRTH_YEAR)
             return None
         return Birth.from_year(value)
     if value < 0:
         problems.add("negative", member, key, "cannot be negative")
         return None
     if value > MAX_AGE:
-        problems.add("too_old", member, key, "estimated age {value} is over {max_age}", value=value, max_age=MAX_AGE)
+        problems.add("too_old", member, key, "estimated age {value} is over {max_age}", value=shown(value),
+                     max_age=MAX_AGE)
+        return None
+    if today.year - value < EARLIEST_BIRTH_YEAR:
+        problems.add("too_old", member, key, "estimated age {value} means a birth before {earliest}", value=value,
+                     earliest=EARLIEST_BIRTH_YEAR)
         return None
     return Birth.from_age(value, on=today)
 
@@ -96,6 +117,9 @@ def _string_list(problems: Problems, member: int, key: str, value: Any) -> list[
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.add("wrong_type", member, key, "must be a list of text codes")
         return None
+    if len(value) > MAX_CODES:
+        problems.add("too_large", member, key, "{count} entries (at most {most})", count=len(value), most=MAX_CODES)
+        return None
     return value
 
 
@@ -104,6 +128,10 @@ def _documents(problems: Problems, member: int, value: Any) -> tuple[Document, .
         return ()
     if not isinstance(value, list):
         problems.add("wrong_type", member, "documents", "must be a list of {type, number}")
+        return ()
+    if len(value) > MAX_DOCUMENTS:
+        problems.add("too_large", member, "documents", "{count} documents (at most {most})",
+                     count=len(value), most=MAX_DOCUMENTS)
         return ()
     documents = []
     for index, doc in enumerate(value):
@@ -115,8 +143,8 @@ def _documents(problems: Problems, member: int, value: Any) -> tuple[Document, .
         doc_type = doc.get("type")
         if doc_type not in DOCUMENT_TYPES:
             problems.add("not_a_choice", member, f"{spot}.type", "{doc_type!r} is not one of {choices}",
-                         doc_type=doc_type, choices=", ".join(DOCUMENT_TYPES))
-        number = read_text(problems, member, spot, doc, "number", required=True, max_len=40)
+                         doc_type=shown(doc_type), choices=", ".join(DOCUMENT_TYPES))
+        number = read_text(problems, member, spot, doc, "number", required=True, max_len=MAX_DOCUMENT_NUMBER)
         if doc_type in DOCUMENT_TYPES and number:
             documents.append(Document(str(doc_type), number))
     return tuple(documents)
@@ -125,8 +153,11 @@ def _documents(problems: Problems, member: int, value: Any) -> tuple[Document, .
 def _photo(problems: Problems, member: int, value: Any) -> bytes | None:
     if value is None:
         return None
+    if not isinstance(value, str):
+        problems.add("wrong_type", member, "photo", "must be text: base64")
+        return None
     try:
-        photo = base64.b64decode(str(value), validate=True)
+        photo = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         problems.add("bad_format", member, "photo", "is not base64")
         return None
@@ -154,14 +185,20 @@ def parse_member(problems: Problems, member: int, obj: Any, today: date) -> Memb
     family = read_name(problems, member, obj, "family_name", required=True)
     other = read_name(problems, member, obj, "other_names", required=False)
     sex = obj.get("sex")
-    if sex not in SEXES:
+    if sex is not None and not isinstance(sex, str):
+        problems.add("wrong_type", member, "sex", "must be text: F, M or X")
+    elif sex not in SEXES:
         problems.add("not_a_choice", member, "sex",
-                     "{sex!r} is not a sex code (F, M or X)", sex=sex)
+                     "{sex!r} is not a sex code (F, M or X)", sex=shown(sex))
     relationship = obj.get("relationship")
-    if relationship not in RELATIONSHIPS:
+    if relationship is not None and not isinstance(relationship, str):
+        problems.add("wrong_type", member, "relationship", "must be text: one of {choices}",
+                     choices=", ".join(RELATIONSHIPS))
+    elif relationship not in RELATIONSHIPS:
         problems.add(
             "not_a_choice", member, "relationship",
-            "{relationship!r} is not one of {choices}", relationship=relationship, choices=", ".join(RELATIONSHIPS)
+            "{relationship!r} is not one of {choices}", relationship=shown(relationship),
+            choices=", ".join(RELATIONSHIPS)
         )
     birth = _birth(problems, member, obj, today)
     if "birth_estimated" in obj and not isinstance(obj["birth_estimated"], bool):
@@ -171,13 +208,13 @@ def parse_member(problems: Problems, member: int, obj: Any, today: date) -> Memb
     for code in languages:
         if not LANGUAGE_RE.match(code):
             problems.add("not_a_language", member, "languages", "{code!r} is not an ISO 639 code (e.g. bm, ff, fr)",
-                         code=code)
+                         code=shown(code))
     needs = _string_list(problems, member, "specific_needs", obj.get("specific_needs")) or []
     for code in needs:
         if code not in SPECIFIC_NEEDS:
             problems.add(
                 "not_a_choice", member, "specific_needs", "{code!r} is not one of {choices}",
-                code=code, choices=", ".join(SPECIFIC_NEEDS)
+                code=shown(code), choices=", ".join(SPECIFIC_NEEDS)
             )
     documents = _documents(problems, member, obj.get("documents"))
     phone = read_text(problems, member, "", obj, "phone", required=False, max_len=20)

@@ -81,3 +81,18 @@ def test_transaction_commits_or_rolls_back(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="could not save"), transaction(conn):
         conn.execute("INSERT INTO nowhere VALUES (1)")
     assert conn.execute("SELECT name FROM people").fetchall() == [("Issa",)]
+
+
+def test_a_full_database_is_disk_full_and_rolls_back(tmp_path: Path) -> None:
+    """A real SQLITE_FULL (the page limit of this connection): DiskFull, one line, nothing half-saved."""
+    from fieldreg.errors import DiskFull
+    from fieldreg.sqlitedb import connect, transaction
+
+    conn = connect(tmp_path / "full.db")
+    conn.execute("CREATE TABLE t (v BLOB)")
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(DiskFull) as err, transaction(conn):
+        conn.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    assert str(err.value) == "the disk is full: nothing more can be saved until space is freed"
+    assert not conn.in_transaction and conn.execute("SELECT count(*) FROM t").fetchone() == (0,)

@@ -784,6 +784,22 @@
         <translation>{table}.{column} de {record} échoue au contrôle d&apos;intégrité ou contient une valeur de type inconnu</translation>
     </message>
     <message>
+        <source>the disk is full: nothing more can be saved until space is freed</source>
+        <translation>le disque est plein : plus rien ne peut être enregistré tant que de la place n&apos;est pas libérée</translation>
+    </message>
+    <message>
+        <source>the data directory is read-only: nothing can be saved (only reading works)</source>
+        <translation>le dossier de données est en lecture seule : rien ne peut être enregistré (seule la consultation fonctionne)</translation>
+    </message>
+    <message>
+        <source>the database {path} has changes not yet merged into it ({wal}) and its folder is read-only: make the folder writable once to open it</source>
+        <translation>la base {path} a des modifications pas encore intégrées ({wal}) et son dossier est en lecture seule : rendez le dossier modifiable une fois pour l&apos;ouvrir</translation>
+    </message>
+    <message>
+        <source>this store needs an update to schema version {known} (it has {current}), which a read-only data directory does not allow: make it writable once</source>
+        <translation>ce magasin doit être mis à jour vers la version de schéma {known} (il est en {current}), ce qu&apos;un dossier de données en lecture seule ne permet pas : rendez-le modifiable une fois</translation>
+    </message>
+    <message>
         <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
         <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec} ; cette fiche accepte au plus la version {max_version}</translation>
     </message>
@@ -1016,10 +1032,6 @@
         <translation>impossible d&apos;ouvrir la base de données {path} : {err}</translation>
     </message>
     <message>
-        <source>could not save: {exc}</source>
-        <translation>impossible d&apos;enregistrer : {exc}</translation>
-    </message>
-    <message>
         <source>the database is busy or unwritable: {err}</source>
         <translation>la base de données est occupée ou protégée en écriture : {err}</translation>
     </message>
@@ -1230,6 +1242,82 @@
     <message>
         <source>is {length} characters long (at most {most})</source>
         <translation>fait {length} caractères (au plus {most})</translation>
+    </message>
+    <message>
+        <source>must be text: an ISO date-time</source>
+        <translation>doit être du texte : une date-heure ISO</translation>
+    </message>
+    <message>
+        <source>{raw} is before {earliest}</source>
+        <translation>{raw} est antérieur au {earliest}</translation>
+    </message>
+    <message>
+        <source>must be text: an ISO date (YYYY-MM-DD)</source>
+        <translation>doit être du texte : une date ISO (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>lists and objects nested more than {most} deep</source>
+        <translation>listes et objets imbriqués sur plus de {most} niveaux</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {name} is not a JSON value</source>
+        <translation>JSON non valide : {name} n&apos;est pas une valeur JSON</translation>
+    </message>
+    <message>
+        <source>a number of {length} characters (at most {most})</source>
+        <translation>un nombre de {length} caractères (au plus {most})</translation>
+    </message>
+    <message>
+        <source>the number {text} is too large</source>
+        <translation>le nombre {text} est trop grand</translation>
+    </message>
+    <message>
+        <source>the key {key!r} is given twice in one object</source>
+        <translation>la clé {key!r} figure deux fois dans un même objet</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {problem} (column {column})</source>
+        <translation>JSON non valide : {problem} (colonne {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {problem}</source>
+        <translation>JSON non valide : {problem}</translation>
+    </message>
+    <message>
+        <source>the line is longer than {most} bytes</source>
+        <translation>la ligne dépasse {most} octets</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte} at position {position})</source>
+        <translation>texte non UTF-8 (octet {byte} en position {position})</translation>
+    </message>
+    <message>
+        <source>estimated age {value} means a birth before {earliest}</source>
+        <translation>l&apos;âge estimé {value} signifie une naissance avant {earliest}</translation>
+    </message>
+    <message>
+        <source>{count} entries (at most {most})</source>
+        <translation>{count} entrées (au plus {most})</translation>
+    </message>
+    <message>
+        <source>{count} documents (at most {most})</source>
+        <translation>{count} documents (au plus {most})</translation>
+    </message>
+    <message>
+        <source>must be text: base64</source>
+        <translation>doit être du texte : base64</translation>
+    </message>
+    <message>
+        <source>must be text: F, M or X</source>
+        <translation>doit être du texte : F, M ou X</translation>
+    </message>
+    <message>
+        <source>must be text: one of {choices}</source>
+        <translation>doit être du texte : l&apos;un de {choices}</translation>
+    </message>
+    <message>
+        <source>{value} is before {earliest}</source>
+        <translation>{value} est antérieur à {earliest}</translation>
     </message>
     <message>
         <source>has no letters</source>

@@ -157,6 +157,25 @@ EVERY_PROBLEM = [
     (dict(without(household(), "arrival_date"), arrived_at="2026-11-20T08:30"), "no_time_zone", None, "arrived_at",
      "household arrived_at: needs a time zone"),
     (household(arrival_date="2026-12-01"), "future", None, "arrival_date", "household arrival_date: 2026-12-01 is in"),
+    (household(arrival_date=20261120), "wrong_type", None, "arrival_date", "household arrival_date: must be text"),
+    (with_member(0, sex=["F"]), "wrong_type", 1, "sex", "member 1 sex: must be text: F, M or X"),
+    (with_member(1, sex={"F": True}), "wrong_type", 2, "sex", "member 2 sex: must be text: F, M or X"),
+    (with_member(1, relationship=["child"]), "wrong_type", 2, "relationship", "member 2 relationship: must be text"),
+    (with_member(2, birth_date=20240302), "wrong_type", 3, "birth_date", "member 3 birth_date: must be text"),
+    (with_member(0, photo=["abc"]), "wrong_type", 1, "photo", "member 1 photo: must be text"),
+    (with_member(0, birth_year=10**30), "future", 1, "birth_year",
+     "member 1 birth_year: a number of 31 digits is in the future"),
+    (dict(with_member(0, birth_year=None, birth_date="1899-12-31"), arrival_date="2010-01-01"), "too_old", 1,
+     "birth_date", "member 1 birth_date: 1899-12-31 is before 1900"),
+    (dict(with_member(0, birth_year=1899), arrival_date="2010-01-01"), "too_old", 1,
+     "birth_year", "member 1 birth_year: 1899 is before 1900"),
+    (with_member(0, documents=[{"type": "passport", "number": "P1"}] * 11), "too_large", 1, "documents",
+     "member 1 documents: 11 documents (at most 10)"),
+    (with_member(0, languages=["fr"] * 21), "too_large", 1, "languages", "member 1 languages: 21 entries"),
+    (household(arrival_date="0001-01-01"), "too_early", None, "arrival_date",
+     "household arrival_date: 0001-01-01 is before 2000-01-01"),
+    (dict(without(household(), "arrival_date"), arrived_at="0001-01-01T00:00+01:00"), "too_early", None,
+     "arrived_at", "household arrived_at: 0001-01-01T00:00+01:00 is before 2000-01-01"),
     (dict(without(household(), "arrival_date"), arrived_at="2026-11-22T08:30Z"), "future", None, "arrived_at",
      "household arrived_at: 2026-11-22T08:30Z is in the future"),
     (with_member(0, birth_year=None, birth_date="2027-01-03"), "future", 1, "birth_date", "member 1 birth_date: 2027"),
@@ -237,7 +256,9 @@ def test_every_problem_names_a_known_code_and_a_key_of_the_format() -> None:
 
 def test_the_cases_above_cover_every_code() -> None:
     produced = {code for _, code, *_ in EVERY_PROBLEM}
-    elsewhere = {"not_json", "wrong_regno"}  # the CLI's reading of a line; a correction file (below)
+    # Reading the bytes (tests/unit/validation/test_json_input.py); a correction file (below).
+    elsewhere = {"not_json", "not_utf8", "line_too_long", "too_deep", "number_too_long", "duplicate_key",
+                 "wrong_regno"}
     assert produced | elsewhere == set(PROBLEM_CODES)
 
 
@@ -247,6 +268,7 @@ def test_every_code_the_core_writes_is_in_the_vocabulary() -> None:
         **{f"fieldreg/validation/{part}.py": {"add": 0, "Problem": 0} for part in ("fields", "members", "household")},
         "fieldreg/station/form.py": {"Spot": 2, "Problem": 0},
         "fieldreg/cli/cmd_records.py": {"Problem": 0},
+        "fieldreg/validation/json_input.py": {"Problem": 0},
     }
     written = []
     for module, calls in makers.items():
