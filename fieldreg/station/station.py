@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.model import utcnow
+from fieldreg.station.integrity import check_at_sign_in
 from fieldreg.station.session import Session
 from fieldreg.store import PostStore, accounts
 
@@ -76,7 +77,8 @@ class Station:
         account, data_key, failed = accounts.try_unlock(self._store.db, username, passphrase,
                                                          now=now)
         session = Session(self, account, data_key)
-        session.audit_sign_in(failed_before=failed)
+        session.audit_sign_in(failed_before=failed,
+                              checks=lambda conn: check_at_sign_in(session, conn))
         log.info("login %s", username)
         return session
 

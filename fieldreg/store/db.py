@@ -207,11 +207,19 @@ def _m0004_batches(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX outbox_batch ON outbox (batch)")
 
 
+def _m0006_record_seals(db: sqlite_utils.Database) -> None:
+    # Each household's seal: a keyed hash of its clear columns (fieldreg/store/seals.py).
+    # Written by the first sign-in after this step, which also binds every envelope to
+    # its version (it needs the data key, which a migration does not have).
+    db.execute("ALTER TABLE households ADD COLUMN seal TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
     ("0003_tokens_and_stations", _m0003_tokens_and_stations),
     ("0004_batches", _m0004_batches),
+    ("0006_record_seals", _m0006_record_seals),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -21,6 +21,7 @@ from fieldreg.sqlitedb import connect, transaction
 from fieldreg.store.accounts import check_passphrase, check_username, insert_account
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import DB_FILENAME, migrate
+from fieldreg.store.seals import RecordSeals, write_commitment
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ class PostStore:
                 conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
                 must_change=False, created_by=admin, now=now, kdf=kdf,
             )
+            write_commitment(conn, RecordSeals(data_key), 0, "0" * 64)
             AuditLog(conn, data_key).append(
                 actor=admin, action="init", subject=post_id, details={"kind": kind}
             )

@@ -25,7 +25,8 @@ from fieldreg.model import (
     parse_iso_utc,
 )
 from fieldreg.store.fields import FieldCipher
-from fieldreg.store.index import encode_summary
+from fieldreg.store.index import decode_summary, encode_summary
+from fieldreg.store.seals import SEALED_COLUMNS, CorruptRecord, update_commitment
 
 HOUSEHOLD_SEALED = ("attributes", "origin_locality", "notes", "summary")
 MEMBER_SEALED = (
@@ -86,15 +87,22 @@ def _household_columns(
                strict=True)
 
 
+def record_of(regno: str, version: int) -> str:
+    """The record a household's envelopes are bound to: its number and version."""
+    return f"{regno}@{version}"
+
+
 def _sealed(
-    cipher: FieldCipher, regno: str, household: Household, *, status: str, void_reason: str
+    cipher: FieldCipher, regno: str, version: int, household: Household, *, status: str,
+    void_reason: str,
 ) -> tuple[list[bytes], list[list[bytes]]]:
     """The household's sealed columns and each member's, in one pass over the cipher."""
     summary = summary_of(household, status)
+    record = record_of(regno, version)
     sealed = cipher.seal_records([
-        ("households", regno, _household_columns(household, summary=summary,
-                                                 void_reason=void_reason)),
-        *(("members", f"{regno}/{member.id}", _member_columns(member))
+        ("households", record, _household_columns(household, summary=summary,
+                                                  void_reason=void_reason)),
+        *(("members", f"{record}/{member.id}", _member_columns(member))
           for member in household.members),
     ])
     return sealed[0], sealed[1:]
@@ -131,7 +139,7 @@ def _member_columns(member: Member) -> Iterable[tuple[str, Any]]:
 
 
 _HOUSEHOLD_COLUMNS = ("regno", "year", "seq", "arrived_at", "status", "version", "created_at",
-                      "created_by", "updated_at", "updated_by", *HOUSEHOLD_SEALED)
+                      "created_by", "updated_at", "updated_by", "seal", *HOUSEHOLD_SEALED)
 _INSERT_HOUSEHOLD = (f"INSERT INTO households ({', '.join(_HOUSEHOLD_COLUMNS)})"
                      f" VALUES ({', '.join('?' * len(_HOUSEHOLD_COLUMNS))})")
 _MEMBER_COLUMNS = ("household_id", "position", "member_uid", *MEMBER_SEALED)
@@ -143,12 +151,12 @@ def insert_household(
     conn: sqlite3.Connection, cipher: FieldCipher, *, regno: str, year: int, seq: int,
     household: Household, actor: str, now: datetime,
 ) -> int:
-    sealed, members = _sealed(cipher, regno, household, status="active", void_reason="")
+    sealed, members = _sealed(cipher, regno, 1, household, status="active", void_reason="")
     at = iso_utc(now)
-    cursor = conn.execute(_INSERT_HOUSEHOLD, (
-        regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor,
-        *sealed,
-    ))
+    clear = (regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor)
+    seal = cipher.seals.seal(*clear)
+    cursor = conn.execute(_INSERT_HOUSEHOLD, (*clear, seal, *sealed))
+    update_commitment(conn, cipher.seals, old=None, new=seal)
     household_id = int(cursor.lastrowid or 0)
     _insert_members(conn, household_id, household, members)
     return household_id
@@ -170,8 +178,9 @@ def replace_household(
     actor: str, now: datetime,
 ) -> int:
     """Keep the current version in ``history`` and store the new one; returns its version."""
-    household_id, = conn.execute(
-        "SELECT id FROM households WHERE regno = ?", (current.regno,)
+    household_id, year, seq, created_at, created_by, old_seal = conn.execute(
+        "SELECT id, year, seq, created_at, created_by, seal FROM households WHERE regno = ?",
+        (current.regno,)
     ).fetchone()
     history_record = f"{current.regno}@{current.version}"
     conn.execute(
@@ -182,15 +191,18 @@ def replace_household(
          cipher.seal("history", history_record, "previous", _snapshot(current))),
     )
     version = current.version + 1
-    sealed, members = _sealed(cipher, current.regno, household, status=status,
+    sealed, members = _sealed(cipher, current.regno, version, household, status=status,
                               void_reason=void_reason)
+    seal = cipher.seals.seal(current.regno, year, seq, iso_utc(household.arrived_at), status,
+                             version, created_at, created_by, iso_utc(now), actor)
     assignments = ", ".join(f"{col} = ?" for col in HOUSEHOLD_SEALED)
     conn.execute(
         f"UPDATE households SET arrived_at = ?, status = ?, version = ?, updated_at = ?,"
-        f" updated_by = ?, {assignments} WHERE id = ?",
-        [iso_utc(household.arrived_at), status, version, iso_utc(now), actor,
+        f" updated_by = ?, seal = ?, {assignments} WHERE id = ?",
+        [iso_utc(household.arrived_at), status, version, iso_utc(now), actor, seal,
          *sealed, household_id],
     )
+    update_commitment(conn, cipher.seals, old=old_seal, new=seal)
     conn.execute("DELETE FROM members WHERE household_id = ?", (household_id,))
     _insert_members(conn, household_id, household, members)
     return version
@@ -207,25 +219,19 @@ def _snapshot(current: Registration) -> dict[str, Any]:
 def load_registration(
     conn: sqlite3.Connection, cipher: FieldCipher, regno: str, *, with_history: bool = True
 ) -> Registration:
-    cols = ["id", "regno", "arrived_at", "status", "version", "created_at", "created_by",
-            "updated_at", "updated_by", *HOUSEHOLD_SEALED]
+    cols = ["id", "regno", "year", "seq", "arrived_at", "status", "version", "created_at",
+            "created_by", "updated_at", "updated_by", "seal", *HOUSEHOLD_SEALED]
     row = conn.execute(
         f"SELECT {', '.join(cols)} FROM households WHERE regno = ?", (regno,)
     ).fetchone()
     if row is None:
         raise NotFound("no registration {regno} at this post", regno=regno)
     rec = dict(zip(cols, row, strict=True))
-    plain = {c: cipher.open("households", regno, c, rec[c]) for c in HOUSEHOLD_SEALED if c != "summary"}
+    try:
+        plain, members = _open_current(conn, cipher, rec)
+    except CorruptData as err:
+        raise CorruptRecord(regno) from err
     attrs = plain["attributes"]
-    members = []
-    for mrow in conn.execute(
-        f"SELECT member_uid, {', '.join(MEMBER_SEALED)} FROM members"
-        " WHERE household_id = ? ORDER BY position", (rec["id"],)
-    ):
-        uid = mrow[0]
-        m = {c: cipher.open("members", f"{regno}/{uid}", c, v)
-             for c, v in zip(MEMBER_SEALED, mrow[1:], strict=True)}
-        members.append(_member_from(uid, m))
     household = Household(
         arrived_at=parse_iso_utc(rec["arrived_at"]),
         origin=Origin(attrs["origin_country"], attrs["origin_region"], plain["origin_locality"]),
@@ -253,10 +259,41 @@ def load_registration(
     )
 
 
+def _open_current(
+    conn: sqlite3.Connection, cipher: FieldCipher, rec: dict[str, Any]
+) -> tuple[dict[str, Any], list[Member]]:
+    """Check a household row's seal and open its envelopes and its members'.
+
+    Any failure is ``CorruptData``; the caller names the registration.
+    """
+    regno = rec["regno"]
+    clear = tuple(rec[c] for c in SEALED_COLUMNS)
+    if not cipher.seals.check(clear, rec["seal"] or ""):
+        raise CorruptData("the clear columns of {regno} were changed", regno=regno)
+    record = record_of(regno, rec["version"])
+    plain = {c: cipher.open("households", record, c, rec[c]) for c in HOUSEHOLD_SEALED}
+    members = []
+    for mrow in conn.execute(
+        f"SELECT member_uid, {', '.join(MEMBER_SEALED)} FROM members"
+        " WHERE household_id = ? ORDER BY position", (rec["id"],)
+    ):
+        uid = mrow[0]
+        m = {c: cipher.open("members", f"{record}/{uid}", c, v)
+             for c, v in zip(MEMBER_SEALED, mrow[1:], strict=True)}
+        members.append(_member_from(uid, m))
+    # The summary lists the members the household was saved with: a member row deleted
+    # or added by hand shows here (each member's envelopes only prove themselves).
+    summary = decode_summary(regno, plain["summary"])
+    if [m.uid for m in summary.members] != [m.id for m in members]:
+        raise CorruptData("the members of {regno} were changed", regno=regno)
+    return plain, members
+
+
 def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tuple[str, str]]:
     """Yield (regno, summary string) for every registration, decrypting as it goes."""
-    rows = conn.execute("SELECT regno, summary FROM households ORDER BY id")
-    return cipher.open_texts("households", "summary", rows)
+    rows = conn.execute("SELECT regno || '@' || version, summary FROM households ORDER BY id")
+    for record, text in cipher.open_texts("households", "summary", rows):
+        yield record.rpartition("@")[0], text
 
 
 def recent_attributes(
@@ -268,11 +305,11 @@ def recent_attributes(
     which must open even beside a damaged row.
     """
     rows = conn.execute(
-        "SELECT regno, attributes FROM households ORDER BY id DESC LIMIT ?", (limit,)
+        "SELECT regno, version, attributes FROM households ORDER BY id DESC LIMIT ?", (limit,)
     ).fetchall()
-    for regno, blob in rows:
+    for regno, version, blob in rows:
         try:
-            yield cipher.open("households", regno, "attributes", blob)
+            yield cipher.open("households", record_of(regno, version), "attributes", blob)
         except CorruptData:
             continue
 

@@ -34,6 +34,7 @@ from fieldreg.regno import RegNo
 from fieldreg.sqlitedb import transaction
 from fieldreg.station.batches import BATCHES_DIRNAME
 from fieldreg.station.demo import demo_household
+from fieldreg.store import SCHEMA_VERSION
 from fieldreg.station.enrollment import create_camp
 from fieldreg.station.session import Session
 from fieldreg.store import registry
@@ -115,7 +116,7 @@ def test_round_trip_every_kind_of_record(post: Session, hq: HqDir, usb: Path) ->
     assert result.path == usb / "TGR1-000001.frb" and files(usb) == ["TGR1-000001.frb"]
     batch, records = open_batch(result.path, hq)
     m = batch.manifest
-    assert (m.post, m.seq, m.prev, m.exporter, m.schema_version) == ("TGR1", 1, NO_PREVIOUS, ADMIN, 4)
+    assert (m.post, m.seq, m.prev, m.exporter, m.schema_version) == ("TGR1", 1, NO_PREVIOUS, ADMIN, SCHEMA_VERSION)
     assert batch.manifest_hash.hex() == result.batch.manifest_hash
     assert m.tokens == (bytes.fromhex(first.token_id), bytes.fromhex(new.token_id))
     assert m.counts == {"registration": 2, "correction": 1, "void": 1, "duplicate_decision": 1,

@@ -1,0 +1,229 @@
+"""Record seals: the clear columns of every household authenticated, and all of them committed.
+
+    seals = RecordSeals(data_key)                     # FieldCipher makes one: cipher.seals
+    seal = seals.seal(regno, year, seq, arrived_at, status, version,
+                      created_at, created_by, updated_at, updated_by)
+    update_commitment(conn, seals, old=None, new=seal)   # in the save's own transaction
+    scan = scan_records(conn, seals)                  # at sign-in and by ``audit verify``
+
+A household's clear columns (number, year and sequence, arrival, status,
+version, created and updated at and by) carry meaning: search, statistics and
+the export read them. Each row keeps ``seal``, a keyed BLAKE2b over those
+columns, so a hand edit of any of them is found (``CorruptRecord`` naming the
+number). The envelopes of the row are bound to its version too (their associated
+data names ``<regno>@<version>``: fieldreg/store/fields.py), so ciphertexts copied
+from an older version do not open under a newer one.
+
+The *commitment* (``meta.records_seal``) is the number of households and the XOR of
+every row's seal, with a MAC: each save XORs the old seal out and the new one in.
+A deleted row, an added one or a row put back from an older copy of the file
+changes the XOR, which one scan of the clear columns at sign-in recomputes.
+The key is derived from the data key, so all of this stops someone without a
+passphrase (a hand edit with the ``sqlite3`` tool), not an officer who writes a
+program with their own (docs/store.md, "Audit trail and records").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from fieldreg.errors import CorruptData
+from fieldreg.messages import Message
+from fieldreg.regno import RegNo
+
+COMMITMENT_KEY = "records_seal"  # meta key
+_SEP = "\x1f"  # never in a number, a time, a status or a user name
+_ZERO = "0" * 64
+
+#: The clear columns a seal covers, in this order (docs/store.md).
+SEALED_COLUMNS = ("regno", "year", "seq", "arrived_at", "status", "version", "created_at",
+                  "created_by", "updated_at", "updated_by")
+
+
+class CorruptRecord(CorruptData):
+    """One registration fails its check (altered by hand, or put back from an older copy).
+
+    ``regno`` names it, so a caller can set that one record aside and go on with the others.
+    """
+
+    def __init__(self, regno: str, template: str | Message = "", /, **params: object) -> None:
+        self.regno = regno
+        super().__init__(template or Message(
+            "registration {regno} fails its integrity check (edited outside FieldReg, or put"
+            " back from an older copy)", regno=regno), **params)
+
+
+def derive_seal_key(data_key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"fieldreg record seal v1").derive(data_key)
+
+
+class RecordSeals:
+    """Seals rows and commitments under a key derived from the data key."""
+
+    def __init__(self, data_key: bytes):
+        self._key = derive_seal_key(data_key)
+
+    def seal(self, regno: str, year: int, seq: int, arrived_at: str, status: str, version: int,
+             created_at: str, created_by: str, updated_at: str, updated_by: str) -> str:
+        text = _SEP.join(("seal/v1", regno, str(year), str(seq), arrived_at, status, str(version),
+                          created_at, created_by, updated_at, updated_by))
+        return hashlib.blake2b(text.encode(), key=self._key, digest_size=32).hexdigest()
+
+    def check(self, row: tuple[object, ...], seal: str) -> bool:
+        """``row``: the SEALED_COLUMNS values, in order."""
+        return hmac.compare_digest(self.seal(*row), seal)  # type: ignore[arg-type]
+
+    def commitment_mac(self, count: int, xor: str) -> str:
+        text = f"records/v1{_SEP}{count}{_SEP}{xor}"
+        return hashlib.blake2b(text.encode(), key=self._key, digest_size=32).hexdigest()
+
+    def commitment(self, count: int, xor: str) -> str:
+        return json.dumps({"count": count, "xor": xor, "mac": self.commitment_mac(count, xor)})
+
+
+def _xor(a: str, b: str) -> str:
+    return f"{int(a, 16) ^ int(b, 16):064x}"
+
+
+def read_commitment(conn: sqlite3.Connection, seals: RecordSeals) -> tuple[str, int, str]:
+    """(state, count, xor): state is ``ok``, ``missing`` or ``forged``."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (COMMITMENT_KEY,)).fetchone()
+    if row is None:
+        return "missing", 0, _ZERO
+    try:
+        value = json.loads(row[0])
+        count, xor, mac = int(value["count"]), str(value["xor"]), str(value["mac"])
+        int(xor, 16)
+    except (ValueError, KeyError, TypeError):
+        return "forged", 0, _ZERO
+    if not hmac.compare_digest(seals.commitment_mac(count, xor), mac):
+        return "forged", count, xor
+    return "ok", count, xor
+
+
+def write_commitment(conn: sqlite3.Connection, seals: RecordSeals, count: int, xor: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (COMMITMENT_KEY, seals.commitment(count, xor)))
+
+
+def update_commitment(conn: sqlite3.Connection, seals: RecordSeals, *, old: str | None,
+                      new: str) -> None:
+    """Replace ``old`` (None: a new household) by ``new`` in the commitment; in the save's transaction.
+
+    A commitment that is missing or fails its MAC is left as it is: re-sealing it would
+    hide what was done to it. Sign-in reports it.
+    """
+    state, count, xor = read_commitment(conn, seals)
+    if state != "ok":
+        return
+    if old is None:
+        count += 1
+    else:
+        xor = _xor(xor, old)
+    write_commitment(conn, seals, count, _xor(xor, new))
+
+
+@dataclass
+class RecordScan:
+    """What one pass over the households' clear columns found."""
+
+    households: int = 0
+    altered: list[str] = field(default_factory=list)  # rows whose seal does not match
+    commitment: str = "ok"  # ok | missing | forged | mismatch
+    expected: int = 0  # households the commitment counts
+    rolled_back: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # numbers issued, not in the store
+
+    @property
+    def clean(self) -> bool:
+        return (not self.altered and self.commitment == "ok" and not self.rolled_back
+                and not self.missing)
+
+
+def scan_records(conn: sqlite3.Connection, seals: RecordSeals, post_id: str) -> RecordScan:
+    """Check every household's seal, the commitment, version rollbacks and number gaps.
+
+    One scan of the clear columns (no decryption); run inside a read snapshot.
+    """
+    scan = RecordScan()
+    xor = 0
+    seen: dict[int, set[int]] = defaultdict(set)
+    seal_of = seals.seal
+    for *row, seal in conn.execute(
+        f"SELECT {', '.join(SEALED_COLUMNS)}, seal FROM households"
+    ):
+        scan.households += 1
+        seen[row[1]].add(row[2])
+        if not hmac.compare_digest(seal_of(*row), seal):
+            scan.altered.append(row[0])
+        try:
+            xor ^= int(seal, 16)
+        except ValueError:
+            pass  # already counted as altered
+    state, count, stored = read_commitment(conn, seals)
+    scan.expected = count
+    if state != "ok":
+        scan.commitment = state
+    elif count != scan.households or int(stored, 16) != xor:
+        scan.commitment = "mismatch"
+    scan.rolled_back = rolled_back(conn)
+    for year, last in conn.execute("SELECT year, last FROM sequences ORDER BY year"):
+        have = seen.get(year, set())
+        if len(have) < last:
+            scan.missing += [str(RegNo.build(post_id, year, n)) for n in range(1, last + 1)
+                             if n not in have]
+    return scan
+
+
+def rolled_back(conn: sqlite3.Connection) -> list[str]:
+    """Households older than the history they keep, or than their last audited change.
+
+    A row put back from an older copy of the file keeps its older version while
+    ``history`` already holds that version, or while the newest ``register``/``correct``/
+    ``void`` entry of the audit log names a newer one.
+    """
+    found = {r[0] for r in conn.execute(
+        "SELECT DISTINCT h.regno FROM history x JOIN households h ON h.id = x.household_id"
+        " WHERE x.version >= h.version")}
+    last = conn.execute(
+        "SELECT action, subject, details FROM audit WHERE action IN ('register', 'correct', 'void')"
+        " ORDER BY seq DESC LIMIT 1").fetchone()
+    if last is not None:
+        action, regno, details = last
+        try:
+            version = 1 if action == "register" else int(json.loads(details)["version"])
+        except (ValueError, KeyError, TypeError):
+            version = 0
+        row = conn.execute("SELECT version FROM households WHERE regno = ?", (regno,)).fetchone()
+        if row is not None and row[0] < version:
+            found.add(regno)
+    return sorted(found)
+
+
+def audited_versions(conn: sqlite3.Connection) -> dict[str, int]:
+    """The newest version of each registration the audit log records (``audit verify``)."""
+    out: dict[str, int] = {}
+    for action, regno, details in conn.execute(
+        "SELECT action, subject, details FROM audit WHERE action IN ('register', 'correct', 'void')"
+        " ORDER BY seq"
+    ):
+        try:
+            version = 1 if action == "register" else int(json.loads(details)["version"])
+        except (ValueError, KeyError, TypeError):
+            continue
+        out[regno] = max(version, out.get(regno, 0))
+    return out
+
+
+def current_versions(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT regno, version FROM households").fetchall())
