@@ -99,9 +99,12 @@ class FieldCipher:
         prefix, suffix = f"fieldreg/v1|{table}|", f"|{column}"
         rows = iter(rows)
         while chunk := list(islice(rows, 1024)):
-            plaintexts = self._sealer.open_many(
-                (blob, f"{prefix}{record}{suffix}".encode()) for record, blob in chunk
-            )
+            try:
+                plaintexts = list(self._sealer.open_many(
+                    (blob, f"{prefix}{record}{suffix}".encode()) for record, blob in chunk
+                ))
+            except CorruptData:
+                raise self._name_failure(table, column, chunk) from None
             for (record, _), plaintext in zip(chunk, plaintexts, strict=True):
                 if plaintext[:1] != _TEXT:
                     raise CorruptData(
@@ -109,3 +112,15 @@ class FieldCipher:
                         table=table, column=column, record=record
                     )
                 yield record, plaintext[1:].decode("utf-8")
+
+    def _name_failure(self, table: str, column: str, chunk: list[tuple[str, bytes]]) -> CorruptData:
+        """The error naming the first record of ``chunk`` that does not open (``err.record``)."""
+        for record, blob in chunk:
+            try:
+                self._sealer.open(blob, self._aad(table, record, column))
+            except CorruptData:
+                err = CorruptData("{table}.{column} of {record} fails its integrity check",
+                                  table=table, column=column, record=record)
+                err.record = record  # type: ignore[attr-defined]
+                return err
+        return CorruptData("encrypted value fails its integrity check")

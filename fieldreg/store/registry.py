@@ -292,8 +292,14 @@ def _open_current(
 def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tuple[str, str]]:
     """Yield (regno, summary string) for every registration, decrypting as it goes."""
     rows = conn.execute("SELECT regno || '@' || version, summary FROM households ORDER BY id")
-    for record, text in cipher.open_texts("households", "summary", rows):
-        yield record.rpartition("@")[0], text
+    try:
+        for record, text in cipher.open_texts("households", "summary", rows):
+            yield record.rpartition("@")[0], text
+    except CorruptData as err:
+        record = getattr(err, "record", None)
+        if record is None:
+            raise
+        raise CorruptRecord(record.rpartition("@")[0]) from err
 
 
 def recent_attributes(
