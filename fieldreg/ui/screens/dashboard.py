@@ -30,6 +30,7 @@ from fieldreg.station.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
+from fieldreg.ui.text import translated
 from fieldreg.ui.widgets.notice import Notice
 
 PERIODS = (14, 31)  # days shown in the chart
@@ -75,6 +76,9 @@ class DashboardScreen(Screen):
         top.addWidget(self.period)
         layout.addLayout(top)
 
+        self.alerts = Notice(body)
+        self.alerts.setObjectName("integrityAlerts")
+        layout.addWidget(self.alerts)
         self.unusual = Notice(body)
         self.unusual.setObjectName("unusualFlow")
         layout.addWidget(self.unusual)
@@ -133,14 +137,20 @@ class DashboardScreen(Screen):
             return None  # one count at a time: the session is not shared between threads
         session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
         today = utc_today()
-        return self.run_busy(
-            self.tr("Counting arrivals…"),
-            lambda progress: dashboard.build_dashboard(session.households.stats(), today=today,
-                                                       multiple=multiple),
-            on_done=self.show_board)
+        may_audit = session.account.may("audit")
 
-    def show_board(self, board: Dashboard) -> None:
+        def work(progress: Any) -> tuple[Dashboard, list[str]]:
+            board = dashboard.build_dashboard(session.households.stats(), today=today,
+                                              multiple=multiple)
+            alerts = session.audit.alerts() if may_audit else []
+            return board, [translated(session.audit.describe(a)) for a in alerts]
+
+        return self.run_busy(self.tr("Counting arrivals…"), work,
+                             on_done=lambda done: self.show_board(*done))
+
+    def show_board(self, board: Dashboard, alerts: list[str] | None = None) -> None:
         self.board = board
+        self._show_alerts(alerts or [])
         locale = QLocale()
         self.totals.setText(self.tr("{households} households, {people} people registered "
                                     "({voided} voided)").format(
@@ -178,6 +188,16 @@ class DashboardScreen(Screen):
         self.chart_box.show()
         self._show_unusual([d for d in days if d.unusual])
         self._plot(days)
+
+    def _show_alerts(self, alerts: list[str]) -> None:
+        """Tampering the post found (audit alerts): the newest few, and where to see them all."""
+        if not alerts:
+            self.alerts.clear_notice()
+            return
+        shown = "; ".join(reversed(alerts[-MAX_DAYS_NAMED:]))
+        self.alerts.show_warning(self.tr(
+            "{n} integrity alert(s) recorded at this post, newest first: {alerts}. "
+            "Run 'fieldreg audit verify' and tell HQ.").format(n=len(alerts), alerts=shown))
 
     def _show_unusual(self, unusual: list[DayCount]) -> None:
         if not unusual:
