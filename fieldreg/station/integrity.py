@@ -3,19 +3,21 @@
     check_at_sign_in(session, conn)        # Station.unlock, before the login entry
     report = integrity_report(session)     # session.audit.check(): what ``audit verify`` prints
 
-At sign-in (kept cheap: one scan of the households' clear columns, no
-decryption) the head of the audit log must name its last entry, every
-household's seal must match its clear columns, the commitment over all seals
-must match, no household may be older than its history or its last audited
-change, and every registration number the post issued must be in the store.
+At sign-in (kept cheap: one read of the seals' narrow index, no decryption)
+the head of the audit log must name its last entry, the commitment over all
+seals must match the households (none deleted, added or put back from an older
+copy), no household may be older than its history or its last audited change,
+and every registration number the post issued must be in the store.
 Each finding becomes an ``audit_alert`` entry (fieldreg/store/audit.py), which
 stays in the chain, is shown by ``fieldreg audit verify`` and to supervisors, and
 travels to HQ with the next batch. The post keeps working: nothing is refused
 at sign-in for these, since refusing would stop registrations and protect nothing.
 An alert already recorded with the same facts is not written again.
 
-``audit verify`` adds what needs the whole log: every registration the log
-says was registered, corrected or voided must be in the store at that version.
+``audit verify`` adds what reads everything: every household's seal against its
+clear columns (an edited status, author or arrival), and every registration the
+log says was registered, corrected or voided, which must be in the store at that
+version. What it finds is recorded as alerts too, for HQ.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def check_at_sign_in(session: SignedIn, conn: sqlite3.Connection) -> None:
             log.append(actor=actor, action="records_sealed", details={
                 "households": outcome.households, **({"damaged": _first(outcome.damaged)["count"]}
                                                      if outcome.damaged else {})})
-    scan = seals.scan_records(conn, session.cipher.seals, session.store.post_id)
+    scan = seals.scan_records(conn, session.cipher.seals, session.store.post_id, full=False)
     for code, facts in scan_alerts(scan):
         _alert_once(log, actor, code, facts)
 
@@ -166,5 +168,9 @@ def integrity_report(session: SignedIn) -> IntegrityReport:
         entries, problem = log.verify()
         scan = seals.scan_records(conn, session.cipher.seals, session.store.post_id)
         findings = findings_of(scan, seals.audited_versions(conn), seals.current_versions(conn))
+        # What only the full check finds (a clear column edited under its old seal) is
+        # recorded too, so that it reaches HQ with the next batch.
+        for code, facts in scan_alerts(scan):
+            _alert_once(log, session.user, code, facts)
         alerts = log.alerts()
     return IntegrityReport(entries, problem, findings, alerts)

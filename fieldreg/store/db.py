@@ -211,7 +211,11 @@ def _m0006_record_seals(db: sqlite_utils.Database) -> None:
     # Each household's seal: a keyed hash of its clear columns (fieldreg/store/seals.py).
     # Written by the first sign-in after this step, which also binds every envelope to
     # its version (it needs the data key, which a migration does not have).
+    # ``seal_tag`` is the seal's first 40 bits as an integer: sign-in sums them in SQL
+    # against the commitment, reading this narrow index rather than the wide rows.
     db.execute("ALTER TABLE households ADD COLUMN seal TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE households ADD COLUMN seal_tag INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX households_seal_tag ON households (seal_tag)")
 
 
 MIGRATIONS: list[Migration] = [

@@ -190,7 +190,7 @@ def _households(conn: sqlite3.Connection, cipher: FieldCipher, regnos: list[str]
     if not regnos:
         return {}
     cipher_seals = cipher.seals
-    cols = ("id", *SEALED_COLUMNS, "seal", "attributes", "origin_locality", "notes")
+    cols = ("id", *SEALED_COLUMNS, "seal", "seal_tag", "attributes", "origin_locality", "notes")
     rows = conn.execute(f"SELECT {', '.join(cols)} FROM households WHERE regno IN"
                         f" ({_marks(len(regnos))})", regnos)
     out = {}
@@ -198,7 +198,8 @@ def _households(conn: sqlite3.Connection, cipher: FieldCipher, regnos: list[str]
         hh = dict(zip(cols, r, strict=True))
         # What the batch says of a household (its status, version, who and when) must be
         # what was saved: a hand-edited row is not exported as if it were.
-        if not cipher_seals.check(tuple(hh[c] for c in SEALED_COLUMNS), hh["seal"] or ""):
+        if not cipher_seals.check(tuple(hh[c] for c in SEALED_COLUMNS), hh["seal"] or "",
+                                  hh["seal_tag"]):
             raise CorruptRecord(hh["regno"])
         out[hh["regno"]] = hh
     return out

@@ -121,7 +121,7 @@ class PostStore:
                 conn, username=admin, role="admin", passphrase=passphrase, data_key=data_key,
                 must_change=False, created_by=admin, now=now, kdf=kdf,
             )
-            write_commitment(conn, RecordSeals(data_key), 0, "0" * 64)
+            write_commitment(conn, RecordSeals(data_key), 0, 0)
             AuditLog(conn, data_key).append(
                 actor=admin, action="init", subject=post_id, details={"kind": kind}
             )

@@ -26,7 +26,7 @@ from fieldreg.model import (
 )
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.index import decode_summary, encode_summary
-from fieldreg.store.seals import SEALED_COLUMNS, CorruptRecord, update_commitment
+from fieldreg.store.seals import SEALED_COLUMNS, CorruptRecord, tag_of, update_commitment
 
 HOUSEHOLD_SEALED = ("attributes", "origin_locality", "notes", "summary")
 MEMBER_SEALED = (
@@ -139,7 +139,8 @@ def _member_columns(member: Member) -> Iterable[tuple[str, Any]]:
 
 
 _HOUSEHOLD_COLUMNS = ("regno", "year", "seq", "arrived_at", "status", "version", "created_at",
-                      "created_by", "updated_at", "updated_by", "seal", *HOUSEHOLD_SEALED)
+                      "created_by", "updated_at", "updated_by", "seal", "seal_tag",
+                      *HOUSEHOLD_SEALED)
 _INSERT_HOUSEHOLD = (f"INSERT INTO households ({', '.join(_HOUSEHOLD_COLUMNS)})"
                      f" VALUES ({', '.join('?' * len(_HOUSEHOLD_COLUMNS))})")
 _MEMBER_COLUMNS = ("household_id", "position", "member_uid", *MEMBER_SEALED)
@@ -155,7 +156,7 @@ def insert_household(
     at = iso_utc(now)
     clear = (regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor)
     seal = cipher.seals.seal(*clear)
-    cursor = conn.execute(_INSERT_HOUSEHOLD, (*clear, seal, *sealed))
+    cursor = conn.execute(_INSERT_HOUSEHOLD, (*clear, seal, tag_of(seal), *sealed))
     update_commitment(conn, cipher.seals, old=None, new=seal)
     household_id = int(cursor.lastrowid or 0)
     _insert_members(conn, household_id, household, members)
@@ -198,9 +199,9 @@ def replace_household(
     assignments = ", ".join(f"{col} = ?" for col in HOUSEHOLD_SEALED)
     conn.execute(
         f"UPDATE households SET arrived_at = ?, status = ?, version = ?, updated_at = ?,"
-        f" updated_by = ?, seal = ?, {assignments} WHERE id = ?",
+        f" updated_by = ?, seal = ?, seal_tag = ?, {assignments} WHERE id = ?",
         [iso_utc(household.arrived_at), status, version, iso_utc(now), actor, seal,
-         *sealed, household_id],
+         tag_of(seal), *sealed, household_id],
     )
     update_commitment(conn, cipher.seals, old=old_seal, new=seal)
     conn.execute("DELETE FROM members WHERE household_id = ?", (household_id,))
@@ -220,7 +221,7 @@ def load_registration(
     conn: sqlite3.Connection, cipher: FieldCipher, regno: str, *, with_history: bool = True
 ) -> Registration:
     cols = ["id", "regno", "year", "seq", "arrived_at", "status", "version", "created_at",
-            "created_by", "updated_at", "updated_by", "seal", *HOUSEHOLD_SEALED]
+            "created_by", "updated_at", "updated_by", "seal", "seal_tag", *HOUSEHOLD_SEALED]
     row = conn.execute(
         f"SELECT {', '.join(cols)} FROM households WHERE regno = ?", (regno,)
     ).fetchone()
@@ -268,7 +269,7 @@ def _open_current(
     """
     regno = rec["regno"]
     clear = tuple(rec[c] for c in SEALED_COLUMNS)
-    if not cipher.seals.check(clear, rec["seal"] or ""):
+    if not cipher.seals.check(clear, rec["seal"] or "", rec["seal_tag"]):
         raise CorruptData("the clear columns of {regno} were changed", regno=regno)
     record = record_of(regno, rec["version"])
     plain = {c: cipher.open("households", record, c, rec[c]) for c in HOUSEHOLD_SEALED}

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from fieldreg.errors import CorruptData
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.registry import HOUSEHOLD_SEALED, MEMBER_SEALED, record_of
-from fieldreg.store.seals import COMMITMENT_KEY, SEALED_COLUMNS, write_commitment
+from fieldreg.store.seals import COMMITMENT_KEY, SEALED_COLUMNS, tag_of, write_commitment
 
 
 @dataclass
@@ -51,7 +51,7 @@ def reseal_earlier_records(conn: sqlite3.Connection, cipher: FieldCipher) -> Res
         outcome.refused = "sealed_rows"
         return outcome
     conn.execute("SAVEPOINT reseal")
-    xor = 0
+    total = 0
     count = 0
     cols = ("id", *SEALED_COLUMNS, *HOUSEHOLD_SEALED)
     for row in conn.execute(f"SELECT {', '.join(cols)} FROM households").fetchall():
@@ -76,17 +76,18 @@ def reseal_earlier_records(conn: sqlite3.Connection, cipher: FieldCipher) -> Res
             continue
         seal = cipher.seals.seal(*(rec[c] for c in SEALED_COLUMNS))
         conn.execute(
-            f"UPDATE households SET seal = ?, {', '.join(f'{c} = ?' for c in HOUSEHOLD_SEALED)}"
-            " WHERE id = ?", (seal, *households, rec["id"]))
+            f"UPDATE households SET seal = ?, seal_tag = ?,"
+            f" {', '.join(f'{c} = ?' for c in HOUSEHOLD_SEALED)} WHERE id = ?",
+            (seal, tag_of(seal), *households, rec["id"]))
         conn.executemany(
             f"UPDATE members SET {', '.join(f'{c} = ?' for c in MEMBER_SEALED)}"
             " WHERE household_id = ? AND position = ?",
             [(*blobs, rec["id"], position) for position, blobs in members])
-        xor ^= int(seal, 16)
+        total += tag_of(seal)
         count += 1
-    # A damaged row is counted (its empty seal adds nothing to the XOR): it is reported by
+    # A damaged row is counted (its tag, 0, adds nothing to the sum): it is reported by
     # name as altered, not as a row missing from the commitment.
-    write_commitment(conn, cipher.seals, count + len(outcome.damaged), f"{xor:064x}")
+    write_commitment(conn, cipher.seals, count + len(outcome.damaged), total)
     conn.execute("RELEASE reseal")
     outcome.households = count
     return outcome

@@ -128,8 +128,9 @@ def test_a_void_household_set_back_to_active(admin: Session, data_dir: Path) -> 
     admin.households.void(numbers[0], reason="registered twice")
     raw(data_dir).execute("UPDATE households SET status = 'active' WHERE regno = ?", (numbers[0],))
     session = sign_in(data_dir)
+    assert any(numbers[0] in str(f) for f in session.audit.check().findings)
     assert alerts(session)["records_altered"] == {"code": "records_altered", "count": 1,
-                                                  "regnos": [numbers[0]]}
+                                                  "regnos": [numbers[0]]}  # recorded, for HQ
     with pytest.raises(CorruptRecord) as caught:
         session.households.get(numbers[0])
     assert caught.value.regno == numbers[0] and numbers[0] in str(caught.value)
@@ -146,6 +147,8 @@ def test_edited_clear_columns_are_caught(admin: Session, data_dir: Path, column:
     raw(data_dir).execute(f"UPDATE households SET {column} = ? WHERE regno = ?",
                           (value, numbers[0]))
     session = sign_in(data_dir)
+    assert [str(f) for f in session.audit.check().findings] == [
+        f"registrations changed outside FieldReg (clear columns or seal): {numbers[0]}"]
     assert alerts(session)["records_altered"]["regnos"] == [numbers[0]]
     with pytest.raises(CorruptRecord):
         session.households.get(numbers[0])
@@ -166,7 +169,8 @@ def _copy_rows(old: Path, new: Path, regno: str, *, with_clear: bool) -> None:
     conn.execute("ATTACH DATABASE ? AS old", (str(old / "fieldreg.db"),))
     columns = ["attributes", "origin_locality", "notes", "summary"]
     if with_clear:
-        columns += ["arrived_at", "status", "version", "updated_at", "updated_by", "seal"]
+        columns += ["arrived_at", "status", "version", "updated_at", "updated_by", "seal",
+                    "seal_tag"]
     sets = ", ".join(f"{c} = (SELECT {c} FROM old.households WHERE regno = :r)" for c in columns)
     conn.execute(f"UPDATE households SET {sets} WHERE regno = :r", {"r": regno})
     hid = conn.execute("SELECT id FROM households WHERE regno = ?", (regno,)).fetchone()[0]
@@ -243,6 +247,8 @@ def test_clearing_every_seal_does_not_rerun_the_upgrade(admin: Session, data_dir
     session = sign_in(data_dir)
     assert alerts(session)["records_reseal_refused"]["why"] == "sealed_envelopes"
     assert "records_sealed" not in [e.action for e in session.audit.entries()]
+    assert alerts(session)["records_commitment"]["state"] == "missing"
+    session.audit.check()
     assert alerts(session)["records_altered"]["count"] == 2
     with pytest.raises(CorruptData):
         session.households.get(numbers[0])
@@ -250,10 +256,12 @@ def test_clearing_every_seal_does_not_rerun_the_upgrade(admin: Session, data_dir
 
 def test_repeated_sign_ins_do_not_repeat_an_alert(admin: Session, data_dir: Path) -> None:
     regno = register(admin, 1)[0]
-    raw(data_dir).execute("UPDATE households SET created_by = 'x' WHERE regno = ?", (regno,))
+    raw(data_dir).execute("DELETE FROM households WHERE regno = ?", (regno,))
     for _ in range(3):
         session = sign_in(data_dir)
-    assert [e.subject for e in session.audit.alerts()] == ["records_altered"]
+        session.audit.check()
+    assert sorted(e.subject for e in session.audit.alerts()) == [
+        "numbers_missing", "records_commitment"]
 
 
 def test_alert_helper_records_codes_and_plain_facts(admin: Session) -> None:
