@@ -29,7 +29,7 @@ from typing import Any
 from fieldreg.messages import Message
 from fieldreg.sqlitedb import transaction
 from fieldreg.station.signed_in import SignedIn
-from fieldreg.store import reseal, seals
+from fieldreg.store import registry, reseal, seals
 from fieldreg.store.audit import AuditEntry, AuditLog
 
 SHOWN = 12  # registration numbers an alert or a line names; the count says how many in all
@@ -49,6 +49,8 @@ def scan_alerts(scan: seals.RecordScan) -> list[tuple[str, dict[str, Any]]]:
                                            "found": scan.households}))
     if scan.rolled_back:
         out.append(("records_rolled_back", _first(scan.rolled_back)))
+    if scan.unreadable:
+        out.append(("records_unreadable", _first(scan.unreadable)))
     if scan.missing:
         out.append(("numbers_missing", _first(scan.missing)))
     return out
@@ -105,6 +107,10 @@ def findings_of(scan: seals.RecordScan, audited: dict[str, int],
     if scan.altered:
         out.append(Message("registrations changed outside FieldReg (clear columns or seal): "
                            "{regnos}", regnos=_names(scan.altered)))
+    if scan.unreadable:
+        out.append(Message("registrations whose encrypted fields do not open under their "
+                           "version (put back from an older copy, or damaged): {regnos}",
+                           regnos=_names(scan.unreadable)))
     if scan.commitment == "missing":
         out.append(Message("the record of every household's seal is missing (removed by hand)"))
     elif scan.commitment == "forged":
@@ -151,6 +157,9 @@ def describe_alert(entry: AuditEntry) -> Message:
     if code == "records_rolled_back":
         return Message("{count} registrations put back to an older version: {regnos}",
                        count=facts.get("count"), regnos=regnos)
+    if code == "records_unreadable":
+        return Message("{count} registrations whose encrypted fields do not open: {regnos}",
+                       count=facts.get("count"), regnos=regnos)
     if code == "numbers_missing":
         return Message("{count} registration numbers issued but missing: {regnos}",
                        count=facts.get("count"), regnos=regnos)
@@ -167,6 +176,7 @@ def integrity_report(session: SignedIn) -> IntegrityReport:
         log = session.audit_on(conn)
         entries, problem = log.verify()
         scan = seals.scan_records(conn, session.cipher.seals, session.store.post_id)
+        scan.unreadable = registry.unreadable_records(conn, session.cipher)
         findings = findings_of(scan, seals.audited_versions(conn), seals.current_versions(conn))
         # What only the full check finds (a clear column edited under its old seal) is
         # recorded too, so that it reaches HQ with the next batch.

@@ -148,11 +148,12 @@ class RecordScan:
     expected: int = 0  # households the commitment counts
     rolled_back: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # numbers issued, not in the store
+    unreadable: list[str] = field(default_factory=list)  # envelopes that do not open (full only)
 
     @property
     def clean(self) -> bool:
         return (not self.altered and self.commitment == "ok" and not self.rolled_back
-                and not self.missing)
+                and not self.missing and not self.unreadable)
 
 
 def scan_records(conn: sqlite3.Connection, seals: RecordSeals, post_id: str, *,

@@ -161,6 +161,9 @@ def test_older_ciphertexts_copied_back_after_a_correction(run_cli: Any, data_dir
     conn.close()
     shown = run_cli("show", regno)
     assert shown.returncode != 0 and regno in shown.stderr and "Aminata" not in shown.stdout
+    verify = run_cli("audit", "verify")
+    assert verify.returncode == 1 and "do not open under their version" in verify.stderr
+    assert regno in verify.stderr
     assert ok(run_cli("show", other, "--json"))
     # The old name never reaches HQ as version 2.
     if run_cli("export", "--to", str(usb)).returncode == 0:

@@ -708,6 +708,10 @@
         <translation>{count} enregistrements ramenés à une version antérieure : {regnos}</translation>
     </message>
     <message>
+        <source>{count} registrations whose encrypted fields do not open: {regnos}</source>
+        <translation>{count} enregistrements dont les champs chiffrés ne s&apos;ouvrent pas : {regnos}</translation>
+    </message>
+    <message>
         <source>{count} registration numbers issued but missing: {regnos}</source>
         <translation>{count} numéros d&apos;enregistrement attribués mais absents : {regnos}</translation>
     </message>
@@ -718,6 +722,10 @@
     <message>
         <source>registrations changed outside FieldReg (clear columns or seal): {regnos}</source>
         <translation>enregistrements modifiés hors de FieldReg (colonnes en clair ou sceau) : {regnos}</translation>
+    </message>
+    <message>
+        <source>registrations whose encrypted fields do not open under their version (put back from an older copy, or damaged): {regnos}</source>
+        <translation>enregistrements dont les champs chiffrés ne s&apos;ouvrent pas sous leur version (remis depuis une copie antérieure, ou endommagés) : {regnos}</translation>
     </message>
     <message>
         <source>the record of every household&apos;s seal is missing (removed by hand)</source>

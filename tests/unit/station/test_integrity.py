@@ -203,6 +203,11 @@ def test_older_ciphertexts_copied_back_after_a_correction_do_not_open(
         session.households.get(regno)  # version 2 with version 1's envelopes
     assert caught.value.regno == regno
     assert session.households.get(other).version == 1
+    report = session.audit.check()
+    assert [str(f) for f in report.findings] == [
+        "registrations whose encrypted fields do not open under their version (put back from an"
+        f" older copy, or damaged): {regno}"]
+    assert alerts(session)["records_unreadable"]["regnos"] == [regno]
     # The index names the record too, rather than a bare integrity failure.
     with pytest.raises(CorruptRecord, match=regno):
         session.households.search("traore")
