@@ -13,7 +13,8 @@ from fieldreg.station import datadir
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True, metavar="COMMAND")
-    p = audit.add_parser("verify", parents=[common], help="check the hash chain end to end, the records, and list alerts")
+    p = audit.add_parser("verify", parents=[common],
+                         help="check the hash chain end to end, the records, and list alerts")
     p.set_defaults(func=cmd_audit_verify)
     p = audit.add_parser("show", parents=[common], help="list audit entries")
     p.add_argument("--json", action="store_true")

@@ -31,7 +31,6 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.model import iso_utc, utcnow
 
-
 ALERT = "audit_alert"  # the action of an alert entry (docs/store.md, "Audit trail and records")
 ALERT_CODE_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 

@@ -297,10 +297,10 @@ def iter_summaries(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[tu
         for record, text in cipher.open_texts("households", "summary", rows):
             yield record.rpartition("@")[0], text
     except CorruptData as err:
-        record = getattr(err, "record", None)
-        if record is None:
+        failed = getattr(err, "record", None)
+        if not isinstance(failed, str):
             raise
-        raise CorruptRecord(record.rpartition("@")[0]) from err
+        raise CorruptRecord(failed.rpartition("@")[0]) from err
 
 
 def unreadable_records(conn: sqlite3.Connection, cipher: FieldCipher) -> list[str]:

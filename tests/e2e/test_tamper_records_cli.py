@@ -83,10 +83,11 @@ def test_a_deleted_registration_is_missing_at_the_post_and_at_hq(
     conn.close()
     result = run_cli("audit", "verify")
     assert result.returncode == 1
-    assert f"registration numbers issued but missing (no void explains them): {victim}" in result.stderr
+    assert (f"registration numbers issued but missing (no void explains them): {victim}"
+            in result.stderr)
     assert "deleted from the end of the log" in result.stderr
     # Nothing valid was lost at the post: every other household is there and exports.
-    assert searched(run_cli) == sorted(first + [later[0], later[2]])
+    assert searched(run_cli) == sorted([*first, later[0], later[2]])
     imported = export_and_import(run_cli, hq, usb)
     assert f"registration number missing: {victim}" in imported
     assert "tampering alert" in imported
@@ -94,8 +95,8 @@ def test_a_deleted_registration_is_missing_at_the_post_and_at_hq(
     assert f"post TGR1: registration number missing: {victim}" in report
     assert "numbers_missing" in report and "audit_head" in report
     with Registry.open(hq) as registry:
-        assert {v.regno for v in registry_versions(registry, first + later)} == set(
-            first + [later[0], later[2]])
+        assert {v.regno for v in registry_versions(registry, first + later)} == {
+            *first, later[0], later[2]}
 
 
 def registry_versions(registry: Registry, regnos: list[str]) -> list[Any]:
