@@ -194,10 +194,17 @@ class Registry:
         """Registration numbers of ``post`` HQ should hold and does not, oldest first.
 
         A post issues its numbers in order and never reuses one; a void keeps its
-        number. So a number below the highest HQ received for that year, and a number
-        the post's audit log says it registered, must have arrived: one that did not
-        was deleted at the post (or sits in a batch HQ does not hold yet).
+        number. So a number the post's audit entries say it registered must have
+        arrived (in the same batch as the entry), and, once HQ holds every batch of
+        the post up to its highest, so must every number below the highest HQ
+        received for that year. One that did not was deleted at the post.
         """
+        missing = {r[0] for r in self.db.execute(
+            "SELECT DISTINCT subject FROM audit WHERE post = ? AND action = 'register'"
+            " AND subject NOT IN (SELECT regno FROM household_versions WHERE post = ?)",
+            (post, post))}
+        if self.missing(post):
+            return sorted(missing)  # the others may be in the batches not received yet
         seen: dict[int, set[int]] = {}
         for (regno,) in self.db.execute(
                 "SELECT DISTINCT regno FROM household_versions WHERE post = ?", (post,)):
@@ -206,12 +213,8 @@ class Registry:
             except FieldRegError:
                 continue
             seen.setdefault(number.year, set()).add(number.sequence)
-        missing = {str(RegNo.build(post, year, n))
-                   for year, have in seen.items() for n in range(1, max(have)) if n not in have}
-        missing.update(r[0] for r in self.db.execute(
-            "SELECT DISTINCT subject FROM audit WHERE post = ? AND action = 'register'"
-            " AND subject NOT IN (SELECT regno FROM household_versions WHERE post = ?)",
-            (post, post)))
+        missing.update(str(RegNo.build(post, year, n))
+                       for year, have in seen.items() for n in range(1, max(have)) if n not in have)
         return sorted(missing)
 
     def alerts(self, post: str) -> list[tuple[int, str, str]]:
