@@ -13,7 +13,8 @@ from fieldreg.station import datadir
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True, metavar="COMMAND")
-    p = audit.add_parser("verify", parents=[common], help="check the hash chain end to end")
+    p = audit.add_parser("verify", parents=[common],
+                         help="check the hash chain end to end, the records, and list alerts")
     p.set_defaults(func=cmd_audit_verify)
     p = audit.add_parser("show", parents=[common], help="list audit entries")
     p.add_argument("--json", action="store_true")
@@ -27,12 +28,20 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     session = context.open_session(datadir.locate(args.data_dir))
-    count, problem = session.audit.verify()
-    if problem:
-        print(f"audit log broken: {problem}", file=sys.stderr)
-        return 1
-    print(f"audit log intact: {count} entries")
-    return 0
+    report = session.audit.check()
+    if report.chain_problem:
+        print(f"audit log broken: {report.chain_problem}", file=sys.stderr)
+    for finding in report.findings:
+        print(f"records: {finding}", file=sys.stderr)
+    for alert in report.alerts:
+        print(f"alert (entry {alert.seq}, {alert.at}, {alert.actor}): "
+              f"{session.audit.describe(alert)}", file=sys.stderr)
+    if report.clean:
+        print(f"audit log intact: {report.entries} entries")
+        return 0
+    if not report.chain_problem:
+        print(f"audit log intact: {report.entries} entries, but see above", file=sys.stderr)
+    return 1
 
 
 def cmd_audit_show(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ from pathlib import Path
 from fieldreg.batches import BatchError, ReadBatch, read_batch
 from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq.files import hold, write_receipt
-from fieldreg.hq.registry import Registry, describe_missing
+from fieldreg.hq.registry import Registry, describe_missing, describe_missing_numbers
 from fieldreg.hq.staging import Staging
 from fieldreg.hq.unreadable import finish as finish_unreadable
 from fieldreg.keys.hqdir import HqDir
@@ -52,7 +52,7 @@ class ImportResult:
     post: str | None = None
     seq: int | None = None
     records: int = 0
-    gaps: str | None = None  # "post TGR1: batches 4–5 missing"
+    gaps: str | None = None  # "post TGR1: batches 4–5 missing", numbers missing, alerts received
     held: Path | None = None
     receipt: Path | None = None
     receipt_error: str | None = None  # the batch is imported; only its receipt is missing
@@ -168,4 +168,10 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
             listed = hq.revoke_tokens(new)
         conn.executemany("UPDATE token_revocations SET list_version = ? WHERE token_id = ?",
                          [(listed.version, t) for t in staging.new_revocations])
-    return describe_missing(m.post, registry.missing(m.post))
+    notes = [describe_missing(m.post, registry.missing(m.post)),
+             describe_missing_numbers(m.post, registry.missing_numbers(m.post))]
+    if alerts := conn.execute("SELECT COUNT(*) FROM audit WHERE post = ? AND batch_seq = ?"
+                              " AND action = 'audit_alert'", (m.post, m.seq)).fetchone()[0]:
+        notes.append(f"post {m.post}: {alerts} tampering alert{'s' if alerts != 1 else ''}"
+                     " in this batch (fieldreg hq report)")
+    return "; ".join(n for n in notes if n) or None

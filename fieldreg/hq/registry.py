@@ -31,9 +31,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.crypto.aead import Sealer
-from fieldreg.errors import CorruptData, NotFound
+from fieldreg.errors import CorruptData, FieldRegError, NotFound
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
+from fieldreg.regno import RegNo, parse_regno
 from fieldreg.sqlitedb import connect, transaction
 
 REGISTRY_FILE = "registry.db"
@@ -189,6 +190,44 @@ class Registry:
         have = {r[0] for r in self.db.execute("SELECT seq FROM batches WHERE post = ?", (post,))}
         return [seq for seq in range(1, max(have, default=0)) if seq not in have]
 
+    def missing_numbers(self, post: str) -> list[str]:
+        """Registration numbers of ``post`` HQ should hold and does not, oldest first.
+
+        A post issues its numbers in order and never reuses one; a void keeps its
+        number. So a number the post's audit entries say it registered must have
+        arrived (in the same batch as the entry), and, once HQ holds every batch of
+        the post up to its highest, so must every number below the highest HQ
+        received for that year. One that did not was deleted at the post — unless the
+        post named it as one it could not open.
+        """
+        # A number the post could not open and named in a batch instead (post_unreadable)
+        # is not missing: the post holds it, and the report lists it on its own.
+        reported = {r[0] for r in self.db.execute(
+            "SELECT regno FROM post_unreadable WHERE post = ?", (post,))}
+        missing = {r[0] for r in self.db.execute(
+            "SELECT DISTINCT subject FROM audit WHERE post = ? AND action = 'register'"
+            " AND subject NOT IN (SELECT regno FROM household_versions WHERE post = ?)",
+            (post, post))} - reported
+        if self.missing(post):
+            return sorted(missing)  # the others may be in the batches not received yet
+        seen: dict[int, set[int]] = {}
+        for (regno,) in self.db.execute(
+                "SELECT DISTINCT regno FROM household_versions WHERE post = ?", (post,)):
+            try:
+                number = parse_regno(regno)
+            except FieldRegError:
+                continue
+            seen.setdefault(number.year, set()).add(number.sequence)
+        missing.update(str(RegNo.build(post, year, n))
+                       for year, have in seen.items() for n in range(1, max(have)) if n not in have)
+        return sorted(missing - reported)
+
+    def alerts(self, post: str) -> list[tuple[int, str, str]]:
+        """The post's ``audit_alert`` entries HQ holds: (seq, at, code), oldest first."""
+        return [(r[0], r[1], r[2]) for r in self.db.execute(
+            "SELECT seq, at, subject FROM audit WHERE post = ? AND action = 'audit_alert'"
+            " ORDER BY seq", (post,))]
+
     def held(self, post: str | None = None) -> list[HeldRow]:
         where, args = ("WHERE post = ?", (post,)) if post else ("", ())
         rows = self.db.execute(
@@ -228,6 +267,15 @@ class Registry:
 
 def _version_aad(regno: str, version: int) -> bytes:
     return f"household_versions|{regno}|{version}".encode()
+
+
+def describe_missing_numbers(post: str, missing: list[str], *, shown: int = 12) -> str | None:
+    """``"post TGR1: registration numbers missing: TGR1-26-000002-X"`` (None if none)."""
+    if not missing:
+        return None
+    more = f" (and {len(missing) - shown} more)" if len(missing) > shown else ""
+    noun = "number" if len(missing) == 1 else "numbers"
+    return f"post {post}: registration {noun} missing: {', '.join(missing[:shown])}{more}"
 
 
 def describe_missing(post: str, missing: list[int]) -> str | None:

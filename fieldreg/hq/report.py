@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from fieldreg.hq.registry import Registry, describe_missing
+from fieldreg.hq.registry import Registry, describe_missing, describe_missing_numbers
 from fieldreg.hq.unreadable import Unreadable, unreadable
 from fieldreg.keys.trustlist import TrustList
 
@@ -26,10 +26,16 @@ class PostReport:
     missing: list[int]
     held: list[dict[str, Any]]  # {"seq", "reason", "path"}
     households: int
+    missing_numbers: list[str]  # registration numbers issued but not received
+    alerts: list[dict[str, Any]]  # the post's audit_alert entries: {"seq", "at", "code"}
 
     @property
     def gaps(self) -> str | None:
         return describe_missing(self.post, self.missing)
+
+    @property
+    def number_gaps(self) -> str | None:
+        return describe_missing_numbers(self.post, self.missing_numbers)
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,8 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "posts": [{**asdict(p), "gaps": p.gaps} for p in self.posts],
+            "posts": [{**asdict(p), "gaps": p.gaps, "number_gaps": p.number_gaps}
+                      for p in self.posts],
             "totals": asdict(self.totals),
             "unreadable": [{**asdict(u), "resolved": u.resolved} for u in self.unreadable],
         }
@@ -72,6 +79,13 @@ class Report:
                 out.append(f"post {p.post}: no batch received yet")
             if p.gaps:
                 out.append(f"  {p.gaps}")
+            if p.number_gaps:
+                out.append(f"  {p.number_gaps} (deleted at the post?)")
+            if p.alerts:
+                codes = ", ".join(sorted({a["code"] for a in p.alerts}))
+                out.append(f"  {len(p.alerts)} tampering alert{'s' if len(p.alerts) != 1 else ''}"
+                           f" recorded by the post ({codes}); newest: entry {p.alerts[-1]['seq']}"
+                           f" at {p.alerts[-1]['at']}")
             for h in p.held:
                 out.append(f"  batch {h['seq']} held for review ({h['reason']}): {h['path']}")
         t = self.totals
@@ -111,6 +125,9 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             held=[{"seq": h.seq, "reason": h.reason, "path": h.path} for h in registry.held(post)],
             households=count("SELECT COUNT(DISTINCT regno) FROM household_versions WHERE post = ?",
                              post),
+            missing_numbers=registry.missing_numbers(post),
+            alerts=[{"seq": seq, "at": at, "code": code}
+                    for seq, at, code in registry.alerts(post)],
         ))
     kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
     status = dict(db.execute("SELECT status, COUNT(*) FROM current_households GROUP BY status"

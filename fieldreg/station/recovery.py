@@ -34,7 +34,6 @@ from fieldreg.keys.recovery import (
 )
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
-from fieldreg.station.audit import write_alert
 from fieldreg.store import PostStore, accounts
 from fieldreg.store.accounts import Secrets
 from fieldreg.store.audit import AuditLog
@@ -137,7 +136,7 @@ def _recover(store: PostStore, secrets: Secrets, *, admin: str, passphrase: str,
             true_authority = authority_of(keys, post)
             if authority is None or authority.admin != true_authority.admin:
                 if authority is not None:
-                    write_alert(audit, actor=admin, code="authority_replaced", subject=post)
+                    audit.alert(actor=admin, code="authority_replaced", facts={"post": post})
                 accounts.set_authority(conn, true_authority)
                 if authority is None:
                     accounts.sign_all(conn, keys, post=post)

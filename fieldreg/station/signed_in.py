@@ -14,6 +14,7 @@ the decrypted in-memory index and the role check are all they use.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -85,9 +86,18 @@ class SignedIn:
 
     # -- for the services ---------------------------------------------------------------
 
-    def audit_sign_in(self, *, failed_before: int) -> None:
-        """The audit entry of a successful sign-in (``Station.unlock``)."""
+    def audit_sign_in(
+        self, *, failed_before: int,
+        checks: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> None:
+        """The audit entry of a successful sign-in (``Station.unlock``).
+
+        ``checks(conn)`` runs first in the same transaction: the head of the log and the
+        records are checked before this entry rewrites the head (fieldreg/station/integrity.py).
+        """
         with transaction(self.store.db) as conn:
+            if checks is not None:
+                checks(conn)
             self.audit_on(conn).append(
                 actor=self.user, action="login", subject=self.user,
                 details={"failed_attempts_before": failed_before} if failed_before else {},

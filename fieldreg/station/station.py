@@ -23,7 +23,7 @@ from fieldreg.errors import AccountTampered, AuthError
 from fieldreg.keys.authority import authority_of, new_authority
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
-from fieldreg.station.audit import write_alert
+from fieldreg.station.integrity import check_at_sign_in
 from fieldreg.station.recovery import seal_at_upgrade, seal_vault
 from fieldreg.station.session import Session
 from fieldreg.store import PostStore, accounts
@@ -112,6 +112,11 @@ class Station:
         refusal: AuthError | None = None
         with transaction(db) as conn:
             audit = AuditLog(conn, secrets.data_key)
+            # Before anything here appends (and so rewrites the head): a cut tail is
+            # recorded as an alert, which later entries cannot hide.
+            head = audit.check_head()
+            if head is not None:
+                audit.alert(actor=username, code="audit_head", facts=head)
             account = accounts.get_account(conn, username)
             secrets = self._create_authority(conn, audit, account, secrets, passphrase)
             problem = accounts.check_row(conn, username, secrets, post=self.post_id)
@@ -120,8 +125,8 @@ class Station:
                     conn, audit, account, secrets):
                 problem = accounts.check_row(conn, username, secrets, post=self.post_id)
             if problem:
-                write_alert(audit, actor=username, code="account_refused", subject=username,
-                            reason=problem)
+                audit.alert(actor=username, code="account_refused",
+                            facts={"user": username, "reason": problem})
                 refusal = AccountTampered(
                     "the account {username!r} was changed outside FieldReg and is refused; "
                     "an administrator must reset it", username=username)
@@ -129,11 +134,11 @@ class Station:
                 accounts.check_enabled(conn, username)
                 failed, tampering = accounts.finish_sign_in(conn, attempt, secrets, now=now)
                 if tampering:
-                    write_alert(audit, actor=username, code="lockout_tampered", subject=username,
-                                **tampering)
+                    audit.alert(actor=username, code="lockout_tampered",
+                                facts={"user": username, **tampering})
                 unknown = accounts.take_unknown_attempts(conn)
                 if unknown:
-                    write_alert(audit, actor=username, code="unknown_user_attempts", count=unknown)
+                    audit.alert(actor=username, code="unknown_user_attempts", facts={"count": unknown})
         if refusal is not None:
             log.warning("refused sign-in of %s: account fails its grant", username)
             raise refusal
@@ -141,7 +146,8 @@ class Station:
         if "first" in attempt.wrap:  # a version 2 wrap says, authenticated, whether it is a first one
             account = replace(account, must_change=bool(attempt.wrap["first"]))
         session = Session(self, account, secrets)
-        session.audit_sign_in(failed_before=failed)
+        session.audit_sign_in(failed_before=failed,
+                              checks=lambda conn: check_at_sign_in(session, conn))
         self._store.signed_in()  # a read-only store: from here on, any write is refused
         log.info("login %s", username)
         return session
@@ -189,7 +195,7 @@ class Station:
             return False
         accounts.set_authority(conn, authority_of(held, self.post_id))
         accounts.resign(conn, held, post=self.post_id, username=account.username)
-        write_alert(audit, actor=account.username, code="authority_replaced", subject=self.post_id)
+        audit.alert(actor=account.username, code="authority_replaced", facts={"post": self.post_id})
         return True
 
     def close(self) -> None:

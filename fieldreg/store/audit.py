@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,15 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.crypto.chain import GENESIS, entry_hash
 from fieldreg.model import iso_utc, utcnow
+
+ALERT = "audit_alert"  # the action of an alert entry (docs/store.md, "Audit trail and records")
+ALERT_CODE_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def _plain_fact(value: Any) -> bool:
+    if isinstance(value, list):
+        return all(isinstance(v, (str, int)) for v in value)
+    return value is None or isinstance(value, (str, int, bool))
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,68 @@ class AuditLog:
             (head,),
         )
         return AuditEntry(seq, at, actor, action, subject, details, prev, digest)
+
+    def alert(self, *, actor: str, code: str, facts: dict[str, Any] | None = None) -> AuditEntry:
+        """Record a detected tampering: an ``audit_alert`` entry, subject ``code``.
+
+        ``facts`` are non-personal (numbers, counts, registration numbers, user
+        names): plain JSON values, lists of them. Call inside a write transaction.
+        """
+        if not ALERT_CODE_RE.fullmatch(code):
+            raise ValueError(f"alert code {code!r}: lowercase letters, digits and _ only")
+        details = {"code": code, **(facts or {})}
+        if any(not _plain_fact(v) for v in details.values()):
+            raise ValueError("alert facts are plain values or lists of them")
+        return self.append(actor=actor, action=ALERT, subject=code, details=details)
+
+    def alerts(self) -> list[AuditEntry]:
+        """Every ``audit_alert`` entry, oldest first."""
+        rows = self._conn.execute(
+            "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit"
+            " WHERE action = ? ORDER BY seq", (ALERT,))
+        return [AuditEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7])
+                for r in rows]
+
+    def last_alert(self, code: str) -> dict[str, Any] | None:
+        """The details of the newest alert of ``code``, if any."""
+        row = self._conn.execute(
+            "SELECT details FROM audit WHERE action = ? AND subject = ? ORDER BY seq DESC LIMIT 1",
+            (ALERT, code)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def check_head(self) -> dict[str, Any] | None:
+        """Does the head (``meta.audit_head``) name the last entry? None, or facts for an alert.
+
+        Cheap enough for every sign-in: the head's MAC, the last row's hash and MAC.
+        An append rewrites the head, so sign-in runs this *before* its own entry; a
+        mismatch is kept in the chain as an alert, which later appends cannot hide.
+        """
+        last = self._conn.execute(
+            "SELECT seq, at, actor, action, subject, details, prev_hash, hash, mac FROM audit"
+            " ORDER BY seq DESC LIMIT 1").fetchone()
+        head_row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+        last_seq = 0 if last is None else int(last[0])
+        if head_row is None:
+            return None if last is None else {"problem": "head_missing", "last_seq": last_seq}
+        try:
+            head = json.loads(head_row[0])
+            head_seq, head_hash, head_mac = int(head["seq"]), str(head["hash"]), str(head["mac"])
+        except (ValueError, KeyError, TypeError):
+            return {"problem": "head_unreadable", "last_seq": last_seq}
+        if not hmac.compare_digest(self._mac(f"head:{head_seq}:{head_hash}"), head_mac):
+            return {"problem": "head_forged", "last_seq": last_seq}
+        if last is None or head_seq != last_seq or head_hash != last[7]:
+            problem = "entries_deleted" if head_seq > last_seq else "entries_replaced"
+            return {"problem": problem, "head_seq": head_seq, "last_seq": last_seq}
+        seq, at, actor, action, subject, details, prev_hash, digest, mac = last
+        try:
+            recomputed = entry_hash(seq, at, actor, action, subject, json.loads(details), prev_hash)
+        except ValueError:
+            recomputed = ""
+        if recomputed != digest or not hmac.compare_digest(self._mac(digest), mac):
+            return {"problem": "last_entry_changed", "last_seq": last_seq}
+        return None
 
     def entries(self, *, after: int = 0) -> list[AuditEntry]:
         rows = self._conn.execute(

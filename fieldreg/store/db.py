@@ -227,6 +227,17 @@ def _m0006_batch_held(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE batches ADD COLUMN held TEXT NOT NULL DEFAULT '[]'")
 
 
+def _m0007_record_seals(db: sqlite_utils.Database) -> None:
+    # Each household's seal: a keyed hash of its clear columns (fieldreg/store/seals.py).
+    # Written by the first sign-in after this step, which also binds every envelope to
+    # its version (it needs the data key, which a migration does not have).
+    # ``seal_tag`` is the seal's first 40 bits as an integer: sign-in sums them in SQL
+    # against the commitment, reading this narrow index rather than the wide rows.
+    db.execute("ALTER TABLE households ADD COLUMN seal TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE households ADD COLUMN seal_tag INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX households_seal_tag ON households (seal_tag)")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
@@ -234,6 +245,7 @@ MIGRATIONS: list[Migration] = [
     ("0004_batches", _m0004_batches),
     ("0005_account_authority", _m0005_account_authority),
     ("0006_batch_held", _m0006_batch_held),
+    ("0007_record_seals", _m0007_record_seals),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

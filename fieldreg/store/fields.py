@@ -2,8 +2,11 @@
 
 Each value is sealed with AES-256-GCM; the associated data is
 ``fieldreg/v1|<table>|<record>|<column>``, where record is the registration
-number (plus ``/<member id>`` for members, ``@<version>`` for history). A
-ciphertext copied to another registration, member or column fails to open.
+number and the version it belongs to (``<regno>@<version>``; plus
+``/<member id>`` for members; history too is ``<regno>@<version>``). A
+ciphertext copied to another registration, version, member or column fails to
+open. ``cipher.seals`` authenticates the households' clear columns
+(fieldreg/store/seals.py).
 
 The plaintext starts with one byte telling its type: ``0x00`` raw bytes
 (photos), ``0x01`` UTF-8 text (most fields: no JSON round trip on the hot
@@ -11,8 +14,8 @@ path), ``0x02`` JSON (lists, objects, numbers, booleans).
 
 >>> from fieldreg.crypto.aead import new_key
 >>> cipher = FieldCipher(new_key())
->>> blob = cipher.seal("members", "MLI01-26-000001-7/ab12", "family_name", "Traoré")
->>> cipher.open("members", "MLI01-26-000001-7/ab12", "family_name", blob)
+>>> blob = cipher.seal("members", "MLI01-26-000001-7@1/ab12", "family_name", "Traoré")
+>>> cipher.open("members", "MLI01-26-000001-7@1/ab12", "family_name", blob)
 'Traoré'
 """
 
@@ -25,6 +28,7 @@ from typing import Any
 
 from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, UnreadableRecord
+from fieldreg.store.seals import RecordSeals
 
 _BYTES, _TEXT, _JSON = b"\x00", b"\x01", b"\x02"
 _EMPTY_LIST = _JSON + b"[]"
@@ -50,18 +54,21 @@ def unreadable(table: str, record: str, column: str) -> UnreadableRecord | None:
     ``None`` for an envelope that is not part of a registration (a token, a key).
     No personal data: a member is named by its random id, a version by its number.
 
-    >>> unreadable("members", "TGR1-26-000001-7/ab12", "family_name").part
+    >>> unreadable("members", "TGR1-26-000001-7@2/ab12", "family_name").part
     'members/ab12.family_name'
     """
     if table not in _REGISTRATION_TABLES:
         return None
+    at_version, _, uid = record.partition("/")
+    regno, _, version = at_version.partition("@")
     if table == "members":
-        regno, _, uid = record.partition("/")
-        return UnreadableRecord(regno, part=f"members/{uid}.{column}")
-    if table == "history":
-        regno, _, version = record.partition("@")
+        error = UnreadableRecord(regno, part=f"members/{uid}.{column}")
+    elif table == "history":
         return UnreadableRecord(regno, part=f"history@{version}.{column}")
-    return UnreadableRecord(record, part=f"{table}.{column}")
+    else:
+        error = UnreadableRecord(regno, part=f"{table}.{column}")
+    error.version = int(version) if version.isdigit() else None
+    return error
 
 
 OnUnreadable = Callable[[UnreadableRecord], None]
@@ -70,6 +77,7 @@ OnUnreadable = Callable[[UnreadableRecord], None]
 class FieldCipher:
     def __init__(self, data_key: bytes):
         self._sealer = Sealer(data_key)
+        self.seals = RecordSeals(data_key)
 
     @staticmethod
     def _aad(table: str, record: str, column: str) -> bytes:
@@ -116,6 +124,11 @@ class FieldCipher:
             "{table}.{column} of {record} fails its integrity check or holds a value of unknown type",
             table=table, column=column, record=record
         )
+
+    def rebind(self, table: str, old_record: str, new_record: str, column: str, blob: bytes) -> bytes:
+        """The same value sealed anew for ``new_record`` (the upgrade of earlier stores)."""
+        plaintext = self._sealer.open(blob, self._aad(table, old_record, column))
+        return self._sealer.seal(plaintext, self._aad(table, new_record, column))
 
     def open_texts(
         self, table: str, column: str, rows: Iterable[tuple[str, bytes]], *,

@@ -34,7 +34,8 @@ from fieldreg.batches import (
 from fieldreg.errors import CorruptData, UnreadableRecord
 from fieldreg.model import Unreadable
 from fieldreg.store.fields import FieldCipher
-from fieldreg.store.registry import MEMBER_SEALED
+from fieldreg.store.registry import MEMBER_SEALED, record_of
+from fieldreg.store.seals import SEALED_COLUMNS, CorruptRecord
 from fieldreg.store.tokens import OUTBOX_TOKEN_REVOCATION
 
 _SQL_CHUNK = 500  # outbox rows decrypted per round of bulk SELECTs
@@ -144,7 +145,7 @@ def _chunk_records(conn: sqlite3.Connection, cipher: FieldCipher,
             kinds=', '.join(sorted(unknown))
         )
     regnos = sorted({s for _, kind, s, _ in chunk if kind == _OUTBOX_REGISTRATION})
-    households = _households(conn, regnos)
+    households = _households(conn, cipher, regnos)
     current: list[tuple[int, str]] = []  # (household id, regno) whose current content is needed
     history_keys: set[tuple[int, int]] = set()  # (household id, version)
     for _, kind, regno, version in chunk:
@@ -199,6 +200,8 @@ def _version_record(cipher: FieldCipher, hh: dict[str, Any], version: int,
     (its part prefixed with ``lost:`` for a version replaced while unreadable) if it does
     not open."""
     subject, hid = hh["regno"], hh["id"]
+    if hh["altered"]:
+        raise CorruptRecord(subject)
     if version == hh["version"]:
         if hid in broken:
             raise broken[hid]
@@ -248,14 +251,24 @@ def _readable_contents(conn: sqlite3.Connection, cipher: FieldCipher,
     return contents, broken
 
 
-def _households(conn: sqlite3.Connection, regnos: list[str]) -> dict[str, dict[str, Any]]:
+def _households(conn: sqlite3.Connection, cipher: FieldCipher, regnos: list[str],
+                ) -> dict[str, dict[str, Any]]:
     if not regnos:
         return {}
-    cols = ("id", "regno", "arrived_at", "status", "version", "created_at", "created_by",
-            "attributes", "origin_locality", "notes")
+    cipher_seals = cipher.seals
+    cols = ("id", *SEALED_COLUMNS, "seal", "seal_tag", "attributes", "origin_locality", "notes")
     rows = conn.execute(f"SELECT {', '.join(cols)} FROM households WHERE regno IN"
                         f" ({_marks(len(regnos))})", regnos)
-    return {r[1]: dict(zip(cols, r, strict=True)) for r in rows}
+    out = {}
+    for r in rows:
+        hh = dict(zip(cols, r, strict=True))
+        # What the batch says of a household (its status, version, who and when) must be
+        # what was saved: a hand-edited row is not exported as if it were.
+        # Such a household goes in the batch as unreadable (_version_record), the others as usual.
+        hh["altered"] = not cipher_seals.check(tuple(hh[c] for c in SEALED_COLUMNS),
+                                               hh["seal"] or "", hh["seal_tag"])
+        out[hh["regno"]] = hh
+    return out
 
 
 def _current_contents(conn: sqlite3.Connection, cipher: FieldCipher,
@@ -274,7 +287,9 @@ def _current_contents(conn: sqlite3.Connection, cipher: FieldCipher,
         f" WHERE household_id IN ({_marks(len(regno_of))}) ORDER BY household_id, position",
         list(regno_of),
     ).fetchall()
-    records = [f"{regno_of[r[0]]}/{r[1]}" for r in rows]
+    record_of_id = {hid: record_of(regno, households[regno]["version"])
+                    for hid, regno in regno_of.items()}
+    records = [f"{record_of_id[r[0]]}/{r[1]}" for r in rows]
     columns: dict[str, list[Any]] = {}
     for i, column in enumerate(MEMBER_SEALED, 2):
         blobs = [(record, r[i]) for record, r in zip(records, rows, strict=True)]
@@ -287,12 +302,13 @@ def _current_contents(conn: sqlite3.Connection, cipher: FieldCipher,
         members[r[0]].append(_member_json(r[1], *(columns[c][j] for c in MEMBER_SEALED)))
     order = list(regno_of.items())
     texts = {c: [t for _, t in cipher.open_texts(
-                 "households", c, [(regno, households[regno][c]) for _, regno in order])]
+                 "households", c, [(record_of_id[hid], households[regno][c])
+                                   for hid, regno in order])]
              for c in ("origin_locality", "notes")}
     out = {}
     for j, (hid, regno) in enumerate(order):
         hh = households[regno]
-        attrs = cipher.open("households", regno, "attributes", hh["attributes"])
+        attrs = cipher.open("households", record_of_id[hid], "attributes", hh["attributes"])
         household: dict[str, Any] = {}
         if attrs["arrival_time_known"]:
             household["arrived_at"] = hh["arrived_at"]

@@ -29,6 +29,7 @@ from fieldreg.store.accounts import (
 )
 from fieldreg.store.audit import AuditLog
 from fieldreg.store.db import DB_FILENAME, end_overlay, migrate, overlay_for_reading
+from fieldreg.store.seals import RecordSeals, write_commitment
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,7 @@ class PostStore:
                 conn, post=post_id, username=admin, role="admin", passphrase=passphrase,
                 secrets=secrets, must_change=False, created_by=admin, now=now, kdf=kdf,
             )
+            write_commitment(conn, RecordSeals(data_key), 0, 0)
             AuditLog(conn, data_key).append(
                 actor=admin, action="init", subject=post_id, details={"kind": kind}
             )

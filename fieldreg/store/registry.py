@@ -26,7 +26,8 @@ from fieldreg.model import (
     parse_iso_utc,
 )
 from fieldreg.store.fields import FieldCipher, OnUnreadable
-from fieldreg.store.index import encode_summary
+from fieldreg.store.index import decode_summary, encode_summary
+from fieldreg.store.seals import SEALED_COLUMNS, CorruptRecord, tag_of, update_commitment
 
 HOUSEHOLD_SEALED = ("attributes", "origin_locality", "notes", "summary")
 MEMBER_SEALED = (
@@ -87,15 +88,22 @@ def _household_columns(
                strict=True)
 
 
+def record_of(regno: str, version: int) -> str:
+    """The record a household's envelopes are bound to: its number and version."""
+    return f"{regno}@{version}"
+
+
 def _sealed(
-    cipher: FieldCipher, regno: str, household: Household, *, status: str, void_reason: str
+    cipher: FieldCipher, regno: str, version: int, household: Household, *, status: str,
+    void_reason: str,
 ) -> tuple[list[bytes], list[list[bytes]]]:
     """The household's sealed columns and each member's, in one pass over the cipher."""
     summary = summary_of(household, status)
+    record = record_of(regno, version)
     sealed = cipher.seal_records([
-        ("households", regno, _household_columns(household, summary=summary,
-                                                 void_reason=void_reason)),
-        *(("members", f"{regno}/{member.id}", _member_columns(member))
+        ("households", record, _household_columns(household, summary=summary,
+                                                  void_reason=void_reason)),
+        *(("members", f"{record}/{member.id}", _member_columns(member))
           for member in household.members),
     ])
     return sealed[0], sealed[1:]
@@ -132,7 +140,8 @@ def _member_columns(member: Member) -> Iterable[tuple[str, Any]]:
 
 
 _HOUSEHOLD_COLUMNS = ("regno", "year", "seq", "arrived_at", "status", "version", "created_at",
-                      "created_by", "updated_at", "updated_by", *HOUSEHOLD_SEALED)
+                      "created_by", "updated_at", "updated_by", "seal", "seal_tag",
+                      *HOUSEHOLD_SEALED)
 _INSERT_HOUSEHOLD = (f"INSERT INTO households ({', '.join(_HOUSEHOLD_COLUMNS)})"
                      f" VALUES ({', '.join('?' * len(_HOUSEHOLD_COLUMNS))})")
 _MEMBER_COLUMNS = ("household_id", "position", "member_uid", *MEMBER_SEALED)
@@ -144,12 +153,12 @@ def insert_household(
     conn: sqlite3.Connection, cipher: FieldCipher, *, regno: str, year: int, seq: int,
     household: Household, actor: str, now: datetime,
 ) -> int:
-    sealed, members = _sealed(cipher, regno, household, status="active", void_reason="")
+    sealed, members = _sealed(cipher, regno, 1, household, status="active", void_reason="")
     at = iso_utc(now)
-    cursor = conn.execute(_INSERT_HOUSEHOLD, (
-        regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor,
-        *sealed,
-    ))
+    clear = (regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor)
+    seal = cipher.seals.seal(*clear)
+    cursor = conn.execute(_INSERT_HOUSEHOLD, (*clear, seal, tag_of(seal), *sealed))
+    update_commitment(conn, cipher.seals, old=None, new=seal)
     household_id = int(cursor.lastrowid or 0)
     _insert_members(conn, household_id, household, members)
     return household_id
@@ -172,7 +181,10 @@ def replace_household(
 ) -> int:
     """Keep ``previous`` (see :func:`snapshot`) in ``history`` as the current version and
     store the new one; returns its version."""
-    household_id = current.id
+    household_id, year, seq, created_at, created_by, old_seal = conn.execute(
+        "SELECT id, year, seq, created_at, created_by, seal FROM households WHERE id = ?",
+        (current.id,)
+    ).fetchone()
     history_record = f"{current.regno}@{current.version}"
     conn.execute(
         "INSERT INTO history (household_id, version, replaced_at, replaced_by, action, reason,"
@@ -182,15 +194,18 @@ def replace_household(
          cipher.seal("history", history_record, "previous", previous)),
     )
     version = current.version + 1
-    sealed, members = _sealed(cipher, current.regno, household, status=status,
+    sealed, members = _sealed(cipher, current.regno, version, household, status=status,
                               void_reason=void_reason)
+    seal = cipher.seals.seal(current.regno, year, seq, iso_utc(household.arrived_at), status,
+                             version, created_at, created_by, iso_utc(now), actor)
     assignments = ", ".join(f"{col} = ?" for col in HOUSEHOLD_SEALED)
     conn.execute(
         f"UPDATE households SET arrived_at = ?, status = ?, version = ?, updated_at = ?,"
-        f" updated_by = ?, {assignments} WHERE id = ?",
-        [iso_utc(household.arrived_at), status, version, iso_utc(now), actor,
-         *sealed, household_id],
+        f" updated_by = ?, seal = ?, seal_tag = ?, {assignments} WHERE id = ?",
+        [iso_utc(household.arrived_at), status, version, iso_utc(now), actor, seal,
+         tag_of(seal), *sealed, household_id],
     )
+    update_commitment(conn, cipher.seals, old=old_seal, new=seal)
     conn.execute("DELETE FROM members WHERE household_id = ?", (household_id,))
     _insert_members(conn, household_id, household, members)
     return version
@@ -250,25 +265,16 @@ def load_registration(
 def _load_registration(
     conn: sqlite3.Connection, cipher: FieldCipher, regno: str, *, with_history: bool
 ) -> Registration:
-    cols = ["id", "regno", "arrived_at", "status", "version", "created_at", "created_by",
-            "updated_at", "updated_by", *HOUSEHOLD_SEALED]
+    cols = ["id", "regno", "year", "seq", "arrived_at", "status", "version", "created_at",
+            "created_by", "updated_at", "updated_by", "seal", "seal_tag", *HOUSEHOLD_SEALED]
     row = conn.execute(
         f"SELECT {', '.join(cols)} FROM households WHERE regno = ?", (regno,)
     ).fetchone()
     if row is None:
         raise NotFound("no registration {regno} at this post", regno=regno)
     rec = dict(zip(cols, row, strict=True))
-    plain = {c: cipher.open("households", regno, c, rec[c]) for c in HOUSEHOLD_SEALED if c != "summary"}
+    plain, members = _open_current(conn, cipher, rec)
     attrs = plain["attributes"]
-    members = []
-    for mrow in conn.execute(
-        f"SELECT member_uid, {', '.join(MEMBER_SEALED)} FROM members"
-        " WHERE household_id = ? ORDER BY position", (rec["id"],)
-    ):
-        uid = mrow[0]
-        m = {c: cipher.open("members", f"{regno}/{uid}", c, v)
-             for c, v in zip(MEMBER_SEALED, mrow[1:], strict=True)}
-        members.append(_member_from(uid, m))
     household = Household(
         arrived_at=parse_iso_utc(rec["arrived_at"]),
         origin=Origin(attrs["origin_country"], attrs["origin_region"], plain["origin_locality"]),
@@ -300,16 +306,78 @@ def _load_registration(
     )
 
 
+def _open_current(
+    conn: sqlite3.Connection, cipher: FieldCipher, rec: dict[str, Any]
+) -> tuple[dict[str, Any], list[Member]]:
+    """Check a household row's seal and open its envelopes and its members'.
+
+    Clear columns or members changed by hand are ``CorruptRecord``; an envelope that
+    does not open, ``UnreadableRecord`` naming its part.
+    """
+    regno = rec["regno"]
+    clear = tuple(rec[c] for c in SEALED_COLUMNS)
+    if not cipher.seals.check(clear, rec["seal"] or "", rec["seal_tag"]):
+        raise CorruptRecord(regno)
+    record = record_of(regno, rec["version"])
+    plain = {c: cipher.open("households", record, c, rec[c])
+             for c in HOUSEHOLD_SEALED if c != "summary"}
+    members = []
+    for mrow in conn.execute(
+        f"SELECT member_uid, {', '.join(MEMBER_SEALED)} FROM members"
+        " WHERE household_id = ? ORDER BY position", (rec["id"],)
+    ):
+        uid = mrow[0]
+        m = {c: cipher.open("members", f"{record}/{uid}", c, v)
+             for c, v in zip(MEMBER_SEALED, mrow[1:], strict=True)}
+        members.append(_member_from(uid, m))
+    # The summary lists the members the household was saved with: a member row deleted
+    # or added by hand shows here (each member's envelopes only prove themselves). A
+    # summary that does not open only feeds search, which names it (the index build);
+    # the household itself still opens, without this check.
+    try:
+        summary = decode_summary(regno, cipher.open("households", record, "summary", rec["summary"]))
+    except UnreadableRecord:
+        return plain, members
+    if [m.uid for m in summary.members] != [m.id for m in members]:
+        raise CorruptRecord(regno)
+    return plain, members
+
+
 def iter_summaries(
     conn: sqlite3.Connection, cipher: FieldCipher, *, on_unreadable: OnUnreadable | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Yield (regno, summary string) for every registration, decrypting as it goes.
 
-    A summary that does not open raises ``UnreadableRecord``, or, given
-    ``on_unreadable``, is passed to it and left out.
+    A summary that does not open (under its version) raises ``UnreadableRecord``, or,
+    given ``on_unreadable``, is passed to it and left out.
     """
-    rows = conn.execute("SELECT regno, summary FROM households ORDER BY id")
-    return cipher.open_texts("households", "summary", rows, on_unreadable=on_unreadable)
+    rows = conn.execute("SELECT regno || '@' || version, summary FROM households ORDER BY id")
+    for record, text in cipher.open_texts("households", "summary", rows, on_unreadable=on_unreadable):
+        yield record.rpartition("@")[0], text
+
+
+def unreadable_records(conn: sqlite3.Connection, cipher: FieldCipher) -> list[str]:
+    """Registrations whose summary or a member's attributes do not open under their version.
+
+    ``audit verify`` runs it: envelopes copied back from an older version (or damaged)
+    are found without opening every field of every record.
+    """
+    bad = set()
+    for regno, version, blob in conn.execute("SELECT regno, version, summary FROM households"):
+        try:
+            cipher.open("households", record_of(regno, version), "summary", blob)
+        except CorruptData:
+            bad.add(regno)
+    for regno, version, uid, blob in conn.execute(
+        "SELECT h.regno, h.version, m.member_uid, m.attributes FROM members m"
+        " JOIN households h ON h.id = m.household_id"
+    ):
+        if regno not in bad:
+            try:
+                cipher.open("members", f"{record_of(regno, version)}/{uid}", "attributes", blob)
+            except CorruptData:
+                bad.add(regno)
+    return sorted(bad)
 
 
 def recent_attributes(
@@ -321,11 +389,11 @@ def recent_attributes(
     which must open even beside a damaged row.
     """
     rows = conn.execute(
-        "SELECT regno, attributes FROM households ORDER BY id DESC LIMIT ?", (limit,)
+        "SELECT regno, version, attributes FROM households ORDER BY id DESC LIMIT ?", (limit,)
     ).fetchall()
-    for regno, blob in rows:
+    for regno, version, blob in rows:
         try:
-            yield cipher.open("households", regno, "attributes", blob)
+            yield cipher.open("households", record_of(regno, version), "attributes", blob)
         except CorruptData:
             continue
 

@@ -134,3 +134,29 @@ def test_one_count_at_a_time(qtbot, ctx: AppContext) -> None:  # type: ignore[no
     assert screen.refresh() is None  # activated again while counting: not a second thread
     qtbot.waitUntil(lambda: screen.board is not None and not screen.busy, timeout=20_000)
     assert screen.board.households == 1
+
+
+def test_integrity_alerts_are_shown_to_supervisors(qtbot, post: Session, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from tests.conftest import ADMIN, ADMIN_PASS
+
+    other = post.households.register(parse_household(household()))
+    regno = post.households.register(parse_household(household()))
+    conn = sqlite3.connect(data_dir / "fieldreg.db", isolation_level=None)
+    conn.execute("DELETE FROM members WHERE household_id ="
+                 " (SELECT id FROM households WHERE regno = ?)", (regno,))
+    conn.execute("DELETE FROM households WHERE regno = ?", (regno,))
+    conn.close()
+    session = post.station.unlock(ADMIN, ADMIN_PASS)  # the sign-in records the alert
+    screen = open_board(qtbot, context_for(session))
+    assert screen.alerts.isVisible() and screen.alerts.kind == "warning"
+    assert regno in screen.alerts.text() and "fieldreg audit verify" in screen.alerts.text()
+    assert other not in screen.alerts.text()
+    assert screen.board is not None and screen.board.households == 1  # the figures still show
+
+
+def test_no_alert_notice_on_an_untouched_post(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    arrive(ctx.session, 1, 1)
+    screen = open_board(qtbot, ctx)
+    assert not screen.alerts.isVisible()

@@ -31,6 +31,7 @@ from fieldreg.station.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
+from fieldreg.ui.text import translated
 from fieldreg.ui.widgets.notice import Notice
 
 PERIODS = (14, 31)  # days shown in the chart
@@ -77,6 +78,9 @@ class DashboardScreen(Screen):
         top.addWidget(self.period)
         layout.addLayout(top)
 
+        self.alerts = Notice(body)
+        self.alerts.setObjectName("integrityAlerts")
+        layout.addWidget(self.alerts)
         self.unusual = Notice(body)
         self.unusual.setObjectName("unusualFlow")
         layout.addWidget(self.unusual)
@@ -138,16 +142,20 @@ class DashboardScreen(Screen):
             return None  # one count at a time: the session is not shared between threads
         session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
         today = utc_today()
-        return self.run_busy(
-            self.tr("Counting arrivals…"),
-            lambda progress: (dashboard.build_dashboard(session.households.stats(), today=today,
-                                                        multiple=multiple),
-                              session.households.unreadable()),
-            on_done=self._counted)
+        may_audit = session.account.may("audit")
 
-    def _counted(self, result: tuple[Dashboard, list[Unreadable]]) -> None:
-        board, unreadable = result
-        self.show_board(board)
+        def work(progress: Any) -> tuple[Dashboard, list[str], list[Unreadable]]:
+            board = dashboard.build_dashboard(session.households.stats(), today=today,
+                                              multiple=multiple)
+            alerts = session.audit.alerts() if may_audit else []
+            return (board, [translated(session.audit.describe(a)) for a in alerts],
+                    session.households.unreadable())
+
+        return self.run_busy(self.tr("Counting arrivals…"), work, on_done=self._counted)
+
+    def _counted(self, result: tuple[Dashboard, list[str], list[Unreadable]]) -> None:
+        board, alerts, unreadable = result
+        self.show_board(board, alerts)
         self.show_unreadable(unreadable)
 
     def show_unreadable(self, found: list[Unreadable]) -> None:
@@ -165,8 +173,9 @@ class DashboardScreen(Screen):
                 records=", ".join(u.line() for u in found[:MAX_UNREADABLE_NAMED])
                 + ("…" if len(found) > MAX_UNREADABLE_NAMED else "")))
 
-    def show_board(self, board: Dashboard) -> None:
+    def show_board(self, board: Dashboard, alerts: list[str] | None = None) -> None:
         self.board = board
+        self._show_alerts(alerts or [])
         locale = QLocale()
         self.totals.setText(self.tr("{households} households, {people} people registered "
                                     "({voided} voided)").format(
@@ -204,6 +213,16 @@ class DashboardScreen(Screen):
         self.chart_box.show()
         self._show_unusual([d for d in days if d.unusual])
         self._plot(days)
+
+    def _show_alerts(self, alerts: list[str]) -> None:
+        """Tampering the post found (audit alerts): the newest few, and where to see them all."""
+        if not alerts:
+            self.alerts.clear_notice()
+            return
+        shown = "; ".join(reversed(alerts[-MAX_DAYS_NAMED:]))
+        self.alerts.show_warning(self.tr(
+            "{n} integrity alert(s) recorded at this post, newest first: {alerts}. "
+            "Run 'fieldreg audit verify' and tell HQ.").format(n=len(alerts), alerts=shown))
 
     def _show_unusual(self, unusual: list[DayCount]) -> None:
         if not unusual:

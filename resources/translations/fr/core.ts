@@ -800,6 +800,74 @@
         <translation>ce magasin doit être mis à jour vers la version de schéma {known} (il est en {current}), ce qu&apos;un dossier de données en lecture seule ne permet pas : rendez-le modifiable une fois</translation>
     </message>
     <message>
+        <source>{code} {facts}</source>
+        <translation>{code} {facts}</translation>
+    </message>
+    <message>
+        <source>the end of the audit log was tampered with ({problem})</source>
+        <translation>la fin du journal d&apos;audit a été falsifiée ({problem})</translation>
+    </message>
+    <message>
+        <source>{count} registrations changed outside FieldReg: {regnos}</source>
+        <translation>{count} enregistrements modifiés hors de FieldReg : {regnos}</translation>
+    </message>
+    <message>
+        <source>the record of the households&apos; seals is {state} ({expected} recorded, {found} found)</source>
+        <translation>le relevé des sceaux des ménages est {state} ({expected} relevés, {found} trouvés)</translation>
+    </message>
+    <message>
+        <source>{count} registrations put back to an older version: {regnos}</source>
+        <translation>{count} enregistrements ramenés à une version antérieure : {regnos}</translation>
+    </message>
+    <message>
+        <source>{count} registrations whose encrypted fields do not open: {regnos}</source>
+        <translation>{count} enregistrements dont les champs chiffrés ne s&apos;ouvrent pas : {regnos}</translation>
+    </message>
+    <message>
+        <source>{count} registration numbers issued but missing: {regnos}</source>
+        <translation>{count} numéros d&apos;enregistrement attribués mais absents : {regnos}</translation>
+    </message>
+    <message>
+        <source>the upgrade of earlier records was refused: the store was sealed before ({why})</source>
+        <translation>la mise à niveau des anciens enregistrements a été refusée : la base était déjà scellée ({why})</translation>
+    </message>
+    <message>
+        <source>registrations changed outside FieldReg (clear columns or seal): {regnos}</source>
+        <translation>enregistrements modifiés hors de FieldReg (colonnes en clair ou sceau) : {regnos}</translation>
+    </message>
+    <message>
+        <source>registrations whose encrypted fields do not open under their version (put back from an older copy, or damaged): {regnos}</source>
+        <translation>enregistrements dont les champs chiffrés ne s&apos;ouvrent pas sous leur version (remis depuis une copie antérieure, ou endommagés) : {regnos}</translation>
+    </message>
+    <message>
+        <source>the record of every household&apos;s seal is missing (removed by hand)</source>
+        <translation>le relevé des sceaux de tous les ménages est absent (supprimé à la main)</translation>
+    </message>
+    <message>
+        <source>registrations in the audit log but deleted from the store: {regnos}</source>
+        <translation>enregistrements présents dans le journal d&apos;audit mais supprimés de la base : {regnos}</translation>
+    </message>
+    <message>
+        <source>registrations older than their history or audit log (put back from an older copy): {regnos}</source>
+        <translation>enregistrements plus anciens que leur historique ou leur journal d&apos;audit (remis depuis une copie antérieure) : {regnos}</translation>
+    </message>
+    <message>
+        <source>registration numbers issued but missing (no void explains them): {regnos}</source>
+        <translation>numéros d&apos;enregistrement attribués mais absents (aucune annulation ne l&apos;explique) : {regnos}</translation>
+    </message>
+    <message>
+        <source>audit entries {first}-{last} were deleted from the end of the log</source>
+        <translation>les entrées d&apos;audit {first} à {last} ont été supprimées de la fin du journal</translation>
+    </message>
+    <message>
+        <source>the record of every household&apos;s seal was tampered with</source>
+        <translation>le relevé des sceaux de tous les ménages a été falsifié</translation>
+    </message>
+    <message>
+        <source>the households do not match the record of their seals ({expected} recorded, {found} in the store): rows deleted, added or put back from an older copy</source>
+        <translation>les ménages ne correspondent pas au relevé de leurs sceaux ({expected} relevés, {found} dans la base) : lignes supprimées, ajoutées ou remises depuis une copie antérieure</translation>
+    </message>
+    <message>
         <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
         <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec} ; cette fiche accepte au plus la version {max_version}</translation>
     </message>

@@ -76,6 +76,10 @@
         <translation>Aucun enregistrement pour l&apos;instant : le tableau de bord se remplit au fur et à mesure des enregistrements de ménages.</translation>
     </message>
     <message>
+        <source>{n} integrity alert(s) recorded at this post, newest first: {alerts}. Run &apos;fieldreg audit verify&apos; and tell HQ.</source>
+        <translation>{n} alerte(s) d&apos;intégrité enregistrée(s) à ce poste, la plus récente d&apos;abord : {alerts}. Lancez « fieldreg audit verify » et prévenez le siège.</translation>
+    </message>
+    <message>
         <source>{people} people on {day} (before: {average} a day on average)</source>
         <translation>{people} personnes le {day} (auparavant : {average} par jour en moyenne)</translation>
     </message>

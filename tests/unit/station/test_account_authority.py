@@ -57,7 +57,7 @@ def test_a_role_edited_by_hand_is_refused_with_an_alert(staffed: Station) -> Non
     with pytest.raises(AccountTampered, match="changed outside FieldReg"):
         staffed.unlock(OFFICER, OFFICER_PASS)
     admin = staffed.unlock(ADMIN, ADMIN_PASS)
-    assert {"code": "account_refused", "reason": "account_fields_changed"} in alerts(admin)
+    assert {"code": "account_refused", "reason": "account_fields_changed", "user": OFFICER} in alerts(admin)
     nothing_lost(staffed)
 
 
@@ -130,7 +130,7 @@ def test_a_replaced_authority_is_caught_by_the_first_real_admin(staffed: Station
     assert staffed.unlock(OFFICER, OFFICER_PASS).role == "admin"
     # ... but the real admin's own wrap holds the true authority: it is put back, with an alert.
     admin = staffed.unlock(ADMIN, ADMIN_PASS)
-    assert {"code": "authority_replaced"} in alerts(admin)
+    assert {"code": "authority_replaced", "post": "TGR1"} in alerts(admin)
     with pytest.raises(AccountTampered):
         staffed.unlock(OFFICER, OFFICER_PASS)
     # The genuine supervisor's row was re-signed by the forger: refused until an admin resets it.
@@ -165,7 +165,9 @@ def test_an_older_store_gets_its_authority_at_the_first_admin_sign_in(tmp_path: 
     session = station.unlock("fixture", "fixture passphrase v1")
     assert accounts.get_authority(db) is not None
     assert all(a.signed for a in accounts.list_accounts(db))
-    assert [e.action for e in session.audit.entries()][-2:] == ["authority_create", "login"]
+    # (and the first sign-in of the upgrade seals the records: docs/store.md)
+    assert [e.action for e in session.audit.entries()][-3:] == ["authority_create", "records_sealed",
+                                                                 "login"]
     assert len(session.households.search("traore")) == 2
     # And from now on a hand edit is refused.
     with sqlite3.connect(tmp_path / "v1" / "fieldreg.db") as conn:

@@ -36,8 +36,7 @@ from fieldreg.station.batches import BATCHES_DIRNAME
 from fieldreg.station.demo import demo_household
 from fieldreg.station.enrollment import create_camp
 from fieldreg.station.session import Session
-from fieldreg.store import registry
-from fieldreg.store.db import SCHEMA_VERSION
+from fieldreg.store import SCHEMA_VERSION, registry
 from fieldreg.validation import parse_household
 from tests.conftest import ADMIN, ADMIN_PASS, FAST_KDF, HQ_PASS, household, make_user
 
