@@ -150,6 +150,13 @@ class Registry:
         plain = json.dumps({"household": household, "reason": reason}, ensure_ascii=False)
         return self._sealer.seal(plain.encode("utf-8"), _version_aad(regno, version))
 
+    def seal_held(self, post: str, batch_seq: int, n: int, plain: bytes) -> bytes:
+        """A held record as received (fieldreg/hq/staging.py), bound to where it came from."""
+        return self._sealer.seal(plain, _held_aad(post, batch_seq, n))
+
+    def open_held(self, post: str, batch_seq: int, n: int, sealed: bytes) -> bytes:
+        return self._sealer.open(sealed, _held_aad(post, batch_seq, n))
+
     def seal_revocation_reason(self, token_id: str, reason: str) -> bytes:
         return self._sealer.seal(reason.encode("utf-8"), f"token_revocations|{token_id}|reason".encode())
 
@@ -224,6 +231,10 @@ class Registry:
             " WHERE post = ? ORDER BY seq", (post,))
         return [{"seq": r[0], "at": r[1], "actor": r[2], "action": r[3], "subject": r[4],
                  "details": json.loads(r[5]), "prev_hash": r[6], "hash": r[7]} for r in rows]
+
+
+def _held_aad(post: str, batch_seq: int, n: int) -> bytes:
+    return f"hq_held_records|{post}|{batch_seq}|{n}".encode()
 
 
 def _version_aad(regno: str, version: int) -> bytes:

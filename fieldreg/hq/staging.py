@@ -1,14 +1,16 @@
-"""Staging a batch's records at HQ, as read_batch streams them, into the open transaction.
+"""Staging a verified batch's records at HQ, as read_records streams them, into the open transaction.
 
     with transaction(registry.db) as conn:
-        staging = Staging(registry, conn, progress)
-        read = read_batch(handle, identity, hq_root_public=root, on_record=staging)
-        staging.damage, staging.conflicts, staging.audit_problem   # decided after the manifest
+        staging = Staging(registry, conn, progress, manifest=verified.manifest)
+        read_records(handle, identity, verified, hq_root_public=root, on_record=staging)
+        staging.damage, staging.conflicts, staging.audit_problem, staging.held   # then decided
 
 Each record is checked against the one record schema (fieldreg/batches/records.py)
-and written with ``batch_seq = 0``; :func:`fieldreg.hq.importer.import_batch`
-gives the rows their batch's number once every check has passed, or rolls the
-transaction back.
+— a record that fails it makes the batch damaged — then each data record against
+the post's own validation (fieldreg/hq/validate.py): one that fails is *held*
+(table ``hq_held_records``, sealed as received) instead of applied. Rows are
+written with the batch's number; :func:`fieldreg.hq.importer.import_batch`
+commits once every check has passed, or rolls the transaction back.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from fieldreg.batches import DUPLICATE_DECISION, TOKEN_REVOCATION, VERSIONED_KINDS, record_problem
+from fieldreg.batches import AUDIT, DUPLICATE_DECISION, TOKEN_REVOCATION, VERSIONED_KINDS, Manifest, record_problem
 from fieldreg.crypto.chain import entry_hash
 from fieldreg.hq.registry import Registry
+from fieldreg.hq.validate import HeldProblem, record_problems
 from fieldreg.model import iso_utc, utcnow
+from fieldreg.regno import is_canonical_regno
 
 PROGRESS_EVERY = 1000
 
@@ -29,18 +33,19 @@ PROGRESS_EVERY = 1000
 class Staging:
     """``on_record`` for read_batch: writes each record into the open transaction.
 
-    Nothing here refuses the batch: problems are noted and decided only once the
-    manifest is verified, so a forged batch is reported as forged, a replay as
-    already imported, a fork as a fork. Staged rows carry ``batch_seq = 0``
-    (real numbers start at 1) until the batch's number is known.
+    Nothing here refuses the batch: problems are noted and decided once every
+    record was read. A record failing validation is held (``held`` counts them).
     """
 
     def __init__(self, registry: Registry, conn: sqlite3.Connection,
-                 progress: Callable[[int], None] | None):
+                 progress: Callable[[int], None] | None, *, manifest: Manifest):
         self.registry = registry
         self.conn = conn
         self.progress = progress
+        self.manifest = manifest
+        self.seq = manifest.seq
         self.count = 0
+        self.held = 0
         self.damage: str | None = None
         self.conflicts: list[str] = []
         self.audit_problem: str | None = None
@@ -58,12 +63,34 @@ class Staging:
         if problem is not None:
             self.damage = problem
             return
+        if record["kind"] != AUDIT:
+            held = record_problems(record, post=self.manifest.post, created_at=self.manifest.created_at)
+            if held:
+                self._hold(record, held)
+                return
         try:
             self._stage(record)
         except (ValueError, RecursionError):
             # Lone surrogates (not UTF-8), NaN or Infinity (not JSON), absurd nesting.
             self.damage = (f"record {record['n']} ({record['kind']}): holds text or numbers "
                            "that JSON cannot carry")
+
+    def _hold(self, record: dict[str, Any], problems: list[HeldProblem]) -> None:
+        """Keep the record as received, sealed, for a person to decide (``fieldreg hq held``)."""
+        post, n = self.manifest.post, record["n"]
+        regno = record.get("regno")
+        if not (isinstance(regno, str) and is_canonical_regno(regno) and regno.startswith(f"{post}-")):
+            regno = None
+        # ensure_ascii: a lone surrogate (JSON escapes allow one) is kept as its escape.
+        plain = json.dumps(record, ensure_ascii=True, allow_nan=False).encode("ascii")
+        self._post(post)
+        self.conn.execute(
+            "INSERT INTO hq_held_records (post, batch_seq, n, kind, regno, version, problems, size,"
+            " sealed, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (post, self.seq, n, record["kind"], regno, record.get("version"),
+             json.dumps([p.to_json() for p in problems]), len(plain),
+             self.registry.seal_held(post, self.seq, n, plain), iso_utc(utcnow())))
+        self.held += 1
 
     def _stage(self, record: dict[str, Any]) -> None:
         kind = record["kind"]
@@ -72,17 +99,17 @@ class Staging:
         elif kind == DUPLICATE_DECISION:
             self.conn.execute(
                 "INSERT INTO duplicate_decisions (post, member_a, member_b, decision, at, by_user,"
-                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING",
+                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (self._post(record["member_a"]), record["member_a"], record["member_b"],
-                 record["decision"], record["at"], record["by"]))
+                 record["decision"], record["at"], record["by"], self.seq))
         elif kind == TOKEN_REVOCATION:
             token_id = record["token_id"]
             cursor = self.conn.execute(
                 "INSERT INTO token_revocations (token_id, post, regno, serial, at, by_user, reason,"
-                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(token_id) DO NOTHING",
+                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(token_id) DO NOTHING",
                 (token_id, self._post(record["regno"]), record["regno"], record["serial"],
                  record["at"], record["by"],
-                 self.registry.seal_revocation_reason(token_id, record["reason"])))
+                 self.registry.seal_revocation_reason(token_id, record["reason"]), self.seq))
             if cursor.rowcount:
                 self.new_revocations.append(token_id)
         else:
@@ -102,12 +129,12 @@ class Staging:
         mac = self.registry.content_mac(record)
         cursor = self.conn.execute(
             "INSERT INTO household_versions (post, regno, version, kind, status, at, by_user,"
-            " members, content_mac, sealed, batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+            " members, content_mac, sealed, batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(regno, version) DO NOTHING",
             (self._post(regno), regno, version, record["kind"], record["status"], record["at"],
              record["by"], len(record["household"]["members"]), mac,
              self.registry.seal_version(regno, version, record["household"],
-                                        record.get("reason", ""))))
+                                        record.get("reason", "")), self.seq))
         if cursor.rowcount:
             return
         held = self.conn.execute("SELECT content_mac FROM household_versions"
