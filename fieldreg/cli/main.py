@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from fieldreg import __version__
 from fieldreg.cli import cmd_batches, cmd_duplicates, cmd_hq, cmd_records, cmd_review, cmd_setup, cmd_tokens
+from fieldreg.cli.output import escaped_output
 from fieldreg.errors import FieldRegError
 
 EXIT_INTERNAL = 70
@@ -46,6 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         return start_gui(parser)
+    with escaped_output():  # names may hold terminal escapes or bidi overrides: never raw
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except FieldRegError as err:

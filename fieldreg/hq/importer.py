@@ -34,7 +34,7 @@ from fieldreg.batches import BatchError, ReadBatch, read_records, verify_batch
 from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing
-from fieldreg.hq.staging import Staging
+from fieldreg.hq.staging import Staging, list_revocations
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
@@ -113,7 +113,9 @@ def import_batch(
             handle.seek(0)
             with transaction(registry.db) as conn:
                 conn.execute("DELETE FROM staged_audit")
-                staging = Staging(registry, conn, progress, manifest=read.manifest)
+                m = read.manifest
+                staging = Staging(registry, conn, progress, post=m.post, seq=m.seq,
+                                  created_at=m.created_at)
                 try:
                     read_records(handle, identity, read, hq_root_public=hq.root_public,
                                  on_record=staging)
@@ -169,13 +171,5 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
          json.dumps(m.counts, sort_keys=True), m.audit[0], m.audit[1]))
     conn.executemany("INSERT INTO issued_tokens (token_id, post, batch_seq) VALUES (?, ?, ?)"
                      " ON CONFLICT DO NOTHING", [(t.hex(), m.post, m.seq) for t in m.tokens])
-    if staging.new_revocations:
-        # Before the commit: if the commit then failed, the list holds ids of a batch that
-        # passed every check and will be imported again (revoking twice changes nothing).
-        listed = hq.revocation_list()
-        new = [bytes.fromhex(t) for t in staging.new_revocations]
-        if any(t not in listed for t in new):
-            listed = hq.revoke_tokens(new)
-        conn.executemany("UPDATE token_revocations SET list_version = ? WHERE token_id = ?",
-                         [(listed.version, t) for t in staging.new_revocations])
+    list_revocations(hq, conn, staging.new_revocations)
     return describe_missing(m.post, registry.missing(m.post))

@@ -1,7 +1,7 @@
 """Staging a verified batch's records at HQ, as read_records streams them, into the open transaction.
 
     with transaction(registry.db) as conn:
-        staging = Staging(registry, conn, progress, manifest=verified.manifest)
+        staging = Staging(registry, conn, progress, post=m.post, seq=m.seq, created_at=m.created_at)
         read_records(handle, identity, verified, hq_root_public=root, on_record=staging)
         staging.damage, staging.conflicts, staging.audit_problem, staging.held   # then decided
 
@@ -18,12 +18,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from fieldreg.batches import AUDIT, DUPLICATE_DECISION, TOKEN_REVOCATION, VERSIONED_KINDS, Manifest, record_problem
+from fieldreg.batches import AUDIT, DUPLICATE_DECISION, TOKEN_REVOCATION, VERSIONED_KINDS, record_problem
 from fieldreg.crypto.chain import entry_hash
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.validate import HeldProblem, record_problems
+from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.regno import is_canonical_regno
 
@@ -38,12 +40,12 @@ class Staging:
     """
 
     def __init__(self, registry: Registry, conn: sqlite3.Connection,
-                 progress: Callable[[int], None] | None, *, manifest: Manifest):
+                 progress: Callable[[int], None] | None, *, post: str, seq: int,
+                 created_at: datetime):
         self.registry = registry
         self.conn = conn
         self.progress = progress
-        self.manifest = manifest
-        self.seq = manifest.seq
+        self.post, self.seq, self.created_at = post, seq, created_at
         self.count = 0
         self.held = 0
         self.damage: str | None = None
@@ -64,12 +66,12 @@ class Staging:
             self.damage = problem
             return
         if record["kind"] != AUDIT:
-            held = record_problems(record, post=self.manifest.post, created_at=self.manifest.created_at)
+            held = record_problems(record, post=self.post, created_at=self.created_at)
             if held:
                 self._hold(record, held)
                 return
         try:
-            self._stage(record)
+            self.apply(record)
         except (ValueError, RecursionError):
             # Lone surrogates (not UTF-8), NaN or Infinity (not JSON), absurd nesting.
             self.damage = (f"record {record['n']} ({record['kind']}): holds text or numbers "
@@ -77,7 +79,7 @@ class Staging:
 
     def _hold(self, record: dict[str, Any], problems: list[HeldProblem]) -> None:
         """Keep the record as received, sealed, for a person to decide (``fieldreg hq held``)."""
-        post, n = self.manifest.post, record["n"]
+        post, n = self.post, record["n"]
         regno = record.get("regno")
         if not (isinstance(regno, str) and is_canonical_regno(regno) and regno.startswith(f"{post}-")):
             regno = None
@@ -92,7 +94,8 @@ class Staging:
              self.registry.seal_held(post, self.seq, n, plain), iso_utc(utcnow())))
         self.held += 1
 
-    def _stage(self, record: dict[str, Any]) -> None:
+    def apply(self, record: dict[str, Any]) -> None:
+        """Write one checked record (a held one too, when a person releases it)."""
         kind = record["kind"]
         if kind in VERSIONED_KINDS:
             self._version(record)
@@ -158,3 +161,19 @@ class Staging:
             (seq, record["at"], record["actor"], record["action"], record["subject"],
              json.dumps(record["details"], sort_keys=True, ensure_ascii=False, allow_nan=False),
              prev, digest))
+
+
+def list_revocations(hq: HqDir, conn: sqlite3.Connection, token_ids: list[str]) -> None:
+    """Put slips a post revoked on HQ's revocation list (a new version if any id is new).
+
+    Before the commit: if the commit then failed, the list holds ids of records
+    that passed every check and will be applied again (revoking twice changes nothing).
+    """
+    if not token_ids:
+        return
+    listed = hq.revocation_list()
+    new = [bytes.fromhex(t) for t in token_ids]
+    if any(t not in listed for t in new):
+        listed = hq.revoke_tokens(new)
+    conn.executemany("UPDATE token_revocations SET list_version = ? WHERE token_id = ?",
+                     [(listed.version, t) for t in token_ids])

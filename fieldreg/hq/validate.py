@@ -69,9 +69,8 @@ def record_problems(record: dict[str, Any], *, post: str, created_at: datetime) 
             _regno(found, key, regno, post)
             if not MEMBER_ID_RE.match(member):
                 found.append(HeldProblem("bad_format", None, key))
-    if kind in VERSIONED_KINDS or kind in (DUPLICATE_DECISION, TOKEN_REVOCATION):
-        if not USERNAME_RE.match(record["by"]):
-            found.append(HeldProblem("bad_format", None, "by"))
+    if not USERNAME_RE.match(record["by"]):  # every data kind has ``by``
+        found.append(HeldProblem("bad_format", None, "by"))
     if "reason" in record:  # corrections, voids, token revocations: typed by staff
         _reason(found, record["reason"])
     try:
