@@ -3,7 +3,9 @@
 Exit codes: 0 ok; 1 invalid input or not found; 2 usage; 3 authentication or
 permission refused; 4 token invalid; 5 token revoked; 70 internal error (a
 bug: logged with its trace, reported in one line). Errors are always one line
-on stderr, never a traceback.
+on stderr, never a traceback. Everything a command prints goes through
+``fieldreg.safetext.escape_controls`` (fieldreg/cli/output.py), so a name holding
+a terminal escape or a bidi override prints escaped.
 """
 
 from __future__ import annotations
