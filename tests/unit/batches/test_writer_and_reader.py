@@ -261,3 +261,30 @@ def test_non_json_records_are_refused_as_damaged(world: tuple[HqDir, PostKey, Hq
     forged = _resign(inner, post_key, lambda n, c: line + b"\n" if n.startswith("records") else c)
     with pytest.raises(BatchError, match="not valid JSON"):
         read(hq, pyrage.encrypt(forged, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
+
+
+def test_a_file_swapped_between_the_two_passes_stages_nothing_of_it(world: tuple[HqDir, PostKey, HqDir]) -> None:
+    """HQ verifies the file, then reads it again: a stick swapped in between is refused."""
+    from fieldreg.batches import read_records, verify_batch
+
+    hq, post_key, _ = world
+    first, _ = write(hq, post_key, sample_records())
+    other, _ = write(hq, post_key, sample_records(4))  # same post and key, other content
+    verified = verify_batch(io.BytesIO(first), hq.age_identity(), hq_root_public=hq.root_public)
+    seen: list[dict[str, Any]] = []
+    with pytest.raises(BatchError, match="changed after it was verified"):
+        read_records(io.BytesIO(other), hq.age_identity(), verified, hq_root_public=hq.root_public,
+                     on_record=seen.append)
+    assert seen == []  # refused at the first records file's header (its size differs)
+    assert read_records(io.BytesIO(first), hq.age_identity(), verified, hq_root_public=hq.root_public,
+                        on_record=seen.append) == verified.records == len(seen)
+
+
+def test_writer_keeps_to_the_record_size_hq_reads(world: tuple[HqDir, PostKey, HqDir]) -> None:
+    from fieldreg.batches import MAX_RECORD_BYTES
+
+    hq, post_key, _ = world
+    records = sample_records(1)
+    records[0]["household"] = {**records[0]["household"], "notes": "x" * MAX_RECORD_BYTES}
+    with pytest.raises(ValueError, match="over the batch limits"):
+        write(hq, post_key, records)
