@@ -2,6 +2,8 @@
 
     written = write_batch(out, header, records, recipients=[hq_age])                # at the post
     read = read_batch(source, hq_identity, hq_root_public=root, on_record=stage)    # at HQ
+    verified = verify_batch(source, hq_identity, hq_root_public=root)              # or in two
+    read_records(source, hq_identity, verified, hq_root_public=root, on_record=stage)
     receipt = open_receipt(data, root_public=root)                                  # back at the post
     record = make_record(REGISTRATION, regno=..., version=1, ...)                   # one record
     problem = record_problem(record)                                                # as HQ checks it
@@ -15,7 +17,15 @@ archive's blocks). What a post puts in a batch (its outbox) is the store's
 """
 
 from fieldreg.batches.manifest import NO_PREVIOUS, BatchError, Manifest, batch_filename
-from fieldreg.batches.reader import ReadBatch, read_batch
+from fieldreg.batches.reader import (
+    MAX_BATCH_BYTES,
+    MAX_RECORD_BYTES,
+    MAX_RECORDS,
+    ReadBatch,
+    read_batch,
+    read_records,
+    verify_batch,
+)
 from fieldreg.batches.receipt import (
     Receipt,
     issue_receipt,
@@ -40,9 +50,35 @@ from fieldreg.batches.records import (
 from fieldreg.batches.writer import BatchHeader, WrittenBatch, write_batch
 
 __all__ = [
-    "AUDIT", "CORRECTION", "DATA_KINDS", "DUPLICATE_DECISION", "FIELDS", "KINDS", "NO_PREVIOUS",
-    "REGISTRATION", "TOKEN_REVOCATION", "UNREADABLE", "VERSIONED_KINDS", "VOID",
-    "BatchError", "BatchHeader", "Manifest", "ReadBatch", "Receipt", "WrittenBatch",
-    "batch_filename", "issue_receipt", "make_record", "open_receipt", "read_batch",
-    "receipt_filename", "record_problem", "write_batch",
+    "AUDIT",
+    "CORRECTION",
+    "DATA_KINDS",
+    "DUPLICATE_DECISION",
+    "FIELDS",
+    "KINDS",
+    "MAX_BATCH_BYTES",
+    "MAX_RECORDS",
+    "MAX_RECORD_BYTES",
+    "NO_PREVIOUS",
+    "REGISTRATION",
+    "TOKEN_REVOCATION",
+    "UNREADABLE",
+    "VERSIONED_KINDS",
+    "VOID",
+    "BatchError",
+    "BatchHeader",
+    "Manifest",
+    "ReadBatch",
+    "Receipt",
+    "WrittenBatch",
+    "batch_filename",
+    "issue_receipt",
+    "make_record",
+    "open_receipt",
+    "read_batch",
+    "read_records",
+    "receipt_filename",
+    "record_problem",
+    "verify_batch",
+    "write_batch",
 ]

@@ -1,12 +1,26 @@
-"""Reading a batch (docs/formats/batch.md §5): decrypt, parse the ustar as it streams, verify the manifest.
+"""Reading a batch (docs/formats/batch.md §5): verify it whole first, then stream its records.
 
-    batch = read_batch(in_file, hq_identity, hq_root_public=root, on_record=stage)
+    verified = verify_batch(in_file, hq_identity, hq_root_public=root)      # pass 1: nothing parsed
+    in_file.seek(0)
+    read_records(in_file, hq_identity, verified, on_record=stage)          # pass 2: the records
+    batch = read_batch(in_file, hq_identity, hq_root_public=root, on_record=stage)   # both
 
-``on_record`` sees each record as it streams out of the file, *before* the
-manifest at the end has been verified: stage records, and commit nothing until
-``read_batch`` returns. Trust-list, sequence, audit-chain and apply decisions
-(format §5 steps 6, 8-10) and each record's fields (``record_problem``) are the
-importer's; this module checks the rest. Memory does not grow with the batch.
+The manifest comes last in the file (the post writes in one pass), so HQ reads
+a batch twice. **Pass 1** decrypts it and hashes every file without parsing a
+record or keeping one in memory, then verifies the certificate, the manifest's
+signature and every file's size and SHA-256: a forged, damaged or misdirected
+batch is refused here, before anything is staged. **Pass 2** decrypts it again
+and hands each record to ``on_record`` as it streams out, holding the archive
+to the verified manifest file by file (a file changed between the passes is
+refused as damaged before the next file starts; stage inside a transaction and
+commit only once ``read_records`` returned). Trust-list, sequence, audit-chain
+and apply decisions (format §5 steps 6, 8-10) and each record's fields
+(``record_problem``) are the importer's; this module checks the rest.
+
+Memory does not grow with the batch: the limits below bound what a hostile file
+can make HQ hold (one record line, the list of files) and how long it can keep
+HQ decrypting (the total size); a batch past them is refused as damaged. The
+writer keeps to the same limits, so no genuine post makes such a batch.
 """
 
 from __future__ import annotations
@@ -35,9 +49,15 @@ from fieldreg.batches.ustar import BLOCKSIZE, is_regular, padding, parse_header
 from fieldreg.errors import CorruptData
 from fieldreg.keys.certificate import Certificate
 
-# Generous bounds: a certificate is ~250 bytes, a manifest ~100 bytes + 17 per token.
+# Generous bounds: a certificate is ~250 bytes, a manifest ~100 bytes + 17 per token
+# (+ 50 per file).
 _MAX_SMALL_FILE = 16 * 1024 * 1024
-_MAX_LINE = 64 * 1024 * 1024
+# One record line: the largest household a post accepts (40 members, each with a 256 KiB
+# photo: 13.7 MB in base64) with room to spare.
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+MAX_RECORDS = 5_000_000  # records in one batch (a post registers a few hundred a day)
+MAX_BATCH_BYTES = 8 * 1024 * 1024 * 1024  # the decrypted archive
+MAX_RECORD_FILES = 4096  # records-*.jsonl files (4 MiB each: 16 GiB)
 
 
 @dataclass(frozen=True)
@@ -49,6 +69,30 @@ class ReadBatch:
     records: int
 
 
+def verify_batch(
+    src: BinaryIO, identity: pyrage.x25519.Identity, *, hq_root_public: bytes,
+) -> ReadBatch:
+    """Pass 1: decrypt, hash every file, verify the manifest (format §5 steps 1-5, 7's sizes
+    and hashes); ``BatchError`` when refused. No record is parsed; ``records`` is the
+    manifest's count, which pass 2 checks against the records."""
+    sink = _decrypt(src, identity, _ArchiveReader(hq_root_public, None, None))
+    return sink.finish()
+
+
+def read_records(
+    src: BinaryIO, identity: pyrage.x25519.Identity, verified: ReadBatch, *,
+    hq_root_public: bytes, on_record: Callable[[dict[str, Any]], None],
+) -> int:
+    """Pass 2: decrypt again and give each record to ``on_record``; the number of records.
+
+    ``src`` must hold the very batch ``verify_batch`` verified (``BatchError``
+    "damaged" as soon as a file differs). Errors raised by ``on_record``
+    propagate unchanged (after decryption stops).
+    """
+    sink = _decrypt(src, identity, _ArchiveReader(hq_root_public, on_record, verified))
+    return sink.finish().records
+
+
 def read_batch(
     src: BinaryIO,
     identity: pyrage.x25519.Identity,
@@ -56,11 +100,14 @@ def read_batch(
     hq_root_public: bytes,
     on_record: Callable[[dict[str, Any]], None],
 ) -> ReadBatch:
-    """Decrypt and check a batch (format §5 steps 1-5 and 7); ``BatchError`` when refused.
+    """Both passes over a seekable ``src``: ``on_record`` sees records of a verified batch only."""
+    verified = verify_batch(src, identity, hq_root_public=hq_root_public)
+    src.seek(0)
+    read_records(src, identity, verified, hq_root_public=hq_root_public, on_record=on_record)
+    return verified
 
-    Errors raised by ``on_record`` propagate unchanged (after decryption stops).
-    """
-    sink = _ArchiveReader(hq_root_public, on_record)
+
+def _decrypt(src: BinaryIO, identity: pyrage.x25519.Identity, sink: _ArchiveReader) -> _ArchiveReader:
     try:
         pyrage.decrypt_io(src, sink, [identity])
     except Exception as exc:
@@ -73,15 +120,22 @@ def read_batch(
         raise
     if sink.error is not None:
         raise sink.error
-    return sink.finish()
+    return sink
 
 
 class _ArchiveReader(io.RawIOBase):
-    """A push parser: pyrage.decrypt_io writes plaintext here; ustar is parsed as it arrives."""
+    """A push parser: pyrage.decrypt_io writes plaintext here; ustar is parsed as it arrives.
 
-    def __init__(self, hq_root_public: bytes, on_record: Callable[[dict[str, Any]], None]):
+    Without ``on_record`` (pass 1) record files are only hashed; with it (pass 2)
+    their lines are parsed and handed over, and every file is held to
+    ``verified``'s manifest as it arrives.
+    """
+
+    def __init__(self, hq_root_public: bytes, on_record: Callable[[dict[str, Any]], None] | None,
+                 verified: ReadBatch | None):
         self.hq_root_public = hq_root_public
         self.on_record = on_record
+        self.verified = verified
         self.error: BaseException | None = None
         self._buffer = bytearray()
         self._state = "header"  # header | content | padding | end
@@ -91,6 +145,7 @@ class _ArchiveReader(io.RawIOBase):
         self._hash = hashlib.sha256()
         self._content = bytearray()  # certificate / manifest / the current partial line
         self._size = 0
+        self._total = 0
         self._next_records = 1
         self.certificate: Certificate | None = None
         self.manifest_raw: bytes | None = None
@@ -106,6 +161,10 @@ class _ArchiveReader(io.RawIOBase):
         if self.error is not None:  # pyrage may retry a failed write: keep the first reason
             raise self.error
         try:
+            self._total += len(data)
+            if self._total > MAX_BATCH_BYTES:
+                raise BatchError("damaged", "the batch is larger than {most} bytes, more than any post writes",
+                                 most=MAX_BATCH_BYTES)
             self._buffer += data
             self._parse()
         except Exception as exc:  # kept and re-raised by read_batch
@@ -169,6 +228,10 @@ class _ArchiveReader(io.RawIOBase):
             raise BatchError("damaged", "unexpected file {name!r} in the archive", name=name)
         if name in (CERTIFICATE_NAME, MANIFEST_NAME) and info.size > _MAX_SMALL_FILE:
             raise BatchError("damaged", "{name} is too large", name=name)
+        if self._next_records > MAX_RECORD_FILES:
+            raise BatchError("damaged", "the batch has more than {most} record files", most=MAX_RECORD_FILES)
+        if self.verified is not None:
+            self._expect(name, info.size)
         self._name, self._remaining, self._size = name, info.size, info.size
         self._padding = len(padding(info.size))
         self._hash = hashlib.sha256()
@@ -177,19 +240,33 @@ class _ArchiveReader(io.RawIOBase):
         if info.size == 0:
             self._end_of_file()
 
+    def _expect(self, name: str, size: int) -> None:
+        """Pass 2: the next file is the one the verified manifest lists next (name and size)."""
+        assert self.verified is not None
+        files = self.verified.manifest.files
+        index = len(self.files)
+        expected = (files[index][0], files[index][1]) if index < len(files) else (
+            MANIFEST_NAME, len(self.verified.manifest_raw))
+        if (name, size) != expected:
+            raise BatchError("damaged", "the file changed after it was verified ({name})", name=name)
+
     def _content_bytes(self, data: bytes) -> None:
         self._hash.update(data)
-        self._content += data
         if self._name in (CERTIFICATE_NAME, MANIFEST_NAME):
+            self._content += data
             return
+        if self.on_record is None:  # pass 1: records are only hashed
+            return
+        self._content += data
         # Records: hand over every complete line as it arrives.
         start = 0
         while (end := self._content.find(b"\n", start)) != -1:
             self._record(bytes(self._content[start:end]))
             start = end + 1
         del self._content[:start]
-        if len(self._content) > _MAX_LINE:
-            raise BatchError("damaged", "a record line is too long")
+        if len(self._content) > MAX_RECORD_BYTES:
+            raise BatchError("damaged", "record {number} is longer than {most} bytes",
+                             number=self.n + 1, most=MAX_RECORD_BYTES)
 
     def _end_of_file(self) -> None:
         content = bytes(self._content)
@@ -203,6 +280,10 @@ class _ArchiveReader(io.RawIOBase):
             self._next_records += 1
         if self._name != MANIFEST_NAME:
             self.files.append((self._name, self._size, self._hash.digest()))
+            if self.verified is not None and self.files[-1] != self.verified.manifest.files[len(self.files) - 1]:
+                raise BatchError("damaged", "the file changed after it was verified ({name})", name=self._name)
+        elif self.verified is not None and content != self.verified.manifest_raw:
+            raise BatchError("damaged", "the file changed after it was verified ({name})", name=self._name)
         self._content.clear()
         self._state = "padding" if self._padding else "header"
 
@@ -215,6 +296,9 @@ class _ArchiveReader(io.RawIOBase):
             ) from None
 
     def _record(self, line: bytes) -> None:
+        assert self.on_record is not None
+        if self.n >= MAX_RECORDS:
+            raise BatchError("damaged", "the batch has more than {most} records", most=MAX_RECORDS)
         try:
             record = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
         except (UnicodeDecodeError, ValueError, RecursionError):  # NaN/Infinity and absurd nesting too
@@ -251,14 +335,21 @@ class _ArchiveReader(io.RawIOBase):
     def finish(self) -> ReadBatch:
         if self._state != "end" or self._buffer or self.manifest_raw is None or self.certificate is None:
             raise BatchError("damaged", "the archive is incomplete")
+        if self.verified is not None:  # pass 2: every file matched the verified manifest
+            manifest = self.verified.manifest
+            if (manifest.counts, manifest.audit) != (self.counts, self.audit):
+                raise BatchError("damaged", "the records do not match the manifest's counts or audit range")
+            return ReadBatch(manifest, self.manifest_raw, self.verified.manifest_hash, self.certificate, self.n)
         manifest = open_manifest(self.manifest_raw, self.certificate)
         if manifest.hq != hq_id(self.hq_root_public):
             raise BatchError("other_hq", "this batch was made for another HQ")
-        observed = (tuple(self.files), self.counts, self.audit)
-        if (manifest.files, manifest.counts, manifest.audit) != observed:
+        if manifest.files != tuple(self.files):
             raise BatchError("damaged", "the contents do not match the manifest (a file was changed or swapped)")
+        records = sum(manifest.counts.values())
+        if records > MAX_RECORDS:
+            raise BatchError("damaged", "the batch has more than {most} records", most=MAX_RECORDS)
         digest = hashlib.sha256(self.manifest_raw).digest()
-        return ReadBatch(manifest, self.manifest_raw, digest, self.certificate, self.n)
+        return ReadBatch(manifest, self.manifest_raw, digest, self.certificate, records)
 
 
 def _no_constant(name: str) -> Any:

@@ -31,6 +31,7 @@ from fieldreg.batches.manifest import (
     records_name,
     sign_manifest,
 )
+from fieldreg.batches.reader import MAX_RECORD_BYTES, MAX_RECORDS
 from fieldreg.batches.records import AUDIT, KINDS, record_problem, registrations
 from fieldreg.batches.ustar import END_OF_ARCHIVE, file_header, padding
 from fieldreg.errors import InvalidInput
@@ -219,7 +220,11 @@ class _ArchiveWriter:
             self.audit = (self.audit[0] or body["seq"], body["seq"], bytes.fromhex(body["hash"]))
         # allow_nan=False: NaN and Infinity are not JSON (RFC 8259), HQ's reader refuses them.
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        return (text + "\n").encode("utf-8")  # UnicodeEncodeError for a lone surrogate
+        line = text.encode("utf-8")  # UnicodeEncodeError for a lone surrogate
+        if len(line) > MAX_RECORD_BYTES or n > MAX_RECORDS:  # HQ's reader refuses it
+            raise ValueError(f"record {n} is over the batch limits ({len(line)} bytes; at most "
+                             f"{MAX_RECORDS} records of {MAX_RECORD_BYTES} bytes)")
+        return line + b"\n"
 
     def _check(self, n: int, body: dict[str, Any]) -> None:
         """The checks HQ makes of each record on its own (record_problem, its post, the audit

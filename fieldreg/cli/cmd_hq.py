@@ -7,6 +7,7 @@
     fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
     fieldreg hq report --dir /srv/hq [--json]
     fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--within-post] [--any-origin]
+    fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
 
 The HQ passphrase comes from ``$FIELDREG_HQ_PASSPHRASE``, else a prompt.
 """
@@ -32,12 +33,18 @@ from fieldreg.hq import (
     HqDir,
     HqDuplicates,
     Registry,
+    abridged,
     answer_recovery,
     build_report,
     check_escrow_recipients,
+    held_content,
+    held_record,
+    held_records,
     import_batch,
     key_id_hex,
     parse_key_id,
+    reject_held,
+    release_held,
 )
 from fieldreg.model import utcnow
 
@@ -106,6 +113,17 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("request", metavar="REQUEST", help="the post's <POST>-recovery-request.json")
     p.add_argument("--out", required=True, help="the answer file to write (back to the post)")
     p.set_defaults(func=cmd_recover)
+    p = hq.add_parser("held", parents=[base],
+                      help="records HQ held because they failed validation: list, show, "
+                      "release or reject one")
+    p.add_argument("--post", default=None, help="only this post's")
+    p.add_argument("--all", action="store_true", help="also those already released or rejected")
+    p.add_argument("--json", action="store_true", help="one JSON object per record")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--show", type=int, metavar="ID", help="the record as the post sent it")
+    action.add_argument("--release", type=int, metavar="ID", help="apply it as if it had passed")
+    action.add_argument("--reject", type=int, metavar="ID", help="never apply it")
+    p.set_defaults(func=cmd_held)
 
 
 def _passphrase(*, new: bool) -> str:
@@ -297,6 +315,31 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         where = "at any posts" if args.within_post else "across posts"
         print(f"{len(pairs)} possible duplicate pair(s) {where} among {len(finder)} members; "
               "nothing was merged")
+    return 0
+
+
+def cmd_held(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    with Registry.open(hq) as registry:
+        if args.show is not None:
+            record = held_record(registry, args.show)
+            print(record.line())
+            print(json.dumps(abridged(held_content(registry, args.show)), indent=1, ensure_ascii=False))
+            return 0
+        if args.release is not None:
+            print(f"released: {release_held(hq, registry, args.release).line()}")
+            return 0
+        if args.reject is not None:
+            print(f"rejected: {reject_held(registry, args.reject).line()}")
+            return 0
+        records = held_records(registry, post=args.post, decided=args.all)
+    for record in records:
+        if args.json:
+            emit_json(record.to_json())
+        else:
+            print(record.line())
+    if not args.json:
+        print(f"{len(records)} held record(s); see one with --show ID, then --release ID or --reject ID")
     return 0
 
 

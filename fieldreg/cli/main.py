@@ -3,7 +3,9 @@
 Exit codes: 0 ok; 1 invalid input or not found; 2 usage; 3 authentication or
 permission refused; 4 token invalid; 5 token revoked; 70 internal error (a
 bug: logged with its trace, reported in one line). Errors are always one line
-on stderr, never a traceback.
+on stderr, never a traceback. Everything a command prints goes through
+``fieldreg.safetext.escape_controls`` (fieldreg/cli/output.py), so a name holding
+a terminal escape or a bidi override prints escaped.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from fieldreg.cli import (
     cmd_setup,
     cmd_tokens,
 )
+from fieldreg.cli.output import escaped_output
 from fieldreg.errors import FieldRegError
 from fieldreg.fsutil import forbid_core_dumps
 
@@ -58,6 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         return start_gui(parser)
+    with escaped_output():  # names may hold terminal escapes or bidi overrides: never raw
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except FieldRegError as err:

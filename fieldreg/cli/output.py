@@ -1,12 +1,48 @@
-"""How the CLI prints things: JSON for machines, short aligned text for people."""
+"""How the CLI prints things: JSON for machines, short aligned text for people.
+
+Everything the CLI writes to its standard output and error goes through
+:func:`fieldreg.safetext.escape_controls` (``escaped_output``, installed by
+fieldreg/cli/main.py for the length of a command): a name holding an ESC or a
+bidirectional override prints as ``\u001b`` / ``\u202e``, and JSON output stays
+valid JSON with the same content.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 from fieldreg.model import SEXES, SPECIFIC_NEEDS, HouseholdSummary, Registration, Unreadable, iso_utc
+from fieldreg.safetext import escape_controls
+
+
+class EscapingStream:
+    """A text stream that writes through ``escape_controls`` (everything else is the stream's)."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding...
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def escaped_output() -> Iterator[None]:
+    """Within it, ``sys.stdout`` and ``sys.stderr`` escape control and bidi characters."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = EscapingStream(saved[0])
+    sys.stderr = EscapingStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def emit_json(obj: Any) -> None:

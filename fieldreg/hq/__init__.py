@@ -5,6 +5,8 @@
     schema.py     its tables and migrations
     importer.py   import_batch: every check of docs/formats/batch.md §5, one commit, receipt
     staging.py    each record of a batch into the import's open transaction
+    validate.py   each data record checked as the post checks it; failing ones are held
+    held.py       held records: list, show, release, reject (fieldreg hq held)
     checks.py     the key, sequence and audit-chain checks; the refusals
     files.py      a refused fork's or conflict's held copy; the post's receipt
     duplicates.py HqDuplicates: possible duplicates across posts
@@ -27,6 +29,15 @@ search's defaults are exported here with the registry, import and report.
 from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
+from fieldreg.hq.held import (
+    HeldRecord,
+    abridged,
+    held_content,
+    held_record,
+    held_records,
+    reject as reject_held,
+    release as release_held,
+)
 from fieldreg.hq.importer import ImportResult, import_batch
 from fieldreg.hq.recovery import answer_recovery, issued_recoveries
 from fieldreg.hq.registry import Registry, describe_missing
@@ -37,18 +48,25 @@ from fieldreg.keys.hqdir import check_escrow_recipients
 __all__ = [
     "CROWD",
     "DEFAULT_THRESHOLD",
+    "HeldRecord",
     "HqCandidate",
     "HqDir",
     "HqDuplicates",
     "ImportResult",
     "Registry",
     "Report",
+    "abridged",
     "answer_recovery",
     "build_report",
     "check_escrow_recipients",
     "describe_missing",
+    "held_content",
+    "held_record",
+    "held_records",
     "import_batch",
     "issued_recoveries",
     "key_id_hex",
     "parse_key_id",
+    "reject_held",
+    "release_held",
 ]

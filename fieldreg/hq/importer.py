@@ -23,21 +23,24 @@ the registry.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldreg.batches import BatchError, ReadBatch, read_batch
+from fieldreg.batches import BatchError, ReadBatch, read_records, verify_batch
 from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing, describe_missing_numbers
-from fieldreg.hq.staging import Staging
+from fieldreg.hq.staging import Staging, list_revocations
 from fieldreg.hq.unreadable import finish as finish_unreadable
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
+
+log = logging.getLogger("fieldreg.hq")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ImportResult:
     post: str | None = None
     seq: int | None = None
     records: int = 0
+    held_records: int = 0  # records of an imported batch held for review (fieldreg hq held)
     gaps: str | None = None  # "post TGR1: batches 4–5 missing", numbers missing, alerts received
     held: Path | None = None
     receipt: Path | None = None
@@ -66,6 +70,9 @@ class ImportResult:
         where = f" (post {self.post}, batch {self.seq})" if self.post else ""
         if self.status == "imported":
             text = f"{self.file}: imported {self.records} records{where}"
+            if self.held_records:
+                text = (f"{text}; {self.held_records} of them held for review "
+                        "(fieldreg hq held)")
         elif self.status == "already_imported":
             text = f"{self.file}: already imported{where}"
         else:
@@ -100,19 +107,30 @@ def import_batch(
     except OSError as err:
         return ImportResult(name, "refused", f"cannot read the file ({err.strerror})", "unreadable")
     read: ReadBatch | None = None
+    identity = hq.age_identity()
     try:
-        with handle, transaction(registry.db) as conn:
-            conn.execute("DELETE FROM staged_audit")
-            staging = Staging(registry, conn, progress)
+        with handle:
             try:
-                read = read_batch(handle, hq.age_identity(), hq_root_public=hq.root_public,
-                                  on_record=staging)
+                read = verify_batch(handle, identity, hq_root_public=hq.root_public)
             except BatchError as err:
                 raise refusal_of(err) from None
-            except RecursionError:  # json.loads on a line nested thousands deep
-                raise Refusal("damaged", "damaged: a record is nested too deeply") from None
-            gaps = _check_and_apply(hq, registry, conn, read, staging, name)
-            reported = finish_unreadable(conn, read.manifest.seq)
+            check_key(hq, read)
+            check_sequence(registry, read)
+            handle.seek(0)
+            with transaction(registry.db) as conn:
+                conn.execute("DELETE FROM staged_audit")
+                m = read.manifest
+                staging = Staging(registry, conn, progress, post=m.post, seq=m.seq,
+                                  created_at=m.created_at)
+                try:
+                    read_records(handle, identity, read, hq_root_public=hq.root_public,
+                                 on_record=staging)
+                except BatchError as err:
+                    raise refusal_of(err) from None
+                except RecursionError:  # json.loads on a line nested thousands deep
+                    raise Refusal("damaged", "damaged: a record is nested too deeply") from None
+                gaps = _check_and_apply(hq, registry, conn, read, staging, name)
+                reported = finish_unreadable(conn, read.manifest.seq)
     except AlreadyImported:
         assert read is not None
         return ImportResult(name, "already_imported", post=read.manifest.post,
@@ -123,8 +141,11 @@ def import_batch(
         post, seq = (read.manifest.post, read.manifest.seq) if read else (None, None)
         return ImportResult(name, "refused", refusal.message, refusal.reason, post, seq, held=held)
     m = read.manifest
-    return ImportResult(name, "imported", post=m.post, seq=m.seq, records=read.records, gaps=gaps,
-                        unreadable=reported, **write_receipt(hq, registry, m.post, receipts_dir))
+    if staging.held:
+        log.warning("post %s batch %d: %d record(s) held for review", m.post, m.seq, staging.held)
+    return ImportResult(name, "imported", post=m.post, seq=m.seq, records=read.records,
+                        held_records=staging.held, gaps=gaps, unreadable=reported,
+                        **write_receipt(hq, registry, m.post, receipts_dir))
 
 
 def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, read: ReadBatch,
@@ -133,7 +154,7 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
     m = read.manifest
     if staging.damage is not None:
         raise Refusal("damaged", f"damaged: {staging.damage}")
-    check_key(hq, read)
+    check_key(hq, read)  # again, inside the transaction (decided before staging too)
     check_sequence(registry, read)
     check_audit(conn, registry, m.post, m.seq, staging)
     if staging.conflicts:
@@ -143,8 +164,6 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
     now = iso_utc(utcnow())
     conn.execute("INSERT INTO posts (post, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                  (m.post, now))
-    for table in ("household_versions", "duplicate_decisions", "token_revocations"):
-        conn.execute(f"UPDATE {table} SET batch_seq = ? WHERE batch_seq = 0", (m.seq,))
     conn.execute(
         "INSERT INTO audit (post, seq, at, actor, action, subject, details, prev_hash, hash,"
         " batch_seq) SELECT ?, seq, at, actor, action, subject, details, prev_hash, hash, ?"
@@ -159,15 +178,7 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
          json.dumps(m.counts, sort_keys=True), m.audit[0], m.audit[1]))
     conn.executemany("INSERT INTO issued_tokens (token_id, post, batch_seq) VALUES (?, ?, ?)"
                      " ON CONFLICT DO NOTHING", [(t.hex(), m.post, m.seq) for t in m.tokens])
-    if staging.new_revocations:
-        # Before the commit: if the commit then failed, the list holds ids of a batch that
-        # passed every check and will be imported again (revoking twice changes nothing).
-        listed = hq.revocation_list()
-        new = [bytes.fromhex(t) for t in staging.new_revocations]
-        if any(t not in listed for t in new):
-            listed = hq.revoke_tokens(new)
-        conn.executemany("UPDATE token_revocations SET list_version = ? WHERE token_id = ?",
-                         [(listed.version, t) for t in staging.new_revocations])
+    list_revocations(hq, conn, staging.new_revocations)
     notes = [describe_missing(m.post, registry.missing(m.post)),
              describe_missing_numbers(m.post, registry.missing_numbers(m.post))]
     if alerts := conn.execute("SELECT COUNT(*) FROM audit WHERE post = ? AND batch_seq = ?"

@@ -34,7 +34,7 @@ from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, FieldRegError, NotFound
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
-from fieldreg.regno import RegNo, parse_regno
+from fieldreg.regno import RegNo, is_canonical_regno, parse_regno
 from fieldreg.sqlitedb import connect, transaction
 
 REGISTRY_FILE = "registry.db"
@@ -151,6 +151,13 @@ class Registry:
         plain = json.dumps({"household": household, "reason": reason}, ensure_ascii=False)
         return self._sealer.seal(plain.encode("utf-8"), _version_aad(regno, version))
 
+    def seal_held(self, post: str, batch_seq: int, n: int, plain: bytes) -> bytes:
+        """A held record as received (fieldreg/hq/staging.py), bound to where it came from."""
+        return self._sealer.seal(plain, _held_aad(post, batch_seq, n))
+
+    def open_held(self, post: str, batch_seq: int, n: int, sealed: bytes) -> bytes:
+        return self._sealer.open(sealed, _held_aad(post, batch_seq, n))
+
     def seal_revocation_reason(self, token_id: str, reason: str) -> bytes:
         return self._sealer.seal(reason.encode("utf-8"), f"token_revocations|{token_id}|reason".encode())
 
@@ -201,13 +208,17 @@ class Registry:
         post named it as one it could not open.
         """
         # A number the post could not open and named in a batch instead (post_unreadable)
-        # is not missing: the post holds it, and the report lists it on its own.
+        # is not missing: the post holds it, and the report lists it on its own; nor is one
+        # whose record HQ holds for a person to decide (hq_held_records).
         reported = {r[0] for r in self.db.execute(
-            "SELECT regno FROM post_unreadable WHERE post = ?", (post,))}
+            "SELECT regno FROM post_unreadable WHERE post = ?"
+            " UNION SELECT regno FROM hq_held_records WHERE post = ? AND regno IS NOT NULL",
+            (post, post))}
+        # (A malformed number in an audit entry is the held record's business, not a gap.)
         missing = {r[0] for r in self.db.execute(
             "SELECT DISTINCT subject FROM audit WHERE post = ? AND action = 'register'"
             " AND subject NOT IN (SELECT regno FROM household_versions WHERE post = ?)",
-            (post, post))} - reported
+            (post, post)) if is_canonical_regno(r[0])} - reported
         if self.missing(post):
             return sorted(missing)  # the others may be in the batches not received yet
         seen: dict[int, set[int]] = {}
@@ -263,6 +274,10 @@ class Registry:
             " WHERE post = ? ORDER BY seq", (post,))
         return [{"seq": r[0], "at": r[1], "actor": r[2], "action": r[3], "subject": r[4],
                  "details": json.loads(r[5]), "prev_hash": r[6], "hash": r[7]} for r in rows]
+
+
+def _held_aad(post: str, batch_seq: int, n: int) -> bytes:
+    return f"hq_held_records|{post}|{batch_seq}|{n}".encode()
 
 
 def _version_aad(regno: str, version: int) -> bytes:

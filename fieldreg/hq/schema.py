@@ -152,9 +152,37 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _hq_held_records(db: sqlite_utils.Database) -> None:
+    # Records of an imported batch that failed HQ's validation (fieldreg/hq/validate.py),
+    # held for a person to release or reject (``fieldreg hq held``); the rest of the batch
+    # applied. Clear: where the record came from and the problem codes (code, member,
+    # field; never a value). ``regno`` only when it is a well-formed number of the batch's
+    # post (else NULL: what stood there is in the sealed record). ``sealed`` is the record
+    # as received (its JSON, ``n`` included) under the registry key, associated data
+    # "hq_held_records|<post>|<batch_seq>|<n>". ``decision`` stays NULL while held.
+    db.execute(
+        """CREATE TABLE hq_held_records (
+            id INTEGER PRIMARY KEY,
+            post TEXT NOT NULL REFERENCES posts(post),
+            batch_seq INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            regno TEXT,
+            version INTEGER,
+            problems TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sealed BLOB NOT NULL,
+            held_at TEXT NOT NULL,
+            decision TEXT CHECK (decision IN ('released', 'rejected')),
+            decided_at TEXT,
+            UNIQUE (post, batch_seq, n))"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_hq_post_unreadable", unreadable_step),
+    ("0003_hq_held_records", _hq_held_records),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

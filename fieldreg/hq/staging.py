@@ -1,14 +1,16 @@
-"""Staging a batch's records at HQ, as read_batch streams them, into the open transaction.
+"""Staging a verified batch's records at HQ, as read_records streams them, into the open transaction.
 
     with transaction(registry.db) as conn:
-        staging = Staging(registry, conn, progress)
-        read = read_batch(handle, identity, hq_root_public=root, on_record=staging)
-        staging.damage, staging.conflicts, staging.audit_problem   # decided after the manifest
+        staging = Staging(registry, conn, progress, post=m.post, seq=m.seq, created_at=m.created_at)
+        read_records(handle, identity, verified, hq_root_public=root, on_record=staging)
+        staging.damage, staging.conflicts, staging.audit_problem, staging.held   # then decided
 
 Each record is checked against the one record schema (fieldreg/batches/records.py)
-and written with ``batch_seq = 0``; :func:`fieldreg.hq.importer.import_batch`
-gives the rows their batch's number once every check has passed, or rolls the
-transaction back.
+— a record that fails it makes the batch damaged — then each data record against
+the post's own validation (fieldreg/hq/validate.py): one that fails is *held*
+(table ``hq_held_records``, sealed as received) instead of applied. Rows are
+written with the batch's number; :func:`fieldreg.hq.importer.import_batch`
+commits once every check has passed, or rolls the transaction back.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from fieldreg.batches import (
+    AUDIT,
     DUPLICATE_DECISION,
     TOKEN_REVOCATION,
     UNREADABLE,
@@ -28,7 +32,10 @@ from fieldreg.batches import (
 from fieldreg.crypto.chain import entry_hash
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.unreadable import stage as stage_unreadable
+from fieldreg.hq.validate import HeldProblem, record_problems
+from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
+from fieldreg.regno import is_canonical_regno
 
 PROGRESS_EVERY = 1000
 
@@ -36,18 +43,19 @@ PROGRESS_EVERY = 1000
 class Staging:
     """``on_record`` for read_batch: writes each record into the open transaction.
 
-    Nothing here refuses the batch: problems are noted and decided only once the
-    manifest is verified, so a forged batch is reported as forged, a replay as
-    already imported, a fork as a fork. Staged rows carry ``batch_seq = 0``
-    (real numbers start at 1) until the batch's number is known.
+    Nothing here refuses the batch: problems are noted and decided once every
+    record was read. A record failing validation is held (``held`` counts them).
     """
 
     def __init__(self, registry: Registry, conn: sqlite3.Connection,
-                 progress: Callable[[int], None] | None):
+                 progress: Callable[[int], None] | None, *, post: str, seq: int,
+                 created_at: datetime):
         self.registry = registry
         self.conn = conn
         self.progress = progress
+        self.post, self.seq, self.created_at = post, seq, created_at
         self.count = 0
+        self.held = 0
         self.damage: str | None = None
         self.conflicts: list[str] = []
         self.audit_problem: str | None = None
@@ -65,31 +73,54 @@ class Staging:
         if problem is not None:
             self.damage = problem
             return
+        if record["kind"] != AUDIT:
+            held = record_problems(record, post=self.post, created_at=self.created_at)
+            if held:
+                self._hold(record, held)
+                return
         try:
-            self._stage(record)
+            self.apply(record)
         except (ValueError, RecursionError):
             # Lone surrogates (not UTF-8), NaN or Infinity (not JSON), absurd nesting.
             self.damage = (f"record {record['n']} ({record['kind']}): holds text or numbers "
                            "that JSON cannot carry")
 
-    def _stage(self, record: dict[str, Any]) -> None:
+    def _hold(self, record: dict[str, Any], problems: list[HeldProblem]) -> None:
+        """Keep the record as received, sealed, for a person to decide (``fieldreg hq held``)."""
+        post, n = self.post, record["n"]
+        regno = record.get("regno")
+        if not (isinstance(regno, str) and is_canonical_regno(regno) and regno.startswith(f"{post}-")):
+            regno = None
+        # ensure_ascii: a lone surrogate (JSON escapes allow one) is kept as its escape.
+        plain = json.dumps(record, ensure_ascii=True, allow_nan=False).encode("ascii")
+        self._post(post)
+        self.conn.execute(
+            "INSERT INTO hq_held_records (post, batch_seq, n, kind, regno, version, problems, size,"
+            " sealed, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (post, self.seq, n, record["kind"], regno, record.get("version"),
+             json.dumps([p.to_json() for p in problems]), len(plain),
+             self.registry.seal_held(post, self.seq, n, plain), iso_utc(utcnow())))
+        self.held += 1
+
+    def apply(self, record: dict[str, Any]) -> None:
+        """Write one checked record (a held one too, when a person releases it)."""
         kind = record["kind"]
         if kind in VERSIONED_KINDS:
             self._version(record)
         elif kind == DUPLICATE_DECISION:
             self.conn.execute(
                 "INSERT INTO duplicate_decisions (post, member_a, member_b, decision, at, by_user,"
-                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING",
+                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (self._post(record["member_a"]), record["member_a"], record["member_b"],
-                 record["decision"], record["at"], record["by"]))
+                 record["decision"], record["at"], record["by"], self.seq))
         elif kind == TOKEN_REVOCATION:
             token_id = record["token_id"]
             cursor = self.conn.execute(
                 "INSERT INTO token_revocations (token_id, post, regno, serial, at, by_user, reason,"
-                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(token_id) DO NOTHING",
+                " batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(token_id) DO NOTHING",
                 (token_id, self._post(record["regno"]), record["regno"], record["serial"],
                  record["at"], record["by"],
-                 self.registry.seal_revocation_reason(token_id, record["reason"])))
+                 self.registry.seal_revocation_reason(token_id, record["reason"]), self.seq))
             if cursor.rowcount:
                 self.new_revocations.append(token_id)
         elif kind == UNREADABLE:
@@ -111,12 +142,12 @@ class Staging:
         mac = self.registry.content_mac(record)
         cursor = self.conn.execute(
             "INSERT INTO household_versions (post, regno, version, kind, status, at, by_user,"
-            " members, content_mac, sealed, batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+            " members, content_mac, sealed, batch_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(regno, version) DO NOTHING",
             (self._post(regno), regno, version, record["kind"], record["status"], record["at"],
              record["by"], len(record["household"]["members"]), mac,
              self.registry.seal_version(regno, version, record["household"],
-                                        record.get("reason", ""))))
+                                        record.get("reason", "")), self.seq))
         if cursor.rowcount:
             return
         held = self.conn.execute("SELECT content_mac FROM household_versions"
@@ -140,3 +171,19 @@ class Staging:
             (seq, record["at"], record["actor"], record["action"], record["subject"],
              json.dumps(record["details"], sort_keys=True, ensure_ascii=False, allow_nan=False),
              prev, digest))
+
+
+def list_revocations(hq: HqDir, conn: sqlite3.Connection, token_ids: list[str]) -> None:
+    """Put slips a post revoked on HQ's revocation list (a new version if any id is new).
+
+    Before the commit: if the commit then failed, the list holds ids of records
+    that passed every check and will be applied again (revoking twice changes nothing).
+    """
+    if not token_ids:
+        return
+    listed = hq.revocation_list()
+    new = [bytes.fromhex(t) for t in token_ids]
+    if any(t not in listed for t in new):
+        listed = hq.revoke_tokens(new)
+    conn.executemany("UPDATE token_revocations SET list_version = ? WHERE token_id = ?",
+                     [(listed.version, t) for t in token_ids])

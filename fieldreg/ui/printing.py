@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.errors import FieldRegError
+from fieldreg.safetext import escape_controls
 from fieldreg.station.slips import A6, THERMAL_80MM, Layout, SlipData, layout_by_name
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
@@ -114,7 +115,7 @@ class SlipDialog(QDialog):
         number.setFont(font)
         number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        head = QLabel(f"{slip.head_family_name.upper()} {slip.head_given_names}", self)
+        head = QLabel(escape_controls(f"{slip.head_family_name.upper()} {slip.head_given_names}"), self)
         head.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self._layouts = QButtonGroup(self)

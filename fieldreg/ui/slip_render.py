@@ -47,6 +47,7 @@ from PySide6.QtGui import (
 
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
+from fieldreg.safetext import escape_controls
 from fieldreg.station.slips import (
     DEFAULT_LAYOUT,
     LABELS,
@@ -293,11 +294,11 @@ def paint_slip(
         flow.regno(slip.regno, layout.regno_pt * scale)
         flow.gap(1.5)
         flow.text(LABELS["head"], label)
-        flow.text(format_head(slip), _font(base * 1.1, bold=True), max_lines=3)
+        flow.text(escape_controls(format_head(slip)), _font(base * 1.1, bold=True), max_lines=3)
         flow.gap(1.5)
         flow.row(f"{LABELS['members']} ({len(slip.members)})", LABELS["age"], label)
         for member in slip.members[:shown]:
-            flow.row(member.given_names, format_age(member), value, right_font=_font(base, bold=True))
+            flow.row(escape_controls(member.given_names), format_age(member), value, right_font=_font(base, bold=True))
         hidden = len(slip.members) - shown
         if hidden:
             flow.text(f"+ {hidden} autre(s) / other(s)", value)

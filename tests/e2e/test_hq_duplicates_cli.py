@@ -11,7 +11,7 @@ from tests.unit.hq.builders import PostSim, make_hq
 
 
 def _single(given: str, family: str, year: int, sex: str = "M") -> dict[str, Any]:
-    return {"arrival_date": "2026-11-20",
+    return {"arrival_date": "2026-11-01",
             "origin": {"country": "MLI", "region": "Sikasso", "locality": "Loulouni"},
             "consent": True,
             "members": [{"id": "m0", "given_names": given, "family_name": family, "sex": sex,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import FieldRegError, UnreadableRecord
 from fieldreg.model import HouseholdSummary, Registration
+from fieldreg.safetext import escape_controls
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for, show_error
 from fieldreg.ui.printing import (
@@ -151,7 +152,7 @@ class RecordsScreen(Screen):
         for summary in found:
             head = summary.head
             item = QTreeWidgetItem([
-                summary.regno, f"{head.family_name.upper()} {head.given_names}",
+                summary.regno, escape_controls(f"{head.family_name.upper()} {head.given_names}"),
                 locale.toString(len(summary.members)), _day(locale, summary.day),
                 self.tr("active") if summary.status == "active" else self.tr("VOID"),
             ])

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import FieldRegError
 from fieldreg.model import Household
+from fieldreg.safetext import isolate
 from fieldreg.station.duplicates import Person, PostDuplicates
 from fieldreg.station.form import FormInvalid, birth_preview, household_from_entry, today_utc
 from fieldreg.ui.context import AppContext
@@ -233,7 +234,7 @@ class RegisterScreen(Screen):
             self._finder.refresh()
         head = household.head
         others = len(household.members) - 1
-        name = f"{head.family_name.upper()} {head.given_names}"
+        name = isolate(f"{head.family_name.upper()} {head.given_names}")
         self.saved_summary.setText(
             self.tr("{name}, alone").format(name=name) if others == 0
             else self.tr("{name} and 1 other person").format(name=name) if others == 1

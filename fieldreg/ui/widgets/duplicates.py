@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from fieldreg.safetext import escape_controls
 from fieldreg.station.duplicates import Candidate
 from fieldreg.ui.text import translated
 
@@ -57,11 +58,12 @@ class DuplicatesPanel(QWidget):
         for candidate in candidates:
             household, member = candidate.b
             born = f"~{member.birth_year}" if member.birth_estimated else str(member.birth_year)
-            place = f" · {household.locality}" if household.locality else ""
+            place = f" · {escape_controls(household.locality)}" if household.locality else ""
             status = "" if household.status == "active" else f" [{household.status}]"
             text = self.tr("{family} {given} ({sex}, born {born}){place}\n{regno}{status} · {score}% alike\n"
                            "Why: {why}").format(
-                family=member.family_name.upper(), given=member.given_names, sex=member.sex, born=born,
+                family=escape_controls(member.family_name.upper()), given=escape_controls(member.given_names),
+                sex=member.sex, born=born,
                 place=place, regno=household.regno, status=status,
                 score=round(candidate.match.score * 100), why="; ".join(translated(r) for r in candidate.match.reasons))
             item = QListWidgetItem(text, self.list)

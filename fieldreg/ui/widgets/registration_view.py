@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldreg.model import Registration
+from fieldreg.safetext import escape_controls
 from fieldreg.ui.widgets.members import relationship_labels, sex_labels
 
 
@@ -58,8 +59,9 @@ class RegistrationView(QTextBrowser):
         for number, m in enumerate(hh.members, 1):
             born = (locale.toString(_qdate(m.birth.date), QLocale.FormatType.ShortFormat) if m.birth.date
                     else f"~{m.birth.year}")
-            other = f" ({e(m.other_names)})" if m.other_names else ""
-            rows.append(f"<tr><td>{number}</td><td><b>{e(m.family_name.upper())}</b> {e(m.given_names)}{other}</td>"
+            other = f" ({e(escape_controls(m.other_names))})" if m.other_names else ""
+            rows.append(f"<tr><td>{number}</td><td><b>{e(escape_controls(m.family_name.upper()))}</b> "
+                        f"{e(escape_controls(m.given_names))}{other}</td>"
                         f"<td>{e(sexes.get(m.sex, m.sex))}</td>"
                         f"<td>{e(relations.get(m.relationship, m.relationship))}</td><td>{e(born)}</td></tr>")
         place = ", ".join(p for p in (hh.origin.locality, hh.origin.region, hh.origin.country) if p)

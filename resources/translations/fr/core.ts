@@ -100,10 +100,6 @@
         <translation>{name} est trop volumineux</translation>
     </message>
     <message>
-        <source>a record line is too long</source>
-        <translation>une ligne de données est trop longue</translation>
-    </message>
-    <message>
         <source>record {n} is out of order or has no number</source>
         <translation>la ligne {n} n&apos;est pas à sa place ou n&apos;a pas de numéro</translation>
     </message>
@@ -438,6 +434,30 @@
     <message>
         <source>registration {regno} cannot be opened: its {part} fails its integrity check (damaged or altered); the other registrations are not affected</source>
         <translation>l&apos;enregistrement {regno} ne peut pas être ouvert : sa partie {part} échoue au contrôle d&apos;intégrité (endommagée ou modifiée) ; les autres enregistrements ne sont pas touchés</translation>
+    </message>
+    <message>
+        <source>the batch has more than {most} record files</source>
+        <translation>le lot contient plus de {most} fichiers d&apos;enregistrements</translation>
+    </message>
+    <message>
+        <source>the file changed after it was verified ({name})</source>
+        <translation>le fichier a changé après sa vérification ({name})</translation>
+    </message>
+    <message>
+        <source>record {number} is longer than {most} bytes</source>
+        <translation>l&apos;enregistrement {number} dépasse {most} octets</translation>
+    </message>
+    <message>
+        <source>the batch has more than {most} records</source>
+        <translation>le lot contient plus de {most} enregistrements</translation>
+    </message>
+    <message>
+        <source>the batch is larger than {most} bytes, more than any post writes</source>
+        <translation>le lot dépasse {most} octets, plus qu&apos;aucun poste n&apos;en écrit</translation>
+    </message>
+    <message>
+        <source>the records do not match the manifest&apos;s counts or audit range</source>
+        <translation>les enregistrements ne correspondent pas aux nombres ou à la plage d&apos;audit du manifeste</translation>
     </message>
     <message>
         <source>{where}: key entry is not a map</source>

@@ -206,14 +206,33 @@ def test_a_changed_record_or_a_swapped_manifest_is_refused(world: tuple[HqDir, P
             read(hq, pyrage.encrypt(forged, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
 
 
-def test_record_of_another_post_is_refused(world: tuple[HqDir, PostKey, HqDir]) -> None:
+def _resign(inner: bytes, post_key: PostKey, change: Any) -> bytes:
+    """``_retar`` by the post itself: the manifest lists the changed files and is signed again."""
+    import dataclasses
+
+    from fieldreg.batches.manifest import open_manifest, sign_manifest
+
+    changed = _retar(inner, lambda n, c: c if n == "manifest.cose" else change(n, c))
+    with tarfile.open(fileobj=io.BytesIO(changed), mode="r:") as tar:
+        files = [(m.name, tar.extractfile(m).read()) for m in tar.getmembers()]  # type: ignore[union-attr]
+    manifest = open_manifest(files[-1][1], post_key.certificate)
+    listed = tuple((n, len(c), hashlib.sha256(c).digest()) for n, c in files[:-1])
+    raw = sign_manifest(dataclasses.replace(manifest, files=listed), post_key.private_key)
+    return _retar(changed, lambda n, c: raw if n == "manifest.cose" else c)
+
+
+def test_a_signed_record_of_another_post_is_refused(world: tuple[HqDir, PostKey, HqDir]) -> None:
     hq, post_key, _ = world
     data, _ = write(hq, post_key, sample_records())
     inner = pyrage.decrypt(data, [hq.age_identity()])
-    # The writer refuses to write it (below): a post that would, edits its batch by hand.
-    forged = _retar(inner, lambda n, c: c.replace(b"TGR1-26-000001", b"NIA1-26-000001", 1))
+    # The writer refuses to write it (below): a post that would, writes its batch by hand.
+    forged = _resign(inner, post_key, lambda n, c: c.replace(b"TGR1-26-000001", b"NIA1-26-000001", 1))
     with pytest.raises(BatchError, match="record 1 names a registration of another post"):
         read(hq, pyrage.encrypt(forged, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
+    # Edited without signing again, it is refused before any record is read.
+    edited = _retar(inner, lambda n, c: c.replace(b"TGR1-26-000001", b"NIA1-26-000001", 1))
+    with pytest.raises(BatchError, match="do not match the manifest"):
+        read(hq, pyrage.encrypt(edited, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
 
 
 @pytest.mark.parametrize(("index", "change", "problem"), [
@@ -239,6 +258,33 @@ def test_non_json_records_are_refused_as_damaged(world: tuple[HqDir, PostKey, Hq
     hq, post_key, _ = world
     data, _ = write(hq, post_key, sample_records(1))
     inner = pyrage.decrypt(data, [hq.age_identity()])
-    forged = _retar(inner, lambda n, c: line + b"\n" if n.startswith("records") else c)
+    forged = _resign(inner, post_key, lambda n, c: line + b"\n" if n.startswith("records") else c)
     with pytest.raises(BatchError, match="not valid JSON"):
         read(hq, pyrage.encrypt(forged, [pyrage.x25519.Recipient.from_str(hq.age_recipient)]))
+
+
+def test_a_file_swapped_between_the_two_passes_stages_nothing_of_it(world: tuple[HqDir, PostKey, HqDir]) -> None:
+    """HQ verifies the file, then reads it again: a stick swapped in between is refused."""
+    from fieldreg.batches import read_records, verify_batch
+
+    hq, post_key, _ = world
+    first, _ = write(hq, post_key, sample_records())
+    other, _ = write(hq, post_key, sample_records(4))  # same post and key, other content
+    verified = verify_batch(io.BytesIO(first), hq.age_identity(), hq_root_public=hq.root_public)
+    seen: list[dict[str, Any]] = []
+    with pytest.raises(BatchError, match="changed after it was verified"):
+        read_records(io.BytesIO(other), hq.age_identity(), verified, hq_root_public=hq.root_public,
+                     on_record=seen.append)
+    assert seen == []  # refused at the first records file's header (its size differs)
+    assert read_records(io.BytesIO(first), hq.age_identity(), verified, hq_root_public=hq.root_public,
+                        on_record=seen.append) == verified.records == len(seen)
+
+
+def test_writer_keeps_to_the_record_size_hq_reads(world: tuple[HqDir, PostKey, HqDir]) -> None:
+    from fieldreg.batches import MAX_RECORD_BYTES
+
+    hq, post_key, _ = world
+    records = sample_records(1)
+    records[0]["household"] = {**records[0]["household"], "notes": "x" * MAX_RECORD_BYTES}
+    with pytest.raises(ValueError, match="over the batch limits"):
+        write(hq, post_key, records)

@@ -44,7 +44,7 @@ def household(family: str = "Traoré", members: int = 3) -> dict[str, Any]:
     """A household as the post exports it (fictitious people)."""
     names = ["Aminata", "Issa", "Mariam", "Oumar", "Fatoumata"]
     return {
-        "arrival_date": "2026-11-20",
+        "arrival_date": "2026-11-01",  # the day the simulated post registers (T0)
         "origin": {"country": "MLI", "region": "Sikasso", "locality": "Loulouni"},
         "consent": True,
         "members": [

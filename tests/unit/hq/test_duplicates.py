@@ -20,7 +20,7 @@ def _single(given: str, family: str, year: int, *, sex: str = "M", locality: str
     member: dict[str, Any] = {"id": "m0", "given_names": given, "family_name": family, "sex": sex,
                               "relationship": "head"}
     member.update(birth or {"birth_year": year, "birth_estimated": True})
-    return {"arrival_date": "2026-11-20",
+    return {"arrival_date": "2026-11-01",
             "origin": {"country": "MLI", "region": "Sikasso", "locality": locality},
             "consent": True, "members": [member]}
 
