@@ -24,7 +24,6 @@ import hashlib
 import hmac
 import json
 import os
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -50,12 +49,12 @@ from fieldreg.keys.authority import Authority, AuthorityKeys, Grant, check_grant
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, parse_iso_utc
 from fieldreg.sqlitedb import transaction
+from fieldreg.validation.staff import USERNAME_RE
 
 ROLES = ("officer", "supervisor", "admin")
 MIN_PASSPHRASE = 10
 FREE_ATTEMPTS = 3  # wrong passphrases allowed before the delay starts
 MAX_DELAY_S = 300
-USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
 
 # Which roles may do what. Admins may do everything; supervisors what
 # officers do plus review, export and officer accounts.

@@ -2,7 +2,7 @@
 
     USERNAME_RE.match("awa.traore")     # a match: 2-32 of a-z 0-9 . _ -, starting with a letter
 
-The post's accounts (fieldreg/store/accounts.py) hold the same rule; a test keeps the two equal.
+The post's accounts (fieldreg/store/accounts.py) check new user names with it.
 """
 
 from __future__ import annotations
