@@ -177,8 +177,10 @@ def integrity_report(session: SignedIn) -> IntegrityReport:
         scan.unreadable = registry.unreadable_records(conn, session.cipher)
         findings = findings_of(scan, seals.audited_versions(conn), seals.current_versions(conn))
         # What only the full check finds (a clear column edited under its old seal) is
-        # recorded too, so that it reaches HQ with the next batch.
-        for code, facts in scan_alerts(scan):
-            _alert_once(log, session.user, code, facts)
+        # recorded too, so that it reaches HQ with the next batch — unless the data
+        # directory is read-only: then the findings are shown and nothing is written.
+        if not session.store.read_only:
+            for code, facts in scan_alerts(scan):
+                _alert_once(log, session.user, code, facts)
         alerts = log.alerts()
     return IntegrityReport(entries, problem, findings, alerts)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -253,3 +254,25 @@ def test_a_full_disk_says_so_with_how_many_households_were_saved(data_dir: Path,
         f"and the lines after it were not stored, {len(numbers)} household(s) before it were saved"]
     after = json.loads((tmp_path / "after").read_text())
     assert sorted(h["regno"] for h in after) == sorted(numbers)  # every saved one kept, nothing half-saved
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_audit_verify_on_a_read_only_directory_reports_an_edit_and_writes_nothing(data_dir: Path) -> None:
+    registered = fieldreg(data_dir, "register", "-", stdin=GOOD + b"\n").stdout.decode().strip()
+    assert fieldreg(data_dir, "void", registered, "--reason", "test").returncode == 0
+    with sqlite3.connect(data_dir / "fieldreg.db") as conn:  # the void undone by hand
+        conn.execute("UPDATE households SET status = 'active' WHERE regno = ?", (registered,))
+    conn.close()
+    fieldreg(data_dir, "search", "x")  # a writable sign-in merges the log into the database
+    before = digest(data_dir)
+    data_dir.chmod(0o500)
+    (data_dir / "fieldreg.db").chmod(0o400)
+    try:
+        verify = fieldreg(data_dir, "audit", "verify", prefix=tuple(AS_A_USER))
+        assert verify.returncode == 1 and registered in verify.stderr.decode(), verify.stderr
+        assert b"read-only" not in verify.stderr
+        assert {k: v for k, v in digest(data_dir).items() if not k.endswith("-shm")} == {
+            k: v for k, v in before.items() if not k.endswith("-shm")}
+    finally:
+        data_dir.chmod(0o700)
+        (data_dir / "fieldreg.db").chmod(0o600)
