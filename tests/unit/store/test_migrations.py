@@ -76,3 +76,26 @@ def test_not_a_database(tmp_path: Path) -> None:
     (tmp_path / "fieldreg.db").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StorageError, match="cannot open the database"):
         Station.open(tmp_path)
+
+
+def test_leaner_indexes_keep_every_row_and_drop_what_another_index_holds(tmp_path: Path) -> None:
+    """0007_leaner_indexes rebuilds households and outbox: the same rows, ids and references,
+    three b-trees fewer for a save to write (docs/benchmarks.md, "Register, end to end")."""
+    shutil.copytree(FIXTURES / "v1", tmp_path / "v1")
+    old = sqlite3.connect(tmp_path / "v1" / "fieldreg.db")
+    before = {t: old.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+              for t in ("households", "members", "history", "outbox")}
+    old.close()
+    conn = Station.open(tmp_path / "v1").store.db  # migrates
+    assert {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in before} == before
+    assert before["households"] and before["members"] and before["outbox"]
+    indexes = {r[0]: r[1] for r in conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'")}
+    assert "outbox_batch" not in indexes
+    assert sorted(n for n, t in indexes.items() if t == "households") == ["sqlite_autoindex_households_1"]
+    assert "AUTOINCREMENT" not in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'outbox'").fetchone()[0]
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError, match=r"households\.regno"):
+        conn.execute("INSERT INTO households SELECT NULL, regno, year, seq + 1000, arrived_at, status, version,"
+                     " created_at, created_by, updated_at, updated_by, attributes, origin_locality, notes,"
+                     " summary FROM households LIMIT 1")
