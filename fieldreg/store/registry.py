@@ -147,7 +147,7 @@ def insert_household(
     at = iso_utc(now)
     cursor = conn.execute(_INSERT_HOUSEHOLD, (
         regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor,
-        *sealed,
+        *map(bytearray, sealed),
     ))
     household_id = int(cursor.lastrowid or 0)
     _insert_members(conn, household_id, household, members)
@@ -158,8 +158,10 @@ def _insert_members(
     conn: sqlite3.Connection, household_id: int, household: Household,
     sealed: list[list[bytes]],
 ) -> None:
+    # Envelopes bound as bytearray, the same BLOB: Python 3.11's sqlite3 looks for an adapter
+    # for every bytes value it binds (two failed attribute lookups each), not for a bytearray.
     conn.executemany(_INSERT_MEMBER, [
-        (household_id, position, member.id, *values)
+        (household_id, position, member.id, *map(bytearray, values))
         for position, (member, values) in enumerate(zip(household.members, sealed, strict=True))
     ])
 
