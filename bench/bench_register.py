@@ -99,7 +99,7 @@ def make_post_with(tree: Path, base: Path) -> Path:
     subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]);"
                     " import bench_register; bench_register.make_post(__import__('pathlib').Path(sys.argv[2]))",
                     str(Path(__file__).parent), str(base)],
-                   env=cli_env(base, tree), check=True)
+                   env=cli_env(base, tree), cwd=base, check=True)  # cwd: "" comes first on the path
     return base / "post"
 
 
