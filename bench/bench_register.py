@@ -94,6 +94,15 @@ def make_post(base: Path) -> Path:
     return base / "post"
 
 
+def make_post_with(tree: Path, base: Path) -> Path:
+    """An enrolled post made by another source tree's code (its schema, its migrations)."""
+    subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]);"
+                    " import bench_register; bench_register.make_post(__import__('pathlib').Path(sys.argv[2]))",
+                    str(Path(__file__).parent), str(base)],
+                   env=cli_env(base, tree), cwd=base, check=True)  # cwd: "" comes first on the path
+    return base / "post"
+
+
 def cli_env(data_dir: Path, tree: Path = ROOT) -> dict[str, str]:
     """The CLI's environment: the post, the user, and the source tree to run (this one)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDREG_")}
@@ -129,7 +138,13 @@ def measure(households: int, rounds: int, trees: dict[str, Path]) -> dict[str, l
     """Runs on 1 and 1 + N households of each side: the CLI of every source tree, and plain."""
     with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
         base = Path(tmp)
-        template = make_post(base)
+        # Each tree's CLI gets a post made by that tree's own code: a store made by a newer
+        # schema is refused by an older FieldReg (--against a tree before a migration step).
+        templates = {}
+        for i, tree in enumerate(trees.values()):
+            home = base / f"tree-{i}"
+            home.mkdir()
+            templates[tree] = make_post(home) if tree == ROOT else make_post_with(tree, home)
         inputs = {1: base / "one.jsonl", households + 1: base / "many.jsonl"}
         write_households(inputs[households + 1], households + 1)
         inputs[1].write_text(inputs[households + 1].read_text("utf-8").split("\n")[0] + "\n",
@@ -140,7 +155,7 @@ def measure(households: int, rounds: int, trees: dict[str, Path]) -> dict[str, l
             nonlocal runs
             runs += 1
             data_dir = base / f"post-{runs}"
-            shutil.copytree(template, data_dir)
+            shutil.copytree(templates[tree], data_dir)
             try:
                 return run([sys.executable, "-m", "fieldreg", "register", "-"], stdin=inputs[n],
                            expect=n, env=cli_env(data_dir, tree), out=base / "out")

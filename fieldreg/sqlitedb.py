@@ -108,17 +108,29 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], *, what: Mess
         )
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    pending = [(number, name, step) for number, (name, step) in enumerate(migrations, 1)
+               if name not in done]
+    if not pending:
+        return
     # No recursive_triggers, no plugins: the step's view must not change the connection.
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
-    for number, (name, step) in enumerate(migrations, 1):
-        if name in done:
-            continue
-        with transaction(conn):
-            step(db)
-            conn.execute(
-                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, iso_utc(utcnow()))
-            )
-            conn.execute(f"PRAGMA user_version = {number}")
+    # A step may rebuild a table that others reference (create the new one, copy the rows, drop
+    # the old one, rename): SQLite's procedure turns foreign keys off meanwhile (the pragma is a
+    # no-op inside a transaction) and checks them before the step commits.
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        for number, name, step in pending:
+            with transaction(conn):
+                step(db)
+                if foreign_keys and conn.execute("PRAGMA foreign_key_check").fetchone():
+                    raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed after {name}")
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, iso_utc(utcnow()))
+                )
+                conn.execute(f"PRAGMA user_version = {number}")
+    finally:
+        conn.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
 
 
 def storage_error(err: sqlite3.Error) -> StorageError:

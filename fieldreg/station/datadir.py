@@ -128,6 +128,11 @@ def setup_logging(directory: Path) -> None:
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # The line holds none of the caller's file, line, function, thread or process: not working
+    # them out for every record is the logging HOWTO's "Optimization" advice (a CLI registering
+    # households logs a line each, and finding the caller walked the stack for it).
+    logging._srcfile = None
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     root = logging.getLogger("fieldreg")
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)

@@ -238,6 +238,47 @@ def _m0007_record_seals(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX households_seal_tag ON households (seal_tag)")
 
 
+def _rebuild(conn: sqlite3.Connection, table: str, pattern: str) -> None:
+    """Make ``table`` again without the one clause of its definition ``pattern`` matches.
+
+    SQLite's way for what ALTER TABLE cannot do: a new table from the current
+    definition (with whatever columns later steps added), the rows copied in
+    their order, the old one dropped, the new one renamed, its indexes and
+    triggers made again. The runner has foreign keys off meanwhile and checks
+    them before the step commits (fieldreg/sqlitedb.py).
+    """
+    sql, = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (table,)).fetchone()
+    lean, found = re.subn(pattern, "", sql, flags=re.IGNORECASE)
+    head = re.match(rf'CREATE TABLE\s+"?{table}"?\s*\(', lean, flags=re.IGNORECASE)
+    if found != 1 or head is None:
+        raise RuntimeError(f"unexpected definition of {table}: {sql}")
+    extras = [r[0] for r in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL ORDER BY rowid", (table,))]
+    conn.execute(f"CREATE TABLE {table}_rebuilt ({lean[head.end():]}")
+    conn.execute(f"INSERT INTO {table}_rebuilt SELECT * FROM {table} ORDER BY rowid")
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for statement in extras:
+        conn.execute(statement)
+
+
+def _m0008_leaner_outbox(db: sqlite_utils.Database) -> None:
+    # Every save writes each b-tree it touches to the write-ahead log; these two held nothing
+    # another one does not (docs/benchmarks.md, "Register, end to end"). outbox_batch: the
+    # outbox is read by batch only at an export, a scan of a table that receipts keep short.
+    # AUTOINCREMENT (its sqlite_sequence row rewritten on every insert): outbox seqs only
+    # order the rows not yet exported and bound the prepared batch, whose rows stay until it
+    # is exported, so a new row always comes after them; a seq used by a row deleted after
+    # its receipt may be used again (docs/store.md, "Batches and the outbox"). The
+    # households' UNIQUE (year, seq) stays, although the unique number implies it: sign-in
+    # counts each year's numbers over that narrow index (fieldreg/store/seals.py).
+    conn = db.conn
+    conn.execute("DROP INDEX outbox_batch")
+    _rebuild(conn, "outbox", r"\s+AUTOINCREMENT\b")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
@@ -246,6 +287,7 @@ MIGRATIONS: list[Migration] = [
     ("0005_account_authority", _m0005_account_authority),
     ("0006_batch_held", _m0006_batch_held),
     ("0007_record_seals", _m0007_record_seals),
+    ("0008_leaner_outbox", _m0008_leaner_outbox),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

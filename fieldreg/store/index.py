@@ -65,10 +65,10 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def search_words(members: Sequence[MemberTuple]) -> str:
-    words: set[str] = set()
-    for m in members:
-        words.update(fold(f"{m[1]} {m[2]} {m[3]}").split())
-    return " ".join(sorted(words))
+    # Folded in one piece: folding works character by character and the spaces keep the
+    # members' names apart, so the words are those of each member folded alone.
+    names = " ".join(f"{m[1]} {m[2]} {m[3]}" for m in members)
+    return " ".join(sorted(set(fold(names).split())))
 
 
 def encode_summary(

@@ -157,7 +157,7 @@ def insert_household(
     at = iso_utc(now)
     clear = (regno, year, seq, iso_utc(household.arrived_at), "active", 1, at, actor, at, actor)
     seal = cipher.seals.seal(*clear)
-    cursor = conn.execute(_INSERT_HOUSEHOLD, (*clear, seal, tag_of(seal), *sealed))
+    cursor = conn.execute(_INSERT_HOUSEHOLD, (*clear, seal, tag_of(seal), *map(bytearray, sealed)))
     update_commitment(conn, cipher.seals, old=None, new=seal)
     household_id = int(cursor.lastrowid or 0)
     _insert_members(conn, household_id, household, members)
@@ -168,8 +168,10 @@ def _insert_members(
     conn: sqlite3.Connection, household_id: int, household: Household,
     sealed: list[list[bytes]],
 ) -> None:
+    # Envelopes bound as bytearray, the same BLOB: Python 3.11's sqlite3 looks for an adapter
+    # for every bytes value it binds (two failed attribute lookups each), not for a bytearray.
     conn.executemany(_INSERT_MEMBER, [
-        (household_id, position, member.id, *values)
+        (household_id, position, member.id, *map(bytearray, values))
         for position, (member, values) in enumerate(zip(household.members, sealed, strict=True))
     ])
 

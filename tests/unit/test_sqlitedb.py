@@ -63,6 +63,40 @@ def test_a_failing_step_leaves_nothing_behind(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
+def _with_visits(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE visits (person INTEGER NOT NULL REFERENCES people(id), day TEXT)")
+
+
+def _rebuild_people(db: sqlite_utils.Database) -> None:
+    """SQLite's way to change what ALTER TABLE cannot: new table, copy, drop the old, rename."""
+    db.execute("CREATE TABLE people_new (id INTEGER PRIMARY KEY, name TEXT)")
+    db.execute("INSERT INTO people_new SELECT id, name FROM people")
+    db.execute("DROP TABLE people")
+    db.execute("ALTER TABLE people_new RENAME TO people")
+
+
+def _orphan_visits(db: sqlite_utils.Database) -> None:
+    db.execute("DELETE FROM people")
+
+
+def test_a_step_may_rebuild_a_referenced_table_and_references_are_checked(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.db")
+    steps: list[Migration] = [("0001_people", _create), ("0002_visits", _with_visits)]
+    migrate(conn, steps, what=WHAT)
+    conn.execute("INSERT INTO people (id, name) VALUES (1, 'Aminata')")
+    conn.execute("INSERT INTO visits VALUES (1, '2026-12-05')")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        migrate(conn, [*steps, ("0003_orphans", _orphan_visits)], what=WHAT)
+    assert conn.execute("SELECT name FROM people").fetchall() == [("Aminata",)]
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    migrate(conn, [*steps, ("0003_rebuild", _rebuild_people)], what=WHAT)
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("SELECT * FROM visits JOIN people ON people.id = person").fetchall() == [
+        (1, "2026-12-05", 1, "Aminata")]
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        conn.execute("INSERT INTO visits VALUES (2, '2026-12-06')")
+
+
 def test_a_newer_database_is_refused_by_name(tmp_path: Path) -> None:
     conn = connect(tmp_path / "x.db")
     conn.execute("PRAGMA user_version = 3")

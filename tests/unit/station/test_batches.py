@@ -512,6 +512,30 @@ def test_receipt_acknowledges_and_prunes_only_acknowledged_batches(
     assert post.batches.export(usb) is not None  # the rest goes on as before
 
 
+def test_outbox_numbers_freed_by_a_receipt_may_return_and_every_row_still_travels_once(
+    post: Session, hq: HqDir, usb: Path, tmp_path: Path,
+) -> None:
+    """Since 0008_leaner_outbox the outbox has no AUTOINCREMENT: once a receipt has pruned
+    every row, the next row is seq 1 again, below earlier batches' ``outbox_to``. Only the
+    prepared batch's ``outbox_to`` is ever used, and its rows stay until it is exported."""
+    h1, h2 = two_exported(post, usb)
+    post.batches.load_receipt(issue_receipt(hq, "TGR1", [(1, h1), (2, h2)]))
+    assert outbox(post) == []
+    c = register(post)
+    assert outbox(post) == [(1, None)]  # batch 1 covered outbox rows up to 1 too
+    with pytest.raises(StorageError):
+        post.batches.export(tmp_path / "missing")  # batch 3 prepared, not exported
+    d = register(post)  # made after the batch was prepared: not in it
+    third = post.batches.export(usb)
+    assert third is not None and third.reused and third.batch.seq == 3
+    assert [r["regno"] for r in open_batch(third.path, hq)[1] if r["kind"] == "registration"] == [c]
+    assert outbox(post) == [(1, 3), (2, None)]
+    fourth = post.batches.export(usb)
+    assert fourth is not None and fourth.batch.seq == 4
+    assert [r["regno"] for r in open_batch(fourth.path, hq)[1] if r["kind"] == "registration"] == [d]
+    assert outbox(post) == [(1, 3), (2, 4)]
+
+
 def test_receipt_with_another_manifest_for_a_number_acknowledges_nothing(
     post: Session, hq: HqDir, usb: Path,
 ) -> None:

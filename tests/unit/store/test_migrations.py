@@ -76,3 +76,20 @@ def test_not_a_database(tmp_path: Path) -> None:
     (tmp_path / "fieldreg.db").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StorageError, match="cannot open the database"):
         Station.open(tmp_path)
+
+
+def test_a_leaner_outbox_keeps_every_row_and_drops_what_another_index_holds(tmp_path: Path) -> None:
+    """0008_leaner_outbox rebuilds the outbox without AUTOINCREMENT and drops its batch index:
+    the same rows, one b-tree and one sqlite_sequence row fewer for a save to write
+    (docs/benchmarks.md, "Register, end to end")."""
+    shutil.copytree(FIXTURES / "v1", tmp_path / "v1")
+    old = sqlite3.connect(tmp_path / "v1" / "fieldreg.db")
+    before = old.execute("SELECT * FROM outbox ORDER BY rowid").fetchall()
+    old.close()
+    conn = Station.open(tmp_path / "v1").store.db  # migrates
+    assert before and conn.execute("SELECT * FROM outbox ORDER BY rowid").fetchall() == before
+    indexes = {r[0]: r[1] for r in conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'")}
+    assert not [n for n, t in indexes.items() if t == "outbox"]
+    assert "AUTOINCREMENT" not in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'outbox'").fetchone()[0]
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
