@@ -76,17 +76,22 @@ class Manifest:
     files: tuple[tuple[str, int, bytes], ...]  # (name, size, SHA-256) of every file before it
     tokens: tuple[bytes, ...]
     audit: tuple[int, int, bytes]  # first and last audit seq, the last entry's hash
+    # The post's account authority and grants (§3 "accounts"); None: the batch carries none.
+    accounts: dict[str, Any] | None = None
 
 
 def manifest_payload(m: Manifest) -> dict[str, Any]:
     """The CBOR map that is signed (§3)."""
-    return {
+    payload = {
         "format": FORMAT, "version": VERSION, "batch_id": m.batch_id, "post": m.post, "kid": m.kid,
         "seq": m.seq, "prev": m.prev, "hq": m.hq, "created_at": epoch(m.created_at),
         "exporter": m.exporter, "app_version": m.app_version, "schema_version": m.schema_version,
         "counts": m.counts, "files": [list(f) for f in m.files], "tokens": list(m.tokens),
         "audit": list(m.audit),
     }
+    if m.accounts is not None:
+        payload["accounts"] = m.accounts
+    return payload
 
 
 def sign_manifest(manifest: Manifest, private_key: Ed25519PrivateKey) -> bytes:
@@ -115,11 +120,40 @@ _FIELDS = {
     "prev": bytes, "hq": bytes, "created_at": int, "exporter": str, "app_version": str,
     "schema_version": int, "counts": dict, "files": list, "tokens": list, "audit": list,
 }
+_OPTIONAL = {"accounts": dict}  # absent from batches written before it existed
+_AUTHORITY_KEYS = {"admin", "supervisor", "certificate"}
+_ACCOUNT_KEYS = {"user": str, "role": str, "disabled": bool}
+MAX_ACCOUNTS = 10_000  # account entries in one manifest (a post has a handful)
+
+
+def check_accounts(value: object) -> dict[str, Any]:
+    """The manifest's ``accounts`` (§3) if well formed; ``ValueError`` otherwise.
+
+    Only the shape is checked here: whether the authority is the one HQ pinned and
+    each grant verifies is HQ's business (fieldreg/hq/accounts.py), so a grant a
+    post could not keep intact is flagged, not a reason to refuse the batch.
+    """
+    if type(value) is not dict or set(value) != {"authority", "grants"}:
+        raise ValueError("accounts is not {authority, grants}")
+    authority, grants = value["authority"], value["grants"]
+    if (type(authority) is not dict or set(authority) != _AUTHORITY_KEYS
+            or any(type(v) is not str for v in authority.values())):
+        raise ValueError("accounts.authority is not {admin, supervisor, certificate} text")
+    if type(grants) is not list or len(grants) > MAX_ACCOUNTS:
+        raise ValueError("accounts.grants is not a list of accounts")
+    for entry in grants:
+        if type(entry) is not dict or set(entry) != {*_ACCOUNT_KEYS, "grant"}:
+            raise ValueError("an account entry is not {user, role, disabled, grant}")
+        if any(type(entry[k]) is not kind for k, kind in _ACCOUNT_KEYS.items()):
+            raise ValueError("an account entry field has the wrong type")
+        if entry["grant"] is not None and type(entry["grant"]) is not dict:
+            raise ValueError("an account's grant is neither a map nor null")
+    return value
 
 
 def _parse(payload: bytes, certificate: Certificate) -> Manifest:
     data = strict_loads(payload)
-    if not isinstance(data, dict) or set(data) != set(_FIELDS):
+    if not isinstance(data, dict) or not set(_FIELDS) <= set(data) <= set(_FIELDS) | set(_OPTIONAL):
         raise ValueError("missing or unknown fields")
     for name, kind in _FIELDS.items():
         if type(data[name]) is not kind:
@@ -155,4 +189,5 @@ def _parse(payload: bytes, certificate: Certificate) -> Manifest:
         exporter=data["exporter"], app_version=data["app_version"],
         schema_version=data["schema_version"], counts=dict(counts), files=tuple(files),
         tokens=tuple(tokens), audit=(audit[0], audit[1], audit[2]),
+        accounts=check_accounts(data["accounts"]) if "accounts" in data else None,
     )

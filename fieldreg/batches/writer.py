@@ -55,6 +55,8 @@ class BatchHeader:
     app_version: str
     schema_version: int
     tokens: tuple[bytes, ...] = ()
+    # The post's account authority and grants for HQ (docs/formats/batch.md §3 ``accounts``).
+    accounts: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,6 @@ class _ArchiveWriter:
             prev=h.prev, hq=hq_id(h.hq_root_public), created_at=from_epoch(self.mtime),
             exporter=h.exporter, app_version=h.app_version, schema_version=h.schema_version,
             counts=dict(self.counts), files=tuple(self.files), tokens=tuple(h.tokens),
-            audit=self.audit,
+            audit=self.audit, accounts=h.accounts,
         )
         return manifest, sign_manifest(manifest, h.post_key.private_key)

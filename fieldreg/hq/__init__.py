@@ -8,6 +8,7 @@
     validate.py   each data record checked as the post checks it; failing ones are held
     held.py       held records: list, show, release, reject (fieldreg hq held)
     checks.py     the key, sequence and audit-chain checks; the refusals
+    authority.py  each post's account authority pinned; changed authority, bad and new grants flagged
     files.py      a refused fork's or conflict's held copy; the post's receipt
     duplicates.py HqDuplicates: possible duplicates across posts
     report.py     build_report: posts, batches, gaps, held files, totals

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.batches import BatchError, ReadBatch, read_records, verify_batch
+from fieldreg.hq.authority import describe_flags, record_accounts
 from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing, describe_missing_numbers
@@ -56,7 +57,8 @@ class ImportResult:
     seq: int | None = None
     records: int = 0
     held_records: int = 0  # records of an imported batch held for review (fieldreg hq held)
-    gaps: str | None = None  # "post TGR1: batches 4–5 missing", numbers missing, alerts received
+    gaps: str | None = None  # "post TGR1: batches 4–5 missing", numbers missing, alerts received,
+    #                          accounts flagged (fieldreg/hq/authority.py)
     held: Path | None = None
     receipt: Path | None = None
     receipt_error: str | None = None  # the batch is imported; only its receipt is missing
@@ -179,10 +181,14 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
     conn.executemany("INSERT INTO issued_tokens (token_id, post, batch_seq) VALUES (?, ?, ?)"
                      " ON CONFLICT DO NOTHING", [(t.hex(), m.post, m.seq) for t in m.tokens])
     list_revocations(hq, conn, staging.new_revocations)
+    flags = record_accounts(conn, post=m.post, seq=m.seq, accounts=m.accounts, now=now)
+    if flags:
+        log.warning("post %s batch %d: %d account flag(s)", m.post, m.seq, len(flags))
     notes = [describe_missing(m.post, registry.missing(m.post)),
              describe_missing_numbers(m.post, registry.missing_numbers(m.post))]
     if alerts := conn.execute("SELECT COUNT(*) FROM audit WHERE post = ? AND batch_seq = ?"
                               " AND action = 'audit_alert'", (m.post, m.seq)).fetchone()[0]:
         notes.append(f"post {m.post}: {alerts} tampering alert{'s' if alerts != 1 else ''}"
                      " in this batch (fieldreg hq report)")
+    notes.append(describe_flags(m.post, flags))
     return "; ".join(n for n in notes if n) or None

@@ -9,9 +9,10 @@ Posts are those HQ enrolled (in the trust list) and those it received anything f
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from fieldreg.hq.authority import account_flags, pinned_batch
 from fieldreg.hq.registry import Registry, describe_missing, describe_missing_numbers
 from fieldreg.hq.unreadable import Unreadable, unreadable
 from fieldreg.keys.trustlist import TrustList
@@ -28,6 +29,10 @@ class PostReport:
     households: int
     missing_numbers: list[str]  # registration numbers issued but not received
     alerts: list[dict[str, Any]]  # the post's audit_alert entries: {"seq", "at", "code"}
+    # The post's account authority (fieldreg/hq/authority.py): {"pinned_batch": int | None,
+    # "flags": [{"batch", "code", "user", "detail"}, ...]}
+    accounts: dict[str, Any] = field(default_factory=lambda: {"pinned_batch": None, "flags": []})
+    account_lines: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def gaps(self) -> str | None:
@@ -62,8 +67,8 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "posts": [{**asdict(p), "gaps": p.gaps, "number_gaps": p.number_gaps}
-                      for p in self.posts],
+            "posts": [{**{k: v for k, v in asdict(p).items() if k != "account_lines"},
+                       "gaps": p.gaps, "number_gaps": p.number_gaps} for p in self.posts],
             "totals": asdict(self.totals),
             "unreadable": [{**asdict(u), "resolved": u.resolved} for u in self.unreadable],
         }
@@ -88,6 +93,11 @@ class Report:
                            f" at {p.alerts[-1]['at']}")
             for h in p.held:
                 out.append(f"  batch {h['seq']} held for review ({h['reason']}): {h['path']}")
+            if p.account_lines:
+                n = len(p.account_lines)
+                out.append(f"  accounts: {n} flag{'s' if n != 1 else ''} (authority pinned at batch "
+                           f"{p.accounts['pinned_batch']}); the batches were imported, a person decides:")
+                out.extend(f"    {line}" for line in p.account_lines)
         t = self.totals
         out.append(
             f"households: {t.households_active} active, {t.households_void} void "
@@ -116,6 +126,7 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
     for post in sorted(names):
         batches = registry.batches(post)
         last = max(batches, key=lambda b: b.imported_at) if batches else None
+        flags = account_flags(db, post)
         posts.append(PostReport(
             post=post,
             batches=len(batches),
@@ -128,6 +139,9 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             missing_numbers=registry.missing_numbers(post),
             alerts=[{"seq": seq, "at": at, "code": code}
                     for seq, at, code in registry.alerts(post)],
+            accounts={"pinned_batch": pinned_batch(db, post),
+                      "flags": [f.to_json() for f in flags]},
+            account_lines=[f.text() for f in flags],
         ))
     kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
     status = dict(db.execute("SELECT status, COUNT(*) FROM current_households GROUP BY status"

@@ -21,6 +21,7 @@ import sqlite3
 import sqlite_utils
 
 from fieldreg import sqlitedb
+from fieldreg.hq.authority import migrate_step as authority_step
 from fieldreg.hq.unreadable import migrate_step as unreadable_step
 from fieldreg.messages import Message
 from fieldreg.sqlitedb import Migration
@@ -183,6 +184,7 @@ MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_hq_post_unreadable", unreadable_step),
     ("0003_hq_held_records", _hq_held_records),
+    ("0004_hq_post_authority", authority_step),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -261,7 +261,7 @@ class Batches(Service):
                 else NO_PREVIOUS,
                 hq_root_public=bytes.fromhex(store.meta("hq_root")), created_at=now,
                 exporter=session.user, app_version=__version__, schema_version=SCHEMA_VERSION,
-                tokens=batch.tokens,
+                tokens=batch.tokens, accounts=batch.accounts,
             )
             total = batch.pending.total
             report = None if progress is None else (lambda n: progress(n, total))

@@ -271,6 +271,34 @@ def check_row(conn: sqlite3.Connection, username: str, secrets: Secrets | None, 
     return None
 
 
+def accounts_for_hq(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The batch manifest's ``accounts`` (docs/formats/batch.md §3); None without an authority.
+
+    The authority's public keys as meta holds them and, for every row, its user
+    name, role, disabled flag and signed grant as stored (None if the row has none
+    or it is not a well-formed grant) — no wrap, no personal data. A store whose
+    authority is missing (made before it existed) or damaged sends none: HQ then
+    flags a missing authority if it pinned one.
+    """
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (AUTHORITY_META,)).fetchone()
+    if row is None:
+        return None
+    try:
+        authority = Authority.from_json(json.loads(row[0]))
+    except ValueError:
+        return None
+    grants = []
+    for username, role, disabled, grant_text in conn.execute(
+            "SELECT username, role, disabled, grant_sig FROM accounts ORDER BY username"):
+        try:
+            grant: dict[str, object] | None = Grant.from_json(json.loads(grant_text)).to_json()
+        except (TypeError, ValueError):  # NULL, not JSON, or not a grant
+            grant = None
+        grants.append({"user": str(username), "role": str(role), "disabled": bool(disabled),
+                       "grant": grant})
+    return {"authority": authority.to_json(), "grants": grants}
+
+
 # -- accounts -------------------------------------------------------------------------
 
 _COLUMNS = "username, role, must_change, disabled, created_at, last_login, grant_sig IS NOT NULL"

@@ -30,6 +30,7 @@ from typing import Any
 from fieldreg.batches import batch_filename
 from fieldreg.errors import NotFound
 from fieldreg.model import Unreadable
+from fieldreg.store.accounts import accounts_for_hq
 from fieldreg.store.fields import FieldCipher
 from fieldreg.store.outbox import Pending, pending_ranges, pending_records
 
@@ -94,6 +95,8 @@ class NextBatch:
     records: Generator[dict[str, Any], None, None]  # read lazily, inside the snapshot
     # (outbox seq, what) of each version that could not be opened, filled as records are read
     unreadable: list[tuple[int, Unreadable]]
+    # The account authority and grants for HQ (store/accounts.py ``accounts_for_hq``), or None
+    accounts: dict[str, Any] | None = None
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -172,7 +175,8 @@ def next_batch(conn: sqlite3.Connection, cipher: FieldCipher) -> Iterator[NextBa
         unreadable: list[tuple[int, Unreadable]] = []
         records = pending_records(conn, cipher, pending, unreadable)
         try:
-            yield NextBatch(seq, prev, tokens, pending, records, unreadable)
+            yield NextBatch(seq, prev, tokens, pending, records, unreadable,
+                            accounts_for_hq(conn))
         finally:
             records.close()
     finally:

@@ -140,7 +140,8 @@ class PostSim:
     def batch_bytes(self, *, records: list[dict[str, Any]] | None = None, seq: int | None = None,
                     prev: bytes | None = None, created_at: datetime | None = None,
                     recipients: list[str] | None = None, hq_root: bytes | None = None,
-                    advance: bool = True) -> tuple[bytes, WrittenBatch]:
+                    advance: bool = True, accounts: dict[str, Any] | None = None,
+                    ) -> tuple[bytes, WrittenBatch]:
         """The encrypted batch of everything pending (or ``records``); advances seq/prev."""
         header = BatchHeader(
             batch_id=bytes(16 - len(str(self.seq))) + str(self.seq).encode(),
@@ -148,7 +149,7 @@ class PostSim:
             prev=self.prev if prev is None else prev,
             hq_root_public=hq_root or self.hq.root_public,
             created_at=created_at or self.clock + timedelta(minutes=30), exporter="superviseur",
-            app_version="0.1.0", schema_version=4, tokens=tuple(self.tokens))
+            app_version="0.1.0", schema_version=4, tokens=tuple(self.tokens), accounts=accounts)
         out = io.BytesIO()
         written = write_batch(out, header, self.records() if records is None else records,
                               recipients=recipients or [self.hq.age_recipient])
