@@ -29,6 +29,7 @@ class PostReport:
     households: int
     missing_numbers: list[str]  # registration numbers issued but not received
     alerts: list[dict[str, Any]]  # the post's audit_alert entries: {"seq", "at", "code"}
+    held_records: int  # records held as failing validation, not decided yet (fieldreg hq held)
     # The post's account authority (fieldreg/hq/authority.py): {"pinned_batch": int | None,
     # "flags": [{"batch", "code", "user", "detail"}, ...]}
     accounts: dict[str, Any] = field(default_factory=lambda: {"pinned_batch": None, "flags": []})
@@ -56,6 +57,7 @@ class Totals:
     audit_entries: int
     batches: int
     held: int
+    held_records: int  # records held as failing validation, not decided yet
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class Report:
                            f" at {p.alerts[-1]['at']}")
             for h in p.held:
                 out.append(f"  batch {h['seq']} held for review ({h['reason']}): {h['path']}")
+            if p.held_records:
+                out.append(f"  {p.held_records} record{'s' if p.held_records != 1 else ''} held as "
+                           "failing validation, waiting for a decision (fieldreg hq held)")
             if p.account_lines:
                 n = len(p.account_lines)
                 out.append(f"  accounts: {n} flag{'s' if n != 1 else ''} (authority pinned at batch "
@@ -104,7 +109,8 @@ class Report:
             f"({t.members} members in active households); registrations: {t.registrations}, "
             f"corrections: {t.corrections}, voids: {t.voids}")
         out.append(
-            f"batches: {t.batches} imported, {t.held} held for review; duplicate decisions: "
+            f"batches: {t.batches} imported, {t.held} held for review; records held for review: "
+            f"{t.held_records}; duplicate decisions: "
             f"{t.duplicate_decisions}; token revocations: {t.token_revocations}; "
             f"audit entries: {t.audit_entries}")
         open_ = [u for u in self.unreadable if not u.resolved]
@@ -113,6 +119,9 @@ class Report:
                        f"({len(open_)} not resolved)")
             out.extend(f"  post {u.post}: {u.line()}" for u in self.unreadable)
         return out
+
+
+_UNDECIDED = "SELECT COUNT(*) FROM hq_held_records WHERE decision IS NULL"
 
 
 def build_report(registry: Registry, *, trust: TrustList | None = None) -> Report:
@@ -142,6 +151,7 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             accounts={"pinned_batch": pinned_batch(db, post),
                       "flags": [f.to_json() for f in flags]},
             account_lines=[f.text() for f in flags],
+            held_records=count(_UNDECIDED + " AND post = ?", post),
         ))
     kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
     status = dict(db.execute("SELECT status, COUNT(*) FROM current_households GROUP BY status"
@@ -158,5 +168,6 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
         audit_entries=count("SELECT COUNT(*) FROM audit"),
         batches=count("SELECT COUNT(*) FROM batches"),
         held=count("SELECT COUNT(*) FROM held"),
+        held_records=count(_UNDECIDED),
     )
     return Report(posts, totals, unreadable(db))

@@ -96,6 +96,9 @@ def test_hostile_records_from_a_genuine_post_are_held_and_the_rest_applies(tmp_p
     text = cli("hq", "held", "--dir", str(hq.path))
     _clean(text.stdout)
     assert "4 held record(s)" in text.stdout
+    report = cli("hq", "report", "--dir", str(hq.path), "--json")
+    assert json.loads(report.stdout)["totals"]["held_records"] == 4
+    assert "4 records held as failing validation" in cli("hq", "report", "--dir", str(hq.path)).stdout
 
     # A person looks at one: what the post sent, escaped and cut to a readable size.
     escape_id, huge_id = held[regnos["escape"]]["id"], held[regnos["huge"]]["id"]

@@ -149,7 +149,7 @@ def test_report_lists_enrolled_posts_without_batches(hq: HqDir, registry: Regist
     assert report.to_json()["posts"][0] == {
         "post": "KNG", "batches": 0, "last_seq": None, "last_import": None, "missing": [],
         "held": [], "households": 0, "gaps": None, "missing_numbers": [], "alerts": [],
-        "number_gaps": None, "accounts": {"pinned_batch": None, "flags": []}}
+        "number_gaps": None, "accounts": {"pinned_batch": None, "flags": []}, "held_records": 0}
 
 
 def test_progress_is_reported(hq: HqDir, registry: Registry, post: PostSim, stick: Path) -> None:
