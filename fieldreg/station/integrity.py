@@ -141,8 +141,12 @@ def describe_alert(entry: AuditEntry) -> Message:
     regnos = _names(list(facts.get("regnos", [])))
     if code == "audit_head":
         if facts.get("problem") == "entries_deleted":
+            first, last = int(facts.get("last_seq", 0)) + 1, facts.get("head_seq")
+            if first == last:
+                return Message("audit entry {first} was deleted from the end of the log",
+                               first=first)
             return Message("audit entries {first}-{last} were deleted from the end of the log",
-                           first=int(facts.get("last_seq", 0)) + 1, last=facts.get("head_seq"))
+                           first=first, last=last)
         return Message("the end of the audit log was tampered with ({problem})",
                        problem=facts.get("problem"))
     if code == "records_altered":

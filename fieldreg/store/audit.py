@@ -200,6 +200,8 @@ class AuditLog:
             return count, "the record of the newest entry was tampered with"
         if head["seq"] != expected_seq - 1 or head["hash"] != prev:
             if head["seq"] > expected_seq - 1:
-                return count, f"entries {expected_seq}-{head['seq']} were deleted from the end"
+                deleted = (f"entry {expected_seq} was" if head["seq"] == expected_seq
+                           else f"entries {expected_seq}-{head['seq']} were")
+                return count, f"{deleted} deleted from the end"
             return count, "the log does not end where it should (entries added or replaced)"
         return count, None

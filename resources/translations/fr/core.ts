@@ -768,6 +768,10 @@
         <translation>deux fichiers différents de la {name} indiquent tous deux la version {version} : demandez-en une nouvelle au siège</translation>
     </message>
     <message>
+        <source>audit entry {first} was deleted from the end of the log</source>
+        <translation>l&apos;entrée d&apos;audit {first} a été supprimée de la fin du journal</translation>
+    </message>
+    <message>
         <source>this post is not pinned to an HQ: use its recovery code</source>
         <translation>ce poste n&apos;est rattaché à aucun siège : utilisez son code de récupération</translation>
     </message>
