@@ -190,6 +190,27 @@ def remove_orphan_temporaries(directory: str | os.PathLike[str]) -> list[Path]:
     return removed
 
 
+@contextlib.contextmanager
+def one_at_a_time(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold an exclusive advisory lock on the existing file ``path`` while inside: the
+    processes that take it there take turns (a killed holder's turn ends with it).
+
+    ``flock`` works on a read-only file and is independent of the POSIX record locks
+    SQLite takes on the same file. Where it does not exist (Windows), nothing waits.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def forbid_core_dumps() -> None:
     """No core file of this process, which holds the data key and decrypted names in memory.
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import AccountTampered, AuthError
+from fieldreg.fsutil import one_at_a_time
 from fieldreg.keys.authority import authority_of, new_authority
 from fieldreg.model import utcnow
 from fieldreg.sqlitedb import transaction
@@ -104,41 +105,46 @@ class Station:
         with an ``audit_alert`` entry. A station made before the account
         authority gets one at its first administrator's sign-in.
         """
-        now = now or utcnow()
+        now = now or utcnow()  # when the attempt was made, not when its turn came
         db = self._store.db
-        attempt = accounts.begin_attempt(db, username, now=now)
-        secrets = accounts.open_wrap(attempt, passphrase, username=username, kdf=self._store.kdf)
-        assert attempt is not None  # open_wrap refused an unknown name
-        refusal: AuthError | None = None
-        with transaction(db) as conn:
-            audit = AuditLog(conn, secrets.data_key)
-            # Before anything here appends (and so rewrites the head): a cut tail is
-            # recorded as an alert, which later entries cannot hide.
-            head = audit.check_head()
-            if head is not None:
-                audit.alert(actor=username, code="audit_head", facts=head)
-            account = accounts.get_account(conn, username)
-            secrets = self._create_authority(conn, audit, account, secrets, passphrase)
-            problem = accounts.check_row(conn, username, secrets, post=self.post_id)
-            # The grant verified; only the authority in meta is not the one this wrap holds.
-            if problem in (None, "wrap_lacks_authority") and self._restore_authority(
-                    conn, audit, account, secrets):
+        # Sign-ins take turns, so that each sees how the one before it ended: parallel
+        # guesses follow the serial schedule, and parallel right passphrases (the app and a
+        # command at once) are not locked out by each other's attempt, counted as wrong
+        # until it is checked.
+        with one_at_a_time(self._store.path):
+            attempt = accounts.begin_attempt(db, username, now=now)
+            secrets = accounts.open_wrap(attempt, passphrase, username=username, kdf=self._store.kdf)
+            assert attempt is not None  # open_wrap refused an unknown name
+            refusal: AuthError | None = None
+            with transaction(db) as conn:
+                audit = AuditLog(conn, secrets.data_key)
+                # Before anything here appends (and so rewrites the head): a cut tail is
+                # recorded as an alert, which later entries cannot hide.
+                head = audit.check_head()
+                if head is not None:
+                    audit.alert(actor=username, code="audit_head", facts=head)
+                account = accounts.get_account(conn, username)
+                secrets = self._create_authority(conn, audit, account, secrets, passphrase)
                 problem = accounts.check_row(conn, username, secrets, post=self.post_id)
-            if problem:
-                audit.alert(actor=username, code="account_refused",
-                            facts={"user": username, "reason": problem})
-                refusal = AccountTampered(
-                    "the account {username!r} was changed outside FieldReg and is refused; "
-                    "an administrator must reset it", username=username)
-            else:
-                accounts.check_enabled(conn, username)
-                failed, tampering = accounts.finish_sign_in(conn, attempt, secrets, now=now)
-                if tampering:
-                    audit.alert(actor=username, code="lockout_tampered",
-                                facts={"user": username, **tampering})
-                unknown = accounts.take_unknown_attempts(conn)
-                if unknown:
-                    audit.alert(actor=username, code="unknown_user_attempts", facts={"count": unknown})
+                # The grant verified; only the authority in meta is not the one this wrap holds.
+                if problem in (None, "wrap_lacks_authority") and self._restore_authority(
+                        conn, audit, account, secrets):
+                    problem = accounts.check_row(conn, username, secrets, post=self.post_id)
+                if problem:
+                    audit.alert(actor=username, code="account_refused",
+                                facts={"user": username, "reason": problem})
+                    refusal = AccountTampered(
+                        "the account {username!r} was changed outside FieldReg and is refused; "
+                        "an administrator must reset it", username=username)
+                else:
+                    accounts.check_enabled(conn, username)
+                    failed, tampering = accounts.finish_sign_in(conn, attempt, secrets, now=now)
+                    if tampering:
+                        audit.alert(actor=username, code="lockout_tampered",
+                                    facts={"user": username, **tampering})
+                    unknown = accounts.take_unknown_attempts(conn)
+                    if unknown:
+                        audit.alert(actor=username, code="unknown_user_attempts", facts={"count": unknown})
         if refusal is not None:
             log.warning("refused sign-in of %s: account fails its grant", username)
             raise refusal

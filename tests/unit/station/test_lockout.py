@@ -54,6 +54,37 @@ def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_p
     assert session.audit.entries()[-1].details == {"failed_attempts_before": 3}
 
 
+RIGHT = """
+import sys, time
+from pathlib import Path
+from fieldreg.station import Station
+station = Station.open(Path(sys.argv[1]))
+go = Path(sys.argv[2])
+(go.parent / f"ready-{sys.argv[4]}").touch()
+while not go.exists():
+    time.sleep(0.005)
+station.unlock(sys.argv[3], sys.argv[5])
+print("signed in")
+"""
+
+
+def test_parallel_right_passphrases_all_sign_in(store: Station, tmp_path: Path) -> None:
+    """Each attempt counts as wrong until its passphrase is checked; sign-ins taking turns,
+    none is locked out by the others still being checked (the app and commands at once)."""
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", RIGHT, str(store.data_dir), str(go), ADMIN, str(i),
+                               ADMIN_PASS], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i in range(6)]
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("ready-*"))) < len(procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
+    outcomes = [p.communicate(timeout=60) for p in procs]
+    assert [out.strip() for out, _ in outcomes] == ["signed in"] * 6, [err for _, err in outcomes]
+    logins = [e for e in store.unlock(ADMIN, ADMIN_PASS).audit.entries() if e.action == "login"]
+    assert all(e.details == {} for e in logins)  # no failed attempts recorded before any of them
+
+
 def test_a_lock_out_reset_by_hand_is_detected_at_the_next_sign_in(store: Station) -> None:
     store.unlock(ADMIN, ADMIN_PASS)  # acknowledges the counter
     now = utcnow()
