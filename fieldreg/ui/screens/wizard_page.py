@@ -121,7 +121,16 @@ class WizardPage(QWidget):
         row.addWidget(go)
         layout.addStretch(1)
         layout.addLayout(row)
+        self._enter_walks(go)
         return go
+
+    def _enter_walks(self, go: QPushButton) -> None:
+        """Enter in a field goes to the next one; in the last field it presses ``go`` (as a click would)."""
+        fields = [edit for edit in self.findChildren(QLineEdit) if edit.parentWidget() is self]
+        for field, following in zip(fields, fields[1:], strict=False):
+            field.returnPressed.connect(lambda following=following: following.setFocus())
+        if fields:
+            fields[-1].returnPressed.connect(lambda: go.click() if go.isEnabled() else None)
 
     def _file_row(self, form: QFormLayout, label: str, name: str, caption: str,
                   changed: Callable[[], None] | None = None) -> QLineEdit:
