@@ -18,7 +18,6 @@ from fieldreg.station.session import Session
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.enter_keys import install_enter_keys
 from fieldreg.ui.language import apply_language
-from fieldreg.ui.screens.register import RegisterScreen
 from fieldreg.ui.screens.wizard import SetupWizard
 from fieldreg.ui.widgets.members import (
     AGE,

@@ -11,6 +11,7 @@ administrator's fields are the same on every page (:class:`AdminFields`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ class WizardPage(QWidget):
     def _enter_walks(self, go: QPushButton) -> None:
         """Enter in a field goes to the next one; in the last field it presses ``go`` (as a click would)."""
         fields = [edit for edit in self.findChildren(QLineEdit) if edit.parentWidget() is self]
-        for field, following in zip(fields, fields[1:], strict=False):
+        for field, following in itertools.pairwise(fields):
             field.returnPressed.connect(lambda following=following: following.setFocus())
         if fields:
             fields[-1].returnPressed.connect(lambda: go.click() if go.isEnabled() else None)

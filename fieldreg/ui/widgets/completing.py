@@ -29,9 +29,9 @@ class CompletingLineEdit(QLineEdit):
     def accept_suggestion(self) -> bool:
         """Take the suggestion on offer, if the list is open; True if the text changed."""
         completer = self.completer()
-        if completer is None or not completer.popup().isVisible():
+        popup = completer.popup() if completer is not None else None
+        if completer is None or popup is None or not popup.isVisible():
             return False
-        popup = completer.popup()
         index = popup.currentIndex()
         if not index.isValid():
             index = completer.completionModel().index(0, completer.completionColumn())
