@@ -9,8 +9,10 @@ Used by the register screen (a fresh form per household) and by the correct
 dialog (filled from a stored registration). Tab order follows the interview:
 the members (the head first), the household's origin and destination, the
 arrival, consent and notes, then the optional details of the selected member
-(fieldreg/ui/widgets/member_details.py). How problems are marked and worded:
-fieldreg/ui/widgets/form_problems.py.
+(fieldreg/ui/widgets/member_details.py), and last "Add member" (Ctrl+M) and
+"Remove member" (which asks first, No by default). Tab in a place field with a
+suggestion open takes the suggestion (fieldreg/ui/widgets/completing.py). How
+problems are marked and worded: fieldreg/ui/widgets/form_problems.py.
 """
 
 from __future__ import annotations
