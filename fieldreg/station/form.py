@@ -182,6 +182,24 @@ def _whole(text: str) -> int | None:
     return int(text) if re.fullmatch(r"\d{1,4}", text) else None
 
 
+def birth_kind_of(text: str) -> str:
+    """What a birth typed in one cell is: ``"year"`` (four digits), ``"date"`` or ``"age"``.
+
+    >>> birth_kind_of("41"), birth_kind_of("1985"), birth_kind_of("12/05/1990"), birth_kind_of("12051990")
+    ('age', 'year', 'date', 'date')
+    >>> birth_kind_of(""), birth_kind_of("forty")
+    ('', 'age')
+    """
+    text = text.strip()
+    if not text:
+        return ""
+    if re.fullmatch(r"\d{4}", text):
+        return "year"
+    if re.search(r"\d[/.\- ]|\d{5,}", text):
+        return "date"  # 12/05/1990, 1990-05-12, 12051990 (and refused as one if it is not a day)
+    return "age"  # 41, and anything else (refused as not a whole number)
+
+
 def birth_preview(kind: str, text: str, *, today: date) -> BirthPreview | None:
     """The age and birth year that a typed birth means on ``today``; None if it means nothing.
 

@@ -57,7 +57,11 @@ class Households(Service):
         self._post_id = session.store.post_id  # fixed for a store's life; read once, not per save
 
     def register(self, household: Household) -> str:
-        """Store a new household; returns its registration number once durable."""
+        """Store a new household; returns its registration number once durable.
+
+        A household without consent is stored as typed and its audit entry says so
+        (``"without_consent": true``, no personal data), so the supervisor can find it.
+        """
         session = self._session
         now = utcnow()
         with transaction(session.store.db) as conn:
@@ -69,10 +73,10 @@ class Households(Service):
                 actor=session.user, now=now,
             )
             queue_registration(conn, regno, version=1)
-            session.audit_on(conn).append(
-                actor=session.user, action="register", subject=regno,
-                details={"members": len(household.members)},
-            )
+            details: dict[str, object] = {"members": len(household.members)}
+            if not household.consent:  # saved without consent: the officer confirmed it (the app asks)
+                details["without_consent"] = True
+            session.audit_on(conn).append(actor=session.user, action="register", subject=regno, details=details)
         session.update_index(regno, household, "active")
         log.info("register %s by %s", regno, session.user)
         return regno

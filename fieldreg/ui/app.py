@@ -108,6 +108,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from fieldreg.errors import FieldRegError
     from fieldreg.station import Station, datadir
+    from fieldreg.ui.enter_keys import install_enter_keys
     from fieldreg.ui.icon import app_icon
     from fieldreg.ui.settings import UiSettings
 
@@ -119,6 +120,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = UiSettings.load(directory)
     apply_language(settings.language)
     app.setWindowIcon(app_icon())
+    install_enter_keys(app)
     _install_excepthook()
 
     store: Station | None = None

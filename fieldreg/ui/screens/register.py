@@ -205,7 +205,11 @@ class RegisterScreen(Screen):
     # -- actions ------------------------------------------------------------------------
 
     def save(self) -> str | None:
-        """Check and save the household; the new registration number, or None (nothing saved)."""
+        """Check and save the household; the new registration number, or None (nothing saved).
+
+        Without consent it asks first (``withoutConsentQuestion``, No by default) and
+        returns None; "Save without consent" saves then.
+        """
         if self.stack.currentWidget() is not self.form_page:
             return None
         self.form.table.commit_open_editor()
@@ -215,6 +219,32 @@ class RegisterScreen(Screen):
             self.form.show_spots(err.spots)
             self.status.setText(self.tr("Not saved: correct the marked fields."))
             return None
+        if not household.consent:
+            self._ask_without_consent(household)
+            return None
+        return self._register(household)
+
+    def _ask_without_consent(self, household: Household) -> QMessageBox:
+        """Consent not ticked: save only if the officer says so explicitly (No is the default)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Save without consent?"),
+            self.tr("The consent box is not ticked. Save this household without the consent of the "
+                    "people registered? The record and the audit log will say it was saved without "
+                    "consent."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("withoutConsentQuestion")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Save without consent"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Go back to the form"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        save = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self._register(household) if box.clickedButton() is save
+                             else self.form.consent.setFocus(Qt.FocusReason.OtherFocusReason))
+        box.open()
+        return box
+
+    def _register(self, household: Household) -> str | None:
         try:
             regno = self.ctx.session.households.register(household)
         except FieldRegError as err:

@@ -23,13 +23,18 @@ page ``enrollmentFile``, ``enrollmentPassphrase``, ``postName``, ``postAdminUser
 camp page ``campId``, ``campName``, ``trustFile``, ``hqFingerprint``, ``campAdminUser``,
 ``campAdminPassphrase``, ``campAdminRepeat``, ``createCamp``, ``campMessage``; on the
 demo page ``createDemo``, ``demoMessage``.
+
+By keyboard alone: the choices take the focus (and show it, with a frame),
+Tab and the arrows move between them, Enter or Space chooses; "Back" returns
+the focus to the choice that was taken; Enter in a page's last field creates.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QFrame,
@@ -56,6 +61,7 @@ class SetupWizard(QWidget):
         self.setObjectName("setupWizard")
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("Set up this computer"))
+        self._chosen: QWidget | None = None  # the choice button that led to the page shown
         self.pages = QStackedWidget()
         self.pages.setObjectName("wizardPages")
         self.choice_page = self._choice_page()
@@ -76,12 +82,17 @@ class SetupWizard(QWidget):
 
     def _choice_page(self) -> QWidget:
         page = QWidget()
+        page.setObjectName("choicePage")
         page.setMaximumWidth(760)
+        # Qt's command-link buttons draw no focus in most styles: a frame shows where Enter goes.
+        page.setStyleSheet("QCommandLinkButton { border: 2px solid transparent; border-radius: 4px; }"
+                           " QCommandLinkButton:focus { border-color: palette(highlight); }")
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("Set up this computer")))
         layout.addWidget(paragraph(self.tr(
             "There is no FieldReg station on this computer yet (folder {folder}). "
             "Choose what this computer will be.").format(folder=self.data_dir)))
+        self.choices: list[QCommandLinkButton] = []
         for name, title, detail, target in (
             ("choosePost", self.tr("A border post"),
              self.tr("Registers arriving households. You need the enrollment file HQ prepared for "
@@ -95,18 +106,50 @@ class SetupWizard(QWidget):
         ):
             button = QCommandLinkButton(title, detail)
             button.setObjectName(name)
-            button.clicked.connect(lambda _checked=False, target=target: self.show_page(target()))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda _checked=False, target=target, button=button: self._choose(button, target()))
             layout.addWidget(button)
+            self.choices.append(button)
         layout.addStretch(1)
         return page
 
+    def _choose(self, button: QWidget, page: QWidget) -> None:
+        self._chosen = button
+        self.show_page(page)
+
     def show_page(self, page: QWidget) -> None:
+        """Show ``page`` with the focus on its first field (on the choices: the one taken before)."""
         for index in range(self.pages.count()):
             scroll = self.pages.widget(index)
             if isinstance(scroll, QScrollArea) and scroll.widget() is page:
                 self.pages.setCurrentIndex(index)
-                page.focusNextChild()
+                self._focus_first(page)
                 return
+
+    def _focus_first(self, page: QWidget) -> None:
+        if page is self.choice_page:
+            target: QWidget | None = self._chosen or self.choices[0]
+        else:
+            target = next((w for w in page.findChildren(QWidget)
+                           if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
+                           and w.isVisibleTo(page) and w.focusProxy() is None), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.current_page() is self.choice_page and not any(b.hasFocus() for b in self.choices):
+            self._focus_first(self.choice_page)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up and Down move between the choices too."""
+        buttons: list[QWidget] = list(self.choices)
+        focused = next((i for i, b in enumerate(buttons) if b.hasFocus()), None)
+        if focused is not None and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            buttons[(focused + step) % len(buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        super().keyPressEvent(event)
 
     def current_page(self) -> QWidget | None:
         scroll = self.pages.currentWidget()

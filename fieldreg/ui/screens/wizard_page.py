@@ -11,6 +11,7 @@ administrator's fields are the same on every page (:class:`AdminFields`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,16 @@ class WizardPage(QWidget):
         row.addWidget(go)
         layout.addStretch(1)
         layout.addLayout(row)
+        self._enter_walks(go)
         return go
+
+    def _enter_walks(self, go: QPushButton) -> None:
+        """Enter in a field goes to the next one; in the last field it presses ``go`` (as a click would)."""
+        fields = [edit for edit in self.findChildren(QLineEdit) if edit.parentWidget() is self]
+        for field, following in itertools.pairwise(fields):
+            field.returnPressed.connect(lambda following=following: following.setFocus())
+        if fields:
+            fields[-1].returnPressed.connect(lambda: go.click() if go.isEnabled() else None)
 
     def _file_row(self, form: QFormLayout, label: str, name: str, caption: str,
                   changed: Callable[[], None] | None = None) -> QLineEdit:

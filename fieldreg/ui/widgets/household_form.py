@@ -9,8 +9,10 @@ Used by the register screen (a fresh form per household) and by the correct
 dialog (filled from a stored registration). Tab order follows the interview:
 the members (the head first), the household's origin and destination, the
 arrival, consent and notes, then the optional details of the selected member
-(fieldreg/ui/widgets/member_details.py). How problems are marked and worded:
-fieldreg/ui/widgets/form_problems.py.
+(fieldreg/ui/widgets/member_details.py), and last "Add member" (Ctrl+M) and
+"Remove member" (which asks first, No by default). Tab in a place field with a
+suggestion open takes the suggestion (fieldreg/ui/widgets/completing.py). How
+problems are marked and worded: fieldreg/ui/widgets/form_problems.py.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -38,11 +41,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.safetext import isolate
 from fieldreg.station.form import HouseholdEntry, MemberEntry, Spot
 from fieldreg.station.places import UsedPlaces
+from fieldreg.ui.widgets.completing import CompletingLineEdit
 from fieldreg.ui.widgets.form_problems import PROBLEM_STYLE, ProblemMarks, unmark
 from fieldreg.ui.widgets.member_details import MemberDetails
-from fieldreg.ui.widgets.members import FAMILY, GIVEN, MembersTable
+from fieldreg.ui.widgets.members import (
+    FAMILY,
+    GIVEN,
+    MembersTable,
+    choice_legend,
+    relationship_choices,
+    sex_choices,
+)
 from fieldreg.validation import country_codes
 
 
@@ -103,9 +115,10 @@ class HouseholdForm(QWidget):
         layout.addWidget(household_box)
         layout.addWidget(self.details)
 
-        order = [self.table, self.add_button, self.remove_button, self.country, self.region,
-                 self.locality, self.destination, self.travel_mode, self.arrival, self.consent,
-                 self.notes, *self.details.fields()]
+        # Tab leaves the table for the next field; adding (Ctrl+M) and removing come last.
+        order = [self.table, self.country, self.region, self.locality, self.destination,
+                 self.travel_mode, self.arrival, self.consent, self.notes, *self.details.fields(),
+                 self.add_button, self.remove_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self.tab_order = order
@@ -125,12 +138,18 @@ class HouseholdForm(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        hint = QLabel(self.tr("Type an age, a birth date (DD/MM/YYYY) or a birth year: the others fill in."), self)
+        hint = QLabel(self.tr("In Age, type an age, a birth date (DD/MM/YYYY) or a birth year: the "
+                              "others fill in."), self)
         hint.setWordWrap(True)
+        legend = QLabel(self.tr("Letters: sex {sex}; relationship {relationship}.").format(
+            sex=choice_legend(sex_choices()), relationship=choice_legend(relationship_choices())), self)
+        legend.setObjectName("choiceLetters")
+        legend.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(hint)
+        layout.addWidget(legend)
         return box
 
     def _build_household(self) -> QGroupBox:
@@ -175,7 +194,7 @@ class HouseholdForm(QWidget):
         return box
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
-        line = QLineEdit(self)
+        line = CompletingLineEdit(self)
         line.setObjectName(name)
         line.setPlaceholderText(placeholder)
         return line
@@ -294,9 +313,29 @@ class HouseholdForm(QWidget):
         row = self.model.add_member()
         self.table.focus_cell(row, GIVEN)
 
-    def remove_member(self) -> None:
+    def remove_member(self) -> QMessageBox | None:
+        """Ask before removing the selected member (No is the default); the box, or None."""
         row = self.table.currentIndex().row()
         if row < 0:
+            return None
+        self.table.commit_open_editor()
+        member = self.model.row(row)
+        name = isolate(f"{member.given_names} {member.family_name}".strip()) or self.tr("(no name yet)")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove member {number}?").format(number=row + 1),
+                          self.tr("Remove member {number}, {name}, and everything typed about them?").format(
+                              number=row + 1, name=name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("removeMemberQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        remove = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self._remove_row(row) if box.clickedButton() is remove
+                             else self.table.focus_cell(row, GIVEN))
+        box.open()
+        return box
+
+    def _remove_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
             return
         self.model.remove_member(row)
         self.table.focus_cell(min(row, self.model.rowCount() - 1), GIVEN)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.model import DOCUMENT_TYPES, SPECIFIC_NEEDS
 from fieldreg.station.form import MemberEntry
+from fieldreg.ui.widgets.completing import CompletingLineEdit
 from fieldreg.ui.widgets.form_problems import unmark
 
 
@@ -39,7 +40,7 @@ class MemberDetails(QGroupBox):
         self._loading = False
         self.other_names = QLineEdit(self)
         self.other_names.setObjectName("otherNames")
-        self.nationality = QLineEdit(self)
+        self.nationality = CompletingLineEdit(self)
         self.nationality.setObjectName("nationality")
         self.nationality.setMaxLength(3)
         self.phone = QLineEdit(self)

@@ -3,12 +3,19 @@
 >>> table = MembersTable()                       # doctest: +SKIP
 >>> table.members_model().set_members([MemberEntry(relationship="head")])  # doctest: +SKIP
 
-Typing in a cell starts editing it; Tab moves to the next cell (and out of the
-table after the last one). Sex and relationship are chosen from lists (typing
-the first letter picks). Birth is typed as an age, a birth date or a birth
-year: the column typed is kept, the other two show what it means (``~`` when
-estimated). The rows are :class:`fieldreg.station.form.MemberEntry` values; checking
-them is the core's job (:func:`fieldreg.station.form.household_from_entry`).
+Built for typists. Typing in a cell starts editing it; Tab walks given names,
+family name, sex, relationship and age, then the next row, and leaves the
+table after the last row's age. Sex and relationship are chosen by their
+letters, shown in the list and in the header's tooltip (in French: H/F/X,
+CH chef, CO conjoint(e), E enfant, P père ou mère, F frère ou sœur,
+PE petit-enfant, A autre parent, S sans lien). Birth is typed in the age
+cell as an age, a birth date (``12/05/1990`` or ``12051990``) or a birth year
+(:func:`fieldreg.station.form.birth_kind_of`): the date and year cells show
+what it means (``~`` when estimated) and are not Tab stops. The two name
+columns share whatever width is left after the others, which fit their
+contents, so the table never scrolls sideways and the names stay in view.
+The rows are :class:`fieldreg.station.form.MemberEntry` values; checking them
+is the core's job (:func:`fieldreg.station.form.household_from_entry`).
 """
 
 from __future__ import annotations
@@ -39,13 +46,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.station.form import MemberEntry, birth_preview, today_utc
+from fieldreg.station.form import MemberEntry, birth_kind_of, birth_preview, today_utc
 
 Index = QModelIndex | QPersistentModelIndex
 
 GIVEN, FAMILY, SEX, RELATIONSHIP, AGE, BIRTH_DATE, BIRTH_YEAR = range(7)
 NAME_COLUMNS = (GIVEN, FAMILY)
 BIRTH_COLUMNS = {AGE: "age", BIRTH_DATE: "date", BIRTH_YEAR: "year"}
+TAB_COLUMNS = (GIVEN, FAMILY, SEX, RELATIONSHIP, AGE)  # the date and year cells are computed
 FIELD_COLUMNS = {"given_names": GIVEN, "family_name": FAMILY, "sex": SEX, "relationship": RELATIONSHIP}
 _MARK = QColor(255, 214, 214)  # a cell with a problem: light red, readable in black
 _DERIVED = QColor(110, 110, 110)
@@ -131,10 +139,22 @@ class MembersModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole and any(r == section for r, _ in self._marks):
                 return QBrush(_MARK)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tip(section)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Given names"), self.tr("Family name"), self.tr("Sex"), self.tr("Relationship"),
-                self.tr("Age"), self.tr("Birth date"), self.tr("Birth year"))[section]
+                self.tr("Age"), self.tr("Born on"), self.tr("Year"))[section]
+
+    def _header_tip(self, section: int) -> str | None:
+        if section == SEX:
+            return choice_legend(sex_choices())
+        if section == RELATIONSHIP:
+            return choice_legend(relationship_choices())
+        if section in BIRTH_COLUMNS:
+            return self.tr("Type an age, a birth date (DD/MM/YYYY) or a birth year in the Age cell: "
+                           "the others fill in.")
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
@@ -164,7 +184,7 @@ class MembersModel(QAbstractTableModel):
     def _birth_data(self, row: MemberEntry, column: int, role: int) -> Any:
         typed = BIRTH_COLUMNS[column] == row.birth_kind
         if role == Qt.ItemDataRole.EditRole:
-            return row.birth_text if typed else ""
+            return row.birth_text if typed or column == AGE else ""
         if typed:
             return row.birth_text if role == Qt.ItemDataRole.DisplayRole else None
         preview = birth_preview(row.birth_kind, row.birth_text, today=self.today)
@@ -192,13 +212,16 @@ class MembersModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if column in BIRTH_COLUMNS:
             if not text.strip():
-                if row.birth_kind == BIRTH_COLUMNS[column]:
+                if row.birth_kind == BIRTH_COLUMNS[column] or (column == AGE and row.birth_kind):
                     row.birth_kind, row.birth_text = "", ""
                 else:
                     return False  # leaving a derived cell empty changes nothing
+            elif column == AGE:  # the one birth cell Tab stops on: an age, a date or a year
+                row.birth_kind, row.birth_text = birth_kind_of(text), text.strip()
             else:
                 row.birth_kind, row.birth_text = BIRTH_COLUMNS[column], text.strip()
-            self._marks.pop((index.row(), column), None)
+            for birth_column in BIRTH_COLUMNS:
+                self._marks.pop((index.row(), birth_column), None)
             self.dataChanged.emit(self.index(index.row(), AGE), self.index(index.row(), BIRTH_YEAR))
             return True
         if column == GIVEN:
@@ -215,11 +238,11 @@ class MembersModel(QAbstractTableModel):
 
 
 def sex_labels() -> dict[str, str]:
-    """Sex codes and their labels, in the user's language (first letters pick in the list)."""
+    """Sex codes and their labels, in the user's language."""
     return {
-        "F": QCoreApplication.translate("Members", "Female (F)"),
-        "M": QCoreApplication.translate("Members", "Male (M)"),
-        "X": QCoreApplication.translate("Members", "Other / not stated (X)"),
+        "F": QCoreApplication.translate("Members", "Female"),
+        "M": QCoreApplication.translate("Members", "Male"),
+        "X": QCoreApplication.translate("Members", "Other / not stated"),
     }
 
 
@@ -237,6 +260,93 @@ def relationship_labels() -> dict[str, str]:
     }
 
 
+Choice = tuple[str, str, str]  # code, label, the letters that choose it
+
+
+def _choices(labels: dict[str, str], letters: str, english: str) -> list[Choice]:
+    """Pair each label with its letters (one word per code, in order; English if the words are wrong)."""
+    words = letters.split()
+    if len(words) != len(labels) or len(set(words)) != len(words):
+        words = english.split()
+    return [(code, label, word.casefold()) for (code, label), word in zip(labels.items(), words, strict=True)]
+
+
+def sex_choices() -> list[Choice]:
+    """The sex codes with their labels and letters: F/M/X in English, F/H/X in French."""
+    letters = QCoreApplication.translate(
+        "Members", "f m x", "the letters typed to choose Female, Male, Other, in this order")
+    return _choices(sex_labels(), letters, "f m x")
+
+
+def relationship_choices() -> list[Choice]:
+    """The relationships with their labels and letters, none a clash (French: ch chef, co conjoint(e))."""
+    letters = QCoreApplication.translate(
+        "Members", "h s c p b g o n",
+        "the letters typed to choose Head, Spouse, Child, Parent, Brother or sister, Grandchild, "
+        "Other relative, Not related, in this order; a word may be a prefix of a later one (p, pe)")
+    return _choices(relationship_labels(), letters, "h s c p b g o n")
+
+
+def choice_text(label: str, letters: str) -> str:
+    """A choice as the list shows it: ``Conjoint(e) (CO)``."""
+    return f"{label} ({letters.upper()})"
+
+
+def choice_legend(choices: list[Choice]) -> str:
+    """The letters of each choice, for a tooltip or a legend: ``CH Chef de ménage · CO Conjoint(e) …``."""
+    return " · ".join(f"{letters.upper()} {label}" for _code, label, letters in choices)
+
+
+class ChoiceEditor(QComboBox):
+    """A list chosen by letters: each typed letter extends the search (co → Conjoint(e)).
+
+    Letters that lead nowhere start a new search from the last one, so a typo
+    is fixed by typing the right letters again. Exact letters win over a longer
+    choice they begin (p → Père ou mère, pe → Petit-enfant).
+    """
+
+    def __init__(self, choices: list[Choice], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._letters = [""]
+        self._typed = ""
+        self.addItem("", "")
+        for code, label, letters in choices:
+            self.addItem(choice_text(label, letters), code)
+            self._letters.append(letters)
+        self.setToolTip(choice_legend(choices))
+
+    def type_letters(self, text: str) -> bool:
+        """Choose by ``text`` typed after what was typed before; False if nothing matches."""
+        typed = self._typed + text.casefold()
+        row = self._match(typed)
+        if row is None:
+            typed = text.casefold()
+            row = self._match(typed)
+        if row is None:
+            self._typed = ""
+            return False
+        self._typed = typed
+        self.setCurrentIndex(row)
+        return True
+
+    def _match(self, typed: str) -> int | None:
+        for row, letters in enumerate(self._letters):
+            if letters and letters == typed:
+                return row
+        return next((row for row, letters in enumerate(self._letters) if letters.startswith(typed) and letters),
+                    None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        chord = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                     | Qt.KeyboardModifier.MetaModifier)
+        if len(text) == 1 and text.isalpha() and not chord:
+            self.type_letters(text)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class MembersDelegate(QStyledItemDelegate):
     """Line edits for text (reporting every keystroke in a name), lists for sex and relationship."""
 
@@ -245,12 +355,8 @@ class MembersDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
         if column in (SEX, RELATIONSHIP):
-            combo = QComboBox(parent)
+            combo = ChoiceEditor(sex_choices() if column == SEX else relationship_choices(), parent)
             combo.setObjectName("sexEditor" if column == SEX else "relationshipEditor")
-            labels = sex_labels() if column == SEX else relationship_labels()
-            combo.addItem("", "")
-            for code, label in labels.items():
-                combo.addItem(label, code)
             return combo
         editor = QLineEdit(parent)
         editor.setObjectName(f"memberEditor{column}")
@@ -273,7 +379,7 @@ class MembersDelegate(QStyledItemDelegate):
 
 
 class MembersTable(QTableView):
-    """The members table: typing edits, Tab walks the cells and then leaves the table."""
+    """The members table: typing edits, Tab walks the typed cells and then leaves the table."""
 
     typing = Signal(int, int, str)
 
@@ -289,16 +395,30 @@ class MembersTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
+        # Never sideways: the names share what the other columns leave (they fit their contents).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((GIVEN, 150), (FAMILY, 130), (SEX, 110), (RELATIONSHIP, 150),
-                              (AGE, 60), (BIRTH_DATE, 100)):
-            self.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000") + 12)
+        for column in range(self._model.columnCount()):
+            mode = (QHeaderView.ResizeMode.Stretch if column in NAME_COLUMNS
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
         self.setMinimumHeight(150)
 
     def members_model(self) -> MembersModel:
         return self._model
+
+    def sizeHintForColumn(self, column: int) -> int:
+        """Wide enough for the longest choice of a list column, not only the ones chosen so far."""
+        width = super().sizeHintForColumn(column)
+        if column in (SEX, RELATIONSHIP):
+            labels = sex_labels() if column == SEX else relationship_labels()
+            metrics = self.fontMetrics()
+            width = max(width, *(metrics.horizontalAdvance(label) + 16 for label in labels.values()))
+        elif column == BIRTH_DATE:
+            width = max(width, self.fontMetrics().horizontalAdvance("00/00/0000") + 16)
+        return width
 
     def focus_cell(self, row: int, column: int) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -313,12 +433,32 @@ class MembersTable(QTableView):
             self._delegate.commitData.emit(editor)
             self._delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Tab and Shift+Tab skip the computed date and year cells (the arrows still reach them)."""
+        index = super().moveCursor(cursorAction, modifiers)
+        if cursorAction not in (QAbstractItemView.CursorAction.MoveNext,
+                                QAbstractItemView.CursorAction.MovePrevious):
+            return index
+        forward = cursorAction == QAbstractItemView.CursorAction.MoveNext
+        row, column = index.row(), index.column()
+        while index.isValid() and column not in TAB_COLUMNS:
+            column += 1 if forward else -1
+            if column >= self._model.columnCount():
+                row, column = row + 1, 0
+            elif column < 0:
+                row, column = row - 1, TAB_COLUMNS[-1]
+            if not 0 <= row < self._model.rowCount():
+                return self.currentIndex()
+            index = self._model.index(row, column)
+        return index
+
     def _at_edge(self, forward: bool) -> bool:
         current = self.currentIndex()
-        last_row, last_column = self._model.rowCount() - 1, self._model.columnCount() - 1
+        last_row = self._model.rowCount() - 1
         if forward:
-            return current.row() == last_row and current.column() == last_column
-        return current.row() <= 0 and current.column() <= 0
+            return current.row() == last_row and current.column() >= TAB_COLUMNS[-1]
+        return current.row() <= 0 and current.column() <= TAB_COLUMNS[0]
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         forward = hint == QAbstractItemDelegate.EndEditHint.EditNextItem

@@ -32,6 +32,22 @@
         <translation>Non enregistré : corrigez les champs signalés.</translation>
     </message>
     <message>
+        <source>Save without consent?</source>
+        <translation>Enregistrer sans consentement&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The consent box is not ticked. Save this household without the consent of the people registered? The record and the audit log will say it was saved without consent.</source>
+        <translation>La case du consentement n&apos;est pas cochée. Enregistrer ce ménage sans le consentement des personnes enregistrées&#xa0;? La fiche et le journal d&apos;audit indiqueront qu&apos;il a été enregistré sans consentement.</translation>
+    </message>
+    <message>
+        <source>Save without consent</source>
+        <translation>Enregistrer sans consentement</translation>
+    </message>
+    <message>
+        <source>Go back to the form</source>
+        <translation>Revenir au formulaire</translation>
+    </message>
+    <message>
         <source>{name}, alone</source>
         <translation>{name}, seul(e)</translation>
     </message>

@@ -16,8 +16,12 @@
         <translation>Membres (le chef de ménage en premier)</translation>
     </message>
     <message>
-        <source>Type an age, a birth date (DD/MM/YYYY) or a birth year: the others fill in.</source>
-        <translation>Saisissez un âge, une date de naissance (JJ/MM/AAAA) ou une année de naissance : le reste se remplit.</translation>
+        <source>In Age, type an age, a birth date (DD/MM/YYYY) or a birth year: the others fill in.</source>
+        <translation>Dans Âge, tapez un âge, une date de naissance (JJ/MM/AAAA) ou une année de naissance&#xa0;: les autres se remplissent.</translation>
+    </message>
+    <message>
+        <source>Letters: sex {sex}; relationship {relationship}.</source>
+        <translation>Lettres à taper&#xa0;: sexe {sex}&#xa0;; lien {relationship}.</translation>
     </message>
     <message>
         <source>e.g. MLI</source>
@@ -66,6 +70,18 @@
     <message>
         <source>Notes</source>
         <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(pas encore de nom)</translation>
+    </message>
+    <message>
+        <source>Remove member {number}?</source>
+        <translation>Retirer le membre {number}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove member {number}, {name}, and everything typed about them?</source>
+        <translation>Retirer le membre {number}, {name}, et tout ce qui a été saisi à son sujet&#xa0;?</translation>
     </message>
 </context>
 </TS>

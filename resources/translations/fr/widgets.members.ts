@@ -4,16 +4,16 @@
 <context>
     <name>Members</name>
     <message>
-        <source>Female (F)</source>
-        <translation>Femme (F)</translation>
+        <source>Female</source>
+        <translation>Femme</translation>
     </message>
     <message>
-        <source>Male (M)</source>
-        <translation>Homme (M)</translation>
+        <source>Male</source>
+        <translation>Homme</translation>
     </message>
     <message>
-        <source>Other / not stated (X)</source>
-        <translation>Autre / non précisé (X)</translation>
+        <source>Other / not stated</source>
+        <translation>Autre / non précisé</translation>
     </message>
     <message>
         <source>Head of household</source>
@@ -47,6 +47,16 @@
         <source>Not related</source>
         <translation>Sans lien de parenté</translation>
     </message>
+    <message>
+        <source>f m x</source>
+        <comment>the letters typed to choose Female, Male, Other, in this order</comment>
+        <translation>f h x</translation>
+    </message>
+    <message>
+        <source>h s c p b g o n</source>
+        <comment>the letters typed to choose Head, Spouse, Child, Parent, Brother or sister, Grandchild, Other relative, Not related, in this order; a word may be a prefix of a later one (p, pe)</comment>
+        <translation>ch co e p f pe a s</translation>
+    </message>
 </context>
 <context>
     <name>MembersModel</name>
@@ -71,12 +81,16 @@
         <translation>Âge</translation>
     </message>
     <message>
-        <source>Birth date</source>
-        <translation>Date de naissance</translation>
+        <source>Born on</source>
+        <translation>Naissance</translation>
     </message>
     <message>
-        <source>Birth year</source>
-        <translation>Année de naissance</translation>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Type an age, a birth date (DD/MM/YYYY) or a birth year in the Age cell: the others fill in.</source>
+        <translation>Tapez un âge, une date de naissance (JJ/MM/AAAA) ou une année de naissance dans la case Âge&#xa0;: les autres se remplissent.</translation>
     </message>
 </context>
 </TS>

@@ -57,3 +57,13 @@ def test_places_skip_a_damaged_row(admin: Session, data_dir: Path) -> None:
         raw.execute("UPDATE households SET attributes = ? WHERE regno = ?", (blob, second))
     places = admin.households.places()
     assert places.destinations == ["Old camp"] and places.localities == ["Loulouni"]
+
+
+def test_a_household_saved_without_consent_is_flagged_in_its_audit_entry(admin: Session) -> None:
+    given = admin.households.register(parse_household(household()))
+    withheld = admin.households.register(parse_household(household(consent=False)))
+    entries = {e.subject: e for e in admin.audit.entries() if e.action == "register"}
+    assert entries[given].details == {"members": 3}
+    assert entries[withheld].details == {"members": 3, "without_consent": True}  # a flag, no personal data
+    assert admin.households.get(withheld).household.consent is False
+    assert admin.audit.verify()[1] is None  # the chain still verifies
