@@ -192,18 +192,23 @@ def remove_orphan_temporaries(directory: str | os.PathLike[str]) -> list[Path]:
 
 @contextlib.contextmanager
 def one_at_a_time(path: str | os.PathLike[str]) -> Iterator[None]:
-    """Hold an exclusive advisory lock on the existing file ``path`` while inside: the
-    processes that take it there take turns (a killed holder's turn ends with it).
+    """Hold an exclusive advisory lock on the file ``path`` (made, empty, if missing) while
+    inside: the processes that take it take turns (a killed holder's turn ends with it).
 
-    ``flock`` works on a read-only file and is independent of the POSIX record locks
-    SQLite takes on the same file. Where it does not exist (Windows), nothing waits.
+    Never pass a database: closing any descriptor of a file drops every POSIX record
+    lock the process holds on it, SQLite's included. Where ``flock`` does not exist
+    (Windows), or the file cannot be made (a read-only directory), nothing waits.
     """
     try:
         import fcntl
     except ImportError:
         yield
         return
-    fd = os.open(path, os.O_RDONLY)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

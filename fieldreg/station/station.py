@@ -33,6 +33,8 @@ from fieldreg.store.audit import AuditLog
 
 log = logging.getLogger(__name__)
 
+SIGN_IN_TURN = "signin.lock"  # the empty file sign-ins take turns on (fsutil.one_at_a_time)
+
 
 class Station:
     """The locked station: who it is, and the door (:meth:`unlock`)."""
@@ -111,7 +113,7 @@ class Station:
         # guesses follow the serial schedule, and parallel right passphrases (the app and a
         # command at once) are not locked out by each other's attempt, counted as wrong
         # until it is checked.
-        with one_at_a_time(self._store.path):
+        with one_at_a_time(self._store.data_dir / SIGN_IN_TURN):
             attempt = accounts.begin_attempt(db, username, now=now)
             secrets = accounts.open_wrap(attempt, passphrase, username=username, kdf=self._store.kdf)
             assert attempt is not None  # open_wrap refused an unknown name

@@ -18,6 +18,7 @@ from tests.conftest import ADMIN, ADMIN_PASS
 
 GUESSER = """
 import sys, time
+from datetime import datetime
 from pathlib import Path
 from fieldreg.errors import LockedOut, WrongPassphrase
 from fieldreg.station import Station
@@ -26,8 +27,8 @@ go = Path(sys.argv[2])
 (go.parent / f"ready-{sys.argv[4]}").touch()
 while not go.exists():
     time.sleep(0.005)
-try:
-    station.unlock(sys.argv[3], "a wrong guess " + sys.argv[4])
+try:  # all made at the same moment (a loaded machine may start a process late)
+    station.unlock(sys.argv[3], "a wrong guess " + sys.argv[4], now=datetime.fromisoformat(sys.argv[5]))
 except WrongPassphrase:
     print("evaluated")
 except LockedOut:
@@ -37,8 +38,9 @@ except LockedOut:
 
 def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_path: Path) -> None:
     go = tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, "-c", GUESSER, str(store.data_dir), str(go), ADMIN, str(i)],
-                              stdout=subprocess.PIPE, text=True) for i in range(8)]
+    moment = utcnow().isoformat()
+    procs = [subprocess.Popen([sys.executable, "-c", GUESSER, str(store.data_dir), str(go), ADMIN, str(i),
+                               moment], stdout=subprocess.PIPE, text=True) for i in range(8)]
     # Start together once every process has imported and opened the store (a slow start
     # under load would otherwise arrive after the delay, as it would one after another).
     deadline = time.monotonic() + 60
