@@ -35,6 +35,7 @@ from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.batches import BatchesBox
 from fieldreg.ui.widgets.destination import DestinationBox
+from fieldreg.ui.widgets.labels import wrapped
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -82,9 +83,9 @@ class ExportScreen(Screen):
         """2. Export: the button, and the message that stays once it has run."""
         run = QGroupBox(self.tr("2. Export"), body)
         run_layout = QVBoxLayout(run)
-        run_layout.addWidget(QLabel(self.tr(
+        run_layout.addWidget(wrapped(QLabel(self.tr(
             "Every record not yet sent to HQ is written as one signed, encrypted batch, read "
-            "back to check it, and only then marked as exported."), run))
+            "back to check it, and only then marked as exported."), run)))
         self.export_button = QPushButton(self.tr("Export new records"), run)
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export_now)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg import errors
 from fieldreg.station.drives import Volume, containing_volume, removable_drives
+from fieldreg.ui.widgets.labels import wrapped
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,8 @@ class DestinationBox(QGroupBox):
         self._drives: list[Volume] = []
 
         where_layout = QVBoxLayout(self)
-        where_layout.addWidget(QLabel(self.tr("Plug in a USB stick and choose it below, or "
-                                              "choose a folder."), self))
+        where_layout.addWidget(wrapped(QLabel(self.tr("Plug in a USB stick and choose it below, or "
+                                                      "choose a folder."), self)))
         self.drive_list = QListWidget(self)
         self.drive_list.setObjectName("driveList")
         self.drive_list.setMaximumHeight(120)
