@@ -31,6 +31,7 @@ from fieldreg import errors
 from fieldreg.station.batches import ExportResult
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
+from fieldreg.ui.file_dialogs import Folders
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.batches import BatchesBox
@@ -57,6 +58,7 @@ class ExportScreen(Screen):
         layout.addWidget(self.refused)
 
         self.destination = DestinationBox(body)
+        self.destination.folders = Folders(ctx.settings, ctx.data_dir)
         self.destination.changed.connect(self._update_buttons)
         run = self._build_export(body)
         self.batches = BatchesBox(ctx, self.destination, body)
