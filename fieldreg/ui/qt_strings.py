@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-QT_GAPS: tuple[tuple[str, str], ...] = (
+QT_GAPS: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP gives the English back
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
     ("QAbstractFileIconProvider", QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive")),
