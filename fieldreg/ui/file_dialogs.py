@@ -41,8 +41,9 @@ class Folders:
     def start(self, purpose: str) -> str:
         """Where the dialog for ``purpose`` opens."""
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return start_folder(self.settings.last_folders.get(purpose), mounted_drives(),
-                            documents or str(Path.home()))
+        if not documents or not Path(documents).is_dir():
+            documents = str(Path.home())  # a fresh account may have no Documents folder yet
+        return start_folder(self.settings.last_folders.get(purpose), mounted_drives(), documents)
 
     def remember(self, purpose: str, folder: Path) -> None:
         self.settings.last_folders[purpose] = str(folder)

@@ -17,7 +17,7 @@ on an English text left, so a Qt upgrade that moves a string shows there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 QT_GAPS: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP gives the English back
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
@@ -25,3 +25,9 @@ QT_GAPS: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP gives the Engli
     ("QAbstractFileIconProvider", QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive")),
     ("QPrintSettingsOutput", QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:")),
 )
+
+
+def folder_type_name() -> str:
+    """The file dialog's "Folder" in its Type column: a text with a disambiguation, which
+    QT_TRANSLATE_NOOP cannot carry, so it is written as the call Qt itself makes."""
+    return QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms")

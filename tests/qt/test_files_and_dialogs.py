@@ -17,7 +17,7 @@ from fieldreg.station.drives import Volume, start_folder
 from fieldreg.ui import file_dialogs
 from fieldreg.ui.file_dialogs import Folders, file_dialog
 from fieldreg.ui.language import apply_language
-from fieldreg.ui.qt_strings import QT_GAPS
+from fieldreg.ui.qt_strings import QT_GAPS, folder_type_name
 from fieldreg.ui.settings import UiSettings
 
 
@@ -43,6 +43,7 @@ def test_a_file_dialog_is_french_when_the_app_is(qtbot, french: None, tmp_path: 
 def test_every_qt_gap_is_translated_and_qt_still_wins_where_it_has_a_translation(french: None) -> None:
     for context, source in QT_GAPS:
         assert isinstance(source, str) and QCoreApplication.translate(context, source) != source, source
+    assert folder_type_name() == "Dossier"
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans\u00a0:"  # Qt's own
 
 
@@ -60,6 +61,7 @@ def test_folders_remember_each_purpose_in_the_station_settings(
     monkeypatch.setattr(file_dialogs, "mounted_volumes", lambda: [])
     folders = Folders(UiSettings(), data_dir)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = documents if Path(documents).is_dir() else str(Path.home())
     assert folders.start("receipt") == documents and "fieldreg" not in documents.lower()
     receipts, exports = tmp_path / "receipts", tmp_path / "exports"
     receipts.mkdir()

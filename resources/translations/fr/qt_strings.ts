@@ -7,6 +7,11 @@
         <source>Drive</source>
         <translation>Lecteur</translation>
     </message>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
