@@ -129,3 +129,17 @@ def windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
         return int(windll.kernel32.GetDriveTypeW(root.replace("/", "\\")))
     except (AttributeError, OSError):
         return 0
+
+
+def start_folder(remembered: str | None, drives: Sequence[Volume], documents: str) -> str:
+    """Where a file dialog opens: the folder last used for the same purpose if it still exists,
+    else the first removable drive (a stick brought from HQ), else the user's documents.
+
+    >>> start_folder(None, [Volume("/media/awa/KEY")], "/home/awa/Documents")
+    '/media/awa/KEY'
+    """
+    if remembered and os.path.isdir(remembered):
+        return remembered
+    if drives:
+        return drives[0].root
+    return documents

@@ -3,6 +3,7 @@
     code = qr_matrix(token_text, ec="Q")        # QrMatrix: .modules (list of rows of bool), .version
     png = qr_png(token_text, module_px=6)       # bytes, with the 4-module quiet zone
     decode_qr_image("scan.jpg")                 # ['FR1:...'] or InvalidInput
+    decode_qr_image("slip.pdf")                 # the slip's PDF too: each page rasterized
 
 The library builds, Qt draws: ``qr_matrix`` is what the slip renderer paints,
 so an overflowing token becomes ``QrTooLarge`` (a ``FieldRegError``) here,
@@ -107,6 +108,11 @@ def decode_qr_image(source: str | os.PathLike[str] | bytes) -> list[str]:
     Raises ``NotFound`` for a missing file and ``InvalidInput`` for something
     that is not an image or shows no readable QR code.
     """
+    if _is_pdf(source):
+        texts = [text for page in _pdf_pages(source) for text in _read(page, zxingcpp.Binarizer.LocalAverage)]
+        if not texts:
+            raise InvalidInput("no readable QR code found in the PDF: open the slip's own PDF, not a copy of it")
+        return texts
     image = _load_image(source)
     texts = _read(image, zxingcpp.Binarizer.LocalAverage)
     if not texts:
@@ -122,6 +128,36 @@ def decode_qr_image(source: str | os.PathLike[str] | bytes) -> list[str]:
             "filling most of the picture"
         )
     return texts
+
+
+PDF_DPI = 200  # a slip's QR code (>= 20 mm wide) gets >= 3 pixels a module
+MAX_PDF_PAGES = 10  # a slip is one page; a long document is not a slip
+
+
+def _is_pdf(source: str | os.PathLike[str] | bytes) -> bool:
+    if isinstance(source, bytes):
+        return source.startswith(b"%PDF-")
+    try:
+        with open(source, "rb") as file:
+            return file.read(5) == b"%PDF-"
+    except OSError:
+        return False  # _load_image says what is wrong with it
+
+
+def _pdf_pages(source: str | os.PathLike[str] | bytes) -> list[Image.Image]:
+    """The first pages of a PDF as greyscale images (PDFium, through pypdfium2)."""
+    import pypdfium2
+
+    where = "the PDF" if isinstance(source, bytes) else os.fspath(source)
+    try:
+        document = pypdfium2.PdfDocument(source if isinstance(source, bytes) else os.fspath(source))
+    except pypdfium2.PdfiumError:
+        raise InvalidInput("{where} is not a PDF FieldReg can read", where=where) from None
+    try:
+        return [document[index].render(scale=PDF_DPI / 72, grayscale=True).to_pil().convert("L")
+                for index in range(min(len(document), MAX_PDF_PAGES))]
+    finally:
+        document.close()
 
 
 def _load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:

@@ -131,14 +131,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             log.error("cannot open the store in %s: %s", directory, err)
             return _fatal(app, error_text(err))
 
+    from fieldreg.ui.geometry import show_fitted
     from fieldreg.ui.main_window import MainWindow
 
     window = MainWindow(directory, store, settings=settings)
-    screen = app.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        window.resize(min(1280, room.width()), min(800, room.height()))
-    window.show()
+    show_fitted(window)  # inside the screen's free area, the window manager's frame included
     if os.environ.get(QUIT_WHEN_SHOWN):
         _quit_when_shown(window)
     status = app.exec()

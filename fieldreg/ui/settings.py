@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ class UiSettings:
     idle_lock_minutes: int = 5
     unusual_flow_multiple: float = 2.0  # a day's arrivals above this × the trailing average stand out
     slip_layout: str = "a6"
+    last_folders: dict[str, str] = field(default_factory=dict)  # purpose -> the folder a file dialog last used
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -40,6 +41,10 @@ class UiSettings:
             self.unusual_flow_multiple = 2.0
         if self.slip_layout not in SLIP_LAYOUTS:
             self.slip_layout = "a6"
+        if not isinstance(self.last_folders, dict):
+            self.last_folders = {}
+        self.last_folders = {k: v for k, v in self.last_folders.items()
+                             if isinstance(k, str) and isinstance(v, str) and v}
 
     @classmethod
     def load(cls, data_dir: Path) -> UiSettings:

@@ -492,7 +492,7 @@ def test_preferences_are_saved_and_apply_at_once(qtbot, post: Session, data_dir:
     assert not prefs.has_unsaved_work()
     saved = json.loads((data_dir / "ui-settings.json").read_text(encoding="utf-8"))
     assert saved == {"language": "", "idle_lock_minutes": 12, "unusual_flow_multiple": 3.5,
-                     "slip_layout": "80mm"}
+                     "slip_layout": "80mm", "last_folders": {}}
     assert window.ctx.settings is settings and settings.slip_layout == "80mm"
     QApplication.sendEvent(prefs, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
     assert window.idle_lock.timer.interval() == 12 * 60_000

@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from fieldreg.keys import HqDir
 from fieldreg.station import Station
@@ -206,6 +207,48 @@ def test_photo_of_a_printed_slip_verifies(qtbot: Any, camp: AppContext, post: Se
     shown = screen.verdict.result_text()
     assert shown["word"] == "VALID" and shown["regno"] == regno
     assert checkins(camp) == 1
+
+
+def test_the_slip_pdf_itself_verifies_through_the_open_dialog(
+        qtbot: Any, camp: AppContext, post: Session, slip: tuple[str, str], tmp_path: Path) -> None:
+    regno, _ = slip
+    pdf = tmp_path / "slips" / "slip.pdf"
+    pdf.parent.mkdir()
+    write_slips_pdf([post.tokens.slip(post.tokens.issue(regno))], pdf)
+    screen = open_screen(qtbot, camp)
+
+    filters: list[str] = []
+
+    def choose_the_pdf() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, choose_the_pdf)
+            return
+        filters.extend(dialog.nameFilters())
+        dialog.setDirectory(str(pdf.parent))
+        dialog.selectFile(pdf.name)
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_the_pdf)
+    screen.open_image()
+    assert "*.pdf" in " ".join(filters)
+    qtbot.waitUntil(lambda: screen.verdict.kind != "", timeout=TIMEOUT)
+    shown = screen.verdict.result_text()
+    assert shown["word"] == "VALID" and shown["regno"] == regno
+    assert camp.settings.last_folders["slip-image"] == str(pdf.parent)  # the next dialog opens there
+
+
+def test_a_pdf_without_a_code_says_so(qtbot: Any, camp: AppContext, tmp_path: Path) -> None:
+    from PySide6.QtGui import QPdfWriter
+
+    empty = tmp_path / "letter.pdf"
+    writer = QPdfWriter(str(empty))
+    writer.newPage()
+    del writer  # the PDF is finished when its writer goes
+    screen = open_screen(qtbot, camp)
+    screen.verify_image(str(empty))
+    qtbot.waitUntil(lambda: screen.verdict.kind != "", timeout=TIMEOUT)
+    assert screen.verdict.kind == "refused" and screen.verdict.result_text()["word"] == "NO CODE FOUND"
 
 
 def test_a_picture_without_a_code_says_so(qtbot: Any, camp: AppContext, tmp_path: Path) -> None:

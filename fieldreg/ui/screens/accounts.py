@@ -32,6 +32,7 @@ from fieldreg.ui.tasks import Task
 from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.account_table import AccountTable, role_name
 from fieldreg.ui.widgets.checked_field import CheckedField
+from fieldreg.ui.widgets.labels import wrapped
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -94,9 +95,9 @@ class AccountsScreen(Screen):
         self.reset_box = QGroupBox(body)
         self.reset_box.setObjectName("resetBox")
         reset_form = QFormLayout(self.reset_box)
-        reset_form.addRow(QLabel(self.tr("Choose a first passphrase and give it to the person "
-                                         "in private; they must choose their own at their "
-                                         "next sign-in."), self.reset_box))
+        reset_form.addRow(wrapped(QLabel(self.tr("Choose a first passphrase and give it to the person "
+                                                 "in private; they must choose their own at their "
+                                                 "next sign-in."), self.reset_box)))
         self.reset_pass = CheckedField(self.reset_box, "resetPassphrase", secret=True)
         self.reset_pass.add_to(reset_form, self.tr("New passphrase:"))
         self.reset_repeat = CheckedField(self.reset_box, "resetRepeat", secret=True)
@@ -119,11 +120,11 @@ class AccountsScreen(Screen):
         """A new account: user name, role, a first passphrase typed twice."""
         self.add_box = QGroupBox(self.tr("Add an account"), body)
         add_form = QFormLayout(self.add_box)
-        add_form.addRow(QLabel(self.tr(
+        add_form.addRow(wrapped(QLabel(self.tr(
             "User names: 2 to 32 lower-case letters, digits, '.', '_' or '-', starting with a "
             "letter. Passphrases: at least {n} characters, not the user name. The new holder "
             "must choose their own passphrase at their first sign-in.").format(
-                n=MIN_PASSPHRASE), self.add_box))
+                n=MIN_PASSPHRASE), self.add_box)))
         self.username = CheckedField(self.add_box, "username")
         self.username.add_to(add_form, self.tr("User name:"))
         self.role = QComboBox(self.add_box)

@@ -31,10 +31,12 @@ from fieldreg import errors
 from fieldreg.station.batches import ExportResult
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
+from fieldreg.ui.file_dialogs import Folders
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
 from fieldreg.ui.widgets.batches import BatchesBox
 from fieldreg.ui.widgets.destination import DestinationBox
+from fieldreg.ui.widgets.labels import wrapped
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class ExportScreen(Screen):
         layout.addWidget(self.refused)
 
         self.destination = DestinationBox(body)
+        self.destination.folders = Folders(ctx.settings, ctx.data_dir)
         self.destination.changed.connect(self._update_buttons)
         run = self._build_export(body)
         self.batches = BatchesBox(ctx, self.destination, body)
@@ -82,9 +85,9 @@ class ExportScreen(Screen):
         """2. Export: the button, and the message that stays once it has run."""
         run = QGroupBox(self.tr("2. Export"), body)
         run_layout = QVBoxLayout(run)
-        run_layout.addWidget(QLabel(self.tr(
+        run_layout.addWidget(wrapped(QLabel(self.tr(
             "Every record not yet sent to HQ is written as one signed, encrypted batch, read "
-            "back to check it, and only then marked as exported."), run))
+            "back to check it, and only then marked as exported."), run)))
         self.export_button = QPushButton(self.tr("Export new records"), run)
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export_now)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -63,8 +64,13 @@ class RecordsScreen(Screen):
         self.results.setUniformRowHeights(True)
         self.results.setHeaderLabels([self.tr("Number"), self.tr("Head of household"), self.tr("People"),
                                       self.tr("Arrived"), self.tr("Status")])
-        for column, width in enumerate((140, 170, 50, 90)):
-            self.results.setColumnWidth(column, width)
+        # Every column fits the list's width (no sideways scrolling at 1280×720): the head of
+        # household's name takes what the others leave and is elided when it must be.
+        header = self.results.header()
+        header.setStretchLastSection(False)
+        for column in range(self.results.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         left_box = QWidget(self)
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 0, 0)
@@ -97,9 +103,9 @@ class RecordsScreen(Screen):
         splitter = QSplitter(self)
         splitter.addWidget(left_box)
         splitter.addWidget(right_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([540, 800])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

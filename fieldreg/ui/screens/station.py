@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,6 +27,7 @@ from fieldreg.model import utcnow
 from fieldreg.station.trust import TrustList, document_kind, station_trust
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
+from fieldreg.ui.file_dialogs import Folders, open_file
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.notice import Notice
@@ -154,11 +154,11 @@ class StationScreen(Screen):
     # -- loading ---------------------------------------------------------------------------
 
     def _ask_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Load a trust or revocation list"), str(Path.home()),
-            self.tr("HQ lists (*.cose);;All files (*)"))
-        if path:
-            self.load_list_file(Path(path))
+        path = open_file(self, Folders(self.ctx.settings, self.ctx.data_dir), "trust-list",
+                         self.tr("Load a trust or revocation list"),
+                         self.tr("HQ lists (*.cose);;All files (*)"))
+        if path is not None:
+            self.load_list_file(path)
 
     def load_list_file(self, path: Path) -> None:
         """Load the trust list or revocation list in ``path`` (refused if older)."""

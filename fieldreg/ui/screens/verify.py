@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -34,6 +33,7 @@ from fieldreg.errors import FieldRegError, InvalidInput
 from fieldreg.station.verifying import ScanResult, Verifier, decode_qr_image
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
+from fieldreg.ui.file_dialogs import Folders, open_file
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
@@ -43,7 +43,7 @@ from fieldreg.ui.widgets.verdict_panel import VerdictPanel
 if TYPE_CHECKING:
     from fieldreg.ui.camera import CameraScanner
 
-IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp"
+IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pdf"
 
 
 class VerifyScreen(Screen):
@@ -192,11 +192,11 @@ class VerifyScreen(Screen):
         self.input.setFocus()
 
     def open_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a photo or scan of the slip"), "",
-            self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER))
-        if path:
-            self.verify_image(path)
+        path = open_file(self, Folders(self.ctx.settings, self.ctx.data_dir), "slip-image",
+                         self.tr("Open a photo, a scan or the PDF of the slip"),
+                         self.tr("Photos, scans and PDF ({patterns})").format(patterns=IMAGE_FILTER))
+        if path is not None:
+            self.verify_image(str(path))
 
     def verify_image(self, path: str) -> None:
         """Find the QR code in a photo or scan (off the UI thread), then verify it."""

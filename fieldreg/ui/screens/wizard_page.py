@@ -18,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from fieldreg.errors import FieldRegError
 from fieldreg.station.accounts import MIN_PASSPHRASE, USERNAME_RE
 from fieldreg.ui.dialogs import show_error
+from fieldreg.ui.file_dialogs import Folders, open_file
 from fieldreg.ui.tasks import run_task
 from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.labels import heading
@@ -140,9 +140,9 @@ class WizardPage(QWidget):
         browse = QPushButton(self.tr("Choose…"))
 
         def choose() -> None:
-            path, _ = QFileDialog.getOpenFileName(self, caption, str(Path.home()))
-            if path:
-                edit.setText(path)
+            path = open_file(self, Folders(), "set-up", caption)  # no station yet: nothing to remember in
+            if path is not None:
+                edit.setText(str(path))
 
         browse.clicked.connect(choose)
         if changed is not None:

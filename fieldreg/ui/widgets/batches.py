@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from fieldreg import errors
 from fieldreg.station.batches import BatchInfo
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
+from fieldreg.ui.file_dialogs import Folders, open_file
 from fieldreg.ui.text import error_text
 from fieldreg.ui.widgets.destination import DestinationBox
 from fieldreg.ui.widgets.notice import Notice
@@ -161,12 +161,11 @@ class BatchesBox(QGroupBox):
         return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
     def _ask_receipt(self) -> None:
-        start = str(self._where.target) if self._where.target else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Load a receipt from HQ"), start,
-            self.tr("HQ receipts (receipt-*.cose);;All files (*)"))
-        if path:
-            self.load_receipt_file(Path(path))
+        path = open_file(self, Folders(self._ctx.settings, self._ctx.data_dir), "receipt",
+                         self.tr("Load a receipt from HQ"),
+                         self.tr("HQ receipts (receipt-*.cose);;All files (*)"))
+        if path is not None:
+            self.load_receipt_file(path)
 
     def load_receipt_file(self, path: Path) -> None:
         """Mark the batches HQ acknowledges in the receipt ``path``."""

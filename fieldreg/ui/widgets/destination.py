@@ -19,9 +19,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStorageInfo, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,22 +33,10 @@ from PySide6.QtWidgets import (
 
 from fieldreg import errors
 from fieldreg.station.drives import Volume, containing_volume, removable_drives
+from fieldreg.ui.file_dialogs import Folders, choose_folder, mounted_volumes
+from fieldreg.ui.widgets.labels import wrapped
 
 log = logging.getLogger(__name__)
-
-
-def mounted_volumes() -> list[Volume]:
-    """Every volume this computer has mounted, as :mod:`fieldreg.station.drives` describes them."""
-    found = []
-    for info in QStorageInfo.mountedVolumes():
-        found.append(Volume(
-            root=info.rootPath(), name=info.name(),
-            device=bytes(info.device().data()).decode("utf-8", "replace"),
-            fs_type=bytes(info.fileSystemType().data()).decode("utf-8", "replace"),
-            bytes_free=max(0, info.bytesAvailable()), bytes_total=max(0, info.bytesTotal()),
-            ready=info.isReady(), read_only=info.isReadOnly(), is_root=info.isRoot(),
-        ))
-    return found
 
 
 class DestinationBox(QGroupBox):
@@ -62,6 +49,7 @@ class DestinationBox(QGroupBox):
         self.setTitle(self.tr("1. Where to write"))
         # Where the volumes come from and which are sticks (tests describe their own).
         self.list_volumes: Callable[[], list[Volume]] = mounted_volumes
+        self.folders = Folders()  # the export screen gives the station's (it remembers the last folder)
         self.find_drives: Callable[[list[Volume]], list[Volume]] = removable_drives
         self.target: Path | None = None
         self.drive: Volume | None = None
@@ -71,8 +59,8 @@ class DestinationBox(QGroupBox):
         self._drives: list[Volume] = []
 
         where_layout = QVBoxLayout(self)
-        where_layout.addWidget(QLabel(self.tr("Plug in a USB stick and choose it below, or "
-                                              "choose a folder."), self))
+        where_layout.addWidget(wrapped(QLabel(self.tr("Plug in a USB stick and choose it below, or "
+                                                      "choose a folder."), self)))
         self.drive_list = QListWidget(self)
         self.drive_list.setObjectName("driveList")
         self.drive_list.setMaximumHeight(120)
@@ -147,11 +135,9 @@ class DestinationBox(QGroupBox):
         raise errors.NotFound(f"no USB stick at {root}")
 
     def _ask_folder(self) -> None:
-        start = str(self.target) if self.target else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder to write to"),
-                                                  start)
-        if folder:
-            self.choose_folder(Path(folder))
+        folder = choose_folder(self, self.folders, "export", self.tr("Choose the folder to write to"))
+        if folder is not None:
+            self.choose_folder(folder)
 
     def choose_folder(self, folder: Path) -> None:
         """Write to ``folder``; it counts as a stick when it lies on one."""

@@ -40,3 +40,9 @@ def heading(text: str) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def wrapped(label: QLabel) -> QLabel:
+    """``label``, word-wrapped: a sentence takes the lines it needs instead of widening its screen."""
+    label.setWordWrap(True)
+    return label

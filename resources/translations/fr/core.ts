@@ -1272,6 +1272,14 @@
         <translation>données compressées du code endommagées</translation>
     </message>
     <message>
+        <source>no readable QR code found in the PDF: open the slip&apos;s own PDF, not a copy of it</source>
+        <translation>aucun code QR lisible dans le PDF&#xa0;: ouvrez le PDF de la fiche elle-même, pas une copie</translation>
+    </message>
+    <message>
+        <source>{where} is not a PDF FieldReg can read</source>
+        <translation>{where} n&apos;est pas un PDF que FieldReg sait lire</translation>
+    </message>
+    <message>
         <source>{reason}: {detail}</source>
         <translation>{reason} : {detail}</translation>
     </message>

@@ -36,12 +36,12 @@
         <translation>Cet ordinateur ne peut pas encore contrôler les fiches : il ne détient aucune liste valide du siège. Un administrateur doit d&apos;abord charger la liste de confiance du siège. ({reason})</translation>
     </message>
     <message>
-        <source>Open a photo or scan of the slip</source>
-        <translation>Ouvrir une photo ou un scan de la fiche</translation>
+        <source>Open a photo, a scan or the PDF of the slip</source>
+        <translation>Ouvrir une photo, un scan ou le PDF de la fiche</translation>
     </message>
     <message>
-        <source>Images ({patterns})</source>
-        <translation>Images ({patterns})</translation>
+        <source>Photos, scans and PDF ({patterns})</source>
+        <translation>Photos, scans et PDF ({patterns})</translation>
     </message>
     <message>
         <source>Reading the image…</source>
