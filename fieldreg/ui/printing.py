@@ -185,7 +185,9 @@ class SlipDialog(QDialog):
         """Show ``text`` under the buttons and grow the dialog to hold it (it never shrank or grew
         before: the registration number was cut off under a two-line "Slip saved to …")."""
         self.status.setText(text)
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.adjustSize()
 
     def layout_choice(self) -> Layout:

@@ -30,6 +30,7 @@ from fieldreg.station.session import Session
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.settings import UiSettings
 
+
 def require_tool(name: str, package: str) -> str:
     """Path of the command-line tool ``name``; fail (never skip) if it is missing."""
     path = shutil.which(name)

@@ -145,7 +145,7 @@ def scenario_preview(out: Path) -> dict[str, object]:
     dialog.show()
     preview = dialog.preview()
     gc.collect()
-    pump(lambda: preview.isVisible(), what="the preview")
+    pump(lambda shown=preview: shown.isVisible(), what="the preview")
     settle(300)
     pages = preview.findChild(QPrintPreviewWidget).pageCount()
     again = dialog.preview()  # Ctrl+P while it is open: the same one
@@ -302,7 +302,7 @@ def activate_everything(window, user: str, passphrase: str, regno: str, log: lis
             sign_in(window, user, passphrase)
         window.show_screen(row)
         screen = window.current_screen()
-        pump(lambda: quiet(window), what="screen work")  # noqa: B023 - waited for here
+        pump(lambda: quiet(window), what="screen work")
         name = type(screen).__name__
         search = screen.findChild(QLineEdit, "searchField")
         if search is not None:  # Records: find the household, so its buttons (reprint...) work
@@ -333,7 +333,7 @@ def activate_everything(window, user: str, passphrase: str, regno: str, log: lis
             activated += 1
             log.append(f"{name}: {label}")
             settle(20)
-            pump(lambda: quiet(window), what=f"{name}: {label}")  # noqa: B023 - waited for here
+            pump(lambda: quiet(window), what=f"{name}: {label}")
             gc.collect()
     return activated
 
@@ -369,7 +369,7 @@ def scenario_smoke(out: Path) -> dict[str, object]:
         activated += activate_everything(window, user, passphrase, regno, log)
         window.shortcuts.lock_action.trigger()  # and the lock, once, at the end of the round
         settle(50)
-        window._closing_confirmed = True  # noqa: SLF001 - no "quit with unsaved work?" here
+        window._closing_confirmed = True  # no "quit with unsaved work?" here
         window.close()
         window.deleteLater()
         del window
