@@ -57,9 +57,8 @@ def parent(args: argparse.Namespace) -> int:
 
 
 def child(out: Path, language: str) -> int:
-    from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
+    from fieldreg.ui.runtime import make_application
 
-    pin_singleton_refcounts()
     app = make_application([sys.argv[0]])
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton

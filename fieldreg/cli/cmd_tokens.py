@@ -143,10 +143,8 @@ def cmd_slip(args: argparse.Namespace) -> int:
         session.tokens.record_print(tokens[0].registration.regno, what="token text")
         return 0
     slips = [session.tokens.slip(t) for t in tokens]
-    from fieldreg.ui.runtime import pin_singleton_refcounts
     from fieldreg.ui.slip_render import write_slips_pdf
 
-    pin_singleton_refcounts()  # PySide6 6.12 on Python 3.11: must run before Qt work
     write_slips_pdf(slips, args.pdf, layout=layout)
     for t in tokens:
         session.tokens.record_print(t.registration.regno, what=f"slip pdf {layout.name}")

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fieldreg.ui.language import apply_language
-from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
+from fieldreg.ui.runtime import make_application
 from fieldreg.ui.text import error_text
 
 if TYPE_CHECKING:
@@ -103,7 +103,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         print("fieldreg: no display: the desktop app needs a graphical session "
               "(the commands work anywhere: fieldreg --help)", file=sys.stderr)
         return 1
-    pin_singleton_refcounts()
     app = make_application([sys.argv[0] if sys.argv and sys.argv[0] else "fieldreg", *qt_args])
 
     from fieldreg.errors import FieldRegError

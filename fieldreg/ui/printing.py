@@ -21,7 +21,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QKeySequence,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -96,6 +97,24 @@ def paint_slips(printer: QPrinter, slips: Sequence[SlipData], layout: Layout) ->
         painter.end()
 
 
+_printers_in_use: dict[int, QPrinter] = {}  # id(printer) -> printer, until its dialog is destroyed
+
+
+def keep_printer_for(dialog: QObject, printer: QPrinter) -> None:
+    """Keep ``printer`` alive until ``dialog`` (which holds a C++ pointer to it) is destroyed.
+
+    A QPrinter is not a QObject: nothing in Qt owns one. Held by a Python local, it was
+    freed as soon as the function returned, while the preview still painted on it (a
+    segmentation fault on every "Print…"); held by the slip dialog's Python object, it
+    could still go first when that dialog is deleted, since its children (the preview)
+    are deleted after its wrapper lets go. ``destroyed`` fires once the dialog and its
+    children are gone, so the printer is released last.
+    """
+    key = id(printer)
+    _printers_in_use[key] = printer
+    dialog.destroyed.connect(lambda _obj=None: _printers_in_use.pop(key, None))
+
+
 class SlipDialog(QDialog):
     """Print or save one household's slip; the token is already issued when this opens."""
 
@@ -148,6 +167,8 @@ class SlipDialog(QDialog):
         self.status.setWordWrap(True)
 
         layout_ = QVBoxLayout(self)
+        # Never smaller than the content: the number stays whole under a long status line.
+        layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout_.addWidget(number)
         layout_.addWidget(head)
         layout_.addLayout(choices)
@@ -160,15 +181,28 @@ class SlipDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+P"), self, self.preview)
         self.print_button.setFocus()
 
+    def say(self, text: str) -> None:
+        """Show ``text`` under the buttons and grow the dialog to hold it (it never shrank or grew
+        before: the registration number was cut off under a two-line "Slip saved to …")."""
+        self.status.setText(text)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.adjustSize()
+
     def layout_choice(self) -> Layout:
         return OFFERED_LAYOUTS[max(0, self._layouts.checkedId())]
 
     def preview(self) -> QPrintPreviewDialog:
         """Qt's print preview (with its Print button); the print is recorded when it was printed."""
         layout = self.layout_choice()
+        if self._preview is not None:  # Ctrl+P again while it is open: the same preview
+            self._preview.raise_()
+            return self._preview
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, layout)
         dialog = QPrintPreviewDialog(printer, self)
+        keep_printer_for(dialog, printer)
         dialog.setObjectName("slipPreview")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paintRequested.connect(lambda target: self._paint(target, layout))
@@ -187,7 +221,7 @@ class SlipDialog(QDialog):
         self._preview = None
         if result == QDialog.DialogCode.Accepted:
             self._record(f"slip print {layout.name}")
-            self.status.setText(self.tr("Slip sent to the printer."))
+            self.say(self.tr("Slip sent to the printer."))
 
     def ask_pdf_path(self) -> QFileDialog:
         """Ask where to save the PDF (a Qt file dialog, the same on every system)."""
@@ -212,7 +246,10 @@ class SlipDialog(QDialog):
             show_error(self, err)
             return False
         self._record(f"slip pdf {layout.name}")
-        self.status.setText(self.tr("Slip saved to {path}").format(path=str(path)))
+        # A zero-width space after each separator lets a long path wrap instead of widening
+        # the dialog past the screen.
+        breakable = str(path).replace("/", "/\u200b").replace("\\", "\\\u200b")
+        self.say(self.tr("Slip saved to {path}").format(path=breakable))
         return True
 
     def _record(self, what: str) -> None:

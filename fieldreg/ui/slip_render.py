@@ -61,7 +61,6 @@ from fieldreg.station.slips import (
     module_size_mm,
     split_check,
 )
-from fieldreg.ui.runtime import pin_singleton_refcounts
 
 _SANS = "DejaVu Sans"  # the one font family sure to be on the post laptops; covers accents and Arabic
 _MONO = "DejaVu Sans Mono"  # registration numbers: 0/O and 1/I stay distinct
@@ -83,7 +82,6 @@ def ensure_gui_app() -> QGuiApplication:
     unless QT_QPA_PLATFORM says otherwise. The GUI's own QApplication is reused.
     """
     global _app
-    pin_singleton_refcounts()
     existing = QGuiApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
@@ -268,7 +266,6 @@ def paint_slip(
     wraps or is elided to fit; nothing is drawn outside the margins.
     Raises ``InvalidInput`` when the token is too long for this layout.
     """
-    pin_singleton_refcounts()  # the GUI may paint without ever calling ensure_gui_app
     device = painter.device()
     px_per_mm = device.logicalDpiX() / 25.4
     if page_rect is None:

@@ -28,12 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldreg.station.session import Session
 from fieldreg.ui.context import AppContext
-from fieldreg.ui.runtime import pin_singleton_refcounts
 from fieldreg.ui.settings import UiSettings
-
-# PySide6 6.12 on CPython 3.11 drops references to None (and True/False); a
-# long test session would abort in the middle (see pin_singleton_refcounts).
-pin_singleton_refcounts()
 
 
 def require_tool(name: str, package: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
 from fieldreg.keys import HqDir
 from fieldreg.model import utcnow
@@ -331,3 +331,23 @@ def test_slip_dialog_follows_the_station_layout_and_records_pdf(qtbot, ctx, tmp_
     assert not dialog.save_pdf(tmp_path / "missing-folder" / "x.pdf")  # a clear dialog, nothing recorded
     assert dialog.printed == ["slip pdf 80mm"]
     assert dialog.findChild(QWidget, "errorDialog") is not None
+
+
+def test_slip_dialog_grows_with_its_status_and_keeps_the_number_whole(qtbot, ctx, tmp_path: Path) -> None:
+    regno = ctx.session.households.register(parse_household(household()))
+    dialog = SlipDialog(ctx, prepare_slip(ctx, regno))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.size()
+    deep = tmp_path.joinpath(*[f"folder-number-{n}" for n in range(8)])
+    deep.mkdir(parents=True)
+    assert dialog.save_pdf(deep / f"{regno}.pdf")
+    status = dialog.status
+    assert status.text().replace("\u200b", "").endswith(f"{regno}.pdf")
+    # Grown (not squeezed): every widget gets at least its size hint, the number whole.
+    assert dialog.height() > before.height()
+    number = next(label for label in dialog.findChildren(QLabel) if label.text() == regno)
+    assert number.width() >= number.sizeHint().width() and number.height() >= number.sizeHint().height()
+    assert status.height() >= status.heightForWidth(status.width())
+    assert dialog.width() <= 1366  # the long path wraps at its separators instead
