@@ -192,16 +192,28 @@
         <translation>✓ Arrivée enregistrée : premier passage noté sur ce site.</translation>
     </message>
     <message>
-        <source>⚠ ALREADY CHECKED IN</source>
-        <translation>⚠ DÉJÀ ENREGISTRÉ À L&apos;ARRIVÉE</translation>
+        <source>⚠ This same slip was already checked in on {when} by {user}.</source>
+        <translation>⚠ Cette même fiche a déjà été enregistrée à l&apos;arrivée le {when} par {user}.</translation>
     </message>
     <message>
-        <source>This same slip was checked in on {when} by {user}.</source>
-        <translation>Cette même fiche a été enregistrée le {when} par {user}.</translation>
+        <source>⚠ This same slip was already checked in {count} times, the last on {when} by {user}.</source>
+        <translation>⚠ Cette même fiche a déjà été enregistrée à l&apos;arrivée {count} fois, la dernière le {when} par {user}.</translation>
     </message>
     <message>
-        <source>Another slip of this household ({regno}) was checked in on {when} by {user}.</source>
-        <translation>Une autre fiche de ce ménage ({regno}) a été enregistrée le {when} par {user}.</translation>
+        <source>⚠ Another slip of this household ({regno}) was checked in on {when} by {user}.</source>
+        <translation>⚠ Une autre fiche de ce ménage ({regno}) a été enregistrée à l&apos;arrivée le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>⚠ Other slips of this household ({regno}) were checked in {count} times, the last on {when} by {user}.</source>
+        <translation>⚠ D&apos;autres fiches de ce ménage ({regno}) ont été enregistrées à l&apos;arrivée {count} fois, la dernière le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>⚠ This household was already checked in on {when} by {user}.</source>
+        <translation>⚠ Ce ménage a déjà été enregistré à l&apos;arrivée le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>⚠ This household was already checked in {count} times, the last on {when} by {user}.</source>
+        <translation>⚠ Ce ménage a déjà été enregistré à l&apos;arrivée {count} fois, la dernière le {when} par {user}.</translation>
     </message>
 </context>
 </TS>
