@@ -329,7 +329,9 @@ def test_in_french(qtbot: Any, camp: AppContext, slip: tuple[str, str]) -> None:
         screen = open_screen(qtbot, camp)
         shown = scan(qtbot, screen, slip[1])
         assert shown["word"] == "VALIDE" and shown["size"] == "3 personnes"
-        assert shown["members"].startswith("Femme, né(e) en 1990")
+        head, son = shown["members"].splitlines()[:2]  # "née" and "né" agree with the sex
+        assert head.startswith("Femme, née en 1990 (environ ") and head.endswith(" ans) — chef de ménage")
+        assert son.startswith("Homme, né en 2019 (environ ")
         assert screen.windowTitle() == "Contrôle des fiches"
     finally:
         apply_language("en")

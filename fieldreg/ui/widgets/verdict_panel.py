@@ -248,7 +248,7 @@ class VerdictPanel(QWidget):
                                self.tr("{count} people").format(count=locale.toString(size)))
         lines = []
         for index, member in enumerate(claims.members):
-            line = self.tr("{sex}, born {year} (about {age})").format(
+            line = self._born(member.sex).format(
                 sex=self._sex(member.sex), year=member.birth_year,
                 age=locale.toString(approximate_age(member.birth_year)))
             lines.append(self.tr("{member} — head").format(member=line) if index == 0 else line)
@@ -259,6 +259,14 @@ class VerdictPanel(QWidget):
             post=claims.issuing_post))
         values["serial"].setText(self.tr("serial {serial}").format(serial=claims.serial))
         self.claims.show()
+
+    def _born(self, sex: Sex) -> str:
+        """The member's line, whose French agrees "né"/"née" with a known sex."""
+        if sex is Sex.FEMALE:
+            return self.tr("Female, born {year} (about {age})")
+        if sex is Sex.MALE:
+            return self.tr("Male, born {year} (about {age})")
+        return self.tr("{sex}, born {year} (about {age})")
 
     def _sex(self, sex: Sex) -> str:
         return {Sex.FEMALE: self.tr("Female"), Sex.MALE: self.tr("Male"),

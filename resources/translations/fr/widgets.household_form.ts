@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Type an age, a birth date (DD/MM/YYYY) or a birth year: the others fill in.</source>
-        <translation>Saisissez un âge, une date de naissance (JJ/MM/AAAA) ou une année de naissance : le reste se remplit.</translation>
+        <translation>Saisissez un âge, une date de naissance (JJ/MM/AAAA) ou une année de naissance&#xa0;: le reste se remplit.</translation>
     </message>
     <message>
         <source>e.g. MLI</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Male (M)</source>
-        <translation>Homme (M)</translation>
+        <translation>Homme (H)</translation>
     </message>
     <message>
         <source>Other / not stated (X)</source>
