@@ -94,18 +94,20 @@ class HelpViewer(QDialog):
             QDesktopServices.openUrl(url)
 
 
-def write_markdown_pdf(markdown: str, target: Path, *, base: Path | None = None) -> None:
-    """Render ``markdown`` on A4 pages to the PDF ``target`` (the quick card for the wall)."""
+def write_markdown_pdf(markdown: str, target: Path) -> int:
+    """Render ``markdown`` on A4 pages to the PDF ``target`` (the quick card for the wall);
+    returns the number of pages."""
     writer = QPdfWriter(str(target))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    writer.setResolution(300)
+    writer.setResolution(96)  # the layout in screen pixels, as the fonts are; the text stays vector
     writer.setTitle("FieldReg")
     document = QTextDocument()
-    if base is not None:
-        document.setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
+    font = document.defaultFont()
+    font.setPointSizeF(10)
+    document.setDefaultFont(font)
     document.setMarkdown(markdown)
-    document.setDefaultStyleSheet("table { border-collapse: collapse; }")
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     document.print_(writer)
+    return document.pageCount()

@@ -34,7 +34,7 @@ class WindowShortcuts(QObject):
         window.addAction(self.lock_action)
         window.addAction(self.quit_action)
         self.help_action = QAction(window)
-        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         if show_help is not None:
             self.help_action.triggered.connect(show_help)
