@@ -50,12 +50,14 @@ def as_sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", "…")) else text + "."
 
 
-def error_text(err: FieldRegError) -> str:
-    """What went wrong, one sentence, translated (each problem of a ValidationError)."""
+def error_text(err: FieldRegError, *, sentence: bool = True) -> str:
+    """What went wrong, one sentence, translated (each problem of a ValidationError);
+    ``sentence=False``: the fragment, to go inside another message ("Not loaded: {reason}")."""
     if isinstance(err, ValidationError):
         lines = [translated(p.line) for p in err.problems]
         joined = lines[0] if lines else ""
         for line in lines[1:]:  # French puts a non-breaking space before the semicolon
             joined = QCoreApplication.translate("Text", "{first}; {then}").format(first=joined, then=line)
-        return as_sentence(joined)
-    return as_sentence(translated(err.message))
+        return as_sentence(joined) if sentence else joined
+    text = translated(err.message)
+    return as_sentence(text) if sentence else text
