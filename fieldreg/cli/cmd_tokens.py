@@ -30,12 +30,14 @@ from fieldreg.station.slips import layout_by_name
 from fieldreg.station.tokens import NO_KEY
 from fieldreg.station.trust import TrustList, station_trust
 from fieldreg.station.verifying import (
+    Checkin,
     Status,
     Verdict,
     Verifier,
     approximate_age,
     check_regno,
     decode_qr_image,
+    earlier_warnings,
     head_name,
 )
 
@@ -240,7 +242,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return worst
 
 
-def _report(args: argparse.Namespace, verdict: Verdict, earlier: list[Any]) -> None:
+def _report(args: argparse.Namespace, verdict: Verdict, earlier: list[Checkin]) -> None:
     if args.json:
         emit_json({"status": verdict.status.value,
                    "reason": verdict.reason.value if verdict.reason else None,
@@ -253,8 +255,8 @@ def _report(args: argparse.Namespace, verdict: Verdict, earlier: list[Any]) -> N
         _print_claims(verdict)
     for warning in verdict.warnings:
         print(f"warning: {warning}")
-    for c in earlier:
-        print(f"WARNING: {c.describe()}")
+    for seen in earlier_warnings(earlier):
+        print(f"WARNING: {seen.describe()}")
 
 
 # -- keys and trust at a station ------------------------------------------------------

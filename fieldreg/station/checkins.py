@@ -1,8 +1,13 @@
 """Camp check-in: record each valid scan, and say when this household was already seen.
 
     earlier = session.checkins.record(verdict, token_text)   # [] the first time
-    for c in earlier: print(c.describe())                     # "same token checked in 2026-11-21 ..."
+    for w in earlier_warnings(earlier): print(w.describe())   # one line per kind of earlier visit
     session.checkins.lookup("TGR1-26-000042-B")               # for a hand-typed number
+
+``earlier_warnings`` folds the earlier check-ins into at most two warnings:
+this very slip seen again, and another slip of the same household (a
+reissue); for a number typed by hand, where no slip was scanned, one warning
+about the household. Each says how many times and the last one.
 
 A household is its registration number: a reissued slip has a new token id but
 the same number, so "another token of the same household" is caught too.
@@ -13,9 +18,10 @@ registration number, time and staff user name are in clear, as for households
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from fieldreg.errors import InvalidInput
 from fieldreg.model import utcnow
@@ -34,10 +40,44 @@ class Checkin:
     checked_by: str
     same_token: bool
 
+
+class Seen(Enum):
+    """Which earlier check-ins a warning is about."""
+
+    SAME_SLIP = "same_slip"      # the very slip just scanned (same token)
+    OTHER_SLIP = "other_slip"    # another slip of the same household (a reissued one)
+    HOUSEHOLD = "household"      # a number typed by hand: which slip is not known
+
+
+@dataclass(frozen=True)
+class EarlierWarning:
+    """One line of warning: ``times`` earlier check-ins of one kind, the last of them ``last``."""
+
+    seen: Seen
+    times: int
+    last: Checkin
+
     def describe(self) -> str:
-        what = ("this same slip" if self.same_token
-                else f"another slip of {self.regno} (token {self.token_id[:8]}...)")
-        return f"{what} was already checked in on {self.checked_at} by {self.checked_by}"
+        """English, for the command line: ``this same slip was already checked in on ...``."""
+        what = {Seen.SAME_SLIP: "this same slip",
+                Seen.OTHER_SLIP: f"another slip of household {self.last.regno}",
+                Seen.HOUSEHOLD: f"household {self.last.regno}"}[self.seen]
+        times = "" if self.times == 1 else f" {self.times} times, last"
+        return f"{what} was already checked in{times} on {self.last.checked_at} by {self.last.checked_by}"
+
+
+def earlier_warnings(earlier: Sequence[Checkin], *, scanned: bool = True) -> list[EarlierWarning]:
+    """At most one warning per kind: the same slip first, then other slips of the household.
+
+    ``scanned`` is False for a number typed by hand: no slip was scanned, so
+    every earlier check-in is the household's.
+    """
+    groups: dict[Seen, list[Checkin]] = {}
+    for c in earlier:
+        kind = Seen.HOUSEHOLD if not scanned else Seen.SAME_SLIP if c.same_token else Seen.OTHER_SLIP
+        groups.setdefault(kind, []).append(c)
+    return [EarlierWarning(kind, len(groups[kind]), max(groups[kind], key=lambda c: c.checked_at))
+            for kind in Seen if kind in groups]
 
 
 class Checkins(Service):

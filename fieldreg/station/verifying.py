@@ -28,7 +28,7 @@ from fieldreg.errors import InvalidInput
 from fieldreg.keys import RevocationList, TrustList, TrustStore
 from fieldreg.model import utcnow
 from fieldreg.regno import parse_regno
-from fieldreg.station.checkins import Checkin
+from fieldreg.station.checkins import Checkin, EarlierWarning, Seen, earlier_warnings
 from fieldreg.station.scanner import repair_scanned
 from fieldreg.station.session import Session
 from fieldreg.station.station import Station
@@ -36,10 +36,13 @@ from fieldreg.station.trust import station_trust
 from fieldreg.tokens import Claims, Reason, Sex, Status, Verdict, verify_token
 
 __all__ = [
+    "Checkin",
     "Claims",
+    "EarlierWarning",
     "Reason",
     "RegnoCheck",
     "ScanResult",
+    "Seen",
     "Sex",
     "Status",
     "Verdict",
@@ -47,6 +50,7 @@ __all__ = [
     "approximate_age",
     "check_regno",
     "decode_qr_image",
+    "earlier_warnings",
     "head_name",
     "is_token_text",
 ]
@@ -88,6 +92,10 @@ class ScanResult:
     regno: RegnoCheck | None = None  # a hand-typed registration number
     checked_in: bool = False        # this scan was recorded as a check-in
     earlier: tuple[Checkin, ...] = field(default=())  # earlier check-ins of this household
+
+    def warnings(self) -> list[EarlierWarning]:
+        """The earlier check-ins as warnings, one per kind (same slip / another slip / household)."""
+        return earlier_warnings(self.earlier, scanned=self.verdict is not None)
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,11 @@ def headline(err: BaseException) -> str:
     return QCoreApplication.translate("Errors", "Unexpected problem")
 
 
-def message_for(err: BaseException) -> str:
-    """The one-line explanation shown under the headline."""
+def message_for(err: BaseException, *, sentence: bool = True) -> str:
+    """The one-line explanation shown under the headline (``sentence=False``: to go inside
+    another message)."""
     if isinstance(err, errors.FieldRegError):
-        return error_text(err)
+        return error_text(err, sentence=sentence)
     if isinstance(err, OSError) and err.strerror:
         return QCoreApplication.translate("Errors", "The computer refused: {reason}.").format(reason=err.strerror)
     return QCoreApplication.translate(

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.ui.context import AppContext
+from fieldreg.ui.help import HelpViewer, guide_path
 from fieldreg.ui.language import apply_language
 from fieldreg.ui.lock import LOCKED, DialogCurtain, IdleLock, owns
 from fieldreg.ui.settings import UiSettings
@@ -107,7 +108,9 @@ class MainWindow(QMainWindow):
         self.workspace.languageChosen.connect(self.switch_language)
         self.pages.addWidget(self.workspace)
         self.status = StatusLine(self.statusBar(), lock=self.lock)
-        self.shortcuts = WindowShortcuts(self, lock=self.lock, close=self.close, show_screen=self.show_screen)
+        self.shortcuts = WindowShortcuts(self, lock=self.lock, close=self.close, show_screen=self.show_screen,
+                                         show_help=self.show_help)
+        self.help_viewer: HelpViewer | None = None
         self.idle_lock = IdleLock(self, lock=self.lock, minutes=lambda: self.settings.idle_lock_minutes)
         self._curtain = DialogCurtain(self)
 
@@ -138,6 +141,17 @@ class MainWindow(QMainWindow):
         if current is not None and current is self._wizard:
             return "wizard"
         return "locked" if self._locked_user else "login"
+
+    def help_page(self) -> str:
+        """What F1 explains: the class name of the screen on view, else the page's name."""
+        screen = self.current_screen() if self.page_name() == "workspace" else None
+        return type(screen).__name__ if screen is not None else self.page_name()
+
+    def show_help(self) -> None:
+        """F1: the guide of the screen on view, in the UI's language, in a window of its own."""
+        if self.help_viewer is None:
+            self.help_viewer = HelpViewer(self)
+        self.help_viewer.show_guide(guide_path(self.help_page()))
 
     @property
     def login_screen(self) -> LoginScreen | None:

@@ -1,4 +1,5 @@
-"""The window's keyboard shortcuts: Ctrl+L locks, Ctrl+Q quits, Ctrl+1 … Ctrl+9 show a screen.
+"""The window's keyboard shortcuts: Ctrl+L locks, Ctrl+Q quits, Ctrl+1 … Ctrl+9 show a screen,
+F1 opens the guide of the screen on view.
 
 >>> shortcuts = WindowShortcuts(window, lock=window.lock, close=window.close,  # doctest: +SKIP
 ...                             show_screen=window.show_screen)
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 class WindowShortcuts(QObject):
     def __init__(self, window: QWidget, *, lock: Callable[[], None], close: Callable[[], object],
-                 show_screen: Callable[[int], None]):
+                 show_screen: Callable[[int], None], show_help: Callable[[], None] | None = None):
         super().__init__(window)
         self.lock_action = QAction(window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -32,6 +33,12 @@ class WindowShortcuts(QObject):
         self.quit_action.triggered.connect(close)
         window.addAction(self.lock_action)
         window.addAction(self.quit_action)
+        self.help_action = QAction(window)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        if show_help is not None:
+            self.help_action.triggered.connect(show_help)
+        window.addAction(self.help_action)
         self.screen_actions: list[QAction] = []
         for number in range(1, 10):
             action = QAction(window)
@@ -44,3 +51,4 @@ class WindowShortcuts(QObject):
         """The actions' names (again after a language switch)."""
         self.lock_action.setText(self.tr("Lock"))
         self.quit_action.setText(self.tr("Quit"))
+        self.help_action.setText(self.tr("Help"))

@@ -111,6 +111,11 @@ def test_slip_pdf_scanned_verifies_at_camp_and_checkin_warns(tmp_path: Path) -> 
     report = json.loads(second.stdout)
     assert report["status"] == "valid" and report["claims"]["household_size"] == 3
     assert report["checked_in_before"][0]["same_token"] is True
+    third = verify(w, "--image", str(page), "--checkin")
+    warnings = [line for line in third.stdout.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1, third.stdout  # one line for the two earlier scans of this slip
+    assert warnings[0].startswith("WARNING: this same slip was already checked in 2 times, last on ")
+    assert warnings[0].endswith(f" by {CAMP_USER}")
     typed = verify(w, w.regno)
     assert typed.returncode == 0 and "checked in" in typed.stdout
     audit = ok(cli("audit", "show", home=w.post))

@@ -118,8 +118,8 @@ def test_in_french(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-d
         quiet_week_then(ctx.session, spike=3)
         screen = open_board(qtbot, ctx)
         assert screen.windowTitle() == "Tableau de bord"
-        assert screen.unusual.text().startswith("Afflux inhabituel : 9 personnes le ")
-        assert "(auparavant : 3,0 par jour en moyenne)" in screen.unusual.text()
+        assert screen.unusual.text().startswith("Afflux inhabituel\u00a0: 9 personnes le ")
+        assert "(auparavant\u00a0: 3,0 par jour en moyenne)" in screen.unusual.text()
         assert screen.totals.text() == "9 ménages, 27 personnes enregistrées (0 annulés)"
     finally:
         QCoreApplication.removeTranslator(translator)

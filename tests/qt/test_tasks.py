@@ -66,7 +66,7 @@ def test_without_on_error_the_user_sees_a_plain_dialog(qtbot, window) -> None:
     with qtbot.waitSignal(run_task(window, "working", work).finished, timeout=5000):
         pass
     qtbot.waitUntil(lambda: window.findChild(QWidget, "errorDialog") is not None)
-    assert "the stick is full" in window.findChild(QWidget, "errorDialog").text()
+    assert "The stick is full." in window.findChild(QWidget, "errorDialog").text()  # alone: a sentence
 
 
 def test_input_to_the_window_is_swallowed_until_the_work_ends(qtbot, window) -> None:

@@ -84,13 +84,39 @@ def test_a_core_error_is_shown_in_french(qapp: object) -> None:
     try:
         box = show_error(None, caught.value)
         assert box.windowTitle() == "Veuillez vérifier la saisie"
+        # Shown on its own, the core's fragment is a sentence: a full stop, NBSP before the colon.
         assert box.text() == error_text(caught.value) == (
-            "'TGR1-26-000042' n'est pas un numéro d'enregistrement (format attendu : POST-YY-NNNNNN-C)")
+            "'TGR1-26-000042' n'est pas un numéro d'enregistrement "
+            "(format attendu\u00a0: POST-YY-NNNNNN-C).")
         assert box.text() != english
         box.close()
     finally:
         apply_language("en")
-    assert error_text(caught.value) == english  # and back in English
+    assert error_text(caught.value) == english[0].upper() + english[1:] + "."  # and back in English
+
+
+def test_core_fragments_become_sentences_and_problems_join_in_french(qapp: object) -> None:
+    from fieldreg.errors import InvalidInput, Problem, ValidationError
+    from fieldreg.keys.ids import normalise_fingerprint
+    from fieldreg.messages import Message
+    from fieldreg.ui.language import apply_language
+    from fieldreg.ui.text import as_sentence, error_text
+
+    assert as_sentence("l'empreinte ne correspond pas") == "L'empreinte ne correspond pas."
+    assert as_sentence("Déjà une phrase ?") == "Déjà une phrase ?"
+    with pytest.raises(InvalidInput) as caught:
+        normalise_fingerprint("K3QF")
+    problems = ValidationError([Problem("not_json", Message("not valid JSON: {problem}", problem="x")),
+                                Problem("not_json", Message("not valid JSON: {problem}", problem="y"))])
+    apply_language("fr")
+    try:
+        fingerprint = error_text(caught.value)  # the wizard shows it alone, under the field
+        assert "empreinte" in fingerprint and fingerprint.endswith(".")
+        assert error_text(problems) == ("JSON non valide\u00a0: x\u00a0; JSON non valide\u00a0: y.")
+    finally:
+        apply_language("en")
+    assert error_text(problems) == "Not valid JSON: x; not valid JSON: y."
+
 
 
 def test_apply_fills_only_what_is_untranslated(tmp_path: Path) -> None:

@@ -132,11 +132,30 @@ def test_second_scan_of_the_household_warns_already_checked_in(
     scan(qtbot, screen, slip[1])
     shown = scan(qtbot, screen, slip[1])
     assert shown["word"] == "VALID"
-    lines = shown["checkin"].splitlines()
-    assert lines[0] == "⚠ ALREADY CHECKED IN"
-    assert lines[1].startswith("This same slip was checked in on ") and lines[1].endswith("by ali.")
+    (line,) = shown["checkin"].splitlines()  # one line per warning, no repeated heading
+    assert line.startswith("⚠ This same slip was already checked in on ") and line.endswith("by ali.")
+    assert "Another slip" not in line
     assert screen.verdict.checkin.property("kind") == "warning"
     assert checkins(camp) == 2
+    shown = scan(qtbot, screen, slip[1])
+    (line,) = shown["checkin"].splitlines()
+    assert line.startswith("⚠ This same slip was already checked in 2 times, the last on ")
+    assert checkins(camp) == 3
+
+
+def test_another_slip_of_the_household_is_worded_so(
+        qtbot: Any, camp: AppContext, post: Session, slip: tuple[str, str]) -> None:
+    regno, old = slip
+    new = post.tokens.reissue(regno, reason="slip lost")[0].text
+    screen = open_screen(qtbot, camp)
+    scan(qtbot, screen, old)
+    shown = scan(qtbot, screen, new)
+    (line,) = shown["checkin"].splitlines()
+    assert line.startswith(f"⚠ Another slip of this household ({regno}) was checked in on ")
+    assert line.endswith("by ali.")
+    shown = scan(qtbot, screen, old)  # the first slip again: both kinds, one line each
+    assert [line.split(" was")[0] for line in shown["checkin"].splitlines()] == [
+        "⚠ This same slip", f"⚠ Another slip of this household ({regno})"]
 
 
 def test_scanner_on_an_azerty_keyboard_is_repaired_and_advice_shown(
@@ -187,7 +206,9 @@ def test_hand_typed_number_shows_its_checkins(qtbot: Any, camp: AppContext,
     assert "proves nothing" in shown["summary"] and shown["checkin"] == "Never checked in at this station."
     scan(qtbot, screen, token)
     shown = scan(qtbot, screen, regno)
-    assert shown["checkin"].startswith("⚠ ALREADY CHECKED IN")
+    # A typed number is not a slip: neither "this same slip" nor "another slip".
+    (line,) = shown["checkin"].splitlines()
+    assert line.startswith("⚠ This household was already checked in on ") and line.endswith("by ali.")
     assert checkins(camp) == 1  # looking a number up records nothing
 
 
@@ -351,7 +372,9 @@ def test_in_french(qtbot: Any, camp: AppContext, slip: tuple[str, str]) -> None:
         screen = open_screen(qtbot, camp)
         shown = scan(qtbot, screen, slip[1])
         assert shown["word"] == "VALIDE" and shown["size"] == "3 personnes"
-        assert shown["members"].startswith("Femme, né(e) en 1990")
+        head, son = shown["members"].splitlines()[:2]  # "née" and "né" agree with the sex
+        assert head.startswith("Femme, née en 1990 (environ ") and head.endswith(" ans) — chef de ménage")
+        assert son.startswith("Homme, né en 2019 (environ ")
         assert screen.windowTitle() == "Contrôle des fiches"
     finally:
         apply_language("en")

@@ -319,5 +319,5 @@ class AccountsScreen(Screen):
     def _failed(self, err: BaseException) -> None:
         if not isinstance(err, errors.FieldRegError):
             log.error("account change failed unexpectedly", exc_info=err)
-        self.result.show_failure(self.tr("Not changed: {reason}").format(reason=message_for(err)))
+        self.result.show_failure(self.tr("Not changed: {reason}").format(reason=message_for(err, sentence=False)))
         self.refresh()

@@ -190,7 +190,7 @@ class ExportScreen(Screen):
     def _failed(self, notice: Notice, err: BaseException) -> None:
         if not isinstance(err, errors.FieldRegError):
             log.error("export failed unexpectedly", exc_info=err)
-        notice.show_failure(self.tr("Not written: {reason}").format(reason=message_for(err)))
+        notice.show_failure(self.tr("Not written: {reason}").format(reason=message_for(err, sentence=False)))
         self.batches.refresh_batches()
 
     def describe_counts(self, counts: dict[str, int]) -> str:

@@ -180,7 +180,7 @@ class StationScreen(Screen):
             if not isinstance(err, errors.FieldRegError):
                 log.error("loading a list failed unexpectedly", exc_info=err)
             self.result.show_failure(self.tr("Not loaded: {reason}").format(
-                reason=message_for(err)))
+                reason=message_for(err, sentence=False)))
             return
         if loaded.version == before:
             text = (self.tr("This trust list (version {version}) is already in use; nothing "

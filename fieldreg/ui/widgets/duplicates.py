@@ -60,15 +60,23 @@ class DuplicatesPanel(QWidget):
             born = f"~{member.birth_year}" if member.birth_estimated else str(member.birth_year)
             place = f" · {escape_controls(household.locality)}" if household.locality else ""
             status = "" if household.status == "active" else f" [{household.status}]"
-            text = self.tr("{family} {given} ({sex}, born {born}){place}\n{regno}{status} · {score}% alike\n"
+            text = self.tr("{family} {given} ({who}){place}\n{regno}{status} · {score}% alike\n"
                            "Why: {why}").format(
                 family=escape_controls(member.family_name.upper()), given=escape_controls(member.given_names),
-                sex=member.sex, born=born,
+                who=self._who(member.sex, born),
                 place=place, regno=household.regno, status=status,
                 score=round(candidate.match.score * 100), why="; ".join(translated(r) for r in candidate.match.reasons))
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, household.regno)
             item.setToolTip(text)
+
+    def _who(self, sex: str, born: str) -> str:
+        """``female, born 1990``: French agrees "né"/"née" with a known sex."""
+        if sex == "F":
+            return self.tr("female, born {born}").format(born=born)
+        if sex == "M":
+            return self.tr("male, born {born}").format(born=born)
+        return self.tr("sex not stated, born {born}").format(born=born)
 
     def count(self) -> int:
         return self.list.count()

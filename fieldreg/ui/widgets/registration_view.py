@@ -48,11 +48,12 @@ class RegistrationView(QTextBrowser):
         locale = QLocale()
         sexes, relations = sex_labels(), relationship_labels()
         words = {
-            "void": self.tr("VOID"), "arrived": self.tr("Arrived"), "from": self.tr("From"),
-            "to": self.tr("Going to"), "by": self.tr("Travelled by"), "consent": self.tr("Consent"),
+            # Labels carry their own colon: French puts a non-breaking space before it.
+            "void": self.tr("VOID:"), "arrived": self.tr("Arrived:"), "from": self.tr("From:"),
+            "to": self.tr("Going to:"), "by": self.tr("Travelled by:"), "consent": self.tr("Consent:"),
             "yes": self.tr("yes"), "no": self.tr("no"), "name": self.tr("Name"), "sex": self.tr("Sex"),
-            "relationship": self.tr("Relationship"), "born": self.tr("Born"), "notes": self.tr("Notes"),
-            "history": self.tr("History"),
+            "relationship": self.tr("Relationship"), "born": self.tr("Born"), "notes": self.tr("Notes:"),
+            "history": self.tr("History:"),
         }
         w = {k: e(v) for k, v in words.items()}
         rows = []
@@ -69,18 +70,18 @@ class RegistrationView(QTextBrowser):
         arrived = locale.toString(_qdate(day), QLocale.FormatType.ShortFormat)
         parts = [f"<h2 style='font-family: monospace'>{e(reg.regno)}</h2>"]
         if reg.status == "void":
-            parts.append(f"<p style='color:#b00000'><b>{w['void']}</b>: {e(reg.void_reason)}</p>")
-        facts = [f"{w['arrived']}: {e(arrived)}", f"{w['from']}: {e(place)}"]
+            parts.append(f"<p style='color:#b00000'><b>{w['void']}</b> {e(reg.void_reason)}</p>")
+        facts = [f"{w['arrived']} {e(arrived)}", f"{w['from']} {e(place)}"]
         if hh.destination:
-            facts.append(f"{w['to']}: {e(hh.destination)}")
+            facts.append(f"{w['to']} {e(hh.destination)}")
         if hh.travel_mode:
-            facts.append(f"{w['by']}: {e(hh.travel_mode)}")
-        facts.append(f"{w['consent']}: {w['yes'] if hh.consent else w['no']}")
+            facts.append(f"{w['by']} {e(hh.travel_mode)}")
+        facts.append(f"{w['consent']} {w['yes'] if hh.consent else w['no']}")
         parts.append(f"<p>{'<br>'.join(facts)}</p>")
         parts.append(f"<table cellpadding='3'><tr><th>#</th><th>{w['name']}</th><th>{w['sex']}</th>"
                      f"<th>{w['relationship']}</th><th>{w['born']}</th></tr>{''.join(rows)}</table>")
         if hh.notes:
-            parts.append(f"<p>{w['notes']}: {e(hh.notes)}</p>")
+            parts.append(f"<p>{w['notes']} {e(hh.notes)}</p>")
         registered = self.tr("Registered by {user}; version {version}").format(
             user=reg.created_by, version=reg.version)
         parts.append(f"<p>{e(registered)}</p>")
@@ -93,7 +94,7 @@ class RegistrationView(QTextBrowser):
                     line += " " + self.tr("(this version cannot be opened: {part})").format(
                         part=h.previous["unreadable"])
                 items.append(f"<li>{e(line)}</li>")
-            parts.append(f"<p>{w['history']}:</p><ul>{''.join(items)}</ul>")
+            parts.append(f"<p>{w['history']}</p><ul>{''.join(items)}</ul>")
         return "".join(parts)
 
 

@@ -29,9 +29,18 @@ from PySide6.QtWidgets import (
 
 from fieldreg.errors import FieldRegError, InvalidInput
 from fieldreg.regno import looks_like_regno
-from fieldreg.station.checkins import Checkin
 from fieldreg.station.scanner import looks_mangled
-from fieldreg.station.verifying import Claims, Reason, ScanResult, Sex, Status, approximate_age, head_name
+from fieldreg.station.verifying import (
+    Claims,
+    EarlierWarning,
+    Reason,
+    ScanResult,
+    Seen,
+    Sex,
+    Status,
+    approximate_age,
+    head_name,
+)
 from fieldreg.ui.text import error_text, translated
 from fieldreg.ui.widgets.labels import plain_label, set_font
 from fieldreg.ui.widgets.verdict_badge import COLOURS, VerdictBadge
@@ -197,7 +206,7 @@ class VerdictPanel(QWidget):
         if seen is None:
             return
         if seen:
-            self._show_earlier(seen)
+            self._show_earlier(result.warnings())
         else:
             self._checkin_style("info")
             self.checkin.setText(self.tr("Never checked in at this station."))
@@ -239,7 +248,7 @@ class VerdictPanel(QWidget):
                                self.tr("{count} people").format(count=locale.toString(size)))
         lines = []
         for index, member in enumerate(claims.members):
-            line = self.tr("{sex}, born {year} (about {age})").format(
+            line = self._born(member.sex).format(
                 sex=self._sex(member.sex), year=member.birth_year,
                 age=locale.toString(approximate_age(member.birth_year)))
             lines.append(self.tr("{member} — head").format(member=line) if index == 0 else line)
@@ -251,33 +260,54 @@ class VerdictPanel(QWidget):
         values["serial"].setText(self.tr("serial {serial}").format(serial=claims.serial))
         self.claims.show()
 
+    def _born(self, sex: Sex) -> str:
+        """The member's line, whose French agrees "né"/"née" with a known sex."""
+        if sex is Sex.FEMALE:
+            return self.tr("Female, born {year} (about {age})")
+        if sex is Sex.MALE:
+            return self.tr("Male, born {year} (about {age})")
+        return self.tr("{sex}, born {year} (about {age})")
+
     def _sex(self, sex: Sex) -> str:
         return {Sex.FEMALE: self.tr("Female"), Sex.MALE: self.tr("Male"),
                 Sex.NOT_APPLICABLE: self.tr("Not applicable")}.get(sex, self.tr("Unknown"))
 
     def _show_checkin(self, result: ScanResult) -> None:
         if result.earlier:
-            self._show_earlier(result.earlier)
+            self._show_earlier(result.warnings())
         elif result.checked_in:
             self._checkin_style("info")
             self.checkin.setText(self.tr("✓ Checked in now: first visit recorded at this station."))
             self.checkin.show()
 
-    def _show_earlier(self, earlier: tuple[Checkin, ...]) -> None:
-        lines = [self.tr("⚠ ALREADY CHECKED IN")]
-        for c in earlier:
-            when = QLocale().toString(QDateTime.fromString(c.checked_at, Qt.DateFormat.ISODate)
-                                      .toLocalTime(), QLocale.FormatType.ShortFormat)
-            if c.same_token:
-                lines.append(self.tr("This same slip was checked in on {when} by {user}.").format(
-                    when=when, user=c.checked_by))
-            else:
-                lines.append(self.tr("Another slip of this household ({regno}) was checked in on "
-                                     "{when} by {user}.").format(regno=c.regno, when=when,
-                                                                 user=c.checked_by))
+    def _show_earlier(self, warnings: list[EarlierWarning]) -> None:
+        """One line per warning: this same slip seen again, another slip of the household, or
+        (a typed number) the household."""
         self._checkin_style("warning")
-        self.checkin.setText("\n".join(lines))
+        self.checkin.setText("\n".join(self._warning_text(w) for w in warnings))
         self.checkin.show()
+
+    def _warning_text(self, warning: EarlierWarning) -> str:
+        last = warning.last
+        when = QLocale().toString(QDateTime.fromString(last.checked_at, Qt.DateFormat.ISODate)
+                                  .toLocalTime(), QLocale.FormatType.ShortFormat)
+        values = {"when": when, "user": last.checked_by, "regno": last.regno,
+                  "count": QLocale().toString(warning.times)}
+        once = warning.times == 1
+        if warning.seen is Seen.SAME_SLIP:
+            text = (self.tr("⚠ This same slip was already checked in on {when} by {user}.") if once
+                    else self.tr("⚠ This same slip was already checked in {count} times, the last on "
+                                 "{when} by {user}."))
+        elif warning.seen is Seen.OTHER_SLIP:
+            text = (self.tr("⚠ Another slip of this household ({regno}) was checked in on {when} by "
+                            "{user}.") if once
+                    else self.tr("⚠ Other slips of this household ({regno}) were checked in {count} "
+                                 "times, the last on {when} by {user}."))
+        else:
+            text = (self.tr("⚠ This household was already checked in on {when} by {user}.") if once
+                    else self.tr("⚠ This household was already checked in {count} times, the last on "
+                                 "{when} by {user}."))
+        return text.format(**values)
 
     def _checkin_style(self, kind: str) -> None:
         self.checkin.setProperty("kind", kind)

@@ -5,23 +5,23 @@
     <name>Core</name>
     <message>
         <source>this post is not enrolled with HQ, so it has no key to sign batches and no HQ key to encrypt them to: load an enrollment file first (&apos;fieldreg keys load FILE&apos;)</source>
-        <translation>ce poste n&apos;est pas enrôlé auprès du siège, il n&apos;a donc ni clé pour signer les lots ni clé du siège pour les chiffrer : chargez d&apos;abord un fichier d&apos;enrôlement (&apos;fieldreg keys load FILE&apos;)</translation>
+        <translation>ce poste n&apos;est pas enrôlé auprès du siège, il n&apos;a donc ni clé pour signer les lots ni clé du siège pour les chiffrer&#xa0;: chargez d&apos;abord un fichier d&apos;enrôlement (&apos;fieldreg keys load FILE&apos;)</translation>
     </message>
     <message>
         <source>batch {seq} has not been exported yet: use &apos;fieldreg export --to DIR&apos;</source>
-        <translation>le lot {seq} n&apos;a pas encore été exporté : utilisez &apos;fieldreg export --to DIR&apos;</translation>
+        <translation>le lot {seq} n&apos;a pas encore été exporté&#xa0;: utilisez &apos;fieldreg export --to DIR&apos;</translation>
     </message>
     <message>
         <source>this station is a camp: receipts are for border posts</source>
-        <translation>ce poste est un camp : les accusés de réception sont destinés aux postes frontières</translation>
+        <translation>ce poste est un camp&#xa0;: les accusés de réception sont destinés aux postes frontières</translation>
     </message>
     <message>
         <source>this receipt is for post {post}, but this station is post {post_id}; nothing was changed</source>
-        <translation>cet accusé de réception concerne le poste {post}, mais ce poste est {post_id} ; rien n&apos;a été modifié</translation>
+        <translation>cet accusé de réception concerne le poste {post}, mais ce poste est {post_id}&#xa0;; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>this station is a camp: camps hold no registrations and export no batches</source>
-        <translation>ce poste est un camp : les camps ne détiennent pas d&apos;enregistrements et n&apos;exportent pas de lots</translation>
+        <translation>ce poste est un camp&#xa0;: les camps ne détiennent pas d&apos;enregistrements et n&apos;exportent pas de lots</translation>
     </message>
     <message>
         <source>this post has no batch {seq} (see &apos;fieldreg batches&apos;)</source>
@@ -29,15 +29,15 @@
     </message>
     <message>
         <source>{final} already exists and is a different file; nothing was written (move it away or choose another folder)</source>
-        <translation>{final} existe déjà et c&apos;est un autre fichier ; rien n&apos;a été écrit (déplacez-le ou choisissez un autre dossier)</translation>
+        <translation>{final} existe déjà et c&apos;est un autre fichier&#xa0;; rien n&apos;a été écrit (déplacez-le ou choisissez un autre dossier)</translation>
     </message>
     <message>
         <source>cannot write to {target_dir}: the folder does not exist (medium removed?); {hint}</source>
-        <translation>impossible d&apos;écrire dans {target_dir} : le dossier n&apos;existe pas (support retiré ?) ; {hint}</translation>
+        <translation>impossible d&apos;écrire dans {target_dir}&#xa0;: le dossier n&apos;existe pas (support retiré&#xa0;?)&#xa0;; {hint}</translation>
     </message>
     <message>
         <source>this station&apos;s copy of batch {seq} ({source}) is missing; restore it from a backup</source>
-        <translation>la copie du lot {seq} conservée sur ce poste ({source}) est introuvable ; restaurez-la à partir d&apos;une sauvegarde</translation>
+        <translation>la copie du lot {seq} conservée sur ce poste ({source}) est introuvable&#xa0;; restaurez-la à partir d&apos;une sauvegarde</translation>
     </message>
     <message>
         <source>nothing was changed</source>
@@ -45,31 +45,31 @@
     </message>
     <message>
         <source>this station&apos;s setting {setting!r} is damaged; reload the enrollment file</source>
-        <translation>le paramètre {setting!r} de ce poste est endommagé ; rechargez le fichier d&apos;enrôlement</translation>
+        <translation>le paramètre {setting!r} de ce poste est endommagé&#xa0;; rechargez le fichier d&apos;enrôlement</translation>
     </message>
     <message>
         <source>this station&apos;s copy of batch {seq} ({source}) is damaged (it does not match what was recorded); restore it from a backup</source>
-        <translation>la copie du lot {seq} conservée sur ce poste ({source}) est endommagée (elle ne correspond pas à ce qui a été enregistré) ; restaurez-la à partir d&apos;une sauvegarde</translation>
+        <translation>la copie du lot {seq} conservée sur ce poste ({source}) est endommagée (elle ne correspond pas à ce qui a été enregistré)&#xa0;; restaurez-la à partir d&apos;une sauvegarde</translation>
     </message>
     <message>
         <source>the copy on {target_dir} does not read back correctly (faulty medium?) and was removed; {hint}</source>
-        <translation>la copie sur {target_dir} ne se relit pas correctement (support défectueux ?) et a été supprimée ; {hint}</translation>
+        <translation>la copie sur {target_dir} ne se relit pas correctement (support défectueux&#xa0;?) et a été supprimée&#xa0;; {hint}</translation>
     </message>
     <message>
         <source>the batch stays ready: run the export again</source>
-        <translation>le lot reste prêt : relancez l&apos;exportation</translation>
+        <translation>le lot reste prêt&#xa0;: relancez l&apos;exportation</translation>
     </message>
     <message>
         <source>an HQ encryption key in this station&apos;s settings is not a valid age recipient; reload the enrollment file</source>
-        <translation>une clé de chiffrement du siège dans les paramètres de ce poste n&apos;est pas un destinataire age valide ; rechargez le fichier d&apos;enrôlement</translation>
+        <translation>une clé de chiffrement du siège dans les paramètres de ce poste n&apos;est pas un destinataire age valide&#xa0;; rechargez le fichier d&apos;enrôlement</translation>
     </message>
     <message>
         <source>{problem}; {hint}</source>
-        <translation>{problem} ; {hint}</translation>
+        <translation>{problem}&#xa0;; {hint}</translation>
     </message>
     <message>
         <source>another export is running on this station; wait for it to finish, then run it again</source>
-        <translation>une autre exportation est en cours sur ce poste ; attendez qu&apos;elle se termine, puis recommencez</translation>
+        <translation>une autre exportation est en cours sur ce poste&#xa0;; attendez qu&apos;elle se termine, puis recommencez</translation>
     </message>
     <message>
         <source>a batch needs at least HQ&apos;s age recipient</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>record {n}: data records must come before audit entries</source>
-        <translation>ligne {n} : les lignes de données doivent précéder les entrées du journal d&apos;audit</translation>
+        <translation>ligne {n}&#xa0;: les lignes de données doivent précéder les entrées du journal d&apos;audit</translation>
     </message>
     <message>
         <source>the archive is incomplete</source>
@@ -157,11 +157,11 @@
     </message>
     <message>
         <source>record {n}: audit entry without sequence or hash</source>
-        <translation>ligne {n} : entrée du journal d&apos;audit sans numéro d&apos;ordre ni hachage</translation>
+        <translation>ligne {n}&#xa0;: entrée du journal d&apos;audit sans numéro d&apos;ordre ni hachage</translation>
     </message>
     <message>
         <source>record {n}: audit entries are not consecutive</source>
-        <translation>ligne {n} : les entrées du journal d&apos;audit ne se suivent pas</translation>
+        <translation>ligne {n}&#xa0;: les entrées du journal d&apos;audit ne se suivent pas</translation>
     </message>
     <message>
         <source>record {n} names a registration of another post</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>record {n}: audit hash is not hexadecimal</source>
-        <translation>ligne {n} : le hachage d&apos;audit n&apos;est pas hexadécimal</translation>
+        <translation>ligne {n}&#xa0;: le hachage d&apos;audit n&apos;est pas hexadécimal</translation>
     </message>
     <message>
         <source>non-zero padding in the archive</source>
@@ -197,11 +197,11 @@
     </message>
     <message>
         <source>receipt: a batch entry is not [sequence, SHA-256]</source>
-        <translation>accusé de réception : une entrée de lot n&apos;est pas de la forme [numéro, SHA-256]</translation>
+        <translation>accusé de réception&#xa0;: une entrée de lot n&apos;est pas de la forme [numéro, SHA-256]</translation>
     </message>
     <message>
         <source>the outbox holds rows of an unknown kind ({kinds}): this FieldReg is older than the store</source>
-        <translation>la file d&apos;envoi contient des lignes d&apos;un type inconnu ({kinds}) : cette version de FieldReg est plus ancienne que la base de données</translation>
+        <translation>la file d&apos;envoi contient des lignes d&apos;un type inconnu ({kinds})&#xa0;: cette version de FieldReg est plus ancienne que la base de données</translation>
     </message>
     <message>
         <source>the outbox names token {token}, which is not in this store</source>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>{subject} version {version}: unknown change {change!r}</source>
-        <translation>{subject} version {version} : modification inconnue {change!r}</translation>
+        <translation>{subject} version {version}&#xa0;: modification inconnue {change!r}</translation>
     </message>
     <message>
         <source>only a valid slip is checked in</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>family name similar {a}/{b} ({percent}%)</source>
-        <translation>nom de famille proche {a}/{b} ({percent} %)</translation>
+        <translation>nom de famille proche {a}/{b} ({percent}&#xa0;%)</translation>
     </message>
     <message>
         <source>family name differs {a}/{b}</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>given name similar {a}/{b} ({percent}%)</source>
-        <translation>prénom proche {a}/{b} ({percent} %)</translation>
+        <translation>prénom proche {a}/{b} ({percent}&#xa0;%)</translation>
     </message>
     <message>
         <source>given name differs {a}/{b}</source>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>{data_dir} already holds a FieldReg store; nothing was changed</source>
-        <translation>{data_dir} contient déjà une base de données FieldReg ; rien n&apos;a été modifié</translation>
+        <translation>{data_dir} contient déjà une base de données FieldReg&#xa0;; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>decision must be &apos;same&apos; or &apos;different&apos;, not {decision!r}</source>
@@ -381,51 +381,51 @@
     </message>
     <message>
         <source>cannot write {target}: {reason}</source>
-        <translation>impossible d&apos;écrire {target} : {reason}</translation>
+        <translation>impossible d&apos;écrire {target}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>not enough space to write {target}: free some space or use another medium</source>
-        <translation>pas assez d&apos;espace pour écrire {target} : libérez de l&apos;espace ou utilisez un autre support</translation>
+        <translation>pas assez d&apos;espace pour écrire {target}&#xa0;: libérez de l&apos;espace ou utilisez un autre support</translation>
     </message>
     <message>
         <source>cannot write {target}: the medium is read-only</source>
-        <translation>impossible d&apos;écrire {target} : le support est en lecture seule</translation>
+        <translation>impossible d&apos;écrire {target}&#xa0;: le support est en lecture seule</translation>
     </message>
     <message>
         <source>cannot write {target}: permission denied</source>
-        <translation>impossible d&apos;écrire {target} : permission refusée</translation>
+        <translation>impossible d&apos;écrire {target}&#xa0;: permission refusée</translation>
     </message>
     <message>
         <source>cannot write {target}: the folder does not exist (medium removed?)</source>
-        <translation>impossible d&apos;écrire {target} : le dossier n&apos;existe pas (support retiré ?)</translation>
+        <translation>impossible d&apos;écrire {target}&#xa0;: le dossier n&apos;existe pas (support retiré&#xa0;?)</translation>
     </message>
     <message>
         <source>this post has no signing key, so it cannot issue slips: enroll it with HQ (&apos;fieldreg init --enroll FILE&apos; for a new post, &apos;fieldreg keys load FILE&apos; for this one)</source>
-        <translation>ce poste n&apos;a pas de clé de signature, il ne peut donc pas délivrer de fiches : enrôlez-le auprès du siège (&apos;fieldreg init --enroll FILE&apos; pour un nouveau poste, &apos;fieldreg keys load FILE&apos; pour celui-ci)</translation>
+        <translation>ce poste n&apos;a pas de clé de signature, il ne peut donc pas délivrer de fiches&#xa0;: enrôlez-le auprès du siège (&apos;fieldreg init --enroll FILE&apos; pour un nouveau poste, &apos;fieldreg keys load FILE&apos; pour celui-ci)</translation>
     </message>
     <message>
         <source>this enrollment file is for post {post_id}, but this station is post {station_post_id}; nothing was changed</source>
-        <translation>ce fichier d&apos;enrôlement concerne le poste {post_id}, mais ce poste est {station_post_id} ; rien n&apos;a été modifié</translation>
+        <translation>ce fichier d&apos;enrôlement concerne le poste {post_id}, mais ce poste est {station_post_id}&#xa0;; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>key {kid} is already loaded; nothing was changed</source>
-        <translation>la clé {kid} est déjà chargée ; rien n&apos;a été modifié</translation>
+        <translation>la clé {kid} est déjà chargée&#xa0;; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>this post&apos;s key {row} may sign only from {not_before:%Y-%m-%d} to {not_after:%Y-%m-%d}: load a new enrollment file from HQ (&apos;fieldreg keys load FILE&apos;)</source>
-        <translation>la clé {row} de ce poste ne peut signer que du {not_before:%Y-%m-%d} au {not_after:%Y-%m-%d} : chargez un nouveau fichier d&apos;enrôlement du siège (&apos;fieldreg keys load FILE&apos;)</translation>
+        <translation>la clé {row} de ce poste ne peut signer que du {not_before:%Y-%m-%d} au {not_after:%Y-%m-%d}&#xa0;: chargez un nouveau fichier d&apos;enrôlement du siège (&apos;fieldreg keys load FILE&apos;)</translation>
     </message>
     <message>
         <source>{regno} is void: no slip is issued for a void registration</source>
-        <translation>{regno} est annulé : aucune fiche n&apos;est délivrée pour un enregistrement annulé</translation>
+        <translation>{regno} est annulé&#xa0;: aucune fiche n&apos;est délivrée pour un enregistrement annulé</translation>
     </message>
     <message>
         <source>{regno} has no slip yet: print it without --reissue</source>
-        <translation>{regno} n&apos;a pas encore de fiche : imprimez-la sans --reissue</translation>
+        <translation>{regno} n&apos;a pas encore de fiche&#xa0;: imprimez-la sans --reissue</translation>
     </message>
     <message>
         <source>{regno} was corrected after its slip was issued: print a new one with &apos;fieldreg slip REGNO --reissue --reason TEXT&apos;</source>
-        <translation>{regno} a été corrigé après la délivrance de sa fiche : imprimez-en une nouvelle avec &apos;fieldreg slip REGNO --reissue --reason TEXT&apos;</translation>
+        <translation>{regno} a été corrigé après la délivrance de sa fiche&#xa0;: imprimez-en une nouvelle avec &apos;fieldreg slip REGNO --reissue --reason TEXT&apos;</translation>
     </message>
     <message>
         <source>post id {post_id!r} must be 2-8 capital letters or digits, starting with a letter</source>
@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>registration {regno} cannot be opened: its {part} fails its integrity check (damaged or altered); the other registrations are not affected</source>
-        <translation>l&apos;enregistrement {regno} ne peut pas être ouvert : sa partie {part} échoue au contrôle d&apos;intégrité (endommagée ou modifiée) ; les autres enregistrements ne sont pas touchés</translation>
+        <translation>l&apos;enregistrement {regno} ne peut pas être ouvert&#xa0;: sa partie {part} échoue au contrôle d&apos;intégrité (endommagée ou modifiée)&#xa0;; les autres enregistrements ne sont pas touchés</translation>
     </message>
     <message>
         <source>the batch has more than {most} record files</source>
@@ -461,15 +461,15 @@
     </message>
     <message>
         <source>{where}: key entry is not a map</source>
-        <translation>{where} : l&apos;entrée de clé n&apos;est pas une table</translation>
+        <translation>{where}&#xa0;: l&apos;entrée de clé n&apos;est pas une table</translation>
     </message>
     <message>
         <source>{where}: key id {kid} does not match its public key</source>
-        <translation>{where} : l&apos;identifiant de clé {kid} ne correspond pas à sa clé publique</translation>
+        <translation>{where}&#xa0;: l&apos;identifiant de clé {kid} ne correspond pas à sa clé publique</translation>
     </message>
     <message>
         <source>{where}: field &apos;revoked&apos; is not int</source>
-        <translation>{where} : le champ &apos;revoked&apos; n&apos;est pas un entier</translation>
+        <translation>{where}&#xa0;: le champ &apos;revoked&apos; n&apos;est pas un entier</translation>
     </message>
     <message>
         <source>a certificate must end after it starts</source>
@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>{where}: unexpected field &apos;revoked&apos;</source>
-        <translation>{where} : champ &apos;revoked&apos; inattendu</translation>
+        <translation>{where}&#xa0;: champ &apos;revoked&apos; inattendu</translation>
     </message>
     <message>
         <source>unexpected bytes after the CBOR data</source>
@@ -545,23 +545,23 @@
     </message>
     <message>
         <source>this file is not a FieldReg {name}</source>
-        <translation>ce fichier n&apos;est pas un fichier « {name} » de FieldReg</translation>
+        <translation>ce fichier n&apos;est pas un fichier «&#xa0;{name}&#xa0;» de FieldReg</translation>
     </message>
     <message>
         <source>{name} format version {version} is not supported by this FieldReg</source>
-        <translation>{name} : la version de format {version} n&apos;est pas prise en charge par cette version de FieldReg</translation>
+        <translation>{name}&#xa0;: la version de format {version} n&apos;est pas prise en charge par cette version de FieldReg</translation>
     </message>
     <message>
         <source>{name} is not signed by the HQ key this computer trusts</source>
-        <translation>{name} : la signature ne provient pas de la clé du siège reconnue par cet ordinateur</translation>
+        <translation>{name}&#xa0;: la signature ne provient pas de la clé du siège reconnue par cet ordinateur</translation>
     </message>
     <message>
         <source>{name} payload is not a map with text keys</source>
-        <translation>{name} : le contenu n&apos;est pas une table à clés textuelles</translation>
+        <translation>{name}&#xa0;: le contenu n&apos;est pas une table à clés textuelles</translation>
     </message>
     <message>
         <source>{where}: field {name!r} is missing or not {type}</source>
-        <translation>{where} : le champ {name!r} est absent ou n&apos;est pas de type {type}</translation>
+        <translation>{where}&#xa0;: le champ {name!r} est absent ou n&apos;est pas de type {type}</translation>
     </message>
     <message>
         <source>this file is not a FieldReg enrollment file</source>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <source>enrollment file is inconsistent: its key is not in its trust list</source>
-        <translation>le fichier d&apos;enrôlement est incohérent : sa clé ne figure pas dans sa liste de confiance</translation>
+        <translation>le fichier d&apos;enrôlement est incohérent&#xa0;: sa clé ne figure pas dans sa liste de confiance</translation>
     </message>
     <message>
         <source>enrollment file is damaged</source>
@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>{where}: an escrow recipient is not an age public key</source>
-        <translation>{where} : un destinataire de séquestre n&apos;est pas une clé publique age</translation>
+        <translation>{where}&#xa0;: un destinataire de séquestre n&apos;est pas une clé publique age</translation>
     </message>
     <message>
         <source>{base} already holds an HQ key directory</source>
@@ -601,11 +601,11 @@
     </message>
     <message>
         <source>{path}: root public key does not match the private key</source>
-        <translation>{path} : la clé publique racine ne correspond pas à la clé privée</translation>
+        <translation>{path}&#xa0;: la clé publique racine ne correspond pas à la clé privée</translation>
     </message>
     <message>
         <source>{path}: the escrow recipients were changed outside FieldReg</source>
-        <translation>{path} : les destinataires de séquestre ont été modifiés en dehors de FieldReg</translation>
+        <translation>{path}&#xa0;: les destinataires de séquestre ont été modifiés en dehors de FieldReg</translation>
     </message>
     <message>
         <source>key {key_id_hex} is not in the trust list</source>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>HQ clock ({now:%Y-%m-%d %H:%M} UTC) is earlier than the last list issued ({last_issue:%Y-%m-%d %H:%M} UTC): fix the clock first</source>
-        <translation>l&apos;horloge du siège ({now:%Y-%m-%d %H:%M} UTC) est antérieure à la dernière liste émise ({last_issue:%Y-%m-%d %H:%M} UTC) : corrigez d&apos;abord l&apos;horloge</translation>
+        <translation>l&apos;horloge du siège ({now:%Y-%m-%d %H:%M} UTC) est antérieure à la dernière liste émise ({last_issue:%Y-%m-%d %H:%M} UTC)&#xa0;: corrigez d&apos;abord l&apos;horloge</translation>
     </message>
     <message>
         <source>{base} is not an HQ key directory (run &apos;fieldreg hq init&apos;)</source>
@@ -665,11 +665,11 @@
     </message>
     <message>
         <source>this post has no recovery code: it was set up with HQ (use a request)</source>
-        <translation>ce poste n&apos;a pas de code de récupération : il a été installé avec le siège (faites une demande)</translation>
+        <translation>ce poste n&apos;a pas de code de récupération&#xa0;: il a été installé avec le siège (faites une demande)</translation>
     </message>
     <message>
         <source>this post&apos;s recovery vault is not sealed to HQ: use its recovery code</source>
-        <translation>le coffre de récupération de ce poste n&apos;est pas scellé pour le siège : utilisez son code de récupération</translation>
+        <translation>le coffre de récupération de ce poste n&apos;est pas scellé pour le siège&#xa0;: utilisez son code de récupération</translation>
     </message>
     <message>
         <source>this recovery request names another post or vault than its sealed part</source>
@@ -753,19 +753,19 @@
     </message>
     <message>
         <source>{where}: token ids must be 16-byte strings</source>
-        <translation>{where} : les identifiants de code de fiche doivent être des chaînes de 16 octets</translation>
+        <translation>{where}&#xa0;: les identifiants de code de fiche doivent être des chaînes de 16 octets</translation>
     </message>
     <message>
         <source>{name} version {new_version} is older than the loaded version {old_version}: refused</source>
-        <translation>la version {new_version} de la {name} est plus ancienne que la version chargée ({old_version}) : refusée</translation>
+        <translation>la version {new_version} de la {name} est plus ancienne que la version chargée ({old_version})&#xa0;: refusée</translation>
     </message>
     <message>
         <source>no trust list in {path}: set this computer up first</source>
-        <translation>aucune liste de confiance dans {path} : configurez d&apos;abord cet ordinateur</translation>
+        <translation>aucune liste de confiance dans {path}&#xa0;: configurez d&apos;abord cet ordinateur</translation>
     </message>
     <message>
         <source>two different files of the {name} both claim version {version}: ask HQ for a new one</source>
-        <translation>deux fichiers différents de la {name} indiquent tous deux la version {version} : demandez-en une nouvelle au siège</translation>
+        <translation>deux fichiers différents de la {name} indiquent tous deux la version {version}&#xa0;: demandez-en une nouvelle au siège</translation>
     </message>
     <message>
         <source>audit entry {first} was deleted from the end of the log</source>
@@ -773,11 +773,11 @@
     </message>
     <message>
         <source>this post is not pinned to an HQ: use its recovery code</source>
-        <translation>ce poste n&apos;est rattaché à aucun siège : utilisez son code de récupération</translation>
+        <translation>ce poste n&apos;est rattaché à aucun siège&#xa0;: utilisez son code de récupération</translation>
     </message>
     <message>
         <source>this post has no recovery vault (an administrator makes one with &apos;fieldreg recover new-code&apos;)</source>
-        <translation>ce poste n&apos;a pas de coffre de récupération (un administrateur en crée un avec « fieldreg recover new-code »)</translation>
+        <translation>ce poste n&apos;a pas de coffre de récupération (un administrateur en crée un avec «&#xa0;fieldreg recover new-code&#xa0;»)</translation>
     </message>
     <message>
         <source>the post&apos;s recovery vault is damaged</source>
@@ -785,43 +785,43 @@
     </message>
     <message>
         <source>{username!r} is a {role} account; name an administrator or a new user name</source>
-        <translation>{username!r} est un compte {role} ; nommez un administrateur ou un nouveau nom d&apos;utilisateur</translation>
+        <translation>{username!r} est un compte {role}&#xa0;; nommez un administrateur ou un nouveau nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>the account {username!r} was changed outside FieldReg and is refused; an administrator must reset it</source>
-        <translation>le compte {username!r} a été modifié hors de FieldReg et est refusé ; un administrateur doit le réinitialiser</translation>
+        <translation>le compte {username!r} a été modifié hors de FieldReg et est refusé&#xa0;; un administrateur doit le réinitialiser</translation>
     </message>
     <message>
         <source>your account holds no key that may grant the role {role}; an administrator must reset your passphrase first</source>
-        <translation>votre compte ne détient aucune clé permettant d&apos;accorder le rôle {role} ; un administrateur doit d&apos;abord réinitialiser votre phrase secrète</translation>
+        <translation>votre compte ne détient aucune clé permettant d&apos;accorder le rôle {role}&#xa0;; un administrateur doit d&apos;abord réinitialiser votre phrase secrète</translation>
     </message>
     <message>
         <source>{regno} cannot be opened, so it cannot be voided: correct it from its slip first, then void it</source>
-        <translation>{regno} ne peut pas être ouvert, donc pas annulé : corrigez-le d&apos;abord à partir de sa fiche, puis annulez-le</translation>
+        <translation>{regno} ne peut pas être ouvert, donc pas annulé&#xa0;: corrigez-le d&apos;abord à partir de sa fiche, puis annulez-le</translation>
     </message>
     <message>
         <source>{regno} has changed since version {base} was shown (it is now version {version}): nothing was saved; open it again and redo the correction</source>
-        <translation>{regno} a changé depuis l&apos;affichage de la version {base} (c&apos;est maintenant la version {version}) : rien n&apos;a été enregistré ; rouvrez-le et refaites la correction</translation>
+        <translation>{regno} a changé depuis l&apos;affichage de la version {base} (c&apos;est maintenant la version {version})&#xa0;: rien n&apos;a été enregistré&#xa0;; rouvrez-le et refaites la correction</translation>
     </message>
     <message>
         <source>{table}.{column} of {record} fails its integrity check or holds a value of unknown type</source>
-        <translation>{table}.{column} de {record} échoue au contrôle d&apos;intégrité ou contient une valeur de type inconnu</translation>
+        <translation>{table}.{column} de l&apos;enregistrement {record} échoue au contrôle d&apos;intégrité ou contient une valeur de type inconnu</translation>
     </message>
     <message>
         <source>the disk is full: nothing more can be saved until space is freed</source>
-        <translation>le disque est plein : plus rien ne peut être enregistré tant que de la place n&apos;est pas libérée</translation>
+        <translation>le disque est plein&#xa0;: plus rien ne peut être enregistré tant que de la place n&apos;est pas libérée</translation>
     </message>
     <message>
         <source>the data directory is read-only: nothing can be saved (only reading works)</source>
-        <translation>le dossier de données est en lecture seule : rien ne peut être enregistré (seule la consultation fonctionne)</translation>
+        <translation>le dossier de données est en lecture seule&#xa0;: rien ne peut être enregistré (seule la consultation fonctionne)</translation>
     </message>
     <message>
         <source>the database {path} has changes not yet merged into it ({wal}) and its folder is read-only: make the folder writable once to open it</source>
-        <translation>la base {path} a des modifications pas encore intégrées ({wal}) et son dossier est en lecture seule : rendez le dossier modifiable une fois pour l&apos;ouvrir</translation>
+        <translation>la base {path} a des modifications pas encore intégrées ({wal}) et son dossier est en lecture seule&#xa0;: rendez le dossier modifiable une fois pour l&apos;ouvrir</translation>
     </message>
     <message>
         <source>this store needs an update to schema version {known} (it has {current}), which a read-only data directory does not allow: make it writable once</source>
-        <translation>ce magasin doit être mis à jour vers la version de schéma {known} (il est en {current}), ce qu&apos;un dossier de données en lecture seule ne permet pas : rendez-le modifiable une fois</translation>
+        <translation>ce magasin doit être mis à jour vers la version de schéma {known} (il est en {current}), ce qu&apos;un dossier de données en lecture seule ne permet pas&#xa0;: rendez-le modifiable une fois</translation>
     </message>
     <message>
         <source>{code} {facts}</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>{count} registrations changed outside FieldReg: {regnos}</source>
-        <translation>{count} enregistrements modifiés hors de FieldReg : {regnos}</translation>
+        <translation>{count} enregistrements modifiés hors de FieldReg&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>the record of the households&apos; seals is {state} ({expected} recorded, {found} found)</source>
@@ -841,27 +841,27 @@
     </message>
     <message>
         <source>{count} registrations put back to an older version: {regnos}</source>
-        <translation>{count} enregistrements ramenés à une version antérieure : {regnos}</translation>
+        <translation>{count} enregistrements ramenés à une version antérieure&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>{count} registrations whose encrypted fields do not open: {regnos}</source>
-        <translation>{count} enregistrements dont les champs chiffrés ne s&apos;ouvrent pas : {regnos}</translation>
+        <translation>{count} enregistrements dont les champs chiffrés ne s&apos;ouvrent pas&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>{count} registration numbers issued but missing: {regnos}</source>
-        <translation>{count} numéros d&apos;enregistrement attribués mais absents : {regnos}</translation>
+        <translation>{count} numéros d&apos;enregistrement attribués mais absents&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>the upgrade of earlier records was refused: the store was sealed before ({why})</source>
-        <translation>la mise à niveau des anciens enregistrements a été refusée : la base était déjà scellée ({why})</translation>
+        <translation>la mise à niveau des anciens enregistrements a été refusée&#xa0;: la base était déjà scellée ({why})</translation>
     </message>
     <message>
         <source>registrations changed outside FieldReg (clear columns or seal): {regnos}</source>
-        <translation>enregistrements modifiés hors de FieldReg (colonnes en clair ou sceau) : {regnos}</translation>
+        <translation>enregistrements modifiés hors de FieldReg (colonnes en clair ou sceau)&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>registrations whose encrypted fields do not open under their version (put back from an older copy, or damaged): {regnos}</source>
-        <translation>enregistrements dont les champs chiffrés ne s&apos;ouvrent pas sous leur version (remis depuis une copie antérieure, ou endommagés) : {regnos}</translation>
+        <translation>enregistrements dont les champs chiffrés ne s&apos;ouvrent pas sous leur version (remis depuis une copie antérieure, ou endommagés)&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>the record of every household&apos;s seal is missing (removed by hand)</source>
@@ -869,15 +869,15 @@
     </message>
     <message>
         <source>registrations in the audit log but deleted from the store: {regnos}</source>
-        <translation>enregistrements présents dans le journal d&apos;audit mais supprimés de la base : {regnos}</translation>
+        <translation>enregistrements présents dans le journal d&apos;audit mais supprimés de la base&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>registrations older than their history or audit log (put back from an older copy): {regnos}</source>
-        <translation>enregistrements plus anciens que leur historique ou leur journal d&apos;audit (remis depuis une copie antérieure) : {regnos}</translation>
+        <translation>enregistrements plus anciens que leur historique ou leur journal d&apos;audit (remis depuis une copie antérieure)&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>registration numbers issued but missing (no void explains them): {regnos}</source>
-        <translation>numéros d&apos;enregistrement attribués mais absents (aucune annulation ne l&apos;explique) : {regnos}</translation>
+        <translation>numéros d&apos;enregistrement attribués mais absents (aucune annulation ne l&apos;explique)&#xa0;: {regnos}</translation>
     </message>
     <message>
         <source>audit entries {first}-{last} were deleted from the end of the log</source>
@@ -889,15 +889,15 @@
     </message>
     <message>
         <source>the households do not match the record of their seals ({expected} recorded, {found} in the store): rows deleted, added or put back from an older copy</source>
-        <translation>les ménages ne correspondent pas au relevé de leurs sceaux ({expected} relevés, {found} dans la base) : lignes supprimées, ajoutées ou remises depuis une copie antérieure</translation>
+        <translation>les ménages ne correspondent pas au relevé de leurs sceaux ({expected} relevés, {found} dans la base)&#xa0;: lignes supprimées, ajoutées ou remises depuis une copie antérieure</translation>
     </message>
     <message>
         <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
-        <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec} ; cette fiche accepte au plus la version {max_version}</translation>
+        <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec}&#xa0;; cette fiche accepte au plus la version {max_version}</translation>
     </message>
     <message>
         <source>no readable QR code found in the image: photograph the slip flat, in good light, filling most of the picture</source>
-        <translation>aucun code QR lisible dans l&apos;image : photographiez la fiche à plat, bien éclairée, en remplissant presque toute l&apos;image</translation>
+        <translation>aucun code QR lisible dans l&apos;image&#xa0;: photographiez la fiche à plat, bien éclairée, en remplissant presque toute l&apos;image</translation>
     </message>
     <message>
         <source>{length} characters do not fit in any QR code at level {ec}</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>no such file: {where}</source>
-        <translation>fichier introuvable : {where}</translation>
+        <translation>fichier introuvable&#xa0;: {where}</translation>
     </message>
     <message>
         <source>{where} is not an image FieldReg can read (PNG, JPEG, ...)</source>
@@ -921,11 +921,11 @@
     </message>
     <message>
         <source>{text!r} is not a registration number (expected POST-YY-NNNNNN-C)</source>
-        <translation>{text!r} n&apos;est pas un numéro d&apos;enregistrement (format attendu : POST-YY-NNNNNN-C)</translation>
+        <translation>{text!r} n&apos;est pas un numéro d&apos;enregistrement (format attendu&#xa0;: POST-YY-NNNNNN-C)</translation>
     </message>
     <message>
         <source>registration number {cleaned} has a wrong check character: a character was mistyped or two were swapped</source>
-        <translation>le numéro d&apos;enregistrement {cleaned} a un caractère de contrôle erroné : un caractère a été mal tapé ou deux ont été inversés</translation>
+        <translation>le numéro d&apos;enregistrement {cleaned} a un caractère de contrôle erroné&#xa0;: un caractère a été mal tapé ou deux ont été inversés</translation>
     </message>
     <message>
         <source>registration number {cleaned} has sequence 000000</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>{user} is signed in as {role} and may not {action}</source>
-        <translation>{user} est connecté(e) en tant que {role} et ne peut pas {action}</translation>
+        <translation>{user} est connecté(e) avec le rôle {role} et ne peut pas {action}</translation>
     </message>
     <message>
         <source>type a name or a registration number to search for</source>
@@ -965,7 +965,7 @@
     </message>
     <message>
         <source>nothing to correct: {regno} already says exactly this</source>
-        <translation>rien à corriger : {regno} contient déjà exactement ces informations</translation>
+        <translation>rien à corriger&#xa0;: {regno} contient déjà exactement ces informations</translation>
     </message>
     <message>
         <source>{regno} is already void</source>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <source>QR code of {modules} modules does not fit the {name} slip at {min_module_mm} mm per module; use a larger layout</source>
-        <translation>un code QR de {modules} modules ne tient pas sur la fiche au format {name} à {min_module_mm} mm par module ; utilisez un format plus grand</translation>
+        <translation>un code QR de {modules} modules ne tient pas sur la fiche au format {name} à {min_module_mm} mm par module&#xa0;; utilisez un format plus grand</translation>
     </message>
     <message>
         <source>slip issue time must be timezone-aware (UTC)</source>
@@ -985,11 +985,11 @@
     </message>
     <message>
         <source>unknown slip layout {name!r}; choose one of: {choices}</source>
-        <translation>format de fiche inconnu {name!r} ; choisissez parmi : {choices}</translation>
+        <translation>format de fiche inconnu {name!r}&#xa0;; choisissez parmi&#xa0;: {choices}</translation>
     </message>
     <message>
         <source>this station holds no HQ trust list: set it up with &apos;fieldreg init --enroll FILE&apos; (post) or &apos;fieldreg init --camp ID --trust FILE&apos; (camp), or give --trust FILE</source>
-        <translation>ce poste ne détient aucune liste de confiance du siège : configurez-le avec &apos;fieldreg init --enroll FILE&apos; (poste frontière) ou &apos;fieldreg init --camp ID --trust FILE&apos; (camp), ou indiquez --trust FILE</translation>
+        <translation>ce poste ne détient aucune liste de confiance du siège&#xa0;: configurez-le avec &apos;fieldreg init --enroll FILE&apos; (poste frontière) ou &apos;fieldreg init --camp ID --trust FILE&apos; (camp), ou indiquez --trust FILE</translation>
     </message>
     <message>
         <source>the trust files in {trust_dir} are not signed by the HQ key this station was set up with</source>
@@ -1005,7 +1005,7 @@
     </message>
     <message>
         <source>this file comes from another HQ (fingerprint {fingerprint}); nothing was changed</source>
-        <translation>ce fichier provient d&apos;un autre siège (empreinte {fingerprint}) ; rien n&apos;a été modifié</translation>
+        <translation>ce fichier provient d&apos;un autre siège (empreinte {fingerprint})&#xa0;; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>officer</source>
@@ -1093,11 +1093,11 @@
     </message>
     <message>
         <source>the account {username!r} is disabled; ask a supervisor</source>
-        <translation>le compte {username!r} est désactivé ; adressez-vous à un superviseur</translation>
+        <translation>le compte {username!r} est désactivé&#xa0;; adressez-vous à un superviseur</translation>
     </message>
     <message>
         <source>too many wrong passphrases for {username!r}; try again in {seconds} s</source>
-        <translation>trop de phrases secrètes incorrectes pour {username!r} ; réessayez dans {seconds} s</translation>
+        <translation>trop de phrases secrètes incorrectes pour {username!r}&#xa0;; réessayez dans {seconds} s</translation>
     </message>
     <message>
         <source>wrong passphrase for {username!r}</source>
@@ -1105,7 +1105,7 @@
     </message>
     <message>
         <source>wrong passphrase for {username!r}; wait {seconds} s before trying again</source>
-        <translation>phrase secrète incorrecte pour {username!r} ; attendez {seconds} s avant de réessayer</translation>
+        <translation>phrase secrète incorrecte pour {username!r}&#xa0;; attendez {seconds} s avant de réessayer</translation>
     </message>
     <message>
         <source>this store</source>
@@ -1113,27 +1113,27 @@
     </message>
     <message>
         <source>the database {path} cannot use write-ahead logging (got {mode})</source>
-        <translation>la base de données {path} ne peut pas utiliser la journalisation anticipée (WAL) (mode obtenu : {mode})</translation>
+        <translation>la base de données {path} ne peut pas utiliser la journalisation anticipée (WAL) (mode obtenu&#xa0;: {mode})</translation>
     </message>
     <message>
         <source>{what} has schema version {current}, newer than this FieldReg understands ({known}); install the newer FieldReg</source>
-        <translation>{what} a la version de schéma {current}, plus récente que ce que comprend cette version de FieldReg ({known}) ; installez la nouvelle version de FieldReg</translation>
+        <translation>{what} a la version de schéma {current}, plus récente que ce que comprend cette version de FieldReg ({known})&#xa0;; installez la nouvelle version de FieldReg</translation>
     </message>
     <message>
         <source>cannot open the database {path}: {err}</source>
-        <translation>impossible d&apos;ouvrir la base de données {path} : {err}</translation>
+        <translation>impossible d&apos;ouvrir la base de données {path}&#xa0;: {err}</translation>
     </message>
     <message>
         <source>the database is busy or unwritable: {err}</source>
-        <translation>la base de données est occupée ou protégée en écriture : {err}</translation>
+        <translation>la base de données est occupée ou protégée en écriture&#xa0;: {err}</translation>
     </message>
     <message>
         <source>could not save: {err}</source>
-        <translation>impossible d&apos;enregistrer : {err}</translation>
+        <translation>impossible d&apos;enregistrer&#xa0;: {err}</translation>
     </message>
     <message>
         <source>{table}.{column} of {record} is not text</source>
-        <translation>{table}.{column} de {record} n&apos;est pas du texte</translation>
+        <translation>{table}.{column} de l&apos;enregistrement {record} n&apos;est pas du texte</translation>
     </message>
     <message>
         <source>summary of {regno} has unknown version {version!r}</source>
@@ -1149,7 +1149,7 @@
     </message>
     <message>
         <source>no FieldReg store in {data_dir}; run &apos;fieldreg init&apos; first (or &apos;fieldreg init --demo&apos;)</source>
-        <translation>aucune base de données FieldReg dans {data_dir} ; lancez d&apos;abord &apos;fieldreg init&apos; (ou &apos;fieldreg init --demo&apos;)</translation>
+        <translation>aucune base de données FieldReg dans {data_dir}&#xa0;; lancez d&apos;abord &apos;fieldreg init&apos; (ou &apos;fieldreg init --demo&apos;)</translation>
     </message>
     <message>
         <source>store setting {key!r} is missing</source>
@@ -1225,11 +1225,11 @@
     </message>
     <message>
         <source>post {post_id} cannot issue a token in the name of {issuing_post}</source>
-        <translation>le poste {post_id} ne peut pas délivrer de code de fiche au nom de {issuing_post}</translation>
+        <translation>le poste {post_id} ne peut pas délivrer de code de fiche au nom du poste {issuing_post}</translation>
     </message>
     <message>
         <source>this post&apos;s key is not valid at this date: load a new enrollment from HQ</source>
-        <translation>la clé de ce poste n&apos;est pas valable à cette date : chargez un nouveau fichier d&apos;enrôlement du siège</translation>
+        <translation>la clé de ce poste n&apos;est pas valable à cette date&#xa0;: chargez un nouveau fichier d&apos;enrôlement du siège</translation>
     </message>
     <message>
         <source>not text</source>
@@ -1281,7 +1281,7 @@
     </message>
     <message>
         <source>{reason}: {detail}</source>
-        <translation>{reason} : {detail}</translation>
+        <translation>{reason}&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>{hours:.0f} h</source>
@@ -1293,11 +1293,11 @@
     </message>
     <message>
         <source>this computer&apos;s clock ({now:%Y-%m-%d %H:%M} UTC) is behind the latest HQ list; using {effective:%Y-%m-%d %H:%M} UTC</source>
-        <translation>l&apos;horloge de cet ordinateur ({now:%Y-%m-%d %H:%M} UTC) est en retard sur la dernière liste du siège ; utilisation de {effective:%Y-%m-%d %H:%M} UTC</translation>
+        <translation>l&apos;horloge de cet ordinateur ({now:%Y-%m-%d %H:%M} UTC) est en retard sur la dernière liste du siège&#xa0;; utilisation de {effective:%Y-%m-%d %H:%M} UTC</translation>
     </message>
     <message>
         <source>trust list version {version} expired on {expires:%Y-%m-%d}: load a newer one from HQ (recently revoked keys may be missing)</source>
-        <translation>la liste de confiance version {version} a expiré le {expires:%Y-%m-%d} : chargez-en une plus récente du siège (des clés révoquées récemment peuvent manquer)</translation>
+        <translation>la liste de confiance version {version} a expiré le {expires:%Y-%m-%d}&#xa0;: chargez-en une plus récente du siège (des clés révoquées récemment peuvent manquer)</translation>
     </message>
     <message>
         <source>key {kid} is not in trust list version {version}</source>
@@ -1321,15 +1321,15 @@
     </message>
     <message>
         <source>HQ revoked this token (revocation list version {version}); a newer slip may exist</source>
-        <translation>le siège a révoqué ce code de fiche (liste de révocation version {version}) ; une fiche plus récente peut exister</translation>
+        <translation>le siège a révoqué ce code de fiche (liste de révocation version {version})&#xa0;; une fiche plus récente peut exister</translation>
     </message>
     <message>
         <source>issued {span} in the future: the post&apos;s or this computer&apos;s clock is wrong (the signature itself is genuine)</source>
-        <translation>délivré avec {span} d&apos;avance : l&apos;horloge du poste ou de cet ordinateur est fausse (la signature elle-même est authentique)</translation>
+        <translation>délivré avec {span} d&apos;avance&#xa0;: l&apos;horloge du poste ou de cet ordinateur est fausse (la signature elle-même est authentique)</translation>
     </message>
     <message>
         <source>issued {span} in the future: check the post&apos;s and this computer&apos;s clocks</source>
-        <translation>délivré avec {span} d&apos;avance : vérifiez l&apos;horloge du poste et celle de cet ordinateur</translation>
+        <translation>délivré avec {span} d&apos;avance&#xa0;: vérifiez l&apos;horloge du poste et celle de cet ordinateur</translation>
     </message>
     <message>
         <source>token expired on {expires:%Y-%m-%d}</source>
@@ -1345,7 +1345,7 @@
     </message>
     <message>
         <source>must be text: an ISO date-time</source>
-        <translation>doit être du texte : une date-heure ISO</translation>
+        <translation>doit être du texte&#xa0;: une date-heure ISO</translation>
     </message>
     <message>
         <source>{raw} is before {earliest}</source>
@@ -1353,7 +1353,7 @@
     </message>
     <message>
         <source>must be text: an ISO date (YYYY-MM-DD)</source>
-        <translation>doit être du texte : une date ISO (AAAA-MM-JJ)</translation>
+        <translation>doit être du texte&#xa0;: une date ISO (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>lists and objects nested more than {most} deep</source>
@@ -1361,7 +1361,7 @@
     </message>
     <message>
         <source>not valid JSON: {name} is not a JSON value</source>
-        <translation>JSON non valide : {name} n&apos;est pas une valeur JSON</translation>
+        <translation>JSON non valide&#xa0;: {name} n&apos;est pas une valeur JSON</translation>
     </message>
     <message>
         <source>a number of {length} characters (at most {most})</source>
@@ -1377,11 +1377,11 @@
     </message>
     <message>
         <source>not valid JSON: {problem} (column {column})</source>
-        <translation>JSON non valide : {problem} (colonne {column})</translation>
+        <translation>JSON non valide&#xa0;: {problem} (colonne {column})</translation>
     </message>
     <message>
         <source>not valid JSON: {problem}</source>
-        <translation>JSON non valide : {problem}</translation>
+        <translation>JSON non valide&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>the line is longer than {most} bytes</source>
@@ -1405,15 +1405,15 @@
     </message>
     <message>
         <source>must be text: base64</source>
-        <translation>doit être du texte : base64</translation>
+        <translation>doit être du texte&#xa0;: base64</translation>
     </message>
     <message>
         <source>must be text: F, M or X</source>
-        <translation>doit être du texte : F, M ou X</translation>
+        <translation>doit être du texte&#xa0;: F, M ou X</translation>
     </message>
     <message>
         <source>must be text: one of {choices}</source>
-        <translation>doit être du texte : l&apos;un de {choices}</translation>
+        <translation>doit être du texte&#xa0;: l&apos;un de {choices}</translation>
     </message>
     <message>
         <source>{value} is before {earliest}</source>
@@ -1497,7 +1497,7 @@
     </message>
     <message>
         <source>is required: {country, region, locality}</source>
-        <translation>est obligatoire : {country, region, locality}</translation>
+        <translation>est obligatoire&#xa0;: {country, region, locality}</translation>
     </message>
     <message>
         <source>must be recorded as true or false</source>
@@ -1509,11 +1509,11 @@
     </message>
     <message>
         <source>contains {character!r}; only letters, spaces, apostrophes and hyphens are allowed</source>
-        <translation>contient {character!r} ; seuls les lettres, espaces, apostrophes et traits d&apos;union sont acceptés</translation>
+        <translation>contient {character!r}&#xa0;; seuls les lettres, espaces, apostrophes et traits d&apos;union sont acceptés</translation>
     </message>
     <message>
         <source>{where}: {problem}</source>
-        <translation>{where} : {problem}</translation>
+        <translation>{where}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>unknown key {key!r}</source>
@@ -1537,7 +1537,7 @@
     </message>
     <message>
         <source>give exactly one of birth_date, birth_year or age (got {given})</source>
-        <translation>indiquez un seul champ parmi birth_date, birth_year ou age (reçu : {given})</translation>
+        <translation>indiquez un seul champ parmi birth_date, birth_year ou age (reçu&#xa0;: {given})</translation>
     </message>
     <message>
         <source>give exactly one of birth_date, birth_year or age</source>
@@ -1609,11 +1609,11 @@
     </message>
     <message>
         <source>no trust list: set this computer up as a camp (&apos;fieldreg init --camp ID --trust FILE --admin USER&apos;) or give --trust FILE --fingerprint FP</source>
-        <translation>aucune liste de confiance : configurez cet ordinateur comme camp (&apos;fieldreg init --camp ID --trust FILE --admin USER&apos;) ou indiquez --trust FILE --fingerprint FP</translation>
+        <translation>aucune liste de confiance&#xa0;: configurez cet ordinateur comme camp (&apos;fieldreg init --camp ID --trust FILE --admin USER&apos;) ou indiquez --trust FILE --fingerprint FP</translation>
     </message>
     <message>
         <source>this computer is not set up as a station: give HQ&apos;s --fingerprint with --trust, so the list can be checked</source>
-        <translation>cet ordinateur n&apos;est pas configuré comme poste : indiquez --fingerprint (l&apos;empreinte du siège) avec --trust, pour que la liste puisse être vérifiée</translation>
+        <translation>cet ordinateur n&apos;est pas configuré comme poste&#xa0;: indiquez --fingerprint (l&apos;empreinte du siège) avec --trust, pour que la liste puisse être vérifiée</translation>
     </message>
 </context>
 </TS>

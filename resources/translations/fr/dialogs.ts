@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>The computer refused: {reason}.</source>
-        <translation>L’ordinateur a refusé : {reason}.</translation>
+        <translation>L’ordinateur a refusé&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>The action did not complete and nothing was changed. Details are in the log file.</source>

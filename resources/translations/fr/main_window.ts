@@ -5,7 +5,7 @@
     <name>MainWindow</name>
     <message>
         <source>Sign-in cancelled: {user}&apos;s work is kept.</source>
-        <translation>Connexion annulée&#xa0;: le travail de {user} est conservé.</translation>
+        <translation>Connexion annulée&#xa0;: le travail du compte {user} est conservé.</translation>
     </message>
     <message>
         <source>Set up this computer</source>

@@ -5,7 +5,7 @@
     <name>SlipDialog</name>
     <message>
         <source>The printer could not be started: check that it is connected and on.</source>
-        <translation>L&apos;imprimante n&apos;a pas pu démarrer : vérifiez qu&apos;elle est branchée et allumée.</translation>
+        <translation>L&apos;imprimante n&apos;a pas pu démarrer&#xa0;: vérifiez qu&apos;elle est branchée et allumée.</translation>
     </message>
     <message>
         <source>Slip {regno}</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Paper:</source>
-        <translation>Papier :</translation>
+        <translation>Papier&#xa0;:</translation>
     </message>
     <message>
         <source>A6 sheet</source>

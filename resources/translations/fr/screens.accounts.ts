@@ -25,15 +25,15 @@
     </message>
     <message>
         <source>Choose a first passphrase and give it to the person in private; they must choose their own at their next sign-in.</source>
-        <translation>Choisissez une phrase secrète provisoire et remettez-la à la personne en privé ; elle devra choisir la sienne à sa prochaine connexion.</translation>
+        <translation>Choisissez une phrase secrète provisoire et remettez-la à la personne en privé&#xa0;; elle devra choisir la sienne à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>New passphrase:</source>
-        <translation>Nouvelle phrase secrète :</translation>
+        <translation>Nouvelle phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Type it again:</source>
-        <translation>Saisissez-la à nouveau :</translation>
+        <translation>Saisissez-la à nouveau&#xa0;:</translation>
     </message>
     <message>
         <source>Reset the passphrase</source>
@@ -49,19 +49,19 @@
     </message>
     <message>
         <source>User names: 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter. Passphrases: at least {n} characters, not the user name. The new holder must choose their own passphrase at their first sign-in.</source>
-        <translation>Noms d&apos;utilisateur : 2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre. Phrases secrètes : au moins {n} caractères, différentes du nom d&apos;utilisateur. Le titulaire devra choisir sa propre phrase secrète à sa première connexion.</translation>
+        <translation>Noms d&apos;utilisateur&#xa0;: 2 à 32 lettres minuscules, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;-&#xa0;», commençant par une lettre. Phrases secrètes&#xa0;: au moins {n} caractères, différentes du nom d&apos;utilisateur. Le titulaire devra choisir sa propre phrase secrète à sa première connexion.</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation>Nom d&apos;utilisateur :</translation>
+        <translation>Nom d&apos;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation>Rôle :</translation>
+        <translation>Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>First passphrase:</source>
-        <translation>Phrase de passe provisoire :</translation>
+        <translation>Phrase secrète provisoire&#xa0;:</translation>
     </message>
     <message>
         <source>Add the account</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>New first passphrase set for {user}: they must choose their own at their next sign-in.</source>
-        <translation>Nouvelle phrase secrète provisoire définie pour {user} : cette personne devra choisir la sienne à sa prochaine connexion.</translation>
+        <translation>Nouvelle phrase secrète provisoire définie pour {user}&#xa0;: cette personne devra choisir la sienne à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>Resetting the passphrase…</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Account {user} ({role}) added: give them the first passphrase in private; they must choose their own at their first sign-in.</source>
-        <translation>Compte {user} ({role}) ajouté : remettez-lui la phrase secrète provisoire en privé ; cette personne devra choisir la sienne à sa première connexion.</translation>
+        <translation>Compte {user} ({role}) ajouté&#xa0;: remettez-lui la phrase secrète provisoire en privé&#xa0;; cette personne devra choisir la sienne à sa première connexion.</translation>
     </message>
     <message>
         <source>Adding the account…</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
-        <translation>2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », commençant par une lettre.</translation>
+        <translation>2 à 32 lettres minuscules, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;-&#xa0;», commençant par une lettre.</translation>
     </message>
     <message>
         <source>There is already an account with this user name.</source>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>Too short: a passphrase needs at least {n} characters.</source>
-        <translation>Trop courte : une phrase secrète doit compter au moins {n} caractères.</translation>
+        <translation>Trop courte&#xa0;: une phrase secrète doit compter au moins {n} caractères.</translation>
     </message>
     <message>
         <source>The passphrase must not be the user name.</source>
@@ -129,11 +129,11 @@
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
-        <translation>Les deux phrases de passe ne sont pas identiques.</translation>
+        <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
     </message>
     <message>
         <source>Not changed: {reason}</source>
-        <translation>Rien n&apos;a été modifié : {reason}</translation>
+        <translation>Rien n&apos;a été modifié&#xa0;: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Show:</source>
-        <translation>Afficher :</translation>
+        <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
         <source>the last {n} days</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>{count} registration(s) cannot be opened (damaged or altered) and are left out of these counts, searches and batches for HQ: {records}. Correct each from its slip (&apos;fieldreg correct REGNO FILE&apos;), or restore the data file from a backup; HQ is told in the next batch.</source>
-        <translation>{count} enregistrement(s) ne peuvent pas être ouverts (endommagés ou modifiés) et sont exclus de ces chiffres, des recherches et des lots pour le siège : {records}. Corrigez chacun à partir de sa fiche (« fieldreg correct REGNO FICHIER ») ou restaurez le fichier de données depuis une sauvegarde ; le siège en est informé dans le prochain lot.</translation>
+        <translation>{count} enregistrement(s) ne peuvent pas être ouverts (endommagés ou modifiés) et sont exclus de ces chiffres, des recherches et des lots pour le siège&#xa0;: {records}. Corrigez chacun à partir de sa fiche («&#xa0;fieldreg correct REGNO FICHIER&#xa0;») ou restaurez le fichier de données depuis une sauvegarde&#xa0;; le siège en est informé dans le prochain lot.</translation>
     </message>
     <message>
         <source>{households} households, {people} people registered ({voided} voided)</source>
@@ -73,19 +73,19 @@
     </message>
     <message>
         <source>No registrations yet: the dashboard fills in as households are registered.</source>
-        <translation>Aucun enregistrement pour l&apos;instant : le tableau de bord se remplit au fur et à mesure des enregistrements de ménages.</translation>
+        <translation>Aucun enregistrement pour l&apos;instant&#xa0;: le tableau de bord se remplit au fur et à mesure des enregistrements de ménages.</translation>
     </message>
     <message>
         <source>{n} integrity alert(s) recorded at this post, newest first: {alerts}. Run &apos;fieldreg audit verify&apos; and tell HQ.</source>
-        <translation>{n} alerte(s) d&apos;intégrité enregistrée(s) à ce poste, la plus récente d&apos;abord : {alerts}. Lancez « fieldreg audit verify » et prévenez le siège.</translation>
+        <translation>{n} alerte(s) d&apos;intégrité enregistrée(s) à ce poste, la plus récente d&apos;abord&#xa0;: {alerts}. Lancez «&#xa0;fieldreg audit verify&#xa0;» et prévenez le siège.</translation>
     </message>
     <message>
         <source>{people} people on {day} (before: {average} a day on average)</source>
-        <translation>{people} personnes le {day} (auparavant : {average} par jour en moyenne)</translation>
+        <translation>{people} personnes le {day} (auparavant&#xa0;: {average} par jour en moyenne)</translation>
     </message>
     <message>
         <source>Unusual flow: {days}.</source>
-        <translation>Afflux inhabituel : {days}.</translation>
+        <translation>Afflux inhabituel&#xa0;: {days}.</translation>
     </message>
     <message>
         <source>Earlier days of this period stand out too (in red).</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>{percent} %</source>
-        <translation>{percent} %</translation>
+        <translation>{percent}&#xa0;%</translation>
     </message>
     <message>
         <source>Other origins</source>

@@ -33,19 +33,19 @@
     </message>
     <message>
         <source>Nothing new to export: no new registrations, corrections, duplicate decisions or slips since the last batch.</source>
-        <translation>Rien de nouveau à exporter : aucun nouvel enregistrement, aucune correction, décision sur les doublons ou fiche depuis le dernier lot.</translation>
+        <translation>Rien de nouveau à exporter&#xa0;: aucun nouvel enregistrement, aucune correction, décision sur les doublons ou fiche depuis le dernier lot.</translation>
     </message>
     <message>
         <source>Batch {seq} written and checked: {records} records ({what}), in the file {file} on {where}.</source>
-        <translation>Lot {seq} écrit et vérifié : {records} données ({what}), dans le fichier {file} sur {where}.</translation>
+        <translation>Lot {seq} écrit et vérifié&#xa0;: {records} données ({what}), dans le fichier {file} sur {where}.</translation>
     </message>
     <message>
         <source>(An earlier export of this batch had not finished; the same batch was written.)</source>
-        <translation>(Une exportation précédente de ce lot n&apos;avait pas abouti ; le même lot a été écrit.)</translation>
+        <translation>(Une exportation précédente de ce lot n&apos;avait pas abouti&#xa0;; le même lot a été écrit.)</translation>
     </message>
     <message>
         <source>Left out because they cannot be opened (damaged or altered), and reported to HQ: {records}. They stay queued; a supervisor can correct them from their slips.</source>
-        <translation>Exclus parce qu&apos;ils ne peuvent pas être ouverts (endommagés ou modifiés), et signalés au siège : {records}. Ils restent en attente ; un superviseur peut les corriger à partir de leurs fiches.</translation>
+        <translation>Exclus parce qu&apos;ils ne peuvent pas être ouverts (endommagés ou modifiés), et signalés au siège&#xa0;: {records}. Ils restent en attente&#xa0;; un superviseur peut les corriger à partir de leurs fiches.</translation>
     </message>
     <message>
         <source>You may now remove the stick.</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Not written: {reason}</source>
-        <translation>Rien n&apos;a été écrit : {reason}</translation>
+        <translation>Rien n&apos;a été écrit&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>1 registration</source>

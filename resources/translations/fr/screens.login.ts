@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>{user} locked this window. {user}: type your passphrase to carry on where you left off. Someone else may sign in instead; {user}&apos;s unsaved work would then be lost.</source>
-        <translation>{user} a verrouillé cette fenêtre. {user}&#xa0;: tapez votre phrase secrète pour reprendre là où vous en étiez. Une autre personne peut se connecter à la place&#xa0;; le travail non enregistré de {user} serait alors perdu.</translation>
+        <translation>{user} a verrouillé cette fenêtre. {user}&#xa0;: tapez votre phrase secrète pour reprendre là où vous en étiez. Une autre personne peut se connecter à la place&#xa0;; le travail non enregistré du compte {user} serait alors perdu.</translation>
     </message>
     <message>
         <source>Sign in to FieldReg</source>

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Cannot be opened (damaged or altered), left out: {records}.</source>
-        <translation>Ne peuvent pas être ouverts (endommagés ou modifiés), exclus : {records}.</translation>
+        <translation>Ne peuvent pas être ouverts (endommagés ou modifiés), exclus&#xa0;: {records}.</translation>
     </message>
     <message>
         <source>Reissue slip {regno}</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>The current slip will stop being valid at camps. Why is a new one needed?</source>
-        <translation>La fiche actuelle ne sera plus valable dans les camps. Pourquoi en faut-il une nouvelle ?</translation>
+        <translation>La fiche actuelle ne sera plus valable dans les camps. Pourquoi en faut-il une nouvelle&#xa0;?</translation>
     </message>
     <message>
         <source>Reissue</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>A void registration is kept but no longer counts, and its slip stops being valid. Why is it void?</source>
-        <translation>Un enregistrement annulé est conservé mais n&apos;est plus compté, et sa fiche n&apos;est plus valable. Pourquoi l&apos;annuler ?</translation>
+        <translation>Un enregistrement annulé est conservé mais n&apos;est plus compté, et sa fiche n&apos;est plus valable. Pourquoi l&apos;annuler&#xa0;?</translation>
     </message>
     <message>
         <source>Void</source>

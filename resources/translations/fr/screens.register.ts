@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Saved. Registration number:</source>
-        <translation>Enregistré. Numéro d&apos;enregistrement :</translation>
+        <translation>Enregistré. Numéro d&apos;enregistrement&#xa0;:</translation>
     </message>
     <message>
         <source>Print slip (Ctrl+P)</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Not saved: correct the marked fields.</source>
-        <translation>Non enregistré : corrigez les champs signalés.</translation>
+        <translation>Non enregistré&#xa0;: corrigez les champs signalés.</translation>
     </message>
     <message>
         <source>Save without consent?</source>
@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>Start a new form?</source>
-        <translation>Commencer une nouvelle fiche ?</translation>
+        <translation>Commencer une nouvelle fiche&#xa0;?</translation>
     </message>
     <message>
         <source>What you typed for this household has not been saved. Clear it?</source>
-        <translation>Ce que vous avez saisi pour ce ménage n&apos;a pas été enregistré. L&apos;effacer ?</translation>
+        <translation>Ce que vous avez saisi pour ce ménage n&apos;a pas été enregistré. L&apos;effacer&#xa0;?</translation>
     </message>
 </context>
 </TS>

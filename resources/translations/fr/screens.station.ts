@@ -17,15 +17,15 @@
     </message>
     <message>
         <source>Station:</source>
-        <translation>Poste :</translation>
+        <translation>Poste&#xa0;:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation>Type :</translation>
+        <translation>Type&#xa0;:</translation>
     </message>
     <message>
         <source>Signing keys:</source>
-        <translation>Clés de signature :</translation>
+        <translation>Clés de signature&#xa0;:</translation>
     </message>
     <message>
         <source>What this station trusts (from HQ)</source>
@@ -33,15 +33,15 @@
     </message>
     <message>
         <source>HQ fingerprint:</source>
-        <translation>Empreinte du siège :</translation>
+        <translation>Empreinte du siège&#xa0;:</translation>
     </message>
     <message>
         <source>Trust list:</source>
-        <translation>Liste de confiance :</translation>
+        <translation>Liste de confiance&#xa0;:</translation>
     </message>
     <message>
         <source>Revocation list:</source>
-        <translation>Liste de révocation :</translation>
+        <translation>Liste de révocation&#xa0;:</translation>
     </message>
     <message>
         <source>Load a newer list from HQ</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>none: load an enrollment file from HQ</source>
-        <translation>aucune : chargez un fichier d&apos;enrôlement du siège</translation>
+        <translation>aucune&#xa0;: chargez un fichier d&apos;enrôlement du siège</translation>
     </message>
     <message>
         <source>version {version}, issued {issued}, valid until {expires}</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>EXPIRED: ask HQ for a new one</source>
-        <translation>EXPIRÉE : demandez-en une nouvelle au siège</translation>
+        <translation>EXPIRÉE&#xa0;: demandez-en une nouvelle au siège</translation>
     </message>
     <message>
         <source>none loaded yet</source>
@@ -109,19 +109,19 @@
     </message>
     <message>
         <source>Cannot read {file}: {reason}</source>
-        <translation>Impossible de lire {file} : {reason}</translation>
+        <translation>Impossible de lire {file}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Not loaded: {reason}</source>
-        <translation>Non chargée : {reason}</translation>
+        <translation>Non chargée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>This trust list (version {version}) is already in use; nothing changed.</source>
-        <translation>Cette liste de confiance (version {version}) est déjà en service ; rien n&apos;a changé.</translation>
+        <translation>Cette liste de confiance (version {version}) est déjà en service&#xa0;; rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>This revocation list (version {version}) is already in use; nothing changed.</source>
-        <translation>Cette liste de révocation (version {version}) est déjà en service ; rien n&apos;a changé.</translation>
+        <translation>Cette liste de révocation (version {version}) est déjà en service&#xa0;; rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>Trust list version {version} is now in use.</source>

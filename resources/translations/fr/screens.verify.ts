@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>This computer cannot check slips yet: it holds no valid list from HQ. An administrator must load HQ&apos;s trust list first. ({reason})</source>
-        <translation>Cet ordinateur ne peut pas encore contrôler les fiches : il ne détient aucune liste valide du siège. Un administrateur doit d&apos;abord charger la liste de confiance du siège. ({reason})</translation>
+        <translation>Cet ordinateur ne peut pas encore contrôler les fiches&#xa0;: il ne détient aucune liste valide du siège. Un administrateur doit d&apos;abord charger la liste de confiance du siège. ({reason})</translation>
     </message>
     <message>
         <source>Open a photo, a scan or the PDF of the slip</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>The image holds {count} codes: the first one is shown.</source>
-        <translation>L&apos;image contient {count} codes : le premier est affiché.</translation>
+        <translation>L&apos;image contient {count} codes&#xa0;: le premier est affiché.</translation>
     </message>
     <message>
         <source>Stop the camera</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>The camera stopped: {reason}</source>
-        <translation>La caméra s&apos;est arrêtée : {reason}</translation>
+        <translation>La caméra s&apos;est arrêtée&#xa0;: {reason}</translation>
     </message>
 </context>
 </TS>

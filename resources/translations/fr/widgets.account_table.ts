@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Passphrase</source>
-        <translation>Phrase de passe</translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Last sign-in</source>

@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>For a lost or broken stick: the same file is written again to the destination chosen above.</source>
-        <translation>En cas de clé perdue ou abîmée : le même fichier est réécrit vers la destination choisie ci-dessus.</translation>
+        <translation>En cas de clé perdue ou abîmée&#xa0;: le même fichier est réécrit vers la destination choisie ci-dessus.</translation>
     </message>
     <message>
         <source>Load a receipt from HQ…</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Not yet written to a stick: export again</source>
-        <translation>Pas encore écrit sur une clé : exportez à nouveau</translation>
+        <translation>Pas encore écrit sur une clé&#xa0;: exportez à nouveau</translation>
     </message>
     <message>
         <source>Exported on {date}, not yet received by HQ</source>
@@ -61,35 +61,35 @@
     </message>
     <message>
         <source>Cannot read {file}: {reason}</source>
-        <translation>Impossible de lire {file} : {reason}</translation>
+        <translation>Impossible de lire {file}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Receipt not loaded: {reason}</source>
-        <translation>Accusé de réception non chargé : {reason}</translation>
+        <translation>Accusé de réception non chargé&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Receipt from HQ for post {post}: batch {numbers} received by HQ.</source>
-        <translation>Accusé de réception du siège pour le poste {post} : lot {numbers} reçu par le siège.</translation>
+        <translation>Accusé de réception du siège pour le poste {post}&#xa0;: lot {numbers} reçu par le siège.</translation>
     </message>
     <message>
         <source>Receipt from HQ for post {post}: batches {numbers} received by HQ.</source>
-        <translation>Accusé de réception du siège pour le poste {post} : lots {numbers} reçus par le siège.</translation>
+        <translation>Accusé de réception du siège pour le poste {post}&#xa0;: lots {numbers} reçus par le siège.</translation>
     </message>
     <message>
         <source>Receipt from HQ for post {post}: no batch newly received.</source>
-        <translation>Accusé de réception du siège pour le poste {post} : aucun nouveau lot reçu.</translation>
+        <translation>Accusé de réception du siège pour le poste {post}&#xa0;: aucun nouveau lot reçu.</translation>
     </message>
     <message>
         <source>(Already known as received: {numbers}.)</source>
-        <translation>(Déjà connus comme reçus : {numbers}.)</translation>
+        <translation>(Déjà connus comme reçus&#xa0;: {numbers}.)</translation>
     </message>
     <message>
         <source>HQ holds a different batch {numbers} from this post than this station made (a copied laptop or a restored backup?): tell HQ.</source>
-        <translation>Le siège détient un lot {numbers} de ce poste différent de celui que ce poste a créé (ordinateur copié ou sauvegarde restaurée ?) : prévenez le siège.</translation>
+        <translation>Le siège détient un lot {numbers} de ce poste différent de celui que ce poste a créé (ordinateur copié ou sauvegarde restaurée&#xa0;?)&#xa0;: prévenez le siège.</translation>
     </message>
     <message>
         <source>HQ holds batch {numbers} of this post that this station never made (a copied laptop or a restored backup?): tell HQ before exporting again.</source>
-        <translation>Le siège détient le lot {numbers} de ce poste que ce poste n&apos;a jamais créé (ordinateur copié ou sauvegarde restaurée ?) : prévenez le siège avant d&apos;exporter à nouveau.</translation>
+        <translation>Le siège détient le lot {numbers} de ce poste que ce poste n&apos;a jamais créé (ordinateur copié ou sauvegarde restaurée&#xa0;?)&#xa0;: prévenez le siège avant d&apos;exporter à nouveau.</translation>
     </message>
 </context>
 </TS>

@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Reason for the correction:</source>
-        <translation>Motif de la correction :</translation>
+        <translation>Motif de la correction&#xa0;:</translation>
     </message>
     <message>
         <source>Give a reason: it is kept with the previous version.</source>
-        <translation>Indiquez un motif : il est conservé avec la version précédente.</translation>
+        <translation>Indiquez un motif&#xa0;: il est conservé avec la version précédente.</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>the USB stick “{name}” ({path})</source>
-        <translation>la clé USB « {name} » ({path})</translation>
+        <translation>la clé USB «&#xa0;{name}&#xa0;» ({path})</translation>
     </message>
     <message>
         <source>the folder {path}</source>
@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>Destination: none chosen yet.</source>
-        <translation>Destination : aucune choisie pour l&apos;instant.</translation>
+        <translation>Destination&#xa0;: aucune choisie pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Destination: {where}</source>
-        <translation>Destination : {where}</translation>
+        <translation>Destination&#xa0;: {where}</translation>
     </message>
 </context>
 </TS>

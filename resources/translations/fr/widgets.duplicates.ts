@@ -13,19 +13,31 @@
     </message>
     <message>
         <source>No one similar to {name} is registered here.</source>
-        <translation>Personne de semblable à {name} n&apos;est enregistré ici.</translation>
+        <translation>Aucune personne semblable à {name} n&apos;est enregistrée ici.</translation>
     </message>
     <message>
         <source>Similar to {name}:</source>
-        <translation>Proches de {name} :</translation>
+        <translation>Semblables à {name}&#xa0;:</translation>
     </message>
     <message>
-        <source>{family} {given} ({sex}, born {born}){place}
+        <source>{family} {given} ({who}){place}
 {regno}{status} · {score}% alike
 Why: {why}</source>
-        <translation>{family} {given} ({sex}, né(e) {born}){place}
-{regno}{status} · ressemblance {score} %
-Pourquoi : {why}</translation>
+        <translation>{family} {given} ({who}){place}
+{regno}{status} · ressemblance {score}&#xa0;%
+Pourquoi&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>female, born {born}</source>
+        <translation>femme, née {born}</translation>
+    </message>
+    <message>
+        <source>male, born {born}</source>
+        <translation>homme, né {born}</translation>
+    </message>
+    <message>
+        <source>sex not stated, born {born}</source>
+        <translation>sexe non indiqué, né(e) {born}</translation>
     </message>
 </context>
 </TS>

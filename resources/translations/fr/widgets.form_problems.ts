@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>not a date: type it as DD/MM/YYYY, e.g. 02/03/2019</source>
-        <translation>date invalide : saisissez-la en JJ/MM/AAAA, p. ex. 02/03/2019</translation>
+        <translation>date invalide&#xa0;: saisissez-la en JJ/MM/AAAA, p. ex. 02/03/2019</translation>
     </message>
     <message>
         <source>not a whole number</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>not a country code: type three letters, e.g. MLI, BFA, CIV</source>
-        <translation>code pays inconnu : saisissez trois lettres, p. ex. MLI, BFA, CIV</translation>
+        <translation>code pays inconnu&#xa0;: saisissez trois lettres, p. ex. MLI, BFA, CIV</translation>
     </message>
     <message>
         <source>choose female, male or other</source>
@@ -133,19 +133,19 @@
     </message>
     <message>
         <source>Member {number} · {field}: {why}</source>
-        <translation>Membre {number} · {field} : {why}</translation>
+        <translation>Membre {number} · {field}&#xa0;: {why}</translation>
     </message>
     <message>
         <source>{field}: {why}</source>
-        <translation>{field} : {why}</translation>
+        <translation>{field}&#xa0;: {why}</translation>
     </message>
     <message>
         <source>1 problem to fix before saving:</source>
-        <translation>1 point à corriger avant d&apos;enregistrer :</translation>
+        <translation>1 point à corriger avant d&apos;enregistrer&#xa0;:</translation>
     </message>
     <message>
         <source>{count} problems to fix before saving:</source>
-        <translation>{count} points à corriger avant d&apos;enregistrer :</translation>
+        <translation>{count} points à corriger avant d&apos;enregistrer&#xa0;:</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Give a reason: it is kept with the registration&apos;s history.</source>
-        <translation>Indiquez un motif : il est conservé dans l&apos;historique de l&apos;enregistrement.</translation>
+        <translation>Indiquez un motif&#xa0;: il est conservé dans l&apos;historique de l&apos;enregistrement.</translation>
     </message>
 </context>
 </TS>

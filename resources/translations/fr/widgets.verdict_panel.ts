@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>Details: {detail}</source>
-        <translation>Détails : {detail}</translation>
+        <translation>Détails&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Note: {warning}</source>
-        <translation>Remarque : {warning}</translation>
+        <translation>Remarque&#xa0;: {warning}</translation>
     </message>
     <message>
         <source>This is not a FieldReg slip code.</source>
@@ -73,15 +73,15 @@
     </message>
     <message>
         <source>This slip was made by a newer FieldReg: this computer&apos;s FieldReg must be updated.</source>
-        <translation>Cette fiche a été faite par une version plus récente de FieldReg : il faut mettre à jour FieldReg sur cet ordinateur.</translation>
+        <translation>Cette fiche a été faite par une version plus récente de FieldReg&#xa0;: il faut mettre à jour FieldReg sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The code is damaged, incomplete or altered. Scan it again; if it stays INVALID, do not accept the slip.</source>
-        <translation>Le code est abîmé, incomplet ou modifié. Scannez-le à nouveau ; s&apos;il reste NON VALIDE, n&apos;acceptez pas la fiche.</translation>
+        <translation>Le code est abîmé, incomplet ou modifié. Scannez-le à nouveau&#xa0;; s&apos;il reste NON VALIDE, n&apos;acceptez pas la fiche.</translation>
     </message>
     <message>
         <source>Signed with a key this station does not know: the slip is forged, or this station needs HQ&apos;s newest trust list.</source>
-        <translation>Signée avec une clé inconnue de ce poste : la fiche est falsifiée, ou ce poste a besoin de la dernière liste de confiance du siège.</translation>
+        <translation>Signée avec une clé inconnue de ce poste&#xa0;: la fiche est falsifiée, ou ce poste a besoin de la dernière liste de confiance du siège.</translation>
     </message>
     <message>
         <source>The code was altered or forged. Do not accept this slip.</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Dated in the future: the post&apos;s or this computer&apos;s clock is wrong. The signature itself is genuine; ask a supervisor.</source>
-        <translation>Datée dans le futur : l&apos;horloge du poste ou de cet ordinateur est fausse. La signature elle-même est authentique ; demandez à un superviseur.</translation>
+        <translation>Datée dans le futur&#xa0;: l&apos;horloge du poste ou de cet ordinateur est fausse. La signature elle-même est authentique&#xa0;; demandez à un superviseur.</translation>
     </message>
     <message>
         <source>This slip has expired.</source>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>{regno} is written correctly, but a number alone proves nothing: ask for the slip or other papers.</source>
-        <translation>{regno} est écrit correctement, mais un numéro seul ne prouve rien : demandez la fiche ou d&apos;autres papiers.</translation>
+        <translation>{regno} est écrit correctement, mais un numéro seul ne prouve rien&#xa0;: demandez la fiche ou d&apos;autres papiers.</translation>
     </message>
     <message>
         <source>Never checked in at this station.</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>{number} has a mistake: a character was mistyped or two were swapped. Type it again carefully from the slip.</source>
-        <translation>{number} contient une erreur : un caractère a été mal tapé ou deux ont été inversés. Retapez-le soigneusement à partir de la fiche.</translation>
+        <translation>{number} contient une erreur&#xa0;: un caractère a été mal tapé ou deux ont été inversés. Retapez-le soigneusement à partir de la fiche.</translation>
     </message>
     <message>
         <source>NOT RECOGNISED</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>Scanner setting: the scanner is set for an American (QWERTY) keyboard but this computer has a French (AZERTY) one, so numbers come out as symbols. FieldReg corrected this scan. To fix it for good, set the scanner&apos;s keyboard layout to French (AZERTY): in its manual, scan the barcode for &apos;keyboard language&apos; or &apos;keyboard emulation country&apos; French.</source>
-        <translation>Réglage du lecteur : le lecteur est réglé pour un clavier américain (QWERTY) alors que cet ordinateur a un clavier français (AZERTY), donc les chiffres sortent en symboles. FieldReg a corrigé ce scan. Pour régler le problème définitivement, mettez la disposition clavier du lecteur en français (AZERTY) : dans son manuel, scannez le code-barres « langue du clavier » ou « pays d&apos;émulation clavier » Français.</translation>
+        <translation>Réglage du lecteur&#xa0;: le lecteur est réglé pour un clavier américain (QWERTY) alors que cet ordinateur a un clavier français (AZERTY), donc les chiffres sortent en symboles. FieldReg a corrigé ce scan. Pour régler le problème définitivement, mettez la disposition clavier du lecteur en français (AZERTY)&#xa0;: dans son manuel, scannez le code-barres «&#xa0;langue du clavier&#xa0;» ou «&#xa0;pays d&apos;émulation clavier&#xa0;» Français.</translation>
     </message>
     <message>
         <source>1 person</source>
@@ -154,6 +154,14 @@
     <message>
         <source>{count} people</source>
         <translation>{count} personnes</translation>
+    </message>
+    <message>
+        <source>Female, born {year} (about {age})</source>
+        <translation>Femme, née en {year} (environ {age} ans)</translation>
+    </message>
+    <message>
+        <source>Male, born {year} (about {age})</source>
+        <translation>Homme, né en {year} (environ {age} ans)</translation>
     </message>
     <message>
         <source>{sex}, born {year} (about {age})</source>
@@ -189,19 +197,31 @@
     </message>
     <message>
         <source>✓ Checked in now: first visit recorded at this station.</source>
-        <translation>✓ Arrivée enregistrée : premier passage noté sur ce site.</translation>
+        <translation>✓ Arrivée enregistrée&#xa0;: premier passage noté sur ce site.</translation>
     </message>
     <message>
-        <source>⚠ ALREADY CHECKED IN</source>
-        <translation>⚠ DÉJÀ ENREGISTRÉ À L&apos;ARRIVÉE</translation>
+        <source>⚠ This same slip was already checked in on {when} by {user}.</source>
+        <translation>⚠ Cette même fiche a déjà été enregistrée à l&apos;arrivée le {when} par {user}.</translation>
     </message>
     <message>
-        <source>This same slip was checked in on {when} by {user}.</source>
-        <translation>Cette même fiche a été enregistrée le {when} par {user}.</translation>
+        <source>⚠ This same slip was already checked in {count} times, the last on {when} by {user}.</source>
+        <translation>⚠ Cette même fiche a déjà été enregistrée à l&apos;arrivée {count} fois, la dernière le {when} par {user}.</translation>
     </message>
     <message>
-        <source>Another slip of this household ({regno}) was checked in on {when} by {user}.</source>
-        <translation>Une autre fiche de ce ménage ({regno}) a été enregistrée le {when} par {user}.</translation>
+        <source>⚠ Another slip of this household ({regno}) was checked in on {when} by {user}.</source>
+        <translation>⚠ Une autre fiche de ce ménage ({regno}) a été enregistrée à l&apos;arrivée le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>⚠ Other slips of this household ({regno}) were checked in {count} times, the last on {when} by {user}.</source>
+        <translation>⚠ D&apos;autres fiches de ce ménage ({regno}) ont été enregistrées à l&apos;arrivée {count} fois, la dernière le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>⚠ This household was already checked in on {when} by {user}.</source>
+        <translation>⚠ Ce ménage a déjà été enregistré à l&apos;arrivée le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>⚠ This household was already checked in {count} times, the last on {when} by {user}.</source>
+        <translation>⚠ Ce ménage a déjà été enregistré à l&apos;arrivée {count} fois, la dernière le {when} par {user}.</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from fieldreg.errors import AuthError, InvalidInput
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.model import parse_iso_utc, utcnow
 from fieldreg.station import Station
-from fieldreg.station.checkins import Checkin, Checkins
+from fieldreg.station.checkins import Checkin, Checkins, EarlierWarning, Seen, earlier_warnings
 from fieldreg.station.enrollment import create_camp, create_enrolled_post
 from fieldreg.station.session import Session
 from fieldreg.station.trust import station_trust
@@ -123,12 +123,17 @@ def test_same_slip_again_warns_when_and_by_whom(world: World) -> None:
     earlier = checkin(world, text, at=SCAN + 2 * HOUR, session=officer)
     first = Checkin(tid, regno, "2026-12-02T09:00:00Z", CAMP_ADMIN, True)
     assert earlier == [first]
-    assert earlier[0].describe() == (
-        "this same slip was already checked in on 2026-12-02T09:00:00Z by ali")
+    assert [w.describe() for w in earlier_warnings(earlier)] == [
+        "this same slip was already checked in on 2026-12-02T09:00:00Z by ali"]
     assert rows(world.camp)[1] == (tid, regno, "2026-12-02T11:00:00Z", "moussa")
     assert audit(world.camp)[1] == ("moussa", regno, {"token": tid, "earlier": 1})
     third = checkin(world, text, at=SCAN + 3 * HOUR)
-    assert third == [first, Checkin(tid, regno, "2026-12-02T11:00:00Z", "moussa", True)]
+    second = Checkin(tid, regno, "2026-12-02T11:00:00Z", "moussa", True)
+    assert third == [first, second]
+    # Two earlier scans of the same slip: one warning, not one line per scan.
+    assert earlier_warnings(third) == [EarlierWarning(Seen.SAME_SLIP, 2, second)]
+    assert [w.describe() for w in earlier_warnings(third)] == [
+        "this same slip was already checked in 2 times, last on 2026-12-02T11:00:00Z by moussa"]
 
 
 def test_another_slip_of_the_same_household_is_caught(world: World) -> None:
@@ -139,9 +144,8 @@ def test_another_slip_of_the_same_household_is_caught(world: World) -> None:
     new = world.post.tokens.reissue(regno, reason="slip lost", now=ISSUE + HOUR)[0].text
     earlier = checkin(world, new, at=SCAN + HOUR)
     assert earlier == [Checkin(old_id, regno, "2026-12-02T09:00:00Z", CAMP_ADMIN, False)]
-    assert earlier[0].describe() == (
-        f"another slip of {regno} (token {old_id[:8]}...) was already checked in on "
-        "2026-12-02T09:00:00Z by ali")
+    assert [w.describe() for w in earlier_warnings(earlier)] == [
+        f"another slip of household {regno} was already checked in on 2026-12-02T09:00:00Z by ali"]
 
 
 def test_other_households_do_not_warn(world: World) -> None:
@@ -163,6 +167,25 @@ def test_earlier_checkins_come_in_time_order(world: World) -> None:
     earlier = checkin(world, new, at=SCAN + 5 * HOUR)
     assert [(c.checked_at, c.same_token) for c in earlier] == [
         ("2026-12-02T09:00:00Z", False), ("2026-12-02T12:00:00Z", True)]
+
+
+def test_warnings_one_per_kind_same_slip_first(world: World) -> None:
+    regno, old = world.slip()
+    new = world.post.tokens.reissue(regno, reason="slip torn", now=ISSUE + HOUR)[0].text
+    checkin(world, old, at=SCAN)
+    checkin(world, new, at=SCAN + HOUR)
+    checkin(world, old, at=SCAN + 2 * HOUR)
+    earlier = checkin(world, new, at=SCAN + 3 * HOUR)
+    warnings = earlier_warnings(earlier)
+    assert [(w.seen, w.times, w.last.checked_at) for w in warnings] == [
+        (Seen.SAME_SLIP, 1, "2026-12-02T10:00:00Z"), (Seen.OTHER_SLIP, 2, "2026-12-02T11:00:00Z")]
+    # A number typed by hand: no slip was scanned, so every earlier check-in is the household's.
+    typed = earlier_warnings(world.camp.checkins.lookup(regno), scanned=False)
+    assert [(w.seen, w.times, w.last.checked_at) for w in typed] == [
+        (Seen.HOUSEHOLD, 4, "2026-12-02T12:00:00Z")]
+    assert typed[0].describe() == (
+        f"household {regno} was already checked in 4 times, last on 2026-12-02T12:00:00Z by ali")
+    assert earlier_warnings([]) == []
 
 
 # -- nothing recorded for a slip that is not valid ----------------------------------------
