@@ -10,10 +10,13 @@ main window offers that user saved once (named after its class:
 ``RegisterScreen`` → ``register.png``); the lock page; then a camp station
 trusting the demo HQ, for the verify screen. Files go to ``OUT/<lang>/``.
 
-The screens are those of fieldreg/ui/screens/catalog.py for each user's role. The window is
+The screens are those of fieldreg/ui/screens/catalog.py for each user's role. The screen is
 1366 × 768, the smallest laptop screen the app is made for. Under a virtual X
-display (``xvfb-run``, when installed and no display is set) the app runs as on
-a desktop; otherwise on Qt's offscreen platform, which draws the same widgets.
+display (``xvfb-run``, when installed and no display is set) with ``openbox`` as
+window manager (when installed), the window sizes itself as it does for a user
+(fieldreg/ui/geometry.py) and each picture is the whole screen: the window with
+its frame, as a person sees it. Otherwise, on Qt's offscreen platform, the
+window alone at 1366 × 768.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ def child(out: Path, language: str) -> int:
     from fieldreg.station.datadir import setup_logging
     from fieldreg.station.demo import DEMO_HQ_DIR, DEMO_HQ_PASSPHRASE, DEMO_USERS
     from fieldreg.station.enrollment import create_camp
+    from fieldreg.ui.geometry import show_fitted
     from fieldreg.ui.icon import app_icon
     from fieldreg.ui.language import apply_language
     from fieldreg.ui.main_window import MainWindow
@@ -74,6 +78,10 @@ def child(out: Path, language: str) -> int:
 
     apply_language(language)
     app.setWindowIcon(app_icon())
+    # A window manager draws the frame the user sees (and the fitting must leave room for).
+    framed = app.platformName() == "xcb" and shutil.which("openbox") is not None
+    manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL) if framed else None
     out.mkdir(parents=True, exist_ok=True)
     saved: list[str] = []
 
@@ -94,15 +102,19 @@ def child(out: Path, language: str) -> int:
     def shot(window: MainWindow, name: str) -> None:
         settle()
         path = out / f"{name}.png"
-        if not window.grab().save(str(path)):
+        picture = app.primaryScreen().grabWindow(0) if framed else window.grab()
+        if not picture.save(str(path)):
             raise SystemExit(f"screenshots: could not write {path}")
         saved.append(name)
         print(f"  {language}/{name}.png")
 
     def new_window(data_dir: Path, store: object) -> MainWindow:
         window = MainWindow(data_dir, store, settings=UiSettings(language=language))  # type: ignore[arg-type]
-        window.resize(*SIZE)
-        window.show()
+        if framed:
+            show_fitted(window)
+        else:
+            window.resize(*SIZE)
+            window.show()
         return window
 
     def sign_in(window: MainWindow, user: str, passphrase: str) -> None:
@@ -159,6 +171,8 @@ def child(out: Path, language: str) -> int:
         store.close()
         if window.store is not None:
             window.store.close()
+    if manager is not None:
+        manager.terminate()
     print(f"screenshots: {len(saved)} in {out}")
     return 0
 
