@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -77,6 +78,7 @@ class CorrectDialog(QDialog):
         layout.addLayout(reason_row)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never smaller than it shows
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QWidget.setTabOrder(self.form.tab_order[-1], self.reason)
         screen = self.screen().availableGeometry() if self.screen() else None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,8 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Never smaller than what it shows: a refusal shown later makes it grow.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(420)
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -80,5 +83,6 @@ class ReasonDialog(QDialog):
     def _refuse(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()
         self.reason.setStyleSheet("border: 2px solid #b00000; background: #fff0f0;")
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
