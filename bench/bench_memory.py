@@ -12,7 +12,8 @@ then measures, each in a fresh process whose peak memory is its own
     the main window, sign-in (the argon2id KDF included), the register screen
     shown, which builds the duplicate finder on its worker thread; the peak
     is read once the finder is ready, after 20 live queries. "ready" is the
-    time from the screen shown to the finder handed to it;
+    time from the end of sign-in (the session in hand) to the finder handed to
+    the screen;
   * **core**: the same without Qt: unlock, the registry index, the finder
     (built on this thread), the same 20 queries; it reports the resident
     size after each step, so where the memory goes is visible.
@@ -52,11 +53,14 @@ def rss_mb() -> float:
 
 
 def probes(index: object) -> list[object]:
-    """20 fixed members of the population, retyped with the variants an officer makes."""
+    """20 fixed members of the population, retyped with the variants an officer makes.
+
+    Read one by one (``get``): decoding every summary would itself cost 100 MB.
+    """
     from fieldreg.station.duplicates import Person
 
-    summaries = list(getattr(index, "summaries")())
-    chosen = [summaries[i * (len(summaries) // 20)] for i in range(20)] if len(summaries) >= 20 else summaries
+    regnos = list(getattr(index, "_regnos"))  # in registration order (every tree measured has it)
+    chosen = [getattr(index, "get")(regnos[i * (len(regnos) // 20)]) for i in range(min(20, len(regnos)))]
     people = []
     for n, household in enumerate(chosen):
         m = household.members[n % len(household.members)]
@@ -90,10 +94,11 @@ def child_core(data_dir: Path) -> dict[str, object]:
     t = time.perf_counter()
     index = session.index
     steps["index_s"], steps["index_mb"] = time.perf_counter() - t, rss_mb()
-    people = probes(index)
     t = time.perf_counter()
     finder = session.duplicates.finder()
     steps["finder_s"], steps["finder_mb"] = time.perf_counter() - t, rss_mb()
+    steps["finder_peak_mb"] = peak_mb()
+    people = probes(index)
     t = time.perf_counter()
     steps["digest"], steps["candidates"] = digest(finder, people)
     steps["queries_s"] = time.perf_counter() - t
@@ -116,24 +121,28 @@ def child_app(data_dir: Path) -> dict[str, object]:
     window = MainWindow(data_dir, store, settings=UiSettings.load(data_dir))
     window.show()
     app.processEvents()
-    window._signed_in(store.unlock("admin", PASS))  # what the sign-in page does once unlocked
-    row, screen = next((i, s) for i, s in enumerate(window.screens) if type(s).__name__ == "RegisterScreen")
-    people = probes(window.ctx.session.index) if window.ctx else []
+    session = store.unlock("admin", PASS)
     loop = QEventLoop()
+    start = time.perf_counter()
     ready: list[float] = []
 
-    def built(_finder: object) -> None:
-        ready.append(time.perf_counter())
-        QTimer.singleShot(0, loop.quit)
+    def poll() -> None:
+        if any(getattr(s, "_finder", None) is not None for s in window.screens):
+            ready.append(time.perf_counter())
+            loop.quit()
+        elif time.perf_counter() - start < 300:
+            QTimer.singleShot(5, poll)
+        else:
+            loop.quit()
 
-    getattr(screen, "finder_ready").connect(built)
-    start = time.perf_counter()
-    window.show_screen(row)
-    if getattr(screen, "_finder", None) is None:
-        QTimer.singleShot(120_000, loop.quit)
-        loop.exec()
+    window._signed_in(session)  # what the sign-in page does once unlocked: the first screen is shown
+    screen = next(s for s in window.screens if type(s).__name__ == "RegisterScreen")
+    window.show_screen(window.screens.index(screen))  # builds the finder on its worker thread
+    QTimer.singleShot(0, poll)
+    loop.exec()
     app.processEvents()
     finder = getattr(screen, "_finder")
+    people = probes(window.ctx.session.index) if window.ctx else []
     steps: dict[str, object] = {"ready_s": ready[0] - start if ready else float("nan")}
     steps["digest"], steps["candidates"] = digest(finder, people)
     steps["households"] = len(window.ctx.session.index) if window.ctx else 0
@@ -205,7 +214,7 @@ def main() -> int:
     for name, results in runs.items():
         print(f"\n{name}: candidates digest {sorted({str(r['digest']) for r in results})}, "
               f"{results[0]['candidates']} candidates of 22 probes, {results[0]['households']:,} households")
-        for field in ("peak_mb", "ready_s", "finder_s", "unlock_s", "index_s", "queries_s",
+        for field in ("peak_mb", "ready_s", "finder_s", "finder_peak_mb", "unlock_s", "index_s", "queries_s",
                       "start_mb", "unlocked_mb", "index_mb", "finder_mb"):
             values = [float(r[field]) for r in results if field in r]  # type: ignore[arg-type]
             if values:
