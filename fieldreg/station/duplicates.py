@@ -100,10 +100,10 @@ class PostDuplicates:
         # thread while the officer saves) is caught up by refresh().
         self._mark = summaries.change_mark
         put = self._index.put_group
-        for regno, status, locality, rows in summaries.households():
-            if status == "active":
-                put(regno, [(r[0], r[1], r[2], r[3], r[4], int(r[5]) or None, r[6] == "1") for r in rows],
-                    locality=locality)
+        for h in summaries.households():
+            if h.status == "active":
+                put(h.regno, [(r[0], r[1], r[2], r[3], r[4], int(r[5]) or None, r[6] == "1") for r in h.rows],
+                    locality=h.locality)
 
     def refresh(self) -> None:
         """Catch up with registrations saved, corrected or voided since this finder was built."""
