@@ -102,10 +102,14 @@ class Signatures:
 
     def add(self, person: Person) -> None:
         """Index ``person``; a person with the same key is replaced."""
-        self.remove(person.key)
-        group = self._group(person.group)
-        self._add(person.key, group, (person.given_names, person.family_name, person.other_names),
-                  (person.sex, person.birth_year, person.birth_estimated, person.locality, person.site))
+        key, group = person.key, person.group
+        self.remove(key)
+        g = self._group(group)
+        uid = key[len(group) + 1:]
+        regular = g != 0 and key[:len(group) + 1] == group + "/" and _HEX_ID.fullmatch(uid) is not None
+        n, sig_id = self._name((person.given_names, person.family_name, person.other_names))
+        t = self._trait((person.sex, person.birth_year, person.birth_estimated, person.locality, person.site))
+        self._place(g, int(uid, 16) if regular else -1, key, n, sig_id, t, person.site)
 
     def put_group(self, group: str, members: Iterable[Member], *,
                   locality: str = "", site: str = "") -> None:
@@ -114,11 +118,25 @@ class Signatures:
         and ``site``. What adding each as a :class:`Person` does, without making them."""
         self.remove_group(group)
         g = self._group(group)
+        # The loop of a post's sign-in (400,000 people): the usual case inline.
+        name_id, name_sig, sigs, trait_id, odd_slot = (
+            self._name_id, self._name_sig, self._sigs, self._trait_id, self._odd_slot)
+        hex_id = _HEX_ID.fullmatch
         for uid, given, family, other, sex, year, estimated in members:
-            key = f"{group}/{uid}"
-            if key in self._odd_slot or not _HEX_ID.fullmatch(uid):
+            regular = g != 0 and hex_id(uid) is not None
+            key = f"{group}/{uid}" if not regular or odd_slot else ""
+            if not regular or key in odd_slot:
                 self.remove(key)
-            self._add(key, g, (given, family, other), (sex, year, estimated, locality, site))
+            names = (given, family, other)
+            n = name_id.get(names)
+            sig_id = -1 if n is None else name_sig[n]
+            if sig_id < 0 or sigs[sig_id] is None:
+                n, sig_id = self._name(names)
+            traits = (sex, year, estimated, locality, site)
+            t = trait_id.get(traits)
+            if t is None:
+                t = self._trait(traits)
+            self._place(g, int(uid, 16) if regular else -1, key, n, sig_id, t, site)
 
     def group_id(self, group: str) -> int:
         """The number ``group_of`` holds for ``group`` (-1 if nobody of it was ever indexed)."""
@@ -132,15 +150,19 @@ class Signatures:
             self._group_head.append(-1)
         return g
 
-    def _add(self, key: str, group: int, names: Names3, traits: Traits) -> None:
+    def _name(self, names: Names3) -> tuple[int, int]:
+        """The number of a spelling of the name fields, and their signature's."""
         n = self._name_id.get(names)
         if n is None:
             n = self._name_id[names] = len(self._names)
             self._names.append(names)
             self._name_sig.append(-1)
         sig_id = self._name_sig[n]
-        if sig_id < 0 or self._sigs[sig_id] is None:
+        if sig_id < 0 or self._sigs[sig_id] is None:  # new, or every person of it was removed
             sig_id = self._name_sig[n] = self._signature(build_names(*names, self.tables))
+        return n, sig_id
+
+    def _trait(self, traits: Traits) -> int:
         t = self._trait_id.get(traits)
         if t is None:
             t = self._trait_id[traits] = len(self.traits)
@@ -148,31 +170,34 @@ class Signatures:
             sex, year, estimated, locality, site = traits
             self.traits.append(build_traits(sex=sex, birth_year=year, birth_estimated=estimated,
                                             locality=locality, site=site, tables=self.tables))
-        prefix = self._groups[group]
-        uid = key[len(prefix) + 1:]
-        regular = bool(group) and key.startswith(prefix) and key[len(prefix):len(prefix) + 1] == "/" \
-            and _HEX_ID.fullmatch(uid) is not None
+        return t
+
+    def _place(self, group: int, uid: int, key: str, name: int, sig_id: int, trait: int, site: str) -> None:
+        """Put a person in a free slot: ``uid`` >= 0 for a key ``<group>/<uid as 16 hex digits>``,
+        else -1 and ``key`` is kept as it is."""
         if self._free:
             slot = self._free.pop()
-            self.sig_of[slot], self.trait_of[slot], self.group_of[slot], self._name_of[slot] = sig_id, t, group, n
-            self._uid_of[slot] = int(uid, 16) if regular else 0
+            self.sig_of[slot], self.trait_of[slot], self.group_of[slot], self._name_of[slot] = (
+                sig_id, trait, group, name)
+            self._uid_of[slot] = max(uid, 0)
         else:
             slot = len(self.sig_of)
             self.sig_of.append(sig_id)
-            self.trait_of.append(t)
+            self.trait_of.append(trait)
             self.group_of.append(group)
-            self._name_of.append(n)
-            self._uid_of.append(int(uid, 16) if regular else 0)
+            self._name_of.append(name)
+            self._uid_of.append(max(uid, 0))
             self._next_of.append(-1)
-        if not regular:
+        if uid < 0:
             self._odd_key[slot] = key
             self._odd_slot[key] = slot
         if group:
             self._next_of[slot] = self._group_head[group]
             self._group_head[group] = slot
-        sig = self.sig(sig_id)
+        sig = self._sigs[sig_id]
+        assert sig is not None
         sig.members.append(slot)
-        sig.sites[traits[4]] += 1
+        sig.sites[site] += 1
         self.count += 1
 
     def remove(self, key: str) -> None:
