@@ -29,6 +29,7 @@ Nothing here is a test; the figures go to docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -37,9 +38,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import alternate, machine, peak_mb  # noqa: E402  (bench/ on the path)
+from common import alternate, machine, peak_mb
+
+if TYPE_CHECKING:
+    from fieldreg.station.duplicates import Person, PostDuplicates
+    from fieldreg.store.index import RegistryIndex
 
 PASS = "benchmark passphrase"
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,17 +58,17 @@ def rss_mb() -> float:
     raise RuntimeError("no VmRSS in /proc/self/status (Linux only)")
 
 
-def probes(index: object) -> list[object]:
+def probes(index: RegistryIndex) -> list[Person]:
     """20 fixed members of the population, retyped with the variants an officer makes.
 
     Read one by one (``get``): decoding every summary would itself cost 100 MB.
     """
     from fieldreg.station.duplicates import Person
 
-    regnos = list(getattr(index, "_regnos"))  # in registration order (every tree measured has it)
-    chosen = [getattr(index, "get")(regnos[i * (len(regnos) // 20)]) for i in range(min(20, len(regnos)))]
+    regnos = list(index._regnos)  # in registration order (every tree measured has it)
+    chosen = [index.get(regnos[i * (len(regnos) // 20)]) for i in range(min(20, len(regnos)))]
     people = []
-    for n, household in enumerate(chosen):
+    for n, household in enumerate(h for h in chosen if h is not None):
         m = household.members[n % len(household.members)]
         given = m.given_names.replace("ou", "u") if n % 2 else m.given_names
         family = m.family_name.upper() if n % 3 == 0 else m.family_name
@@ -73,12 +79,12 @@ def probes(index: object) -> list[object]:
     return people
 
 
-def digest(finder: object, people: list[object]) -> tuple[str, int]:
+def digest(finder: PostDuplicates, people: list[Person]) -> tuple[str, int]:
     """A hash of every candidate (keys, score, explanation, description) of ``people``, and their count."""
     h = hashlib.sha256()
     count = 0
     for person in people:
-        for c in getattr(finder, "candidates")(person):
+        for c in finder.candidates(person):
             count += 1
             h.update(json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()[:16], count
@@ -141,7 +147,7 @@ def child_app(data_dir: Path) -> dict[str, object]:
     QTimer.singleShot(0, poll)
     loop.exec()
     app.processEvents()
-    finder = getattr(screen, "_finder")
+    finder = screen._finder  # type: ignore[attr-defined]  # the screen's own, as it uses it
     people = probes(window.ctx.session.index) if window.ctx else []
     steps: dict[str, object] = {"ready_s": ready[0] - start if ready else float("nan")}
     steps["digest"], steps["candidates"] = digest(finder, people)
@@ -206,7 +212,7 @@ def main() -> int:
     prepare(data_dir, args.households)
     trees = dict(t.split("=", 1) for t in args.tree) or {"this tree": str(ROOT)}
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    subjects = {f"{name} {mode}": (lambda p=Path(path), m=mode: run_child(p, m, data_dir))
+    subjects = {f"{name} {mode}": functools.partial(run_child, Path(path), mode, data_dir)
                 for name, path in trees.items() for mode in modes}
     runs = alternate(subjects, rounds=args.rounds)
     print(machine())

@@ -44,7 +44,6 @@ from fieldreg.dedup.person import Person
 from fieldreg.dedup.profile import Names, Profile, build_names, build_profile, build_traits
 from fieldreg.dedup.tables import NameTables
 
-
 _HEX_ID = re.compile(r"[0-9a-f]{16}")
 
 Names3 = tuple[str, str, str]  # given names, family name, other names, as typed
