@@ -37,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -152,7 +153,7 @@ def child_app(data_dir: Path) -> dict[str, object]:
     steps: dict[str, object] = {"ready_s": ready[0] - start if ready else float("nan")}
     steps["digest"], steps["candidates"] = digest(finder, people)
     steps["households"] = len(window.ctx.session.index) if window.ctx else 0
-    steps["peak_mb"] = peak_mb()
+    steps["peak_mb"], steps["end_mb"] = peak_mb(), rss_mb()
     window._closing_confirmed = True
     window.close()
     return steps
@@ -212,8 +213,9 @@ def main() -> int:
     prepare(data_dir, args.households)
     trees = dict(t.split("=", 1) for t in args.tree) or {"this tree": str(ROOT)}
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    subjects = {f"{name} {mode}": functools.partial(run_child, Path(path), mode, data_dir)
-                for name, path in trees.items() for mode in modes}
+    subjects: dict[str, Callable[[], dict[str, object]]] = {
+        f"{name} {mode}": functools.partial(run_child, Path(path), mode, data_dir)
+        for name, path in trees.items() for mode in modes}
     runs = alternate(subjects, rounds=args.rounds)
     print(machine())
     print(f"{args.households:,} households, {args.rounds} rounds alternating; medians (min-max)")
@@ -221,7 +223,7 @@ def main() -> int:
         print(f"\n{name}: candidates digest {sorted({str(r['digest']) for r in results})}, "
               f"{results[0]['candidates']} candidates of 22 probes, {results[0]['households']:,} households")
         for field in ("peak_mb", "ready_s", "finder_s", "finder_peak_mb", "unlock_s", "index_s", "queries_s",
-                      "start_mb", "unlocked_mb", "index_mb", "finder_mb"):
+                      "start_mb", "unlocked_mb", "index_mb", "finder_mb", "end_mb"):
             values = [float(r[field]) for r in results if field in r]  # type: ignore[arg-type]
             if values:
                 print(f"  {field:<12} {statistics.median(values):9.2f}  ({min(values):.2f}-{max(values):.2f})")

@@ -129,7 +129,7 @@ class Signatures:
             names = (given, family, other)
             n = name_id.get(names)
             sig_id = -1 if n is None else name_sig[n]
-            if sig_id < 0 or sigs[sig_id] is None:
+            if n is None or sig_id < 0 or sigs[sig_id] is None:
                 n, sig_id = self._name(names)
             traits = (sex, year, estimated, locality, site)
             t = trait_id.get(traits)
