@@ -235,7 +235,7 @@ class RegistryIndex:
     def households(self) -> Iterator[SummaryRows]:
         """Every readable registration as :class:`SummaryRows`: what :meth:`summaries`
         gives without an object per member (the duplicate finder reads 400,000 members
-        at sign-in).
+        at sign-in, on a worker thread).
 
         The same registrations as :meth:`summaries`: one that does not parse is left
         out and noted in ``unreadable``.
@@ -258,6 +258,7 @@ class RegistryIndex:
             elif regnos[position] not in unreadable:
                 rows = self._rows(position)
                 if rows is not None:
+                    checked[position] = 1  # here only: put() runs on this thread, households() may not
                     yield rows.country, rows.region, rows.locality
 
     def _rows(self, position: int) -> SummaryRows | None:
@@ -278,7 +279,6 @@ class RegistryIndex:
         except ValueError:
             self._decode(position)  # names it unreadable, as summaries() would
             return None
-        self._checked[position] = 1
         return SummaryRows(regno, day, status, country, region, locality, rows)
 
     def _prefix_matches(self, prefix: str) -> set[int]:
