@@ -39,6 +39,7 @@ run() {
         run "Tokens and QR" bench/bench_tokens.py
         run "Batches" bench/bench_batches.py --households 1000 --rounds 1
         run "Desktop app cold start" bench/bench_startup.py --runs 2
+        run "App memory with the duplicate finder" bench/bench_memory.py --households 2000 --rounds 1
         run "Duplicate matcher" bench/bench_dedup.py --households 3000 --probes 100 \
             --all-pairs-people 5000 --hq-people 5000 --hq-baseline-people 5000
     else
@@ -47,6 +48,7 @@ run() {
         run "Tokens and QR" bench/bench_tokens.py
         run "Batches" bench/bench_batches.py --households 10000 50000 --rounds 3
         run "Desktop app cold start" bench/bench_startup.py --runs 11
+        run "App memory with the duplicate finder" bench/bench_memory.py --households 100000 --rounds 3
         run "Duplicate matcher: candidates and all pairs" bench/bench_dedup.py \
             --households 100000 --probes 1000 --all-pairs-people 100000 --hq-people 0 \
             --hq-baseline-people 0

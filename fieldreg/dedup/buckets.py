@@ -15,8 +15,7 @@ reach the threshold.
 from __future__ import annotations
 
 import bisect
-
-from fieldreg.dedup.profile import Profile
+from collections.abc import Callable
 
 
 class Bucket:
@@ -37,14 +36,12 @@ class Bucket:
         return (bisect.bisect_left(self.years, year - window, lo=self.unknown),
                 bisect.bisect_right(self.years, year + window, lo=self.unknown))
 
-    def origins(self, profiles: list[Profile | None]) -> dict[str, Bucket]:
-        """The same people by origin locality ("" when unknown), made on first need."""
+    def origins(self, locality_of: Callable[[int], str]) -> dict[str, Bucket]:
+        """The same people by origin locality ("" when unknown; ``locality_of(slot)``), made on first need."""
         if self._origins is None:
             groups: dict[str, list[tuple[int, int]]] = {}
             for row in self.rows:
-                prof = profiles[row[1]]
-                assert prof is not None
-                groups.setdefault(prof.locality, []).append(row)
+                groups.setdefault(locality_of(row[1]), []).append(row)
             self._origins = {origin: Bucket(rows) for origin, rows in groups.items()}
         return self._origins
 

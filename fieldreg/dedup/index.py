@@ -45,7 +45,7 @@ from fieldreg.dedup.scoring import (
     name_verdict,
     score_profiles,
 )
-from fieldreg.dedup.signatures import Signatures
+from fieldreg.dedup.signatures import Member, Signatures
 from fieldreg.dedup.tables import NameTables, default_tables
 
 # A one-word probe ("Traoré" and nothing else yet) can match tens of thousands
@@ -79,22 +79,39 @@ class DedupIndex:
             self.add(person)
 
     def __len__(self) -> int:
-        return len(self._table.slot_of)
+        return self._table.count
 
     def __contains__(self, key: object) -> bool:
-        return key in self._table.slot_of
+        return isinstance(key, str) and self._table.slot(key) is not None
 
     def add(self, person: Person) -> None:
         """Index ``person``; a person with the same key is replaced."""
         self._table.add(person)
 
+    def put_group(self, group: str, members: Iterable[Member], *, locality: str = "", site: str = "") -> None:
+        """Index a whole household at once, replacing whoever of ``group`` was indexed.
+
+        Each member is ``(id, given_names, family_name, other_names, sex, birth_year,
+        birth_estimated)``; it is indexed as ``Person(f"{group}/{id}", ..., locality=locality,
+        group=group, site=site)`` would be, without making that object (a post indexes
+        400,000 people at sign-in). An empty ``members`` just removes the group.
+        """
+        self._table.put_group(group, members, locality=locality, site=site)
+
     def remove(self, key: str) -> None:
         """Forget the person with ``key`` (no error if absent: removal is idempotent)."""
         self._table.remove(key)
 
+    def remove_group(self, group: str) -> None:
+        """Forget everyone of ``group`` (no error if there is nobody)."""
+        self._table.remove_group(group)
+
     def person(self, key: str) -> Person:
         """The indexed person with ``key`` (KeyError if absent)."""
-        return self._table.person(key)
+        slot = self._table.slot(key)
+        if slot is None:
+            raise KeyError(key)
+        return self._table.person(slot)
 
     def candidates(
         self,
@@ -121,6 +138,10 @@ class DedupIndex:
         found: list[tuple[float, str, int]] = []
         one_word = len(profile.names.all) < 2
         scanned = names = 0
+        own = table.slot(probe.key)
+        household = table.group_id(probe.group) if probe.group else -1
+        traits, trait_of, group_of = table.traits, table.trait_of, table.group_of
+        adjusted: dict[int, float] = {}  # trait -> adjustment against the probe (few traits, many people)
         for sig_id in table.probe_signatures(profile.names, exact_first=one_word):
             if one_word and (scanned >= SINGLE_WORD_SCAN_CAP or names >= SINGLE_WORD_NAME_CAP):
                 break
@@ -130,13 +151,15 @@ class DedupIndex:
             if best_possible(name_score) < threshold:
                 continue
             for slot in sig.members:
-                other = table.profiles[slot]
-                assert other is not None
-                if other.key == probe.key or (probe.group and other.group == probe.group):
+                if slot == own or group_of[slot] == household:
                     continue
-                score = combine(name_score, adjustment(profile, other, self.ref_year))
+                t = trait_of[slot]
+                adjust = adjusted.get(t)
+                if adjust is None:
+                    adjust = adjusted[t] = adjustment(profile, traits[t], self.ref_year)
+                score = combine(name_score, adjust)
                 if score >= threshold:
-                    found.append((-score, other.key, slot))
+                    found.append((-score, table.key(slot), slot))
             scanned += len(sig.members)
         best = heapq.nsmallest(limit, found)
         return [self._explained(slot, profile, prefix) for _, _, slot in best]
@@ -177,11 +200,9 @@ class DedupIndex:
         # Re-profile from the stored person: the shared signature's words carry
         # the first registrant's spelling, and the explanation must quote this
         # person's own.
-        person = self._table.people[slot]
-        assert person is not None
-        own = build_profile(person, self._table.tables)
+        own = self._table.profile(slot)
         m = score_profiles(probe, own, ref_year=self.ref_year, prefix=prefix)
-        return Match(person.key, probe.key, m.score, m.reasons)
+        return Match(own.key, probe.key, m.score, m.reasons)
 
 
 def _drop_short_words(names: Names) -> Names:

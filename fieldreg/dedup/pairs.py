@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from fieldreg.dedup.buckets import SEX_MEETS, Bucket
 from fieldreg.dedup.crowd import count_namesakes, near_localities, reachable
 from fieldreg.dedup.person import Match
-from fieldreg.dedup.profile import Profile, build_profile
+from fieldreg.dedup.profile import Profile
 from fieldreg.dedup.scoring import (
     adjustment,
     best_possible,
@@ -63,7 +63,8 @@ class AllPairs:
         self._threshold = threshold
         self._across_sites = across_sites
         # None: origins are not compared.
-        self._near = near_localities(p.locality for p in table.profiles if p is not None) if same_origin else None
+        self._near = near_localities(table.traits[table.trait_of[slot]].locality
+                                     for slot in table.live_slots()) if same_origin else None
         self._crowd = crowd
         self._split_sex = not different_sex_can_pass(threshold)
         self._sorted: dict[int, dict[str, Bucket]] = {}
@@ -98,9 +99,9 @@ class AllPairs:
         found = self._sorted.get(sig_id)
         if found is None:
             rows: dict[str, list[tuple[int, int]]] = {}
+            traits, trait_of = self._table.traits, self._table.trait_of
             for slot in self._table.sig(sig_id).members:
-                prof = self._table.profiles[slot]
-                assert prof is not None
+                prof = traits[trait_of[slot]]
                 sex = (prof.sex if prof.sex in ("F", "M") else "?") if self._split_sex else ""
                 rows.setdefault(sex, []).append((-1 if prof.birth_year is None else prof.birth_year, slot))
             found = self._sorted[sig_id] = {sex: Bucket(sorted(r)) for sex, r in rows.items()}
@@ -119,10 +120,9 @@ class AllPairs:
                     yield from self._windowed(bucket, right[other_sex], check)
 
     def _windowed(self, left: Bucket, right: Bucket, check: _Check) -> Iterator[Match]:
-        profiles = self._table.profiles
+        traits, trait_of = self._table.traits, self._table.trait_of
         for year, slot in left.rows:
-            p = profiles[slot]
-            assert p is not None
+            p = traits[trait_of[slot]]
             lo, hi = right.window(year, check.window)
             # Everyone in reach, unless this name is so common here that the
             # name, sex and birth year no longer pick one person out: then only
@@ -132,7 +132,7 @@ class AllPairs:
                 yield from self._pairs_for(p, slot, right.rows[:right.unknown], check)
                 yield from self._pairs_for(p, slot, right.rows[lo:hi], check)
                 continue
-            origins = right.origins(profiles)
+            origins = right.origins(self._locality)
             for origin in reachable(p.locality, origins, self._near):
                 group = origins[origin]
                 if origin:
@@ -144,22 +144,22 @@ class AllPairs:
 
     def _pairs_for(self, p: Profile, slot: int, others: list[tuple[int, int]], check: _Check) -> Iterator[Match]:
         same, name_score, threshold = check.same, check.name_score, self._threshold
-        profiles = self._table.profiles
+        traits, trait_of, group_of = self._table.traits, self._table.trait_of, self._table.group_of
+        group = group_of[slot]
         for _, other_slot in others:
             # Within one signature, take each unordered pair once.
             if same and other_slot <= slot:
                 continue
-            q = profiles[other_slot]
-            assert q is not None
-            if p.group and p.group == q.group:
+            if group and group == group_of[other_slot]:
                 continue
+            q = traits[trait_of[other_slot]]
             if self._across_sites and p.site == q.site:
                 continue
             if combine(name_score, adjustment(p, q, self._ref_year)) >= threshold:
                 yield self._pair_match(slot, other_slot)
 
+    def _locality(self, slot: int) -> str:
+        return self._table.traits[self._table.trait_of[slot]].locality
+
     def _pair_match(self, a: int, b: int) -> Match:
-        pa, pb = self._table.people[a], self._table.people[b]
-        assert pa is not None and pb is not None
-        tables = self._table.tables
-        return score_profiles(build_profile(pa, tables), build_profile(pb, tables), ref_year=self._ref_year)
+        return score_profiles(self._table.profile(a), self._table.profile(b), ref_year=self._ref_year)

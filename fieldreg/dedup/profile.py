@@ -112,18 +112,39 @@ def _sex(text: str) -> str:
     return {"M": "M", "H": "M", "F": "F", "X": "X"}.get(s, "")
 
 
+def build_names(given: str, family: str, other: str, tables: NameTables | None = None) -> Names:
+    """The name words of a person's three name fields, by role (particles dropped)."""
+    t = tables or default_tables()
+    return Names(
+        given=tuple(_tokens(given, t.given, t.family, t)),
+        family=tuple(_tokens(family, t.family, t.given, t)),
+        other=tuple(_tokens(other, t.given, t.family, t)),
+    )
+
+
+NO_NAMES = Names((), (), ())
+
+
+def build_traits(*, sex: str, birth_year: int | None, birth_estimated: bool, locality: str, site: str = "",
+                 tables: NameTables | None = None) -> Profile:
+    """What a profile says besides the names and the key: a profile with neither.
+
+    Many people share these (sex, birth year, origin), so an index keeps one
+    such profile for all of them and compares it with
+    :func:`~fieldreg.dedup.scoring.adjustment`, which reads nothing else.
+    """
+    return Profile(key="", group="", names=NO_NAMES, sex=_sex(sex), birth_year=birth_year,
+                   birth_estimated=birth_estimated, locality=_locality(locality, tables or default_tables()),
+                   site=site)
+
+
 def build_profile(person: Person, tables: NameTables | None = None) -> Profile:
     """Normalise ``person`` once for scoring (see module example)."""
     t = tables or default_tables()
-    names = Names(
-        given=tuple(_tokens(person.given_names, t.given, t.family, t)),
-        family=tuple(_tokens(person.family_name, t.family, t.given, t)),
-        other=tuple(_tokens(person.other_names, t.given, t.family, t)),
-    )
     return Profile(
         key=person.key,
         group=person.group,
-        names=names,
+        names=build_names(person.given_names, person.family_name, person.other_names, t),
         sex=_sex(person.sex),
         birth_year=person.birth_year,
         birth_estimated=person.birth_estimated,

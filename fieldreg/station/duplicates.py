@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import ClassVar
 
 from fieldreg.dedup import DEFAULT_THRESHOLD, Match, Person
-from fieldreg.dedup.candidates import Candidate, member_key, ordered, person_of
+from fieldreg.dedup.candidates import Candidate, member_key, ordered
 from fieldreg.dedup.index import DedupIndex
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.model import HouseholdSummary, MemberSummary, iso_utc, utcnow
@@ -83,20 +83,27 @@ class Duplicates(Service):
 
 
 class PostDuplicates:
-    """The duplicate index of one post's active registrations (void ones are not proposed)."""
+    """The duplicate index of one post's active registrations (void ones are not proposed).
+
+    Lean enough to build at sign-in on a post of 100,000 households (400,000 people):
+    it reads the registry index's summaries without decoding them into objects, keeps
+    no object per person (:mod:`fieldreg.dedup.signatures`) and describes the members of
+    a candidate from the registry index when asked (bench/bench_memory.py).
+    """
 
     def __init__(self, summaries: RegistryIndex):
         # The decrypted index only, never the session: a screen may keep this finder while
         # the app is locked, and the session (the data key) must not outlive the lock.
         self._summaries = summaries
-        self._members: dict[str, tuple[HouseholdSummary, MemberSummary]] = {}
-        self._keys_of: dict[str, list[str]] = {}  # regno -> its members' keys
         self._index = DedupIndex()
         # Taken before reading: whatever is saved meanwhile (this may run on a worker
         # thread while the officer saves) is caught up by refresh().
         self._mark = summaries.change_mark
-        for household in summaries.summaries():
-            self.add_household(household)
+        put = self._index.put_group
+        for h in summaries.households():
+            if h.status == "active":
+                put(h.regno, [(r[0], r[1], r[2], r[3], r[4], int(r[5]) or None, r[6] == "1") for r in h.rows],
+                    locality=h.locality)
 
     def refresh(self) -> None:
         """Catch up with registrations saved, corrected or voided since this finder was built."""
@@ -109,41 +116,50 @@ class PostDuplicates:
 
     def add_household(self, household: HouseholdSummary) -> None:
         """Index (or re-index) a household, e.g. right after it was registered or corrected."""
-        for key in self._keys_of.pop(household.regno, ()):
-            self._index.remove(key)
-            del self._members[key]
-        if household.status != "active":
-            return
-        keys = self._keys_of[household.regno] = []
-        for member in household.members:
-            key = member_key(household.regno, member.uid)
-            keys.append(key)
-            self._members[key] = (household, member)
-            self._index.add(person_of(household, member))
+        members = () if household.status != "active" else [
+            (m.uid, m.given_names, m.family_name, m.other_names, m.sex, m.birth_year or None, m.birth_estimated)
+            for m in household.members]
+        self._index.put_group(household.regno, members, locality=household.locality)
 
     def candidates(self, probe: Person, *, limit: int = 10,
                    threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
         """Ranked registered members resembling ``probe`` (a member being typed)."""
+        self.refresh()  # the members are described from the registry index: it must agree with it
         return list(self._described(self._index.candidates(probe, limit=limit, threshold=threshold),
                                     probe=probe))
 
     def pairs(self, *, threshold: float = DEFAULT_THRESHOLD,
               decided: Collection[tuple[str, str]] = ()) -> list[Candidate]:
         """Every candidate pair not in ``decided`` (``ordered`` member keys), best first."""
+        self.refresh()
         found = [m for m in self._index.all_pairs(threshold=threshold)
                  if ordered(m.a, m.b) not in decided]
         found.sort(key=lambda m: (-m.score, m.a, m.b))
         return list(self._described(found))
 
+    def _member(self, key: str, households: dict[str, HouseholdSummary | None]) -> tuple[
+            HouseholdSummary, MemberSummary] | None:
+        regno, _, uid = key.partition("/")
+        if regno not in households:
+            households[regno] = self._summaries.get(regno)
+        household = households[regno]
+        member = None if household is None else next((m for m in household.members if m.uid == uid), None)
+        return None if household is None or member is None else (household, member)
+
     def _described(self, matches: Iterable[Match], probe: Person | None = None) -> Iterator[Candidate]:
+        households: dict[str, HouseholdSummary | None] = {}  # decoded once for all the pairs
         for match in matches:
             if probe is None:
-                yield Candidate(match, self._members[match.a], self._members[match.b])
+                a, b = self._member(match.a, households), self._member(match.b, households)
+                if a is not None and b is not None:  # else unreadable since it was indexed
+                    yield Candidate(match, a, b)
                 continue
             # The probe is not registered yet: describe it from what was typed; ``b`` is
             # always the registered member.
-            registered = match.b if match.a == probe.key else match.a
+            registered = self._member(match.b if match.a == probe.key else match.a, households)
+            if registered is None:
+                continue
             typed = (HouseholdSummary("", "", "", "", "", probe.locality, ()),
                      MemberSummary(probe.key, probe.given_names, probe.family_name, probe.other_names,
                                    probe.sex, probe.birth_year or 0, probe.birth_estimated, ""))
-            yield Candidate(match, typed, self._members[registered])
+            yield Candidate(match, typed, registered)

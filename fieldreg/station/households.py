@@ -151,7 +151,7 @@ class Households(Service):
         """Places already used at this post, most used first (see fieldreg.station.places)."""
         session = self._session
         return count_places(
-            session.index.summaries(),
+            session.index.origins(),
             registry.recent_attributes(session.store.db, session.cipher, limit=recent),
         )
 

@@ -6,7 +6,8 @@
 
 :meth:`fieldreg.station.households.Households.places` counts them with
 :func:`count_places`: origins (country, region, locality) from the session's
-in-memory index, already decrypted at unlock; destinations and travel modes,
+in-memory index, already decrypted at unlock (read without decoding its members:
+the register screen asks at sign-in, on a post of 100,000 households); destinations and travel modes,
 which are not in the index, from the most recent ``RECENT`` registrations only
 (decrypting each one's attributes): enough to offer what the post uses today,
 and bounded however large the store grows. No Qt here.
@@ -19,7 +20,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldreg.model import HouseholdSummary
 from fieldreg.store.index import fold
 
 RECENT = 2000
@@ -61,9 +61,9 @@ def _counts(values: Iterable[str]) -> Counter[str]:
     return Counter(v for v in values if v)
 
 
-def count_places(summaries: Iterable[HouseholdSummary],
+def count_places(origins: Iterable[tuple[str, str, str]],
                  attributes: Iterable[Mapping[str, Any]]) -> UsedPlaces:
-    """Rank the origins of ``summaries`` and the destinations and travel modes of ``attributes``.
+    """Rank ``origins`` (country, region, locality) and the destinations and travel modes of ``attributes``.
 
     Void registrations count too: the names were real.
     """
@@ -71,13 +71,16 @@ def count_places(summaries: Iterable[HouseholdSummary],
     regions: Counter[str] = Counter()
     localities: Counter[str] = Counter()
     by_country: dict[str, Counter[str]] = {}
-    for h in summaries:
-        countries[h.country] += 1
-        if h.region:
-            regions[h.region] += 1
-            by_country.setdefault(h.country, Counter())[h.region] += 1
-        if h.locality:
-            localities[h.locality] += 1
+    for country, region, locality in origins:
+        countries[country] += 1
+        if region:
+            regions[region] += 1
+            of_country = by_country.get(country)
+            if of_country is None:
+                of_country = by_country[country] = Counter()
+            of_country[region] += 1
+        if locality:
+            localities[locality] += 1
     destinations: Counter[str] = Counter()
     modes: Counter[str] = Counter()
     for attrs in attributes:

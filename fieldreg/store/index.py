@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from fieldreg.errors import CorruptData, UnreadableRecord
 from fieldreg.model import HouseholdSummary, MemberSummary
@@ -115,6 +115,20 @@ def _words_of(raw: str) -> list[str]:
     return head.rsplit(_FS, 1)[1].split()
 
 
+class SummaryRows(NamedTuple):
+    """A registration's summary as :meth:`RegistryIndex.households` reads it: each member a
+    row of strings, ``[uid, given, family, other, sex, birth year, "1" if estimated else "0",
+    relationship]`` (:class:`HouseholdSummary` makes an object of each member)."""
+
+    regno: str
+    day: str
+    status: str
+    country: str
+    region: str
+    locality: str
+    rows: list[list[str]]
+
+
 def age_band(age: int) -> str:
     return next(label for low, high, label in AGE_BANDS if low <= age <= high)
 
@@ -127,6 +141,7 @@ class RegistryIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._sorted_words: list[str] | None = None
         self._changed: set[int] = set()  # positions whose postings may hold stale words
+        self._checked = bytearray()  # 1 at positions whose summary is known to parse (see origins)
         self._log: list[str] = []  # registrations put() since the unlock, in order (see changed_since)
         # Registrations whose summary did not open or parse: regno -> the part that failed.
         # They are left out of searches and statistics, and named (docs/store.md).
@@ -145,9 +160,11 @@ class RegistryIndex:
             self._position[regno] = position
             self._regnos.append(regno)
             self._raw.append(raw)
+            self._checked.append(0)
         else:
             self._raw[position] = raw
             self._changed.add(position)
+            self._checked[position] = 0
         postings = self._postings
         for word in _words_of(raw):
             if word not in postings:
@@ -164,6 +181,7 @@ class RegistryIndex:
         A summary that is not well formed is left out and noted in ``unreadable``.
         """
         regnos, raws, positions, postings = self._regnos, self._raw, self._position, self._postings
+        checked = self._checked
         for regno, raw in items:
             if not well_formed(raw):
                 self.unreadable[regno] = _SUMMARY_PART
@@ -175,6 +193,7 @@ class RegistryIndex:
             positions[regno] = position
             regnos.append(regno)
             raws.append(raw)
+            checked.append(0)
             for word in raw[: raw.find(_RS)].rsplit(_FS, 1)[1].split():
                 postings[word].append(position)
         self._sorted_words = None
@@ -212,6 +231,55 @@ class RegistryIndex:
             summary = self._decode(position)
             if summary is not None:
                 yield summary
+
+    def households(self) -> Iterator[SummaryRows]:
+        """Every readable registration as :class:`SummaryRows`: what :meth:`summaries`
+        gives without an object per member (the duplicate finder reads 400,000 members
+        at sign-in, on a worker thread).
+
+        The same registrations as :meth:`summaries`: one that does not parse is left
+        out and noted in ``unreadable``.
+        """
+        for position in range(len(self._regnos)):
+            rows = self._rows(position)
+            if rows is not None:
+                yield rows
+
+    def origins(self) -> Iterator[tuple[str, str, str]]:
+        """``(country, region, locality)`` of every readable registration (the register
+        form's completions), the same registrations as :meth:`summaries`. Once a summary
+        is known to parse, only its first fields are read again."""
+        regnos, raws, checked, unreadable = self._regnos, self._raw, self._checked, self.unreadable
+        for position in range(len(regnos)):
+            if checked[position]:
+                raw = raws[position]
+                _v, _d, _s, country, region, locality, _w = raw[:raw.find(_RS)].split(_FS)
+                yield country, region, locality
+            elif regnos[position] not in unreadable:
+                rows = self._rows(position)
+                if rows is not None:
+                    checked[position] = 1  # here only: put() runs on this thread, households() may not
+                    yield rows.country, rows.region, rows.locality
+
+    def _rows(self, position: int) -> SummaryRows | None:
+        """The summary at ``position`` as rows, or None (noted in ``unreadable``) if it does not parse."""
+        regno = self._regnos[position]
+        if regno in self.unreadable:
+            return None
+        head, *members = self._raw[position].split(_RS)
+        rows = [row.split(_FS) for row in members]
+        try:  # what decode_summary() checks, no more, no less
+            version, day, status, country, region, locality, _words = head.split(_FS)
+            if version != SUMMARY_VERSION:
+                raise ValueError(version)
+            date.fromisoformat(day)
+            for row in rows:
+                _uid, _given, _family, _other, _sex, year, _est, _rel = row
+                int(year)
+        except ValueError:
+            self._decode(position)  # names it unreadable, as summaries() would
+            return None
+        return SummaryRows(regno, day, status, country, region, locality, rows)
 
     def _prefix_matches(self, prefix: str) -> set[int]:
         if self._sorted_words is None:
