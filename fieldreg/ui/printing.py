@@ -49,6 +49,7 @@ from fieldreg.safetext import escape_controls
 from fieldreg.station.slips import A6, THERMAL_80MM, Layout, SlipData, layout_by_name
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import show_error
+from fieldreg.ui.file_dialogs import Folders, file_dialog
 from fieldreg.ui.slip_render import paint_slip, write_slips_pdf
 
 log = logging.getLogger(__name__)
@@ -225,15 +226,22 @@ class SlipDialog(QDialog):
 
     def ask_pdf_path(self) -> QFileDialog:
         """Ask where to save the PDF (a Qt file dialog, the same on every system)."""
-        dialog = QFileDialog(self, self.tr("Save the slip as PDF"))
+        folders = Folders(self.ctx.settings, self.ctx.data_dir)
+        # It opens where the last slip PDF went (else a USB stick, else Documents).
+        dialog = file_dialog(self, folders, "slip-pdf", self.tr("Save the slip as PDF"),
+                             name_filter=self.tr("PDF files (*.pdf)"),
+                             mode=QFileDialog.FileMode.AnyFile,
+                             accept=QFileDialog.AcceptMode.AcceptSave)
         dialog.setObjectName("slipPdfDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(f"{self.slip.regno}.pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
+
+        def chosen(path: str) -> None:
+            folders.remember("slip-pdf", Path(path).parent)
+            self.save_pdf(Path(path))
+
+        dialog.fileSelected.connect(chosen)
         dialog.open()
         return dialog
 

@@ -163,6 +163,11 @@ def test_officer_registers_a_household_of_three_and_its_printed_slip_verifies(
     chooser.selectFile(str(pdf))
     chooser.accept()
     assert pdf.exists() and dialog.printed == ["slip pdf a6"]
+    # The next slip PDF dialog opens where this one went.
+    assert screen.ctx.settings.last_folders["slip-pdf"] == str(tmp_path)
+    again = dialog.ask_pdf_path()
+    assert Path(again.directory().absolutePath()) == tmp_path
+    again.reject()
 
     (page,) = pdf_tools.rasterize(pdf)
     (code,) = pdf_tools.decode(page)
