@@ -27,7 +27,7 @@ from fieldreg.ui.printing import SlipDialog, paint_slips, prepare_printer, prepa
 from fieldreg.ui.screens.register import RegisterScreen
 from fieldreg.ui.widgets.members import AGE, BIRTH_YEAR, FAMILY, GIVEN, SEX
 from fieldreg.validation import parse_household
-from tests.conftest import household, make_user
+from tests.conftest import ADMIN, ADMIN_PASS, household, make_user
 from tests.qt.conftest import context_for
 
 # The offscreen platform cannot do these window-manager things; they are not our warnings.
@@ -356,3 +356,22 @@ def test_slip_dialog_grows_with_its_status_and_keeps_the_number_whole(qtbot, ctx
     assert number.width() >= number.sizeHint().width() and number.height() >= number.sizeHint().height()
     assert status.height() >= status.heightForWidth(status.width())
     assert dialog.width() <= 1366  # the long path wraps at its separators instead
+
+
+def test_sign_in_reads_the_places_once(qtbot, post: Session, data_dir: Path,  # type: ignore[no-untyped-def]
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The register screen's first showing loads the form's places once, not again when it is
+    activated (at 100,000 households each load is a pass over every summary beside the finder)."""
+    from fieldreg.station.households import Households
+    from fieldreg.ui.screens.catalog import SCREENS
+    from tests.qt.test_app_shell import make_window, sign_in
+
+    calls: list[int] = []
+    real = Households.places
+    monkeypatch.setattr(Households, "places", lambda self: calls.append(1) or real(self))
+    window = make_window(qtbot, data_dir, post.station, screens=SCREENS)
+    sign_in(qtbot, window, ADMIN, ADMIN_PASS)
+    assert len(calls) == 1
+    window.show_screen(1)
+    window.show_screen(0)  # shown again: fresh places
+    assert len(calls) == 2

@@ -55,6 +55,7 @@ class RegisterScreen(Screen):
         self._finder: PostDuplicates | None = None
         self._finder_started = False
         self._places_loaded = False
+        self._places_just_loaded = False
 
         # The form page: the form (scrolling when the window is small) and the duplicates.
         self.form = HouseholdForm(self)
@@ -149,7 +150,10 @@ class RegisterScreen(Screen):
 
     def activated(self) -> None:
         """Shown again: fresh places, and the duplicate finder caught up (corrections, voids)."""
-        self._load_places()
+        if self._places_just_loaded:  # by this same showing's showEvent: not twice at sign-in
+            self._places_just_loaded = False
+        else:
+            self._load_places()
         if self._finder is not None:
             self._finder.refresh()
         self.form.model.today = today_utc()
@@ -162,6 +166,7 @@ class RegisterScreen(Screen):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._places_loaded:
             self._load_places()
+            self._places_just_loaded = True
         self._start_finder()
         super().showEvent(event)
 
