@@ -275,6 +275,13 @@ def quiet(window: QWidget) -> bool:
     """No background work left and no dialog open but progress."""
     if window.findChild(QProgressDialog, "taskProgress") is not None:
         return False
+    from fieldreg.ui.printing import SlipDialog
+
+    # A slip dialog or its preview still being answered: the round goes on (and locks, which
+    # closes them) only once they were, so each preview is seen rendered, however fast the run.
+    if any(isinstance(w, (SlipDialog, QPrintPreviewDialog)) and w.isVisible()
+           for w in QApplication.topLevelWidgets()):
+        return False
     screen = getattr(window, "current_screen", lambda: None)()
     return not (screen is not None and screen.busy)
 
