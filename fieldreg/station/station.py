@@ -27,7 +27,7 @@ from fieldreg.sqlitedb import transaction
 from fieldreg.station.integrity import check_at_sign_in
 from fieldreg.station.recovery import seal_at_upgrade, seal_vault
 from fieldreg.station.session import Session
-from fieldreg.store import PostStore, accounts
+from fieldreg.store import PostStore, accounts, signin
 from fieldreg.store.accounts import Account, Secrets
 from fieldreg.store.audit import AuditLog
 
@@ -114,8 +114,8 @@ class Station:
         # command at once) are not locked out by each other's attempt, counted as wrong
         # until it is checked.
         with one_at_a_time(self._store.data_dir / SIGN_IN_TURN):
-            attempt = accounts.begin_attempt(db, username, now=now)
-            secrets = accounts.open_wrap(attempt, passphrase, username=username, kdf=self._store.kdf)
+            attempt = signin.begin_attempt(db, username, now=now)
+            secrets = signin.open_wrap(attempt, passphrase, username=username, kdf=self._store.kdf)
             assert attempt is not None  # open_wrap refused an unknown name
             refusal: AuthError | None = None
             with transaction(db) as conn:
@@ -139,12 +139,12 @@ class Station:
                         "the account {username!r} was changed outside FieldReg and is refused; "
                         "an administrator must reset it", username=username)
                 else:
-                    accounts.check_enabled(conn, username)
-                    failed, tampering = accounts.finish_sign_in(conn, attempt, secrets, now=now)
+                    signin.check_enabled(conn, username)
+                    failed, tampering = signin.finish_sign_in(conn, attempt, secrets, now=now)
                     if tampering:
                         audit.alert(actor=username, code="lockout_tampered",
                                     facts={"user": username, **tampering})
-                    unknown = accounts.take_unknown_attempts(conn)
+                    unknown = signin.take_unknown_attempts(conn)
                     if unknown:
                         audit.alert(actor=username, code="unknown_user_attempts", facts={"count": unknown})
         if refusal is not None:
