@@ -119,10 +119,9 @@ def child_app(data_dir: Path) -> dict[str, object]:
 
     from fieldreg.station import Station
     from fieldreg.ui.main_window import MainWindow
-    from fieldreg.ui.runtime import make_application, pin_singleton_refcounts
+    from fieldreg.ui.runtime import make_application
     from fieldreg.ui.settings import UiSettings
 
-    pin_singleton_refcounts()
     app = make_application([sys.argv[0]])
     store = Station.open(data_dir)
     window = MainWindow(data_dir, store, settings=UiSettings.load(data_dir))
