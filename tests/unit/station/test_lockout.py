@@ -16,19 +16,20 @@ from fieldreg.model import utcnow
 from fieldreg.station import Station
 from tests.conftest import ADMIN, ADMIN_PASS
 
-GUESSER = """
+SIGN_IN = """
 import sys, time
 from datetime import datetime
 from pathlib import Path
 from fieldreg.errors import LockedOut, WrongPassphrase
 from fieldreg.station import Station
-station = Station.open(Path(sys.argv[1]))
-go = Path(sys.argv[2])
-(go.parent / f"ready-{sys.argv[4]}").touch()
-while not go.exists():
+data_dir, go, user, passphrase, moment, n = sys.argv[1:7]
+station = Station.open(Path(data_dir))
+Path(go + "-ready-" + n).touch()
+while not Path(go).exists():
     time.sleep(0.005)
-try:  # all made at the same moment (a loaded machine may start a process late)
-    station.unlock(sys.argv[3], "a wrong guess " + sys.argv[4], now=datetime.fromisoformat(sys.argv[5]))
+try:
+    station.unlock(user, passphrase, now=datetime.fromisoformat(moment) if moment else None)
+    print("signed in")
 except WrongPassphrase:
     print("evaluated")
 except LockedOut:
@@ -36,18 +37,28 @@ except LockedOut:
 """
 
 
-def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_path: Path) -> None:
+def sign_in_together(store: Station, tmp_path: Path, passphrases: list[str], *,
+                     moment: str = "") -> list[str]:
+    """One process per passphrase, started together once each has imported and opened the
+    store (a slow start under load would otherwise arrive late); their outcomes, sorted."""
     go = tmp_path / "go"
-    moment = utcnow().isoformat()
-    procs = [subprocess.Popen([sys.executable, "-c", GUESSER, str(store.data_dir), str(go), ADMIN, str(i),
-                               moment], stdout=subprocess.PIPE, text=True) for i in range(8)]
-    # Start together once every process has imported and opened the store (a slow start
-    # under load would otherwise arrive after the delay, as it would one after another).
+    procs = [subprocess.Popen([sys.executable, "-c", SIGN_IN, str(store.data_dir), str(go), ADMIN,
+                               passphrase, moment, str(n)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+             for n, passphrase in enumerate(passphrases)]
     deadline = time.monotonic() + 60
-    while len(list(tmp_path.glob("ready-*"))) < len(procs) and time.monotonic() < deadline:
+    while len(list(tmp_path.glob("go-ready-*"))) < len(procs) and time.monotonic() < deadline:
         time.sleep(0.01)
     go.touch()
-    results = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
+    outcomes = [p.communicate(timeout=60) for p in procs]
+    assert all(out.strip() for out, _ in outcomes), [err for _, err in outcomes]
+    return sorted(out.strip() for out, _ in outcomes)
+
+
+def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_path: Path) -> None:
+    # All made at the same moment (a loaded machine may start a process late).
+    results = sign_in_together(store, tmp_path, [f"a wrong guess {i}" for i in range(8)],
+                               moment=utcnow().isoformat())
     # Three free attempts, then the 1 s delay refuses the rest, as it would one after another.
     assert results == ["evaluated"] * 3 + ["locked"] * 5
     # Nothing valid lost: once the delay is over the right passphrase opens.
@@ -56,33 +67,10 @@ def test_parallel_wrong_guesses_follow_the_serial_schedule(store: Station, tmp_p
     assert session.audit.entries()[-1].details == {"failed_attempts_before": 3}
 
 
-RIGHT = """
-import sys, time
-from pathlib import Path
-from fieldreg.station import Station
-station = Station.open(Path(sys.argv[1]))
-go = Path(sys.argv[2])
-(go.parent / f"ready-{sys.argv[4]}").touch()
-while not go.exists():
-    time.sleep(0.005)
-station.unlock(sys.argv[3], sys.argv[5])
-print("signed in")
-"""
-
-
 def test_parallel_right_passphrases_all_sign_in(store: Station, tmp_path: Path) -> None:
     """Each attempt counts as wrong until its passphrase is checked; sign-ins taking turns,
     none is locked out by the others still being checked (the app and commands at once)."""
-    go = tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, "-c", RIGHT, str(store.data_dir), str(go), ADMIN, str(i),
-                               ADMIN_PASS], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for i in range(6)]
-    deadline = time.monotonic() + 60
-    while len(list(tmp_path.glob("ready-*"))) < len(procs) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    go.touch()
-    outcomes = [p.communicate(timeout=60) for p in procs]
-    assert [out.strip() for out, _ in outcomes] == ["signed in"] * 6, [err for _, err in outcomes]
+    assert sign_in_together(store, tmp_path, [ADMIN_PASS] * 6) == ["signed in"] * 6
     logins = [e for e in store.unlock(ADMIN, ADMIN_PASS).audit.entries() if e.action == "login"]
     assert all(e.details == {} for e in logins)  # no failed attempts recorded before any of them
 
