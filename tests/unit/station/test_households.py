@@ -5,6 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from fieldreg.errors import StorageError
+from fieldreg.station import households as households_service
 from fieldreg.station.session import Session
 from fieldreg.validation import parse_household
 from tests.conftest import household
@@ -67,3 +71,38 @@ def test_a_household_saved_without_consent_is_flagged_in_its_audit_entry(admin: 
     assert entries[withheld].details == {"members": 3, "without_consent": True}  # a flag, no personal data
     assert admin.households.get(withheld).household.consent is False
     assert admin.audit.verify()[1] is None  # the chain still verifies
+
+
+def test_households_registered_together_each_get_their_number_rows_and_audit_entry(
+        admin: Session, data_dir: Path) -> None:
+    families = [parse_household(household(notes=f"family {n}")) for n in range(3)]
+    regnos = admin.households.register_many(families)
+    assert len(set(regnos)) == 3 and [int(r.split("-")[2]) for r in regnos] == [1, 2, 3]
+    assert [admin.households.get(r).household.notes for r in regnos] == ["family 0", "family 1", "family 2"]
+    assert _outbox(data_dir) == [("registration", r, 1) for r in regnos]
+    audited = [(e.action, e.subject) for e in admin.audit.entries() if e.action == "register"]
+    assert audited == [("register", r) for r in regnos]
+    assert admin.audit.verify()[1] is None
+
+
+def test_households_registered_together_are_stored_all_or_none(
+        admin: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = len(admin.audit.entries())
+    real = households_service.queue_registration
+    calls: list[str] = []
+
+    def third_fails(conn: sqlite3.Connection, regno: str, *, version: int) -> None:
+        calls.append(regno)
+        if len(calls) == 3:  # the environment fails part-way, after two households are written
+            raise sqlite3.OperationalError("disk I/O error")
+        real(conn, regno, version=version)
+
+    monkeypatch.setattr(households_service, "queue_registration", third_fails)
+    families = [parse_household(household(notes=f"family {n}")) for n in range(4)]
+    with pytest.raises(StorageError):
+        admin.households.register_many(families)
+    monkeypatch.undo()
+    assert len(calls) == 3
+    assert _outbox(data_dir) == [] and len(admin.audit.entries()) == before
+    assert admin.households.search("traore") == []
+    assert admin.households.register(families[0]).split("-")[2] == "000001"  # no number was used up
