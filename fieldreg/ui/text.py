@@ -27,15 +27,28 @@ sentence: a capital first, a full stop last (``as_sentence``).
 from __future__ import annotations
 
 import errno
+import sqlite3
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fieldreg.errors import INPUT_CODES, FieldRegError, Problem, UnreadableRecord, ValidationError, unreadable_part
-from fieldreg.messages import Message
+from fieldreg.messages import Message, Refusal
 from fieldreg.model import Unreadable
 from fieldreg.station.form import FormInvalid, Spot, form_field
 
 CONTEXT = "Core"
+
+
+def _shown(value: object) -> object:
+    """A message's value as the user reads it: a Message translated, a refusal of the system
+    or of SQLite worded by its code (their own words are English)."""
+    if isinstance(value, Message):
+        return translated(value)
+    if isinstance(value, Refusal):
+        return os_reason(value.error)
+    if isinstance(value, sqlite3.Error):
+        return sqlite_reason(value)
+    return value
 
 
 def translated(message: Message | str) -> str:
@@ -45,7 +58,7 @@ def translated(message: Message | str) -> str:
     template = QCoreApplication.translate(CONTEXT, message.template)
     if not message.params:
         return template
-    params = {k: translated(v) if isinstance(v, Message) else v for k, v in message.params.items()}
+    params = {k: _shown(v) for k, v in message.params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -202,6 +215,26 @@ def os_reason(err: OSError) -> str:
         return QCoreApplication.translate("Text", str(words))
     code = errno.errorcode.get(err.errno or 0, type(err).__name__)
     return QCoreApplication.translate("Text", "the system refused ({code})").format(code=code)
+
+
+def sqlite_reason(err: sqlite3.Error) -> str:
+    """Why SQLite refused, by its result code (its own words are English)."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+    words = {
+        sqlite3.SQLITE_BUSY: QT_TRANSLATE_NOOP("Text", "the data file is in use by another program"),
+        sqlite3.SQLITE_LOCKED: QT_TRANSLATE_NOOP("Text", "the data file is in use by another program"),
+        sqlite3.SQLITE_IOERR: QT_TRANSLATE_NOOP("Text", "the disk could not be read or written (faulty medium?)"),
+        sqlite3.SQLITE_CORRUPT: QT_TRANSLATE_NOOP("Text", "the data file is damaged"),
+        sqlite3.SQLITE_NOTADB: QT_TRANSLATE_NOOP("Text", "this is not a FieldReg data file"),
+        sqlite3.SQLITE_FULL: QT_TRANSLATE_NOOP("Text", "the disk is full"),
+        sqlite3.SQLITE_CANTOPEN: QT_TRANSLATE_NOOP("Text", "the data file cannot be opened"),
+        sqlite3.SQLITE_PERM: QT_TRANSLATE_NOOP("Text", "the data file cannot be written"),
+        sqlite3.SQLITE_READONLY: QT_TRANSLATE_NOOP("Text", "the data file cannot be written"),
+    }.get(code)
+    if words is not None:
+        return QCoreApplication.translate("Text", str(words))
+    name = getattr(err, "sqlite_errorname", None) or type(err).__name__
+    return QCoreApplication.translate("Text", "the database refused ({code})").format(code=name)
 
 
 def unreadable_line(found: Unreadable) -> str:

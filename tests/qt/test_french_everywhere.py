@@ -182,3 +182,29 @@ def test_what_the_system_refused_reads_in_french(french: None, code: int) -> Non
     text = message_for(OSError(code, os.strerror(code), "/media/usb/TGR1-000001.frb"))
     assert text.startswith("L’ordinateur a refusé") and english_in(text) == [], text
     assert os.strerror(code) not in text
+
+
+def test_a_failed_write_or_save_reads_in_french(french: None, tmp_path: Path) -> None:
+    """The core keeps the system's and SQLite's own words for the command line; the app words them
+    by their code."""
+    import sqlite3
+
+    from fieldreg.errors import StorageError
+    from fieldreg.fsutil import write_problem
+    from fieldreg.sqlitedb import storage_error, transaction
+
+    written = StorageError(write_problem(OSError(errno.EIO, os.strerror(errno.EIO)), tmp_path / "lot.frb"))
+    assert str(written).endswith(": Input/output error")  # the command line's words, unchanged
+    busy = sqlite3.connect(tmp_path / "db.sqlite", timeout=0)
+    other = sqlite3.connect(tmp_path / "db.sqlite", timeout=0, isolation_level=None)
+    busy.execute("BEGIN IMMEDIATE")
+    with pytest.raises(StorageError) as locked:
+        with transaction(other):
+            pass
+    assert "database is locked" in str(locked.value)
+    failures = [written, locked.value, storage_error(sqlite3.OperationalError("disk I/O error"))]
+    lines = [error_text(err) for err in failures]
+    assert [line for line in lines if english_in(line)] == [], lines
+    assert "support défectueux" in lines[0] and "autre programme" in lines[1]
+    busy.close()
+    other.close()

@@ -223,6 +223,34 @@
         <translation>le système a refusé ({code})</translation>
     </message>
     <message>
+        <source>the data file is in use by another program</source>
+        <translation>le fichier de données est utilisé par un autre programme</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (faulty medium?)</source>
+        <translation>le disque n&apos;a pas pu être lu ou écrit (support défectueux&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>the data file is damaged</source>
+        <translation>le fichier de données est endommagé</translation>
+    </message>
+    <message>
+        <source>this is not a FieldReg data file</source>
+        <translation>ce n&apos;est pas un fichier de données FieldReg</translation>
+    </message>
+    <message>
+        <source>the data file cannot be opened</source>
+        <translation>le fichier de données ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the data file cannot be written</source>
+        <translation>le fichier de données ne peut pas être écrit</translation>
+    </message>
+    <message>
+        <source>the database refused ({code})</source>
+        <translation>la base de données a refusé ({code})</translation>
+    </message>
+    <message>
         <source>{regno} ({part})</source>
         <translation>{regno} ({part})</translation>
     </message>
