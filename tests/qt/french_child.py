@@ -7,8 +7,9 @@ duplicates, slips issued and checked in twice, a batch exported, two registratio
 damaged, and an integrity alert of every kind the core records. After each screen, each activation and each
 dialog, every visible text is read: labels, buttons, titles, tool tips, combo items,
 table cells and headers, list items, read-only text, message boxes, the status bar.
-Sign-in is also refused once (wrong passphrase) and the camp is given a valid slip,
-the same slip again, a registration number, a forged slip and garbage.
+Sign-in is also refused once (wrong passphrase), the camp is given a valid slip, the
+same slip again, a registration number, a forged slip and garbage, and the first-run
+wizard refuses what each of its pages is given wrong.
 
 It prints one ``RESULT {"texts": [[where, text], ...], ...}`` line; the parent
 (tests/qt/test_french_everywhere.py) looks for English in it.
@@ -203,6 +204,62 @@ def verify_slips(window, collector: Collector, token: str, regno: str) -> None: 
                 collector.look(window)
 
 
+def wizard_refusals(out: Path, collector: Collector, trust_list: bytes) -> None:
+    """The first-run wizard on an empty folder: each choice, and each page's refusals (nothing
+    typed; a missing file; a file that is not one; a fingerprint that is not one, then not HQ's)."""
+    from fieldreg.ui.main_window import MainWindow
+
+    (out / "trust.cose").write_bytes(trust_list)
+    (out / "not-an-enrollment.txt").write_text("nothing", encoding="utf-8")
+    window = MainWindow(out / "fresh", None, settings=UiSettings(language="fr"))
+    window.resize(1366, 768)
+    window.show()
+    settle(100)
+    collector.look(window)
+
+    def attempt(button: str, **fields: str) -> None:
+        for name, text in fields.items():
+            edit = window.findChild(QLineEdit, name)
+            assert edit is not None, name
+            edit.setText(text)
+        found = window.findChild(QAbstractButton, button)
+        assert found is not None, button
+        found.click()
+        settle(100)
+        pump(lambda: found.isEnabled(), what=f"{button} refused")
+        settle(50)
+        collector.look(window)
+
+    admin = {"AdminUser": ADMIN, "AdminPassphrase": ADMIN_PASS, "AdminRepeat": ADMIN_PASS}
+    for choice, button, tries in [
+        ("choosePost", "createPost", [
+            {}, {"enrollmentFile": str(out / "missing.cose")},
+            {"enrollmentFile": str(out / "not-an-enrollment.txt"), "enrollmentPassphrase": "x" * 12,
+             "postName": "Poste", **{f"post{k}": v for k, v in admin.items()}}]),
+        ("chooseCamp", "createCamp", [
+            {}, {"campId": "CAMP2", "trustFile": str(out / "missing.cose")},
+            {"trustFile": str(out / "trust.cose"), "hqFingerprint": "K3QF",
+             **{f"camp{k}": v for k, v in admin.items()}},
+            {"hqFingerprint": "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"}]),
+        ("chooseDemo", "", []),
+    ]:
+        chosen = window.findChild(QAbstractButton, choice)
+        assert chosen is not None, choice
+        chosen.click()
+        settle(50)
+        collector.look(window)
+        for fields in tries:
+            attempt(button, **fields)
+        back = [b for b in window.findChildren(QAbstractButton) if b.isVisible() and b.text() == "Retour"]
+        assert back, "no Back button"
+        back[0].click()
+        settle(50)
+    window._closing_confirmed = True
+    window.close()
+    window.deleteLater()
+    settle(50)
+
+
 def main() -> int:
     import faulthandler
 
@@ -215,6 +272,7 @@ def main() -> int:
     hq, post, regno, token = a_post_with_work(out)
     collector = Collector()
     answerer = Answerer(out, look=collector.look)
+    wizard_refusals(out, collector, hq.trust_list().raw)
     log: list[str] = []
     activated = 0
     for kind, data_dir, store, user, passphrase in every_role(hq, post, out):
