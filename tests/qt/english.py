@@ -8,8 +8,8 @@
 A word counts when it is in :data:`ENGLISH` (compared in lower case) or is a
 ``snake_case`` key (``birth_date``, ``other_relative``: only the core writes those).
 Words that are French as well ("date", "document", "photo", "notes", "destination",
-"type", "camp", "audit", "correction", "parent", "page", "file", "on", "a", "an", "or",
-"as") are not in the list, nor is "age" (the encryption tool batches use). Left out of
+"type", "camp", "audit", "correction", "parent", "page", "file", "minute", "on", "a", "an",
+"or", "as") are not in the list, nor is "age" (the encryption tool batches use). Left out of
 the text before looking: absolute paths (the test's temporary folders), words in capitals
 (codes: MLI, POST-YY-NNNNNN-C, FILE), file patterns (receipt-*.cose), a command quoted for the officer to type
 (« fieldreg audit verify »), and one quoted word ('cousin', "head"): a value as it was
@@ -33,7 +33,7 @@ entry entries post posts station stations alert alerts seal seals grant authorit
 the and of is are was were be been by with from not cannot has have had this that these those to at for in
 into which what when no if it its only must may will should there here after before new old please
 error errors warning warnings failed done found deleted changed added removed
-day days hour hours minute minutes second seconds today yesterday tomorrow ago
+day days hour hours second seconds today yesterday tomorrow ago
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday am pm
 cancel open save close print apply help back next finish files look directory folder details

@@ -6,7 +6,8 @@ something on every screen: households registered, corrected and voided, possible
 duplicates, slips issued and checked in twice, a batch exported, two registrations
 damaged, and an integrity alert of every kind the core records. After each screen, each activation and each
 dialog, every visible text is read: labels, buttons, titles, tool tips, combo items,
-table cells and headers, list items, read-only text, message boxes, the status bar.
+table cells and headers, list items, read-only text, message boxes, the status bar, and
+each screen's guide (F1).
 Sign-in is also refused once (wrong passphrase), the camp is given a valid slip, the
 same slip again, a registration number, a forged slip and garbage, and the first-run
 wizard refuses what each of its pages is given wrong.
@@ -25,6 +26,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -68,6 +70,7 @@ class Collector:
 
     def __init__(self) -> None:
         self.texts: dict[tuple[str, str], None] = {}
+        self.guides: set[str] = set()
 
     def add(self, where: str, text: object) -> None:
         if isinstance(text, str) and text.strip():
@@ -86,6 +89,17 @@ class Collector:
             for widget in [top, *top.findChildren(QWidget)]:
                 if alive(widget) and widget.isVisible():
                     self.widget(where, widget)
+
+    def look_with_help(self, window: QWidget) -> None:
+        """:meth:`look`, and the first time a screen is seen its guide (F1) as the window shows it."""
+        self.look(window)
+        screen = getattr(window, "current_screen", lambda: None)()
+        if screen is None or type(screen).__name__ in self.guides:
+            return
+        self.guides.add(type(screen).__name__)
+        window.show_help()
+        self.add(f"guide of {type(screen).__name__}", prose(window.help_viewer.browser.document()))
+        window.help_viewer.hide()
 
     def widget(self, where: str, w: QWidget) -> None:
         add = self.add
@@ -130,6 +144,24 @@ class Collector:
                 index = model.index(row, column)
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     self.add(where, model.data(index, role))
+
+
+def prose(document: QTextDocument) -> str:
+    """A guide's text without what it shows as code (monospace: commands, file names, keys)."""
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        line = ""
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            code = fragment.charFormat().fontFixedPitch() or "monospace" in (
+                fragment.charFormat().fontFamilies() or [])
+            line += " " if code else fragment.text()
+            fragments += 1
+        lines.append(line)
+        block = block.next()
+    return "\n".join(lines)
 
 
 # Every alert the core records, with facts of the kinds it records (docs/store.md).
@@ -284,7 +316,8 @@ def main() -> int:
         collector.look(window)
         if kind == "camp":
             verify_slips(window, collector, token, regno)
-        activated += activate_everything(window, user, passphrase, regno, log, look=collector.look)
+        activated += activate_everything(window, user, passphrase, regno, log,
+                                         look=lambda window: collector.look_with_help(window))
         end_round(window, look=collector.look)
         del window
     answerer.timer.stop()

@@ -68,6 +68,7 @@ def test_every_screen_for_every_role_shows_only_french(tmp_path: Path) -> None:
     assert any("alerte(s) d'intégrité" in t for t in shown)
     assert any("le résumé du ménage" in t for t in shown)  # a damaged registration, named
     assert any(t.startswith("Impossible de lire") and "n'existe pas" in t for t in shown)  # the wizard
+    assert len({text for where, text in texts if where.startswith("guide of")}) >= 4  # F1: the guides
     assert english_lines(texts) == []
 
 
