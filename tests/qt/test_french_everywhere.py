@@ -214,3 +214,25 @@ def test_a_failed_write_or_save_reads_in_french(french: None, tmp_path: Path) ->
     assert "support défectueux" in lines[0] and "autre programme" in lines[1]
     busy.close()
     other.close()
+
+
+def test_sign_in_refusals_read_in_french(french: None, admin: Session, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wrong passphrases up to the lock-out, a disabled account, an unknown name: as the sign-in
+    page words them (by the kind of refusal) and as any other screen would (error_text)."""
+    from fieldreg.errors import AuthError
+    from fieldreg.ui.screens.login import LoginScreen
+    from tests.conftest import make_user
+
+    make_user(admin, "ali", "officer")
+    admin.accounts.set_disabled("ali", True)
+    refusals = []
+    for user, passphrase in [("awa", "not the passphrase")] * 5 + [("ali", "ali own passphrase"),
+                                                                  ("inconnu", "not the passphrase")]:
+        with pytest.raises(AuthError) as refused:
+            admin.station.unlock(user, passphrase)
+        refusals.append(refused.value)
+    page = LoginScreen(admin.station)
+    qtbot.addWidget(page)
+    lines = [page.refusal(err) for err in refusals] + [error_text(err) for err in refusals]
+    assert [line for line in lines if english_in(line)] == [], lines
+    assert any("réessayez" in line or "Attendez" in line for line in lines), lines
