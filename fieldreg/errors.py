@@ -224,6 +224,42 @@ class UnreadableRecord(CorruptData):
             "or altered); the other registrations are not affected", regno=regno, part=part))
 
 
+# The sealed columns an unreadable part names, in words (an unknown column is named as written).
+_COLUMN_WORDS = {
+    "summary": Message("summary"),
+    "attributes": Message("details"),
+    "family_name": Message("family name"),
+    "given_names": Message("given names"),
+    "other_names": Message("other names"),
+    "photo": Message("photo"),
+    "void_reason": Message("reason for voiding"),
+    "previous": Message("content"),
+    "reason": Message("reason"),
+}
+
+
+def unreadable_part(part: str) -> Message:
+    """An :class:`UnreadableRecord`'s ``part`` in words, for the app to translate.
+
+    >>> str(unreadable_part("members/ab12.family_name"))
+    'family name of member ab12'
+    >>> str(unreadable_part("lost:history@2.previous"))
+    'content of version 2 (replaced while it could not be opened)'
+    """
+    if part.startswith("lost:"):
+        return Message("{part} (replaced while it could not be opened)",
+                       part=unreadable_part(part.removeprefix("lost:")))
+    if part == "record":
+        return Message("whole record")
+    place, _, column = part.rpartition(".")
+    words = _COLUMN_WORDS.get(column) or Message("{column}", column=column)
+    if place.startswith("members/"):
+        return Message("{field} of member {member}", field=words, member=place.removeprefix("members/"))
+    if place.startswith("history@"):
+        return Message("{field} of version {version}", field=words, version=place.removeprefix("history@"))
+    return Message("household {field}", field=words)
+
+
 class StaleVersion(InvalidInput):
     """A correction was made from a version of a registration that has changed since."""
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from fieldreg.errors import StorageError
-from fieldreg.messages import Message
+from fieldreg.messages import Message, Refusal
 
 _TMP_SUFFIX = ".tmp"
 _T = TypeVar("_T")
@@ -250,7 +250,7 @@ def write_problem(exc: OSError, target: Path) -> Message:
         return Message("cannot write {target}: permission denied", target=target)
     if exc.errno == errno.ENOENT:
         return Message("cannot write {target}: the folder does not exist (medium removed?)", target=target)
-    return Message("cannot write {target}: {reason}", target=target, reason=exc.strerror or exc)
+    return Message("cannot write {target}: {reason}", target=target, reason=Refusal(exc))
 
 
 def secure_data_dir(path: Path) -> None:

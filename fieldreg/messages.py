@@ -21,7 +21,9 @@ registration {regno}", regno=regno)``). A test refuses f-strings there.
 
 Templates use :meth:`str.format` syntax, conversions and format specs included
 (``{key!r}``, ``{size:.1f}``). A Message with no values is printed as written,
-so text that is not ours (an operating-system error) can travel as one.
+so text that is not ours can travel as one. An error the system or SQLite gave
+travels as a :class:`Refusal` value (or the ``sqlite3.Error`` itself): its own
+words for the command line, its code for the app to word it.
 """
 
 from __future__ import annotations
@@ -60,3 +62,29 @@ class Message:
 def as_message(text: str | Message) -> Message:
     """``text`` as a Message; a plain string becomes one with no values, printed as written."""
     return text if isinstance(text, Message) else Message(text)
+
+
+class Refusal:
+    """An error the operating system gave, as a message's value.
+
+    ``str()`` is the system's own words (``strerror``), what the command line
+    prints; they are in the system's language, so the app words the refusal by
+    its code (``error.errno``) instead (fieldreg/ui/text.py ``refusal_words``)::
+
+        >>> str(Message("cannot write {target}: {reason}", target="f", reason=Refusal(OSError(5, "I/O error"))))
+        'cannot write f: I/O error'
+    """
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def __str__(self) -> str:
+        return self.error.strerror or str(self.error)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Refusal({self.error!r})"

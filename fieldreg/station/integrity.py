@@ -134,6 +134,39 @@ def findings_of(scan: seals.RecordScan, audited: dict[str, int],
     return out
 
 
+# The words for the codes an alert's facts hold (store/audit.py check_head, store/reseal.py,
+# store/accounts.py check_row): a Message each, so the app shows them in its language.
+_HEAD_PROBLEMS = {
+    "entries_replaced": Message("its last entries were replaced"),
+    "head_missing": Message("the record of its last entry is missing"),
+    "head_unreadable": Message("the record of its last entry does not open"),
+    "head_forged": Message("the record of its last entry was forged"),
+    "last_entry_changed": Message("its last entry was changed"),
+}
+_COMMITMENT_STATES = {
+    "missing": Message("the record of the households' seals is missing ({expected} recorded, {found} found)"),
+    "forged": Message("the record of the households' seals was forged ({expected} recorded, {found} found)"),
+    "mismatch": Message("the households do not match the record of their seals ({expected} recorded, "
+                        "{found} found)"),
+}
+_RESEAL_REFUSALS = {
+    "sealed_rows": Message("rows already carry a seal"),
+    "sealed_envelopes": Message("fields are already sealed to their row"),
+}
+_ACCOUNT_REFUSALS = {
+    "account_missing": Message("its row is missing"),
+    "account_unsigned": Message("its row carries no signed grant"),
+    "grant_malformed": Message("its signed grant is malformed"),
+    "account_fields_changed": Message("its role, state or passphrase was changed by hand"),
+    "wrap_lacks_authority": Message("its passphrase does not hold the post's account authority"),
+}
+
+
+def _word(table: dict[str, Message], code: object) -> Message:
+    """A code's words, or the code itself as written (one this version does not know)."""
+    return table.get(str(code)) or Message("{code}", code=code)
+
+
 def describe_alert(entry: AuditEntry) -> Message:
     """One alert, for a person: what was found (the codes of docs/store.md)."""
     facts = {k: v for k, v in entry.details.items() if k != "code"}
@@ -148,14 +181,13 @@ def describe_alert(entry: AuditEntry) -> Message:
             return Message("audit entries {first}-{last} were deleted from the end of the log",
                            first=first, last=last)
         return Message("the end of the audit log was tampered with ({problem})",
-                       problem=facts.get("problem"))
+                       problem=_word(_HEAD_PROBLEMS, facts.get("problem")))
     if code == "records_altered":
         return Message("{count} registrations changed outside FieldReg: {regnos}",
                        count=facts.get("count"), regnos=regnos)
-    if code == "records_commitment":
-        return Message("the record of the households' seals is {state} ({expected} recorded, "
-                       "{found} found)", state=facts.get("state"),
-                       expected=facts.get("expected"), found=facts.get("found"))
+    if code == "records_commitment" and facts.get("state") in _COMMITMENT_STATES:
+        return _COMMITMENT_STATES[facts["state"]].with_values(expected=facts.get("expected"),
+                                                              found=facts.get("found"))
     if code == "records_rolled_back":
         return Message("{count} registrations put back to an older version: {regnos}",
                        count=facts.get("count"), regnos=regnos)
@@ -167,7 +199,16 @@ def describe_alert(entry: AuditEntry) -> Message:
                        count=facts.get("count"), regnos=regnos)
     if code == "records_reseal_refused":
         return Message("the upgrade of earlier records was refused: the store was sealed before "
-                       "({why})", why=facts.get("why"))
+                       "({why})", why=_word(_RESEAL_REFUSALS, facts.get("why")))
+    if code == "account_refused":
+        return Message("the account {user} was refused at sign-in: {reason}", user=facts.get("user"),
+                       reason=_word(_ACCOUNT_REFUSALS, facts.get("reason")))
+    if code == "lockout_tampered":
+        return Message("the wrong-passphrase count of {user} was changed by hand", user=facts.get("user"))
+    if code == "unknown_user_attempts":
+        return Message("{count} sign-in attempts with user names that do not exist", count=facts.get("count"))
+    if code == "authority_replaced":
+        return Message("the post's account authority had been replaced by hand; it was put back")
     shown = " ".join(f"{k}={v}" for k, v in facts.items())
     return Message("{code} {facts}", code=code, facts=shown)
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from fieldreg.ui.language import apply_language
 from fieldreg.ui.runtime import make_application
-from fieldreg.ui.text import error_text
+from fieldreg.ui.text import error_text, os_reason
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -105,6 +105,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 1
     app = make_application([sys.argv[0] if sys.argv and sys.argv[0] else "fieldreg", *qt_args])
 
+    from PySide6.QtCore import QCoreApplication
+
     from fieldreg.errors import FieldRegError
     from fieldreg.station import Station, datadir
     from fieldreg.ui.enter_keys import install_enter_keys
@@ -115,7 +117,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         datadir.prepare(directory)  # owner-only if new, as 'fieldreg init' makes it; its log
     except OSError as err:
-        return _fatal(app, f"FieldReg cannot use the folder {directory}: {err.strerror or err}.")
+        apply_language("")  # its settings are in that folder: the computer's language
+        return _fatal(app, QCoreApplication.translate("App", "FieldReg cannot use the folder {directory}: {reason}.")
+                      .format(directory=directory, reason=os_reason(err)))
     settings = UiSettings.load(directory)
     apply_language(settings.language)
     app.setWindowIcon(app_icon())

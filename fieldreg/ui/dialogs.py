@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldreg import errors
-from fieldreg.ui.text import error_text
+from fieldreg.ui.text import error_text, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,8 @@ def message_for(err: BaseException, *, sentence: bool = True) -> str:
     another message)."""
     if isinstance(err, errors.FieldRegError):
         return error_text(err, sentence=sentence)
-    if isinstance(err, OSError) and err.strerror:
-        return QCoreApplication.translate("Errors", "The computer refused: {reason}.").format(reason=err.strerror)
+    if isinstance(err, OSError) and err.errno:
+        return QCoreApplication.translate("Errors", "The computer refused: {reason}.").format(reason=os_reason(err))
     return QCoreApplication.translate(
         "Errors", "The action did not complete and nothing was changed. Details are in the log file.")
 

@@ -178,8 +178,9 @@ def scenario_preview(out: Path) -> dict[str, object]:
 class Answerer:
     """Answers every dialog the smoke run opens; counts what it saw by kind."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, look: Callable[[QWidget], None] | None = None):
         self.out = out
+        self.look = look  # shown each dialog once, before it is answered (tests/qt/french_child.py)
         self.seen: dict[str, int] = {}
         self.first_seen: dict[int, float] = {}
         self.slips_done: set[int] = set()
@@ -225,6 +226,8 @@ class Answerer:
             if self.handled.get(key) is box:
                 continue  # its answer is on its way
             now = time.monotonic()
+            if key not in self.first_seen and self.look is not None:
+                self.look(box)
             first = self.first_seen.setdefault(key, now)
             if isinstance(box, QProgressDialog):
                 continue  # work in progress: it closes itself
@@ -300,9 +303,11 @@ def sign_in(window, user: str, passphrase: str) -> None:  # type: ignore[no-unty
 SKIP_NAMES = {"lockButton"}  # locking is tested in test_app_shell; here it would end the round
 
 
-def activate_everything(window, user: str, passphrase: str, regno: str, log: list[str]) -> int:  # type: ignore[no-untyped-def]
+def activate_everything(window, user: str, passphrase: str, regno: str, log: list[str],  # type: ignore[no-untyped-def]
+                        look: Callable[[QWidget], None] = lambda window: None) -> int:
     """Each screen in turn: select the first row of each list, then click every enabled button
-    and trigger every enabled action; returns how many were activated."""
+    and trigger every enabled action; returns how many were activated. ``look`` is shown the
+    window on each screen and after each activation."""
     activated = 0
     for row in range(len(window.screens)):
         if not window.is_unlocked:
@@ -316,6 +321,7 @@ def activate_everything(window, user: str, passphrase: str, regno: str, log: lis
             search.setText(regno)
             search.returnPressed.emit()
             pump(lambda: quiet(window), what="search")
+        look(window)
         targets: list[QAbstractButton | QAction] = []
         for view in screen.findChildren(QAbstractItemView):
             model = view.model()
@@ -341,28 +347,50 @@ def activate_everything(window, user: str, passphrase: str, regno: str, log: lis
             log.append(f"{name}: {label}")
             settle(20)
             pump(lambda: quiet(window), what=f"{name}: {label}")
+            look(window)
             gc.collect()
     return activated
 
 
-def scenario_smoke(out: Path) -> dict[str, object]:
-    from fieldreg.ui.main_window import MainWindow
+Round = tuple[str, Path, object, str, str]  # kind of station, its data dir, its store, user, passphrase
 
-    hq, post, regno = post_with_a_household(out)
+
+def every_role(hq, post, out: Path) -> list[Round]:  # type: ignore[no-untyped-def]
+    """A supervisor and an officer at ``post``, a camp with an officer: one round each, and the
+    admin's of the post and of the camp (the smoke run and tests/qt/french_child.py)."""
     make_user(post, "mariam", "supervisor")
     make_user(post, "ali", "officer")
     camp = create_camp(out / "camp", camp_id="CAMP1", camp_name="Site de transit",
                        trust_list=hq.trust_list().raw, fingerprint=hq.fingerprint, admin=ADMIN,
                        passphrase=ADMIN_PASS, kdf=FAST_KDF)
-    camp_admin = camp.unlock(ADMIN, ADMIN_PASS)
-    make_user(camp_admin, "ali", "officer")
-    rounds = [
+    make_user(camp.unlock(ADMIN, ADMIN_PASS), "ali", "officer")
+    return [
         ("post", out / "station", post.station, ADMIN, ADMIN_PASS),
         ("post", out / "station", post.station, "mariam", "mariam own passphrase"),
         ("post", out / "station", post.station, "ali", "ali own passphrase"),
         ("camp", out / "camp", camp, "ali", "ali own passphrase"),
         ("camp", out / "camp", camp, ADMIN, ADMIN_PASS),
     ]
+
+
+def end_round(window, look: Callable[[QWidget], None] = lambda window: None) -> None:  # type: ignore[no-untyped-def]
+    """Lock (once, at the end of the round; ``look`` is shown the lock page), then close the
+    window for good."""
+    window.shortcuts.lock_action.trigger()
+    settle(50)
+    look(window)
+    window._closing_confirmed = True  # no "quit with unsaved work?" here
+    window.close()
+    window.deleteLater()
+    settle(50)
+    gc.collect()
+
+
+def scenario_smoke(out: Path) -> dict[str, object]:
+    from fieldreg.ui.main_window import MainWindow
+
+    hq, post, regno = post_with_a_household(out)
+    rounds = every_role(hq, post, out)
     answerer = Answerer(out)
     log: list[str] = []
     screens: dict[str, list[str]] = {}
@@ -374,14 +402,8 @@ def scenario_smoke(out: Path) -> dict[str, object]:
         sign_in(window, user, passphrase)
         screens[f"{kind} {user}"] = [type(s).__name__ for s in window.screens]
         activated += activate_everything(window, user, passphrase, regno, log)
-        window.shortcuts.lock_action.trigger()  # and the lock, once, at the end of the round
-        settle(50)
-        window._closing_confirmed = True  # no "quit with unsaved work?" here
-        window.close()
-        window.deleteLater()
+        end_round(window)
         del window
-        settle(50)
-        gc.collect()
     answerer.timer.stop()
     return {"screens": screens, "activated": activated, "dialogs": answerer.seen, "log": log,
             "saved": sorted(p.name for p in out.glob("saved-*.pdf"))}

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldreg.messages import Message
 from fieldreg.station.form import Spot
-from fieldreg.ui.widgets.form_problems import explain
+from fieldreg.ui.text import explain
 from fieldreg.ui.widgets.household_form import HouseholdForm
 from fieldreg.ui.widgets.members import (
     AGE,
@@ -50,7 +50,7 @@ def test_the_form_s_own_words_are_keyed_on_the_code(qapp: object, code: str, fie
 def test_a_code_without_words_of_the_form_shows_the_core_s_message(qapp: object) -> None:
     assert explain(Spot(1, "birth", "too_old", Message("estimated age {value} is over {max_age}", value=150,
                                                        max_age=120))) == "estimated age 150 is over 120"
-    assert explain(Spot(1, "documents", "not_a_choice", WORDS)) == str(WORDS)  # no wording for documents
+    assert explain(Spot(1, "phone", "bad_format", WORDS)) == str(WORDS)  # no wording for the phone
 
 
 @pytest.mark.parametrize(("spot", "cell"), [

@@ -18,10 +18,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_child(scenario: str, out: Path, timeout: int = 240) -> dict[str, Any]:
+def run_child(scenario: str, out: Path, timeout: int = 240, *, module: str = "tests.qt.crash_child") -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     env.pop("FIELDREG_HOME", None)
-    done = subprocess.run([sys.executable, "-m", "tests.qt.crash_child", scenario, str(out)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", module, scenario, str(out)], cwd=ROOT,
                           capture_output=True, text=True, env=env, timeout=timeout)
     assert done.returncode == 0, (
         f"{scenario}: the app's process ended with status {done.returncode} "

@@ -31,7 +31,7 @@ from fieldreg.station.dashboard import Dashboard, DayCount
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
-from fieldreg.ui.text import translated
+from fieldreg.ui.text import joined, translated, unreadable_line
 from fieldreg.ui.widgets.notice import Notice
 
 PERIODS = (14, 31)  # days shown in the chart
@@ -170,7 +170,7 @@ class DashboardScreen(Screen):
             "('fieldreg correct REGNO FILE'), or restore the data file from a backup; HQ is "
             "told in the next batch.").format(
                 count=QLocale().toString(len(found)),
-                records=", ".join(u.line() for u in found[:MAX_UNREADABLE_NAMED])
+                records=", ".join(unreadable_line(u) for u in found[:MAX_UNREADABLE_NAMED])
                 + ("…" if len(found) > MAX_UNREADABLE_NAMED else "")))
 
     def show_board(self, board: Dashboard, alerts: list[str] | None = None) -> None:
@@ -219,7 +219,7 @@ class DashboardScreen(Screen):
         if not alerts:
             self.alerts.clear_notice()
             return
-        shown = "; ".join(reversed(alerts[-MAX_DAYS_NAMED:]))
+        shown = joined(list(reversed(alerts[-MAX_DAYS_NAMED:])))
         self.alerts.show_warning(self.tr(
             "{n} integrity alert(s) recorded at this post, newest first: {alerts}. "
             "Run 'fieldreg audit verify' and tell HQ.").format(n=len(alerts), alerts=shown))
@@ -236,7 +236,7 @@ class DashboardScreen(Screen):
                                  "average)").format(
                 people=locale.toString(d.people), day=self._day_name(d, long=True),
                 average=locale.toString(d.trailing_average, "f", 1)))
-        text = self.tr("Unusual flow: {days}.").format(days="; ".join(parts))
+        text = self.tr("Unusual flow: {days}.").format(days=joined(parts))
         if len(unusual) > MAX_DAYS_NAMED:
             text += " " + self.tr("Earlier days of this period stand out too (in red).")
         self.unusual.show_warning(text)

@@ -34,6 +34,7 @@ from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.file_dialogs import Folders
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
+from fieldreg.ui.text import unreadable_line
 from fieldreg.ui.widgets.batches import BatchesBox
 from fieldreg.ui.widgets.destination import DestinationBox
 from fieldreg.ui.widgets.labels import wrapped
@@ -156,7 +157,7 @@ class ExportScreen(Screen):
             text += " " + self.tr(
                 "Left out because they cannot be opened (damaged or altered), and reported to "
                 "HQ: {records}. They stay queued; a supervisor can correct them from their "
-                "slips.").format(records=", ".join(u.line() for u in b.unreadable))
+                "slips.").format(records=", ".join(unreadable_line(u) for u in b.unreadable))
         text += " " + (self.tr("You may now remove the stick.") if stick
                        else self.tr("Take this file to HQ."))
         self.result.show_success(text)

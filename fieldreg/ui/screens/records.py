@@ -37,6 +37,7 @@ from fieldreg.ui.printing import (
     show_slip_dialog,
 )
 from fieldreg.ui.screens import Screen
+from fieldreg.ui.text import unreadable_line
 from fieldreg.ui.widgets.correct_dialog import CorrectDialog
 from fieldreg.ui.widgets.reason import ReasonDialog
 from fieldreg.ui.widgets.registration_view import RegistrationView
@@ -174,7 +175,7 @@ class RecordsScreen(Screen):
         if unreadable:  # left out of every search: named, so they are not silently missing
             status += " " + self.tr("Cannot be opened (damaged or altered), left out: "
                                     "{records}.").format(
-                records=", ".join(u.line() for u in unreadable[:10])
+                records=", ".join(unreadable_line(u) for u in unreadable[:10])
                 + ("…" if len(unreadable) > 10 else ""))
         self.search_status.setText(status)
         first = self.results.topLevelItem(0)

@@ -29,7 +29,7 @@ from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.file_dialogs import Folders, open_file
 from fieldreg.ui.screens import Screen
-from fieldreg.ui.text import error_text
+from fieldreg.ui.text import error_text, os_reason
 from fieldreg.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ class StationScreen(Screen):
             data = path.read_bytes()
         except OSError as err:
             self.result.show_failure(self.tr("Cannot read {file}: {reason}").format(
-                file=str(path), reason=err.strerror or type(err).__name__))
+                file=str(path), reason=os_reason(err)))
             return
         try:
             trust_list = document_kind(data) == "trustlist"

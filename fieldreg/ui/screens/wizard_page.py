@@ -32,7 +32,7 @@ from fieldreg.station.accounts import MIN_PASSPHRASE, USERNAME_RE
 from fieldreg.ui.dialogs import show_error
 from fieldreg.ui.file_dialogs import Folders, open_file
 from fieldreg.ui.tasks import run_task
-from fieldreg.ui.text import error_text
+from fieldreg.ui.text import error_text, os_reason
 from fieldreg.ui.widgets.labels import heading
 
 
@@ -168,7 +168,7 @@ class WizardPage(QWidget):
         try:
             return Path(path).expanduser().read_bytes()
         except OSError as err:
-            return self.tr("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror or err)
+            return self.tr("Cannot read {path}: {reason}.").format(path=path, reason=os_reason(err))
 
     def _run(self, label: str, message: QLabel, work: Callable[[], tuple[Any, str]],
              button: QWidget) -> None:

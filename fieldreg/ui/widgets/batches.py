@@ -36,7 +36,7 @@ from fieldreg.station.batches import BatchInfo
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.dialogs import message_for
 from fieldreg.ui.file_dialogs import Folders, open_file
-from fieldreg.ui.text import error_text
+from fieldreg.ui.text import error_text, os_reason
 from fieldreg.ui.widgets.destination import DestinationBox
 from fieldreg.ui.widgets.notice import Notice
 
@@ -173,7 +173,7 @@ class BatchesBox(QGroupBox):
             data = path.read_bytes()
         except OSError as err:
             self.batches_result.show_failure(self.tr("Cannot read {file}: {reason}").format(
-                file=str(path), reason=err.strerror or type(err).__name__))
+                file=str(path), reason=os_reason(err)))
             return
         try:
             got = self._ctx.session.batches.load_receipt(data)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from fieldreg.safetext import escape_controls
 from fieldreg.station.duplicates import Candidate
-from fieldreg.ui.text import translated
+from fieldreg.ui.text import joined, translated
 
 
 class DuplicatesPanel(QWidget):
@@ -59,13 +59,13 @@ class DuplicatesPanel(QWidget):
             household, member = candidate.b
             born = f"~{member.birth_year}" if member.birth_estimated else str(member.birth_year)
             place = f" · {escape_controls(household.locality)}" if household.locality else ""
-            status = "" if household.status == "active" else f" [{household.status}]"
+            status = "" if household.status == "active" else self.tr(" [void]")
             text = self.tr("{family} {given} ({who}){place}\n{regno}{status} · {score}% alike\n"
                            "Why: {why}").format(
                 family=escape_controls(member.family_name.upper()), given=escape_controls(member.given_names),
                 who=self._who(member.sex, born),
                 place=place, regno=household.regno, status=status,
-                score=round(candidate.match.score * 100), why="; ".join(translated(r) for r in candidate.match.reasons))
+                score=round(candidate.match.score * 100), why=joined([translated(r) for r in candidate.match.reasons]))
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, household.regno)
             item.setToolTip(text)

@@ -2,23 +2,20 @@
 
 >>> marks = ProblemMarks(form.table, widgets, form.tab_order, title, listing)   # doctest: +SKIP
 >>> marks.show(err.spots, details_row=0)          # FormInvalid: mark, list in form order, go to the first
->>> describe_spot(Spot(2, "birth", "future", Message("{value} is in the future", value="2027-01-03")))
-'Member 2 · Age or birth date: 2027-01-03 is in the future'
 
 Where a problem is comes from the core (fieldreg/station/form.py: the row,
-the form field and the problem's code). How it reads is keyed on the code: a
-few problems read better in the form's own words (the core names JSON keys,
-"birth_date"); every other one is the core's message, translated
-(fieldreg/ui/text.py).
+the form field and the problem's code). How it reads is keyed on the code and
+the field (fieldreg/ui/text.py ``describe_spot``): the form's own words where the
+core's would name JSON keys, else the core's message, translated.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from fieldreg.station.form import Spot
-from fieldreg.ui.text import translated
+from fieldreg.ui.text import describe_spot
 from fieldreg.ui.widgets.members import FIELD_COLUMNS, GIVEN, MembersTable
 
 PROBLEM_STYLE = (
@@ -27,72 +24,6 @@ PROBLEM_STYLE = (
     " { border: 2px solid #b00000; background: #fff0f0; }"
     " QCheckBox[problem=\"true\"] { color: #b00000; font-weight: bold; }"
 )
-
-_TYPE_A_BIRTH = QT_TRANSLATE_NOOP("FormProblems", "type an age, a birth date or a birth year")
-# The form's own words for a problem, by (code, form field); a field of None
-# stands for any field without its own entry. QT_TRANSLATE_NOOP marks the
-# English for lupdate and returns it (typed ``object``): explain() translates it.
-_WORDING: dict[tuple[str, str | None], object] = {
-    ("required", None): QT_TRANSLATE_NOOP("FormProblems", "required"),
-    ("required", "birth"): _TYPE_A_BIRTH,
-    ("one_of", "birth"): _TYPE_A_BIRTH,
-    ("not_a_date", "birth"): QT_TRANSLATE_NOOP("FormProblems", "not a date: type it as DD/MM/YYYY, e.g. 02/03/2019"),
-    ("wrong_type", "birth"): QT_TRANSLATE_NOOP("FormProblems", "not a whole number"),
-    ("no_head", None): QT_TRANSLATE_NOOP("FormProblems", "one member must be the head of household"),
-    ("two_heads", None): QT_TRANSLATE_NOOP("FormProblems", "only one member can be the head of household"),
-    ("not_a_country", None):
-        QT_TRANSLATE_NOOP("FormProblems", "not a country code: type three letters, e.g. MLI, BFA, CIV"),
-    ("not_a_choice", "sex"): QT_TRANSLATE_NOOP("FormProblems", "choose female, male or other"),
-    ("not_a_choice", "relationship"):
-        QT_TRANSLATE_NOOP("FormProblems", "choose the relationship to the head of household"),
-    ("no_members", None): QT_TRANSLATE_NOOP("FormProblems", "type at least the head of household"),
-    ("bad_character", None):
-        QT_TRANSLATE_NOOP("FormProblems", "only letters, spaces, apostrophes and hyphens are allowed"),
-}
-
-
-def field_label(name: str) -> str:
-    """A form field's name as its label reads, in the user's language."""
-    return {
-        "given_names": QCoreApplication.translate("FormProblems", "Given names"),
-        "family_name": QCoreApplication.translate("FormProblems", "Family name"),
-        "sex": QCoreApplication.translate("FormProblems", "Sex"),
-        "relationship": QCoreApplication.translate("FormProblems", "Relationship"),
-        "birth": QCoreApplication.translate("FormProblems", "Age or birth date"),
-        "other_names": QCoreApplication.translate("FormProblems", "Other names"),
-        "nationality": QCoreApplication.translate("FormProblems", "Nationality"),
-        "phone": QCoreApplication.translate("FormProblems", "Phone"),
-        "languages": QCoreApplication.translate("FormProblems", "Languages"),
-        "specific_needs": QCoreApplication.translate("FormProblems", "Specific needs"),
-        "documents": QCoreApplication.translate("FormProblems", "Identity document"),
-        "origin_country": QCoreApplication.translate("FormProblems", "Country of origin"),
-        "origin_region": QCoreApplication.translate("FormProblems", "Region"),
-        "origin_locality": QCoreApplication.translate("FormProblems", "Village / town"),
-        "destination": QCoreApplication.translate("FormProblems", "Going to"),
-        "travel_mode": QCoreApplication.translate("FormProblems", "Travelled by"),
-        "arrival": QCoreApplication.translate("FormProblems", "Arrival date"),
-        "consent": QCoreApplication.translate("FormProblems", "Consent"),
-        "notes": QCoreApplication.translate("FormProblems", "Notes"),
-        "members": QCoreApplication.translate("FormProblems", "Members"),
-    }.get(name, QCoreApplication.translate("FormProblems", "Household"))
-
-
-def explain(spot: Spot) -> str:
-    """Why the field is marked, in the user's language: the form's words for its code, else the core's."""
-    wording = _WORDING.get((spot.code, spot.field)) or _WORDING.get((spot.code, None))
-    if wording is not None:
-        return QCoreApplication.translate("FormProblems", str(wording))
-    return translated(spot.message)
-
-
-def describe_spot(spot: Spot) -> str:
-    """One line: where (member N · field, or the household field) and why."""
-    label = field_label(spot.field)
-    if spot.member is not None:
-        return QCoreApplication.translate("FormProblems", "Member {number} · {field}: {why}").format(
-            number=spot.member, field=label, why=explain(spot))
-    return QCoreApplication.translate("FormProblems", "{field}: {why}").format(field=label, why=explain(spot))
-
 
 def mark(widget: QWidget, why: str) -> None:
     """Show ``widget`` as having a problem (PROBLEM_STYLE), ``why`` as its tool tip."""

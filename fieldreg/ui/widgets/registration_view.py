@@ -15,8 +15,10 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from fieldreg.errors import unreadable_part
 from fieldreg.model import Registration
 from fieldreg.safetext import escape_controls
+from fieldreg.ui.text import translated
 from fieldreg.ui.widgets.members import relationship_labels, sex_labels
 
 
@@ -92,7 +94,7 @@ class RegistrationView(QTextBrowser):
                     version=h.version, action=action_label(h.action), user=h.replaced_by, reason=h.reason)
                 if "unreadable" in h.previous:
                     line += " " + self.tr("(this version cannot be opened: {part})").format(
-                        part=h.previous["unreadable"])
+                        part=translated(unreadable_part(h.previous["unreadable"])))
                 items.append(f"<li>{e(line)}</li>")
             parts.append(f"<p>{w['history']}</p><ul>{''.join(items)}</ul>")
         return "".join(parts)

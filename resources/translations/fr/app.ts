@@ -4,6 +4,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>FieldReg cannot use the folder {directory}: {reason}.</source>
+        <translation>FieldReg ne peut pas utiliser le dossier {directory}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
         <source>FieldReg cannot start</source>
         <translation>FieldReg ne peut pas démarrer</translation>
     </message>

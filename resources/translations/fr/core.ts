@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>registration {regno} cannot be opened: its {part} fails its integrity check (damaged or altered); the other registrations are not affected</source>
-        <translation>l&apos;enregistrement {regno} ne peut pas être ouvert&#xa0;: sa partie {part} échoue au contrôle d&apos;intégrité (endommagée ou modifiée)&#xa0;; les autres enregistrements ne sont pas touchés</translation>
+        <translation>l&apos;enregistrement {regno} ne peut pas être ouvert&#xa0;: {part} échoue au contrôle d&apos;intégrité (données endommagées ou modifiées)&#xa0;; les autres enregistrements ne sont pas touchés</translation>
     </message>
     <message>
         <source>the batch has more than {most} record files</source>
@@ -458,6 +458,66 @@
     <message>
         <source>the records do not match the manifest&apos;s counts or audit range</source>
         <translation>les enregistrements ne correspondent pas aux nombres ou à la plage d&apos;audit du manifeste</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>le résumé</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>les précisions</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>le nom de famille</translation>
+    </message>
+    <message>
+        <source>given names</source>
+        <translation>les prénoms</translation>
+    </message>
+    <message>
+        <source>other names</source>
+        <translation>les autres noms</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>la photo</translation>
+    </message>
+    <message>
+        <source>reason for voiding</source>
+        <translation>le motif d&apos;annulation</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>le contenu</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>le motif</translation>
+    </message>
+    <message>
+        <source>household {field}</source>
+        <translation>{field} du ménage</translation>
+    </message>
+    <message>
+        <source>{part} (replaced while it could not be opened)</source>
+        <translation>{part} (remplacée alors qu&apos;elle ne pouvait pas être ouverte)</translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation>l&apos;enregistrement entier</translation>
+    </message>
+    <message>
+        <source>{column}</source>
+        <translation>{column}</translation>
+    </message>
+    <message>
+        <source>{field} of member {member}</source>
+        <translation>{field} du membre {member}</translation>
+    </message>
+    <message>
+        <source>{field} of version {version}</source>
+        <translation>{field} de la version {version}</translation>
     </message>
     <message>
         <source>{where}: key entry is not a map</source>
@@ -768,6 +828,86 @@
         <translation>deux fichiers différents de la {name} indiquent tous deux la version {version}&#xa0;: demandez-en une nouvelle au siège</translation>
     </message>
     <message>
+        <source>its last entries were replaced</source>
+        <translation>ses dernières entrées ont été remplacées</translation>
+    </message>
+    <message>
+        <source>the record of its last entry is missing</source>
+        <translation>le relevé de sa dernière entrée est absent</translation>
+    </message>
+    <message>
+        <source>the record of its last entry does not open</source>
+        <translation>le relevé de sa dernière entrée ne s&apos;ouvre pas</translation>
+    </message>
+    <message>
+        <source>the record of its last entry was forged</source>
+        <translation>le relevé de sa dernière entrée a été falsifié</translation>
+    </message>
+    <message>
+        <source>its last entry was changed</source>
+        <translation>sa dernière entrée a été modifiée</translation>
+    </message>
+    <message>
+        <source>the record of the households&apos; seals is missing ({expected} recorded, {found} found)</source>
+        <translation>le relevé des sceaux des ménages est absent ({expected} relevés, {found} trouvés)</translation>
+    </message>
+    <message>
+        <source>the record of the households&apos; seals was forged ({expected} recorded, {found} found)</source>
+        <translation>le relevé des sceaux des ménages a été falsifié ({expected} relevés, {found} trouvés)</translation>
+    </message>
+    <message>
+        <source>the households do not match the record of their seals ({expected} recorded, {found} found)</source>
+        <translation>les ménages ne correspondent pas au relevé de leurs sceaux ({expected} relevés, {found} trouvés)</translation>
+    </message>
+    <message>
+        <source>rows already carry a seal</source>
+        <translation>des lignes portent déjà un sceau</translation>
+    </message>
+    <message>
+        <source>fields are already sealed to their row</source>
+        <translation>des champs sont déjà scellés à leur ligne</translation>
+    </message>
+    <message>
+        <source>its row is missing</source>
+        <translation>sa ligne est absente</translation>
+    </message>
+    <message>
+        <source>its row carries no signed grant</source>
+        <translation>sa ligne ne porte aucune habilitation signée</translation>
+    </message>
+    <message>
+        <source>its signed grant is malformed</source>
+        <translation>son habilitation signée est mal formée</translation>
+    </message>
+    <message>
+        <source>its role, state or passphrase was changed by hand</source>
+        <translation>son rôle, son état ou sa phrase secrète ont été modifiés à la main</translation>
+    </message>
+    <message>
+        <source>its passphrase does not hold the post&apos;s account authority</source>
+        <translation>sa phrase secrète ne donne pas accès à l&apos;autorité des comptes du poste</translation>
+    </message>
+    <message>
+        <source>{code}</source>
+        <translation>{code}</translation>
+    </message>
+    <message>
+        <source>the account {user} was refused at sign-in: {reason}</source>
+        <translation>le compte {user} a été refusé à la connexion&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the wrong-passphrase count of {user} was changed by hand</source>
+        <translation>le nombre de phrases secrètes erronées du compte {user} a été modifié à la main</translation>
+    </message>
+    <message>
+        <source>{count} sign-in attempts with user names that do not exist</source>
+        <translation>{count} tentatives de connexion avec des noms d&apos;utilisateur qui n&apos;existent pas</translation>
+    </message>
+    <message>
+        <source>the post&apos;s account authority had been replaced by hand; it was put back</source>
+        <translation>l&apos;autorité des comptes du poste avait été remplacée à la main&#xa0;; elle a été rétablie</translation>
+    </message>
+    <message>
         <source>audit entry {first} was deleted from the end of the log</source>
         <translation>l&apos;entrée d&apos;audit {first} a été supprimée de la fin du journal</translation>
     </message>
@@ -834,10 +974,6 @@
     <message>
         <source>{count} registrations changed outside FieldReg: {regnos}</source>
         <translation>{count} enregistrements modifiés hors de FieldReg&#xa0;: {regnos}</translation>
-    </message>
-    <message>
-        <source>the record of the households&apos; seals is {state} ({expected} recorded, {found} found)</source>
-        <translation>le relevé des sceaux des ménages est {state} ({expected} relevés, {found} trouvés)</translation>
     </message>
     <message>
         <source>{count} registrations put back to an older version: {regnos}</source>
@@ -1165,7 +1301,7 @@
     </message>
     <message>
         <source>{label} must be 1-{max_name_bytes} bytes (use fit_name)</source>
-        <translation>{label} doit faire de 1 à {max_name_bytes} octets (utilisez fit_name)</translation>
+        <translation>{label} doit faire de 1 à {max_name_bytes} octets (à raccourcir avant la signature)</translation>
     </message>
     <message>
         <source>{label} contains control or text-direction override characters</source>
@@ -1197,7 +1333,7 @@
     </message>
     <message>
         <source>members must be Member values</source>
-        <translation>les membres doivent être des valeurs Member</translation>
+        <translation>les membres de la fiche sont mal formés</translation>
     </message>
     <message>
         <source>household size must be at least the number of members listed</source>
@@ -1441,7 +1577,7 @@
     </message>
     <message>
         <source>give arrival_date or arrived_at, not both</source>
-        <translation>indiquez arrival_date ou arrived_at, pas les deux</translation>
+        <translation>indiquez la date d&apos;arrivée une seule fois (une date, ou une date et une heure), pas les deux</translation>
     </message>
     <message>
         <source>must be a whole number</source>
@@ -1489,7 +1625,7 @@
     </message>
     <message>
         <source>must be true or false</source>
-        <translation>doit être true ou false</translation>
+        <translation>doit être vrai ou faux</translation>
     </message>
     <message>
         <source>may hold only digits, spaces, hyphens and a leading +</source>
@@ -1501,7 +1637,7 @@
     </message>
     <message>
         <source>must be recorded as true or false</source>
-        <translation>doit être indiqué par true ou false</translation>
+        <translation>doit être indiqué par vrai ou faux</translation>
     </message>
     <message>
         <source>must list at least one member</source>
@@ -1537,11 +1673,11 @@
     </message>
     <message>
         <source>give exactly one of birth_date, birth_year or age (got {given})</source>
-        <translation>indiquez un seul champ parmi birth_date, birth_year ou age (reçu&#xa0;: {given})</translation>
+        <translation>indiquez une seule valeur parmi la date de naissance, l&apos;année de naissance ou l&apos;âge (reçu&#xa0;: {given})</translation>
     </message>
     <message>
         <source>give exactly one of birth_date, birth_year or age</source>
-        <translation>indiquez un seul champ parmi birth_date, birth_year ou age</translation>
+        <translation>indiquez une seule valeur parmi la date de naissance, l&apos;année de naissance ou l&apos;âge</translation>
     </message>
     <message>
         <source>{value} is in the future</source>
@@ -1593,7 +1729,7 @@
     </message>
     <message>
         <source>no member is the head (relationship &quot;head&quot;)</source>
-        <translation>aucun membre n&apos;est chef de ménage (relationship &quot;head&quot;)</translation>
+        <translation>aucun membre n&apos;est chef de ménage</translation>
     </message>
     <message>
         <source>two members share the same id</source>

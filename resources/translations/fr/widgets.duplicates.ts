@@ -20,6 +20,10 @@
         <translation>Semblables à {name}&#xa0;:</translation>
     </message>
     <message>
+        <source> [void]</source>
+        <translation> [annulé]</translation>
+    </message>
+    <message>
         <source>{family} {given} ({who}){place}
 {regno}{status} · {score}% alike
 Why: {why}</source>
