@@ -27,6 +27,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from qrcode.exceptions import DataOverflowError
 
 from fieldreg.errors import InvalidInput, NotFound
+from fieldreg.messages import Message
 
 EcLevel = Literal["L", "M", "Q", "H"]
 _EC = {
@@ -148,7 +149,7 @@ def _pdf_pages(source: str | os.PathLike[str] | bytes) -> list[Image.Image]:
     """The first pages of a PDF as greyscale images (PDFium, through pypdfium2)."""
     import pypdfium2
 
-    where = "the PDF" if isinstance(source, bytes) else os.fspath(source)
+    where: Message | str = Message("the PDF") if isinstance(source, bytes) else os.fspath(source)
     try:
         document = pypdfium2.PdfDocument(source if isinstance(source, bytes) else os.fspath(source))
     except pypdfium2.PdfiumError:
@@ -161,7 +162,7 @@ def _pdf_pages(source: str | os.PathLike[str] | bytes) -> list[Image.Image]:
 
 
 def _load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:
-    where = "the image" if isinstance(source, bytes) else os.fspath(source)
+    where: Message | str = Message("the image") if isinstance(source, bytes) else os.fspath(source)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -178,12 +179,10 @@ def _load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:
         raise NotFound("no such file: {where}", where=where) from None
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise InvalidInput("{where} is not an image FieldReg can read (PNG, JPEG, ...)", where=where) from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        # Truncated or corrupt image data surfaces as any of these from Pillow's decoders.
-        raise InvalidInput(
-            "{where} is damaged or truncated ({problem})",
-            where=where, problem=type(exc).__name__
-        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        # Truncated or corrupt image data surfaces as any of these from Pillow's decoders;
+        # which one says nothing to the person holding the photo.
+        raise InvalidInput("{where} is damaged or truncated", where=where) from None
 
 
 def _read(image: Image.Image, binarizer: zxingcpp.Binarizer) -> list[str]:

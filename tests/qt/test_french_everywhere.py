@@ -236,3 +236,20 @@ def test_sign_in_refusals_read_in_french(french: None, admin: Session, qtbot) ->
     lines = [page.refusal(err) for err in refusals] + [error_text(err) for err in refusals]
     assert [line for line in lines if english_in(line)] == [], lines
     assert any("réessayez" in line or "Attendez" in line for line in lines), lines
+
+
+def test_a_photo_or_pdf_the_camp_cannot_read_is_refused_in_french(french: None, tmp_path: Path) -> None:
+    from fieldreg.errors import FieldRegError
+    from fieldreg.tokens.qr import decode_qr_image
+
+    truncated = tmp_path / "slip.png"
+    truncated.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 9)
+    sources: list[object] = [truncated, truncated.read_bytes(), b"%PDF-1.7 not really", b"not an image",
+                             tmp_path / "missing.png"]
+    lines = []
+    for source in sources:
+        with pytest.raises(FieldRegError) as refused:
+            decode_qr_image(source)  # type: ignore[arg-type]
+        lines.append(error_text(refused.value))
+    assert [line for line in lines if english_in(line)] == [], lines
+    assert lines[1] == "L'image est illisible\u00a0: fichier endommagé ou tronqué."

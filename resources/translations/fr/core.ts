@@ -1048,10 +1048,6 @@
         <translation>{where} n&apos;est pas une image lisible par FieldReg (PNG, JPEG, ...)</translation>
     </message>
     <message>
-        <source>{where} is damaged or truncated ({problem})</source>
-        <translation>{where} est endommagé ou tronqué ({problem})</translation>
-    </message>
-    <message>
         <source>{where} is too large ({width}x{height} pixels)</source>
         <translation>{where} est trop grand ({width}x{height} pixels)</translation>
     </message>
@@ -1408,12 +1404,24 @@
         <translation>données compressées du code endommagées</translation>
     </message>
     <message>
+        <source>the PDF</source>
+        <translation>le PDF</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>l&apos;image</translation>
+    </message>
+    <message>
         <source>no readable QR code found in the PDF: open the slip&apos;s own PDF, not a copy of it</source>
         <translation>aucun code QR lisible dans le PDF&#xa0;: ouvrez le PDF de la fiche elle-même, pas une copie</translation>
     </message>
     <message>
         <source>{where} is not a PDF FieldReg can read</source>
         <translation>{where} n&apos;est pas un PDF que FieldReg sait lire</translation>
+    </message>
+    <message>
+        <source>{where} is damaged or truncated</source>
+        <translation>{where} est illisible&#xa0;: fichier endommagé ou tronqué</translation>
     </message>
     <message>
         <source>{reason}: {detail}</source>
