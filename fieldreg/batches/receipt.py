@@ -18,6 +18,7 @@ from fieldreg.errors import CorruptData
 from fieldreg.keys.documents import field, open_document
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.keys.ids import epoch, from_epoch, load_public
+from fieldreg.messages import Message
 from fieldreg.model import utcnow
 
 RECEIPT_KIND = "receipt"
@@ -54,7 +55,7 @@ def open_receipt(data: bytes, *, root_public: bytes) -> Receipt:
     """Verify against the pinned HQ root; ``CorruptData`` with a one-line reason otherwise."""
     document = open_document(data, kind=RECEIPT_KIND, versions={RECEIPT_VERSION},
                              public_key=load_public(root_public))
-    where = "receipt"
+    where = Message("receipt")
     payload = document.payload
     if set(payload) != {"post", "issued_at", "batches"}:
         raise CorruptData("receipt has missing or unknown fields")

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fieldreg.errors import CorruptData, InvalidInput
 from fieldreg.keys.documents import field, open_document, sign_document
 from fieldreg.keys.ids import epoch, from_epoch, key_id, key_id_hex, load_public
+from fieldreg.messages import Message
 from fieldreg.regno import POST_ID_RE
 
 CERT_KIND = "cert"
@@ -72,7 +73,7 @@ class KeyEntry:
         return out
 
     @classmethod
-    def from_map(cls, data: Any, *, where: str) -> KeyEntry:
+    def from_map(cls, data: Any, *, where: Message) -> KeyEntry:
         if not isinstance(data, dict):
             raise CorruptData("{where}: key entry is not a map", where=where)
         post_id = field(data, "post", str, where=where)
@@ -83,7 +84,7 @@ class KeyEntry:
             raise CorruptData("{where}: key id {kid} does not match its public key", where=where, kid=kid.hex())
         revoked = data.get("revoked")
         if revoked is not None and (not isinstance(revoked, int) or isinstance(revoked, bool)):
-            raise CorruptData("{where}: field 'revoked' is not int", where=where)
+            raise CorruptData("{where}: field 'revoked' is not a whole number", where=where)
         return cls(
             post_id=post_id,
             key_id=kid,
@@ -127,7 +128,7 @@ class Certificate:
         """Verify against HQ's root key (raw bytes or key object) and parse."""
         pub = load_public(root_public) if isinstance(root_public, bytes) else root_public
         doc = open_document(data, kind=CERT_KIND, versions={CERT_VERSION}, public_key=pub)
-        where = "certificate"
+        where = Message("certificate")
         if "revoked" in doc.payload:
             raise CorruptData("{where}: unexpected field 'revoked'", where=where)
         entry = KeyEntry.from_map(doc.payload, where=where)

@@ -79,11 +79,21 @@ def open_document(
     return Document(kind, version, payload, message, data)
 
 
-def field(payload: dict[str, Any], name: str, kind: type[T], *, where: str) -> T:
+# What each field type is called in a message (a person reads it, not a programmer).
+_TYPE_WORDS = {
+    str: Message("text"),
+    int: Message("a whole number"),
+    bytes: Message("bytes"),
+    dict: Message("a map"),
+    list: Message("a list"),
+}
+
+
+def field(payload: dict[str, Any], name: str, kind: type[T], *, where: Message) -> T:
     """``payload[name]`` if it has the expected type, else ``CorruptData`` naming it."""
     value = payload.get(name)
     # bool is an int subclass; a flag is never a valid integer field here.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise CorruptData("{where}: field {name!r} is missing or not {type}",
-                          where=where, name=name, type=kind.__name__)
+                          where=where, name=name, type=_TYPE_WORDS[kind])
     return value

@@ -34,6 +34,7 @@ from fieldreg.keys.documents import field
 from fieldreg.keys.ids import fingerprint, key_id_hex, load_public
 from fieldreg.keys.postkey import PostKey
 from fieldreg.keys.trustlist import TrustList
+from fieldreg.messages import Message
 
 ENROLLMENT_FORMAT = "fieldreg-enrollment"
 ENROLLMENT_VERSION = 1
@@ -132,7 +133,7 @@ def _load(data: bytes) -> dict[str, Any]:
 def read_enrollment_info(data: bytes) -> EnrollmentInfo:
     """Post id, key id and HQ fingerprint as written in the file (not yet authenticated)."""
     document = _load(data)
-    where = "enrollment file"
+    where = Message("enrollment file")
     return EnrollmentInfo(
         field(document, "post_id", str, where=where),
         field(document, "key_id", str, where=where),
@@ -144,14 +145,14 @@ def open_enrollment(data: bytes, passphrase: str) -> Enrollment:
     """Unseal and verify; ``AuthError`` for a wrong passphrase, ``CorruptData`` otherwise."""
     document = _load(data)
     info = read_enrollment_info(data)
-    wrap = field(document, "wrap", dict, where="enrollment file")
+    wrap = field(document, "wrap", dict, where=Message("enrollment file"))
     try:
         file_key = unwrap_key(wrap, passphrase)
-        sealed = base64.b64decode(field(document, "sealed", str, where="enrollment file"), validate=True)
+        sealed = base64.b64decode(field(document, "sealed", str, where=Message("enrollment file")), validate=True)
     except (KeyError, TypeError, ValueError):
         raise CorruptData("enrollment file is damaged") from None
     payload = strict_loads(open_sealed(file_key, sealed, aad=_aad(info)))
-    where = "enrollment payload"
+    where = Message("enrollment payload")
     if not isinstance(payload, dict):
         raise CorruptData("{where} is not a map", where=where)
     root = field(payload, "root", bytes, where=where)
@@ -168,7 +169,7 @@ def open_enrollment(data: bytes, passphrase: str) -> Enrollment:
                       _escrow(payload, where=where))
 
 
-def _escrow(payload: dict[str, Any], *, where: str) -> tuple[str, ...]:
+def _escrow(payload: dict[str, Any], *, where: Message) -> tuple[str, ...]:
     """The optional ``escrow`` list (absent in files from HQs without escrow keys)."""
     if "escrow" not in payload:
         return ()

@@ -42,6 +42,7 @@ from fieldreg.errors import CorruptData, InvalidInput
 from fieldreg.keys.documents import field, open_document
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.keys.ids import epoch, load_public
+from fieldreg.messages import Message
 from fieldreg.model import utcnow
 
 REQUEST_FORMAT = "fieldreg-recovery-request"
@@ -164,7 +165,7 @@ def open_with_answer(record: dict[str, Any], answer: bytes, pending: Pending | N
                                  public_key=load_public(hq_root))
     except CorruptData as err:
         raise InvalidInput("{problem}", problem=err.message) from None
-    where = "recovery answer"
+    where = Message("recovery answer")
     payload = document.payload
     if field(payload, "post", str, where=where) != post:
         raise InvalidInput("this recovery answer is for another post")

@@ -32,6 +32,7 @@ from fieldreg.keys.ids import (
     normalise_fingerprint,
     public_raw,
 )
+from fieldreg.messages import Message
 
 TRUST_KIND = "trustlist"
 TRUST_VERSION = 1
@@ -108,7 +109,7 @@ class TrustList:
         doc = open_document(
             data, kind=TRUST_KIND, versions={TRUST_VERSION}, public_key=load_public(root_public)
         )
-        where = "trust list"
+        where = Message("trust list")
         if field(doc.payload, "root", bytes, where=where) != root_public:
             raise CorruptData("trust list names a different HQ key than the one it is signed with")
         keys = field(doc.payload, "keys", list, where=where)
@@ -184,7 +185,7 @@ class RevocationList:
             versions={REVOCATIONS_VERSION},
             public_key=load_public(root_public),
         )
-        where = "revocation list"
+        where = Message("revocation list")
         tokens = field(doc.payload, "tokens", list, where=where)
         if not all(isinstance(t, bytes) and len(t) == TOKEN_ID_BYTES for t in tokens):
             raise CorruptData("{where}: token ids must be 16-byte strings", where=where)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -253,3 +254,16 @@ def test_a_photo_or_pdf_the_camp_cannot_read_is_refused_in_french(french: None, 
         lines.append(error_text(refused.value))
     assert [line for line in lines if english_in(line)] == [], lines
     assert lines[1] == "L'image est illisible\u00a0: fichier endommagé ou tronqué."
+
+
+def test_a_hand_edited_enrollment_file_is_refused_in_french(french: None) -> None:
+    from fieldreg.errors import FieldRegError
+    from fieldreg.keys.enrollment import ENROLLMENT_FORMAT, ENROLLMENT_VERSION, read_enrollment_info
+
+    edited = {"format": ENROLLMENT_FORMAT, "version": ENROLLMENT_VERSION, "post_id": 7,
+              "key_id": "00" * 8, "hq_fingerprint": "K3QF"}
+    with pytest.raises(FieldRegError) as refused:
+        read_enrollment_info(json.dumps(edited).encode())
+    line = error_text(refused.value)
+    assert english_in(line) == [], line
+    assert line.startswith("Fichier d'enrôlement\u00a0: le champ 'post_id' est absent")

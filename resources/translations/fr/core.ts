@@ -528,10 +528,6 @@
         <translation>{where}&#xa0;: l&apos;identifiant de clé {kid} ne correspond pas à sa clé publique</translation>
     </message>
     <message>
-        <source>{where}: field &apos;revoked&apos; is not int</source>
-        <translation>{where}&#xa0;: le champ &apos;revoked&apos; n&apos;est pas un entier</translation>
-    </message>
-    <message>
         <source>a certificate must end after it starts</source>
         <translation>un certificat doit expirer après sa date de début</translation>
     </message>
@@ -596,12 +592,40 @@
         <translation>certificat</translation>
     </message>
     <message>
+        <source>receipt</source>
+        <translation>accusé de réception</translation>
+    </message>
+    <message>
+        <source>{where}: field &apos;revoked&apos; is not a whole number</source>
+        <translation>{where}&#xa0;: le champ «&#xa0;revoked&#xa0;» n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
         <source>trust list</source>
         <translation>liste de confiance</translation>
     </message>
     <message>
         <source>revocation list</source>
         <translation>liste de révocation</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>nombre entier</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>liste</translation>
     </message>
     <message>
         <source>this file is not a FieldReg {name}</source>
@@ -622,6 +646,14 @@
     <message>
         <source>{where}: field {name!r} is missing or not {type}</source>
         <translation>{where}&#xa0;: le champ {name!r} est absent ou n&apos;est pas de type {type}</translation>
+    </message>
+    <message>
+        <source>enrollment file</source>
+        <translation>fichier d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <source>enrollment payload</source>
+        <translation>contenu du fichier d&apos;enrôlement</translation>
     </message>
     <message>
         <source>this file is not a FieldReg enrollment file</source>
@@ -722,6 +754,10 @@
     <message>
         <source>the post key does not match its certificate</source>
         <translation>la clé du poste ne correspond pas à son certificat</translation>
+    </message>
+    <message>
+        <source>recovery answer</source>
+        <translation>réponse de récupération</translation>
     </message>
     <message>
         <source>this post has no recovery code: it was set up with HQ (use a request)</source>
