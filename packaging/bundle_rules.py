@@ -1,0 +1,77 @@
+"""What the bundle leaves out of what PyInstaller's hooks collect, and what it must carry.
+
+Shared by the spec (packaging/fieldreg.spec), which applies it, and the bundle check
+(packaging/check_bundle.py), which holds a built folder to it. Patterns are regular
+expressions searched in a file's path inside the bundle, with '/' separators.
+"""
+
+# Python modules never imported by FieldReg. PySide6's hooks would bring the OpenGL, D-Bus
+# and Concurrent bindings along with QtCharts and QtMultimedia (8.5 MB for QtOpenGL alone);
+# the C++ libraries those modules link stay. Pillow's AVIF codec drags 10 MB of libraries.
+PYTHON_EXCLUDES = [
+    "tkinter", "_tkinter", "unittest", "pydoc_data", "test",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtConcurrent",
+    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore",
+    "PIL._avif", "PIL.ImageTk", "PIL._imagingtk",
+]
+
+# Qt plugins FieldReg does not use, and the libraries only they need.
+DROPPED_BINARIES = (
+    r"plugins/platformthemes/.*gtk3",          # GTK theme: ~40 GTK/cairo/pango libraries
+    r"plugins/platforminputcontexts/.*virtualkeyboard",  # QML virtual keyboard
+    r"plugins/imageformats/.*qpdf",            # PDF as an image format (Qt6Pdf, 4 MB)
+    r"plugins/(wayland-[a-z-]+|egldeviceintegrations|generic|tls|networkinformation)/",
+    r"plugins/platforms/.*(wayland|eglfs|minimalegl|linuxfb|vnc|vkkhrdisplay)",
+    r"(^|/)(lib)?Qt6(VirtualKeyboard|Pdf|Wayland|WlShell|EglFS|EglFsKms)[A-Za-z]*\.",
+)
+
+# Libraries left to the system (Linux): present on every Ubuntu or Debian desktop, kept
+# backward compatible by their distributions, and named in the .deb's Depends (computed by
+# packaging/linux/deb_depends.sh). A bundled libstdc++ older than the system's breaks the
+# system's own OpenGL drivers loaded into the process; a bundled fontconfig or CUPS may not
+# read a newer system's configuration. Everything reached only through them goes too.
+SYSTEM_LIBRARIES = tuple(rf"^{name}\.so" for name in (
+    r"libstdc\+\+", "libgcc_s", "libz", "libexpat", "libX11", "libX11-xcb", "libxcb",
+    "libxkbcommon", "libfontconfig", "libfreetype", "libdbus-1", "libglib-2\\.0", "libgthread-2\\.0",
+    "libcups", "libpulse",
+))
+
+# Qt's own translations: French and English only (qtbase_fr.qm is loaded by fieldreg/ui/language.py).
+DROPPED_DATA = (
+    r"translations/qt[a-z_]*_(?!fr\.qm$|en\.qm$)[A-Za-z_]+\.qm$",
+)
+
+# What a working bundle holds (paths relative to the bundle's _internal/ folder): the
+# package's data on every system, and on Linux the Qt plugins FieldReg relies on.
+REQUIRED = (
+    "fieldreg/data/countries.txt",
+    "fieldreg/data/help/en/supervisor.md",
+    "fieldreg/data/help/fr/supervisor.md",
+    "fieldreg/data/help/fr/quick-card.md",
+    "fieldreg/dedup/data/family_names.txt",
+    "fieldreg/dedup/data/given_names.txt",
+    "fieldreg/dedup/data/localities.txt",
+    "fieldreg/dedup/data/particles.txt",
+    "fieldreg/ui/translations/fieldreg_fr.qm",
+    "fieldreg/ui/icons/fieldreg.svg",
+    "fieldreg/ui/icons/fieldreg-256.png",
+)
+REQUIRED_LINUX = (
+    "PySide6/Qt/translations/qtbase_fr.qm",
+    "PySide6/Qt/plugins/platforms/libqxcb.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+    "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
+    "PySide6/Qt/plugins/imageformats/libqsvg.so",
+    "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+    "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+)
+
+# Never in the bundle: Qt modules FieldReg does not use (the issue: no QML, Quick, WebEngine, 3D).
+FORBIDDEN = (
+    r"Qt6(WebEngine|3D|Quick3D|VirtualKeyboard|Pdf)",
+    r"qml/",
+    r"libgtk-3",
+    r"PySide6/Qt(OpenGL|Qml|Quick|WebEngine)[A-Za-z]*\.(abi3\.so|pyd)$",
+)
