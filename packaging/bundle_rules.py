@@ -8,8 +8,13 @@ expressions searched in a file's path inside the bundle, with '/' separators.
 # Python modules never imported by FieldReg. PySide6's hooks would bring the OpenGL, D-Bus
 # and Concurrent bindings along with QtCharts and QtMultimedia (8.5 MB for QtOpenGL alone);
 # the C++ libraries those modules link stay. Pillow's AVIF codec drags 10 MB of libraries.
+# FieldReg opens no TLS connection (ssl: OpenSSL's libssl), reads no line-edited input
+# (readline: GNU readline and ncurses; passphrases come through getpass) and handles text
+# as UTF-8 only (the Chinese, Japanese and Korean codecs, 1 MB).
 PYTHON_EXCLUDES = [
-    "tkinter", "_tkinter", "unittest", "pydoc_data", "test",
+    "tkinter", "_tkinter", "unittest", "pydoc_data", "test", "ssl", "_ssl", "readline",
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "_multibytecodec",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtConcurrent",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore",
     "PIL._avif", "PIL.ImageTk", "PIL._imagingtk",
@@ -29,11 +34,12 @@ DROPPED_BINARIES = (
 # backward compatible by their distributions, and named in the .deb's Depends (computed by
 # packaging/linux/deb_depends.sh). A bundled libstdc++ older than the system's breaks the
 # system's own OpenGL drivers loaded into the process; a bundled fontconfig or CUPS may not
-# read a newer system's configuration. Everything reached only through them goes too.
+# read a newer system's configuration. Everything reached only through them goes too (Kerberos,
+# which only QtNetwork names, is 2.5 MB of libraries).
 SYSTEM_LIBRARIES = tuple(rf"^{name}\.so" for name in (
     r"libstdc\+\+", "libgcc_s", "libz", "libexpat", "libX11", "libX11-xcb", "libxcb",
     "libxkbcommon", "libfontconfig", "libfreetype", "libdbus-1", "libglib-2\\.0", "libgthread-2\\.0",
-    "libcups", "libpulse",
+    "libcups", "libpulse", "libgssapi_krb5",
 ))
 
 # Qt's own translations: French and English only (qtbase_fr.qm is loaded by fieldreg/ui/language.py).
