@@ -5,6 +5,15 @@ Shared by the spec (packaging/fieldreg.spec), which applies it, and the bundle c
 expressions searched in a file's path inside the bundle, with '/' separators.
 """
 
+from pathlib import Path
+
+
+def package_data(root: Path) -> list[Path]:
+    """The files of the package in checkout ``root`` that are not Python source, relative to ``root``."""
+    return [path.relative_to(root) for path in sorted((root / "fieldreg").rglob("*"))
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts]
+
+
 # Python modules never imported by FieldReg. PySide6's hooks would bring the OpenGL, D-Bus
 # and Concurrent bindings along with QtCharts and QtMultimedia (8.5 MB for QtOpenGL alone);
 # the C++ libraries those modules link stay. Pillow's AVIF codec drags 10 MB of libraries.
@@ -47,21 +56,9 @@ DROPPED_DATA = (
     r"translations/qt[a-z_]*_(?!fr\.qm$|en\.qm$)[A-Za-z_]+\.qm$",
 )
 
-# What a working bundle holds (paths relative to the bundle's _internal/ folder): the
-# package's data on every system, and on Linux the Qt plugins FieldReg relies on.
-REQUIRED = (
-    "fieldreg/data/countries.txt",
-    "fieldreg/data/help/en/supervisor.md",
-    "fieldreg/data/help/fr/supervisor.md",
-    "fieldreg/data/help/fr/quick-card.md",
-    "fieldreg/dedup/data/family_names.txt",
-    "fieldreg/dedup/data/given_names.txt",
-    "fieldreg/dedup/data/localities.txt",
-    "fieldreg/dedup/data/particles.txt",
-    "fieldreg/ui/translations/fieldreg_fr.qm",
-    "fieldreg/ui/icons/fieldreg.svg",
-    "fieldreg/ui/icons/fieldreg-256.png",
-)
+# What a working bundle holds besides the package's data files (check_bundle.py compares those
+# with the checkout): on Linux, the Qt plugins and translations FieldReg relies on (paths
+# relative to the bundle's _internal/ folder).
 REQUIRED_LINUX = (
     "PySide6/Qt/translations/qtbase_fr.qm",
     "PySide6/Qt/plugins/platforms/libqxcb.so",

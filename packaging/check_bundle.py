@@ -2,11 +2,12 @@
 
     python packaging/check_bundle.py BUNDLE_DIR [--version X.Y.Z]
 
-Fails (exit 1, one line per problem) when a file FieldReg needs is missing (its data,
-translations, icons, the Qt plugins it uses), when a Qt part it must not carry is there
-(QML files, WebEngine, 3D, the GTK theme...), when a symbolic link points nowhere, or
-when ``fieldreg --version`` does not answer the expected version. build-linux.sh and
-build-windows.ps1 run it after PyInstaller; the packaging tests run it on the installed copy.
+Fails (exit 1, one line per problem) when a file FieldReg needs is missing (any data
+file of the checkout's package: translations, icons, help, name tables; the Qt plugins
+it uses), when a Qt part it must not carry is there (QML files, WebEngine, 3D, GTK),
+when a symbolic link points nowhere, or when ``fieldreg --version`` does not answer the
+expected version. build-linux.sh and build-windows.ps1 run it after PyInstaller; the
+packaging tests run it on the installed copy.
 """
 
 from __future__ import annotations
@@ -19,14 +20,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bundle_rules import FORBIDDEN, REQUIRED, REQUIRED_LINUX
+from bundle_rules import FORBIDDEN, REQUIRED_LINUX, package_data
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def problems(bundle: Path, version: str | None) -> list[str]:
     internal = bundle / "_internal"
-    found: list[str] = []
-    required = REQUIRED + (REQUIRED_LINUX if sys.platform.startswith("linux") else ())
-    found += [f"missing: {path}" for path in required if not (internal / path).is_file()]
+    required = [p.as_posix() for p in package_data(ROOT)]
+    if sys.platform.startswith("linux"):
+        required += REQUIRED_LINUX
+    found = [f"missing: {path}" for path in required if not (internal / path).is_file()]
     for path in sorted(bundle.rglob("*")):
         relative = path.relative_to(internal).as_posix() if path.is_relative_to(internal) else path.name
         if path.is_symlink() and not path.exists():
