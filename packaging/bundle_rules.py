@@ -19,9 +19,13 @@ def package_data(root: Path) -> list[Path]:
 # the C++ libraries those modules link stay. Pillow's AVIF codec drags 10 MB of libraries.
 # FieldReg opens no TLS connection (ssl: OpenSSL's libssl), reads no line-edited input
 # (readline: GNU readline and ncurses; passphrases come through getpass) and handles text
-# as UTF-8 only (the Chinese, Japanese and Korean codecs, 1 MB).
+# as UTF-8 only (the Chinese, Japanese and Korean codecs, 1 MB). Its hashes are SHA-256 and
+# BLAKE2b, which hashlib has built in without OpenSSL (_hashlib: libcrypto, 4.7 MB; the
+# `cryptography` package carries its own OpenSSL). Pillow only decodes pictures and draws
+# QR codes: no text (FreeType, HarfBuzz) and no colour management (Little CMS), 4 MB.
 PYTHON_EXCLUDES = [
-    "tkinter", "_tkinter", "unittest", "pydoc_data", "test", "ssl", "_ssl", "readline",
+    "tkinter", "_tkinter", "unittest", "pydoc_data", "test", "ssl", "_ssl", "readline", "_hashlib",
+    "PIL._imagingft", "PIL.ImageFont", "PIL._imagingcms", "PIL.ImageCms",
     "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "_multibytecodec",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtConcurrent",
@@ -60,6 +64,7 @@ DROPPED_DATA = (
 # with the checkout): on Linux, the Qt plugins and translations FieldReg relies on (paths
 # relative to the bundle's _internal/ folder).
 REQUIRED_LINUX = (
+    "pypdfium2_raw/libpdfium.so",  # loaded with ctypes: no other file names it
     "PySide6/Qt/translations/qtbase_fr.qm",
     "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",

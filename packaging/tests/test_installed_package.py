@@ -109,7 +109,8 @@ def test_version(tmp_path: Path, package: None) -> None:
 
 
 def test_register_print_verify_export(demo: Path, tmp_path: Path) -> None:
-    """A household registered, its slip printed to PDF, the slip's QR read back from a picture, a batch exported."""
+    """A household registered, its slip printed to PDF, the slip's QR read back from the PDF (as a camp
+    does) and from a picture of it, a batch exported."""
     (tmp_path / "household.json").write_text(json.dumps(HOUSEHOLD, ensure_ascii=False), encoding="utf-8")
     regno = ok(fieldreg("register", str(tmp_path / "household.json"), home=demo, **post(demo), **AGENT)).strip()
     assert regno.startswith("DEMO-"), regno
@@ -118,6 +119,8 @@ def test_register_print_verify_export(demo: Path, tmp_path: Path) -> None:
     slip = tmp_path / "slip.pdf"
     ok(fieldreg("slip", regno, "--pdf", str(slip), home=demo, **post(demo), **AGENT))
     assert slip.read_bytes().startswith(b"%PDF")
+    from_pdf = fieldreg("verify", "--image", str(slip), home=demo, **post(demo), **AGENT)  # PDFium
+    assert from_pdf.returncode == 0 and regno in from_pdf.stdout, from_pdf.stderr + from_pdf.stdout
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(slip), str(tmp_path / "slip")],
                    check=True, timeout=60)
     verdict = fieldreg("verify", "--image", str(tmp_path / "slip.png"), home=demo, **post(demo), **AGENT)
@@ -131,6 +134,13 @@ def test_register_print_verify_export(demo: Path, tmp_path: Path) -> None:
     assert len(batches) == 1 and "written and verified" in said, said
     listed = json.loads(ok(fieldreg("batches", "--json", home=demo, **post(demo), **SUPERVISOR)))
     assert [(b["file"], b["status"]) for b in listed] == [(batches[0].name, "exported")]
+
+
+def test_duplicate_candidates(demo: Path) -> None:
+    """The matcher's name tables (fieldreg/dedup/data) came with the bundle: the demo's known pairs are found."""
+    said = ok(fieldreg("duplicates", "--json", home=demo, **post(demo), **SUPERVISOR))
+    pairs = [json.loads(line) for line in said.splitlines()]  # one JSON object per pair
+    assert len(pairs) >= 5 and all(pair["score"] >= 0.8 for pair in pairs), said
 
 
 def test_a_store_from_schema_v1_is_migrated_on_first_start(package: None, tmp_path: Path) -> None:
