@@ -74,7 +74,12 @@ def supervisor_tour(home: Path, out: Path, *, user: str, passphrase: str, screen
         try:
             window = wait_for("a window", lambda: xdotool(display, "search", "--onlyvisible", "--name", "^FieldReg"))
             window = window.splitlines()[0]
-            xdotool(display, "windowactivate", "--sync", window)
+
+            def focused() -> str:  # the window manager may still be starting: ask until it obeys
+                xdotool(display, "windowactivate", window)
+                return "yes" if xdotool(display, "getactivewindow") == window else ""
+
+            wait_for("the keyboard focus", focused, timeout=30)
 
             def title() -> str:
                 return xdotool(display, "getwindowname", window)
