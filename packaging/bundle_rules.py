@@ -45,7 +45,7 @@ DROPPED_BINARIES = (
 
 # Libraries left to the system (Linux): present on every Ubuntu or Debian desktop, kept
 # backward compatible by their distributions, and named in the .deb's Depends (computed by
-# packaging/linux/deb_depends.sh). A bundled libstdc++ older than the system's breaks the
+# packaging/linux/deb_depends.py). A bundled libstdc++ older than the system's breaks the
 # system's own OpenGL drivers loaded into the process; a bundled fontconfig or CUPS may not
 # read a newer system's configuration. Everything reached only through them goes too (Kerberos,
 # which only QtNetwork names, is 2.5 MB of libraries).
