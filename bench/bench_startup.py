@@ -11,7 +11,11 @@ just before it is spawned to the moment it reports its first window shown
   * app, sign-in, no CLI imports: ``fieldreg.ui.app.run`` called directly, to
     show what the CLI's own imports cost before it starts the app;
   * baseline: ``python -c`` building a plain QWidget with 45 widgets (labels,
-    line edits, buttons in a form), shown, reported the same way.
+    line edits, buttons in a form), shown, reported the same way;
+  * with ``--bundle PROGRAM`` (e.g. /opt/fieldreg/fieldreg, the installed .deb, or
+    packaging/build/dist/fieldreg/fieldreg): the built bundle on the same enrolled
+    post, against the first row (run this script with the build's own interpreter,
+    packaging/build/venv-*/bin/python, to compare like with like).
 Runs alternate between the four so machine noise hits them alike. The first
 run of each is reported separately (a colder disk cache); medians are over
 all runs. Run by hand; the figures go to docs/benchmarks.md.
@@ -64,6 +68,7 @@ def one_run(command: list[str], env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--bundle", type=Path, help="a built FieldReg program to time as well")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDREG_")}
     env.update(QT_QPA_PLATFORM="offscreen", FIELDREG_QUIT_WHEN_SHOWN="1")
@@ -83,6 +88,8 @@ def main() -> int:
                 "--data-dir", str(base / "post")],
             "bare PySide6 window, 45 widgets": [sys.executable, "-c", BASELINE],
         }
+        if args.bundle:
+            commands["bundle, sign-in window"] = [str(args.bundle), "--data-dir", str(base / "post")]
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
@@ -96,6 +103,10 @@ def main() -> int:
     app = statistics.median(times["app, sign-in window"])
     bare = statistics.median(times["bare PySide6 window, 45 widgets"])
     print(f"ratio sign-in / bare (medians): {app / bare:.2f}x; goal: sign-in <= 1 s")
+    if args.bundle:
+        ratios = [b / s for b, s in zip(times["bundle, sign-in window"], times["app, sign-in window"], strict=True)]
+        print(f"ratio bundle / source, sign-in window (median of per-round ratios): "
+              f"{statistics.median(ratios):.2f}x; goal: <= 1")
     return 0
 
 
