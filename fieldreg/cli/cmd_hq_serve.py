@@ -1,0 +1,57 @@
+"""``fieldreg hq tls`` and ``fieldreg hq serve``: HQ's receiver for posts' uploads.
+
+    fieldreg hq tls --dir /srv/hq --name hq.example.org --name 10.0.0.5
+    fieldreg hq serve --dir /srv/hq --listen 0.0.0.0:8443
+
+Registered by cli/cmd_hq.py under ``fieldreg hq``; the HQ passphrase comes as for
+every HQ command. The receiver is fieldreg.hq.server (docs/hq.md, docs/formats/sync.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+
+from fieldreg.hq import HqDir
+from fieldreg.hq.server import describe_pin, make_certificate, parse_listen, serve
+
+
+OpenHq = Callable[[argparse.Namespace], HqDir]
+
+
+def add_parsers(hq: argparse._SubParsersAction, base: argparse.ArgumentParser,
+                open_hq: OpenHq) -> None:
+    p = hq.add_parser("tls", parents=[base],
+                      help="make the receiver's TLS certificate and publish its pin to the posts")
+    p.add_argument("--name", action="append", default=[], metavar="HOST",
+                   help="a host name or address posts use to reach HQ; repeatable")
+    p.add_argument("--keep-old", action="store_true",
+                   help="keep publishing the previous pin too (while posts learn the new one)")
+    p.set_defaults(func=lambda args: cmd_tls(args, open_hq(args)))
+    p = hq.add_parser("serve", parents=[base], help="receive batches from posts over HTTPS",
+                      description="Run HQ's receiver: posts upload batches (resumable), get "
+                      "their receipts and HQ's lists. Stops cleanly on SIGTERM or Ctrl-C, "
+                      "after the imports in progress.")
+    p.add_argument("--listen", required=True, metavar="ADDR:PORT", help="e.g. 0.0.0.0:8443")
+    p.add_argument("--max-batch-mb", type=int, default=256, help="largest batch accepted")
+    p.set_defaults(func=lambda args: cmd_serve(args, open_hq(args)))
+
+
+def cmd_tls(args: argparse.Namespace, hq: HqDir) -> int:
+    old = hq.trust_list().tls_pins if args.keep_old else ()
+    tls = make_certificate(hq.path, names=args.name or ["localhost", "127.0.0.1"])
+    trust = hq.set_tls_pins([*old, tls.pin])
+    print(f"TLS certificate {tls.cert} (valid until {tls.not_after}); its pin "
+          f"{describe_pin(tls.pin)} is in trust list version {trust.version}: posts enrolled "
+          "from now on have it; give the others the new trust list")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, hq: HqDir) -> int:
+    host, port = parse_listen(args.listen)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(name)s %(message)s")
+    serve(hq, host=host, port=port, max_batch_bytes=args.max_batch_mb * 1024 * 1024)
+    return 0
