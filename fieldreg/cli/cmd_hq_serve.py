@@ -17,7 +17,6 @@ from collections.abc import Callable
 from fieldreg.hq import HqDir
 from fieldreg.hq.server import describe_pin, make_certificate, parse_listen, serve
 
-
 OpenHq = Callable[[argparse.Namespace], HqDir]
 
 

@@ -17,8 +17,8 @@ import time
 
 from fieldreg.cli import context
 from fieldreg.station import datadir
-from fieldreg.station.sync import Backoff, SyncReport, describe_status, describe_uploads
 from fieldreg.station.session import Session
+from fieldreg.station.sync import Backoff, SyncReport, describe_status, describe_uploads
 
 EXIT_TEMPFAIL = 75  # sysexits.h EX_TEMPFAIL: try again later
 

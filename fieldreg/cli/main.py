@@ -23,8 +23,8 @@ from fieldreg.cli import (
     cmd_records,
     cmd_recover,
     cmd_review,
-    cmd_sync,
     cmd_setup,
+    cmd_sync,
     cmd_tokens,
 )
 from fieldreg.cli.output import escaped_output

@@ -231,6 +231,17 @@ class HqDir:
     def trust_list(self) -> TrustList:
         return self._trust
 
+    def reload_lists(self) -> None:
+        """Read the trust and revocation lists again (another process issued new ones).
+
+        A long-running holder of the directory (HQ's receiver) calls it when the
+        files changed, so a key enrolled or revoked meanwhile counts at once.
+        """
+        self._trust = TrustList.from_bytes((self.path / TRUST_FILE).read_bytes(),
+                                           root_public=self.root_public)
+        self._revocations = RevocationList.from_bytes(
+            (self.path / REVOCATIONS_FILE).read_bytes(), root_public=self.root_public)
+
     def revocation_list(self) -> RevocationList:
         return self._revocations
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -73,7 +73,9 @@ class UploadResult:
 
 class HqClient:
     def __init__(self, base_url: str, post_key: PostKey, *, pins: tuple[bytes, ...],
-                 timeout: float = 60.0, max_stalls: int = 6, sleep: Callable[[float], None] = time.sleep):
+                 timeout: float = 60.0, max_stalls: int = 6,
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], datetime] = utcnow):
         self.base_url = base_url.rstrip("/")
         self.post_key = post_key
         self.key_id = key_id_hex(post_key.key_id)
@@ -81,6 +83,7 @@ class HqClient:
         self.answered = False  # HQ answered at least once (the status bar's "reached")
         self.max_stalls = max_stalls
         self.sleep = sleep
+        self.clock = clock  # this laptop's clock (HQ's Date header corrects it)
         self._http = httpx.Client(verify=pinned_context(pins), trust_env=True,
                                   timeout=httpx.Timeout(timeout, connect=min(timeout, 30.0)))
 
@@ -113,7 +116,7 @@ class HqClient:
         if content is None and method in ("POST", "PATCH"):
             headers["Content-Length"] = "0"
         headers.update(sign_request(self.post_key.private_key, self.key_id, method, url, headers,
-                                    now=utcnow() + self.clock_offset))
+                                    now=self.clock() + self.clock_offset))
         try:
             response = self._http.request(method, url, headers=headers, content=content)
         except httpx.TransportError as err:
@@ -133,7 +136,7 @@ class HqClient:
             theirs = parsedate_to_datetime(date)
         except (TypeError, ValueError):
             return
-        offset = theirs - utcnow()
+        offset = theirs - self.clock()
         # Only a difference the signature window cannot absorb is corrected (Date has 1 s steps).
         self.clock_offset = offset if abs(offset) > timedelta(minutes=1) else timedelta(0)
 

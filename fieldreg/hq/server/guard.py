@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from starlette.requests import Request
 
 from fieldreg.keys.certificate import KeyEntry
-from fieldreg.keys.hqdir import TRUST_FILE, HqDir
+from fieldreg.keys.hqdir import REVOCATIONS_FILE, TRUST_FILE, HqDir
 from fieldreg.keys.trustlist import TrustList
 from fieldreg.sync.signing import SignatureRefused, verify_request
 
@@ -69,16 +69,16 @@ class Guard:
     def __init__(self, hq: HqDir, *, rate: RateLimit | None = None):
         self.hq = hq
         self.rate = rate or RateLimit()
-        self._trust = hq.trust_list()
-        self._trust_mtime = 0.0
+        self._stamps: tuple[int, ...] = ()
 
     def trust(self) -> TrustList:
-        path = self.hq.path / TRUST_FILE
-        mtime = path.stat().st_mtime
-        if mtime != self._trust_mtime:
-            self._trust = TrustList.from_bytes(path.read_bytes(), root_public=self.hq.root_public)
-            self._trust_mtime = mtime
-        return self._trust
+        """HQ's current trust list, read again when 'fieldreg hq' changed the lists on disk."""
+        stamps = tuple((self.hq.path / name).stat().st_mtime_ns
+                       for name in (TRUST_FILE, REVOCATIONS_FILE))
+        if stamps != self._stamps:
+            self.hq.reload_lists()  # the importer reads them from the same HqDir
+            self._stamps = stamps
+        return self.hq.trust_list()
 
     def authenticate(self, request: Request) -> KeyEntry:
         """The signing post's key entry (also kept in ``request.state.kid`` for the log)."""
