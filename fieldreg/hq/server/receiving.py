@@ -34,6 +34,7 @@ from fieldreg.sync.protocol import ALREADY_IMPORTED, FORK, IMPORTED, RECEIVING, 
 log = logging.getLogger("fieldreg.hq.receiver")
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+WRITE_SLICE = 16 * 1024
 RETRY_AFTER_STORAGE = 60  # seconds a post waits when HQ's disk or database failed
 
 
@@ -59,9 +60,11 @@ class Receiver:
                     async for piece in body:
                         if good + len(piece) > upload.length:
                             raise Refuse(400, "too_long", "more bytes than Upload-Length")
-                        out.write(piece)
-                        out.flush()
-                        good += len(piece)
+                        view = memoryview(piece)
+                        for start in range(0, len(view), WRITE_SLICE):  # a full disk keeps
+                            out.write(view[start:start + WRITE_SLICE])  # all but one slice
+                            out.flush()
+                            good += len(view[start:start + WRITE_SLICE])
                 except ClientDisconnect:
                     pass  # a cut: keep what arrived, the post resumes from here
                 finally:
