@@ -15,14 +15,7 @@ from fieldreg.keys import key_id_hex
 from fieldreg.station.session import Session
 from tests.conftest import ADMIN, ADMIN_PASS
 from tests.e2e.hq_receiver import LOOPBACK, REPO, FaultProxy, HqSite, Server, TlsApp, other_certificate
-from tests.e2e.sync_setup import (  # noqa: F401 - fixtures
-    batches_at_hq,
-    household_versions_at_hq,
-    post_at,
-    proxy,
-    server,
-    site,
-)
+from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at
 
 
 def sync_cli(data_dir: Path, *args: str, env: dict[str, str] | None = None,
@@ -68,7 +61,7 @@ def test_hq_restarted_mid_upload_resumes_from_its_disk(site: HqSite, server: Ser
 
 def test_503_backs_off_then_succeeds(site: HqSite, server: Server, proxy: FaultProxy,
                                      tmp_path: Path) -> None:
-    post = post_at(site, tmp_path / "post", proxy.url)
+    post_at(site, tmp_path / "post", proxy.url)
     busy = TlsApp(site.tls, status=503)  # HQ's own certificate, answering 503
     proxy.upstream_port = busy.port
     threading.Timer(3.0, lambda: setattr(proxy, "upstream_port", server.port)).start()
@@ -179,7 +172,7 @@ def test_a_revoked_key_is_refused_before_the_body_is_read(site: HqSite, server: 
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     with socket.create_connection((LOOPBACK, server.port), timeout=10) as raw, \
             context.wrap_socket(raw) as tls:
-        lines = [f"POST /v1/uploads HTTP/1.1", f"Host: {LOOPBACK}:{server.port}",
+        lines = ["POST /v1/uploads HTTP/1.1", f"Host: {LOOPBACK}:{server.port}",
                  *(f"{k}: {v}" for k, v in headers.items())]
         tls.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         answer = tls.recv(4096).decode()

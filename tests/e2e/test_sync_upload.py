@@ -5,22 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from fieldreg.hq import import_batch, Registry
+from fieldreg.hq import Registry, import_batch
 from fieldreg.model import utcnow
 from fieldreg.station.tokens import current_post_key
 from fieldreg.station.trust import station_trust
 from fieldreg.sync.client import HqClient
 from fieldreg.sync.protocol import BatchId
 from tests.e2e.hq_receiver import FaultProxy, HqSite, Server
-from tests.e2e.sync_setup import (  # noqa: F401 - fixtures
-    batches_at_hq,
-    household_versions_at_hq,
-    post_at,
-    proxy,
-    register,
-    server,
-    site,
-)
+from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at
 
 
 def client_of(session, url: str, **kwargs) -> HqClient:  # type: ignore[no-untyped-def]
@@ -55,7 +47,7 @@ def test_a_cut_at_90_percent_resumes_at_90_percent(site: HqSite, proxy: FaultPro
     proxy.cut_after(int(row.file_size * 0.9))
     report = post.sync.run_once()
     assert report.problem is None, report.problem
-    (seq, result), = report.uploads
+    (_, result), = report.uploads
     assert result.status == "imported" and proxy.cuts == 1
     # HQ keeps every byte that reached it: lost are only those in flight when the link
     # dropped (at most a TLS record, 16 KiB, and what the proxy held back)
