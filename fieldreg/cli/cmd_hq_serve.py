@@ -2,6 +2,7 @@
 
     fieldreg hq tls --dir /srv/hq --name hq.example.org --name 10.0.0.5
     fieldreg hq serve --dir /srv/hq --listen 0.0.0.0:8443
+    fieldreg hq serve --demo          # the demo post's demo HQ, on 127.0.0.1:8443
 
 Registered by cli/cmd_hq.py under ``fieldreg hq``; the HQ passphrase comes as for
 every HQ command. The receiver is fieldreg.hq.server (docs/hq.md, docs/formats/sync.md).
@@ -14,8 +15,11 @@ import logging
 import sys
 from collections.abc import Callable
 
+from fieldreg.errors import InvalidInput
 from fieldreg.hq import HqDir
 from fieldreg.hq.server import describe_pin, make_certificate, parse_listen, serve
+from fieldreg.station import datadir
+from fieldreg.station.demo import DEMO_HQ_DIR, DEMO_HQ_LISTEN, DEMO_HQ_PASSPHRASE
 
 OpenHq = Callable[[argparse.Namespace], HqDir]
 
@@ -29,13 +33,19 @@ def add_parsers(hq: argparse._SubParsersAction, base: argparse.ArgumentParser,
     p.add_argument("--keep-old", action="store_true",
                    help="keep publishing the previous pin too (while posts learn the new one)")
     p.set_defaults(func=lambda args: cmd_tls(args, open_hq(args)))
-    p = hq.add_parser("serve", parents=[base], help="receive batches from posts over HTTPS",
+    p = hq.add_parser("serve", help="receive batches from posts over HTTPS",
                       description="Run HQ's receiver: posts upload batches (resumable), get "
                       "their receipts and HQ's lists. Stops cleanly on SIGTERM or Ctrl-C, "
-                      "after the imports in progress.")
-    p.add_argument("--listen", required=True, metavar="ADDR:PORT", help="e.g. 0.0.0.0:8443")
+                      "after the imports in progress. --demo serves the demo post's demo HQ "
+                      f"(made by 'fieldreg init --demo') on {DEMO_HQ_LISTEN}.")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--dir", help="HQ's key directory")
+    where.add_argument("--demo", action="store_true",
+                       help="the demo HQ beside the demo post (--data-dir), demo passphrase")
+    p.add_argument("--listen", metavar="ADDR:PORT", help="e.g. 0.0.0.0:8443")
     p.add_argument("--max-batch-mb", type=int, default=256, help="largest batch accepted")
-    p.set_defaults(func=lambda args: cmd_serve(args, open_hq(args)))
+    p.set_defaults(func=lambda args: cmd_serve(args, open_demo_hq(args) if args.demo
+                                               else open_hq(args)))
 
 
 def cmd_tls(args: argparse.Namespace, hq: HqDir) -> int:
@@ -48,8 +58,15 @@ def cmd_tls(args: argparse.Namespace, hq: HqDir) -> int:
     return 0
 
 
+def open_demo_hq(args: argparse.Namespace) -> HqDir:
+    return HqDir.open(datadir.locate(getattr(args, "data_dir", None)) / DEMO_HQ_DIR,
+                      DEMO_HQ_PASSPHRASE)
+
+
 def cmd_serve(args: argparse.Namespace, hq: HqDir) -> int:
-    host, port = parse_listen(args.listen)
+    if args.listen is None and not args.demo:
+        raise InvalidInput("--listen ADDR:PORT is needed (e.g. 0.0.0.0:8443)")
+    host, port = parse_listen(args.listen or DEMO_HQ_LISTEN)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(name)s %(message)s")
     serve(hq, host=host, port=port, max_batch_bytes=args.max_batch_mb * 1024 * 1024)

@@ -16,25 +16,20 @@ With no pin at all, the ordinary public-authority check applies.
 
 from __future__ import annotations
 
-import hashlib
 import ssl
 from datetime import UTC, datetime
 
 from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from fieldreg.keys.hqtls import spki_pin
 from fieldreg.keys.ids import fingerprint
+
+__all__ = ["TlsRefused", "check_certificate", "describe_pin", "pinned_context", "refusal_in",
+           "spki_pin"]
 
 
 class TlsRefused(ssl.SSLCertVerificationError):
     """The server is not the HQ this post trusts; ``str()`` is one line for a person."""
-
-
-def spki_pin(certificate_der: bytes) -> bytes:
-    """SHA-256 of the certificate's DER SubjectPublicKeyInfo (as HPKP and curl's --pinnedpubkey)."""
-    cert = x509.load_der_x509_certificate(certificate_der)
-    spki = cert.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
-    return hashlib.sha256(spki).digest()
 
 
 def describe_pin(pin: bytes) -> str:

@@ -4,15 +4,15 @@
     guard.py      signed requests checked against the trust list; rate limits; the access log
     receiving.py  a PATCH's bytes onto disk; the import, serial per post, parallel across posts
     uploads.py    the receiver's own state: HQDIR/uploads/<id>.part and .json, HQDIR/received/
-    tls.py        HQ's self-signed TLS certificate, whose key the posts pin
     serve.py      serve(): the app on uvicorn, TLS, graceful stop on SIGTERM
 
-Specified in docs/formats/sync.md; run as a service as docs/hq.md shows.
+HQ's TLS certificate, whose key the posts pin, is fieldreg.keys.hqtls. Specified in
+docs/formats/sync.md; run as a service as docs/hq.md shows.
 """
 
 from fieldreg.hq.server.app import create_app
 from fieldreg.hq.server.serve import parse_listen, serve
-from fieldreg.hq.server.tls import TlsFiles, existing_certificate, make_certificate
+from fieldreg.keys.hqtls import TlsFiles, existing_certificate, make_certificate
 from fieldreg.sync.tls import describe_pin
 
 __all__ = ["TlsFiles", "create_app", "describe_pin", "existing_certificate", "make_certificate",

@@ -19,8 +19,8 @@ import uvicorn
 from fieldreg.errors import InvalidInput
 from fieldreg.hq.server.app import DEFAULT_MAX_BATCH, create_app
 from fieldreg.hq.server.guard import RateLimit
-from fieldreg.hq.server.tls import existing_certificate
 from fieldreg.keys.hqdir import HqDir
+from fieldreg.keys.hqtls import existing_certificate
 
 log = logging.getLogger("fieldreg.hq.receiver")
 

@@ -1,8 +1,9 @@
-"""HQ's TLS certificate for the receiver: self-signed, its key pinned by the posts.
+"""HQ's TLS certificate for its receiver: self-signed, its key pinned by the posts.
 
     cert = make_certificate(hq.path, names=["hq.example.org", "127.0.0.1"])   # HQDIR/tls/
     hq.set_tls_pins([cert.pin])                       # the next trust list carries it
     tls = existing_certificate(hq.path)               # what 'fieldreg hq serve' loads
+    spki_pin(certificate_der)                         # what a post compares (fieldreg.sync.tls)
 
 A post trusts the key, not a name or an authority (docs/formats/sync.md §2), so
 the certificate's names matter only to other clients. The private key is kept
@@ -14,6 +15,7 @@ be put in the same two files instead; its pin is published the same way.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,17 +24,24 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from cryptography.x509.oid import NameOID
 
 from fieldreg.errors import CorruptData, NotFound
 from fieldreg.fsutil import atomic_write
 from fieldreg.model import utcnow
-from fieldreg.sync.tls import spki_pin
 
 TLS_DIR = "tls"
 CERT_FILE = "cert.pem"
 KEY_FILE = "key.pem"
 CERT_VALIDITY = timedelta(days=825)
+
+
+def spki_pin(certificate_der: bytes) -> bytes:
+    """SHA-256 of the certificate's DER SubjectPublicKeyInfo (as HPKP and curl's --pinnedpubkey)."""
+    cert = x509.load_der_x509_certificate(certificate_der)
+    spki = cert.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return hashlib.sha256(spki).digest()
 
 
 @dataclass(frozen=True)
