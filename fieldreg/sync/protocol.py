@@ -20,6 +20,7 @@ COSE_CONTENT_TYPE = "application/cose"
 
 # Statuses of an upload's result (GET /v1/uploads/{id}, header FieldReg-Batch-Status)
 RECEIVING = "receiving"
+IMPORTING = "importing"  # every byte is there; HQ is importing it: ask again a little later
 IMPORTED = "imported"
 ALREADY_IMPORTED = "already_imported"
 FORK = "fork"

@@ -241,17 +241,19 @@ class FaultProxy:
 
 
 class TlsApp:
-    """Another TLS server on 127.0.0.1: not HQ (a wrong pin), an expired HQ, an HQ answering 503."""
+    """Another TLS server on 127.0.0.1, in a thread: not HQ (a wrong pin), an expired HQ, an HQ
+    answering 503 -- or, given ``app``, HQ's own app with settings the command line does not offer."""
 
-    def __init__(self, tls: TlsFiles, *, status: int = 503, retry_after: int = 1):
+    def __init__(self, tls: TlsFiles, *, status: int = 503, retry_after: int = 1,
+                 app: Starlette | None = None):
         async def answer(request: Request) -> Response:
             self.requests += 1
             return JSONResponse({"problem": "busy", "message": "HQ is busy"}, status_code=status,
                                 headers={"Retry-After": str(retry_after)})
 
         self.requests = 0
-        app = Starlette(routes=[Route("/{path:path}", answer,
-                                      methods=["GET", "HEAD", "POST", "PATCH", "OPTIONS"])])
+        app = app or Starlette(routes=[Route("/{path:path}", answer,
+                                             methods=["GET", "HEAD", "POST", "PATCH", "OPTIONS"])])
         self.port = free_port()
         config = uvicorn.Config(app, host=LOOPBACK, port=self.port, ssl_certfile=str(tls.cert),
                                 ssl_keyfile=str(tls.key), log_config=None, access_log=False)

@@ -6,12 +6,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from fieldreg.hq import Registry, import_batch
+from fieldreg.hq.server import create_app
 from fieldreg.model import utcnow
 from fieldreg.station.tokens import current_post_key
 from fieldreg.station.trust import station_trust
 from fieldreg.sync.client import HqClient
 from fieldreg.sync.protocol import BatchId
-from tests.e2e.hq_receiver import FaultProxy, HqSite, Server
+from tests.e2e.hq_receiver import FaultProxy, HqSite, Server, TlsApp
 from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at
 
 
@@ -121,3 +122,16 @@ def test_an_unknown_post_key_is_refused(site: HqSite, server: Server, tmp_path: 
         report = stranger.sync.run_once(client=client)
     assert report.permanent and "not in HQ's trust list" in (report.problem or "")
     assert batches_at_hq(site) == []
+
+
+def test_a_slow_import_is_answered_importing_and_the_post_asks_again(site: HqSite,
+                                                                     tmp_path: Path) -> None:
+    app = create_app(site.hq, import_wait=0.0)  # every import outlasts the request's wait
+    hq = TlsApp(site.tls, app=app)
+    try:
+        post = post_at(site, tmp_path / "post", f"https://127.0.0.1:{hq.port}", households=20)
+        report = post.sync.run_once()
+    finally:
+        hq.close()
+    assert report.problem is None and report.uploads[0][1].status == "imported"
+    assert household_versions_at_hq(site) == 20

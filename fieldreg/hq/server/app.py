@@ -10,8 +10,9 @@ creation extension; what becomes of a batch is its upload's result.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from fieldreg import __version__
 from fieldreg.batches import receipt_filename
 from fieldreg.hq.registry import RECEIPTS_DIR
 from fieldreg.hq.server.guard import AccessLog, Guard, RateLimit, Refuse
-from fieldreg.hq.server.receiving import Receiver
+from fieldreg.hq.server.receiving import IMPORT_WAIT, Receiver
 from fieldreg.hq.server.uploads import Upload
 from fieldreg.keys.certificate import KeyEntry
 from fieldreg.keys.hqdir import REVOCATIONS_FILE, TRUST_FILE, HqDir
@@ -33,7 +34,9 @@ from fieldreg.sync.protocol import (
     API,
     BATCH_STATUS,
     COSE_CONTENT_TYPE,
+    IMPORTING,
     PROBLEM,
+    RECEIVING,
     TUS_CONTENT_TYPE,
     TUS_VERSION,
     parse_metadata,
@@ -44,14 +47,19 @@ Endpoint = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
-               rate: RateLimit | None = None) -> Starlette:
+               rate: RateLimit | None = None, max_imports: int = 2,
+               import_wait: float = IMPORT_WAIT) -> Starlette:
     guard = Guard(hq, rate=rate)
-    receiver = Receiver(hq)
+    receiver = Receiver(hq, max_imports=max_imports, import_wait=import_wait)
     tus = {"Tus-Resumable": TUS_VERSION}
+
+    def status_of(upload: Upload) -> str:
+        offset = receiver.uploads.offset(upload)
+        return IMPORTING if upload.status == RECEIVING and offset == upload.length else upload.status
 
     def upload_headers(upload: Upload) -> dict[str, str]:
         return {**tus, "Upload-Offset": str(receiver.uploads.offset(upload)),
-                "Upload-Length": str(upload.length), BATCH_STATUS: upload.status,
+                "Upload-Length": str(upload.length), BATCH_STATUS: status_of(upload),
                 "Cache-Control": "no-store"}
 
     def own_upload(request: Request, entry: KeyEntry) -> Upload:
@@ -119,7 +127,7 @@ def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
         upload = await receiver.settle(own_upload(request, guard.authenticate(request)))
         return JSONResponse({"post": upload.post, "seq": upload.seq, "sha256": upload.sha256,
                              "length": upload.length, "offset": receiver.uploads.offset(upload),
-                             "status": upload.status, "message": upload.message},
+                             "status": status_of(upload), "message": upload.message},
                             headers={"Cache-Control": "no-store"})
 
     async def receipt(request: Request) -> Response:
@@ -151,8 +159,13 @@ def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
         Route(f"{API}/trustlist", published(TRUST_FILE), methods=["GET"]),
         Route(f"{API}/revocations", published(REVOCATIONS_FILE), methods=["GET"]),
     ]
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await receiver.finish_imports()  # SIGTERM: uvicorn closed the connections; imports end
+
     app = Starlette(routes=routes, middleware=[Middleware(AccessLog)],
-                    exception_handlers={Refuse: refused})
+                    exception_handlers={Refuse: refused}, lifespan=lifespan)
     app.state.receiver = receiver
     return app
 

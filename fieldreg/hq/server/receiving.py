@@ -1,15 +1,20 @@
 """Receiving a batch's bytes and importing it: serially per post, in parallel across posts.
 
-    receiver = Receiver(hq)
+    receiver = Receiver(hq, max_imports=2)
     offset = await receiver.append(upload, offset, request.stream())   # the bytes of one PATCH
     upload = await receiver.settle(upload)   # all there: hash checked, imported, result kept
+    await receiver.finish_imports()          # at shutdown (the app's lifespan)
 
 The import is the same function a USB stick's batch goes through
 (:func:`fieldreg.hq.import_batch`): the same checks, the same registry, the same
 receipt; a batch that came both ways is imported once (the second time it is
-"already imported"). It runs in a worker thread with its own registry
-connection, under one lock per post, and cannot be cancelled half-way: a
-receiver told to stop (SIGTERM) finishes the imports it started.
+"already imported"). It runs as a task of its own, in a worker thread with its
+own registry connection, under one lock per post and at most ``max_imports``
+at once (SQLite serialises writers anyway: waiting here, not on its busy
+timeout); the request that brought the last byte waits for it up to
+``IMPORT_WAIT`` seconds, then answers "importing" and the post asks again. An
+import cannot be cancelled half-way: a receiver told to stop (SIGTERM) awaits
+the imports it started (:meth:`Receiver.finish_imports`).
 """
 
 from __future__ import annotations
@@ -35,15 +40,19 @@ log = logging.getLogger("fieldreg.hq.receiver")
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 WRITE_SLICE = 16 * 1024
+IMPORT_WAIT = 20.0  # seconds the last PATCH waits for the import before answering "importing"
 RETRY_AFTER_STORAGE = 60  # seconds a post waits when HQ's disk or database failed
 
 
 class Receiver:
-    def __init__(self, hq: HqDir):
+    def __init__(self, hq: HqDir, *, max_imports: int = 2, import_wait: float = IMPORT_WAIT):
         self.hq = hq
         self.uploads = UploadStore(hq.path)
+        self.import_wait = import_wait
         self._post_locks: dict[str, asyncio.Lock] = {}
         self._upload_locks: dict[str, asyncio.Lock] = {}
+        self._imports: dict[str, asyncio.Task[Upload]] = {}
+        self._slots = asyncio.Semaphore(max_imports)
         self.importing = 0
 
     def upload_lock(self, upload: Upload) -> asyncio.Lock:
@@ -82,11 +91,35 @@ class Receiver:
         return good
 
     async def settle(self, upload: Upload) -> Upload:
-        """If every byte is there and the batch is not imported yet: check, import, keep the result."""
-        lock = self._post_locks.setdefault(upload.post, asyncio.Lock())
-        async with lock:
+        """All bytes there and not imported yet: start (or join) its import, wait a while for it.
+
+        Returns the upload as it stands: finished, or still ``receiving`` with every
+        byte (the import goes on; the status word on the wire is "importing").
+        """
+        current = self.uploads.get(upload.id) or upload
+        if current.status != RECEIVING or self.uploads.offset(current) < current.length:
+            return current
+        task = self._imports.get(current.id)
+        if task is None:
+            task = asyncio.create_task(self._run_import(current))
+            task.add_done_callback(_retrieved)  # a failure is answered at the next request
+            self._imports[current.id] = task
+        done, _ = await asyncio.wait({task}, timeout=self.import_wait)
+        if not done:
+            return current
+        self._imports.pop(current.id, None)
+        return task.result()  # a Refuse (hash, storage) is raised here, and the next try starts anew
+
+    async def finish_imports(self) -> None:
+        """Wait for every import started (the receiver is stopping)."""
+        if self._imports:
+            log.info("waiting for %d import(s) to finish", len(self._imports))
+            await asyncio.wait(list(self._imports.values()))
+
+    async def _run_import(self, upload: Upload) -> Upload:
+        async with self._post_locks.setdefault(upload.post, asyncio.Lock()), self._slots:
             current = self.uploads.get(upload.id) or upload
-            if current.status != RECEIVING or self.uploads.offset(current) < current.length:
+            if current.status != RECEIVING:
                 return current
             try:
                 path = self.uploads.complete(current)
@@ -112,6 +145,11 @@ class Receiver:
             raise Refuse(503, "hq_storage", f"HQ could not import the batch now ({err}); "
                          "the post tries again later",
                          headers={"Retry-After": str(RETRY_AFTER_STORAGE)}) from None
+
+
+def _retrieved(task: asyncio.Task[Upload]) -> None:
+    if not task.cancelled():
+        task.exception()
 
 
 def outcome(result: ImportResult) -> tuple[str, str]:
