@@ -40,15 +40,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench_batches import PASS, enrolled_post  # noqa: E402
-from common import machine, median, percentile  # noqa: E402
+from bench_batches import PASS, enrolled_post
+from common import machine, median, percentile
 
-from fieldreg.hq import Registry  # noqa: E402
-from fieldreg.station.tokens import current_post_key  # noqa: E402
-from fieldreg.station.trust import station_trust  # noqa: E402
-from fieldreg.sync.client import PIECE, HqClient  # noqa: E402
-from fieldreg.sync.protocol import BatchId  # noqa: E402
-from tests.e2e.hq_receiver import FaultProxy, HqSite  # noqa: E402
+from fieldreg.hq import Registry
+from fieldreg.station.tokens import current_post_key
+from fieldreg.station.trust import station_trust
+from fieldreg.sync.client import PIECE, HqClient
+from fieldreg.sync.protocol import BatchId
+from tests.e2e.hq_receiver import FaultProxy, HqSite
 
 
 def prepared(site: HqSite, directory: Path, post_id: str, n: int) -> tuple[HqClient, BatchId, Path]:

@@ -173,8 +173,8 @@ class HqClient:
                 sent += counted[0]
                 if state.status_code == 409 and "upload-offset" in state.headers:
                     continue  # HQ holds another amount than we thought: go on from there
-                if state.status_code == 404:
-                    return self.upload(batch, path, progress=progress, piece=piece)
+                if state.status_code == 404:  # HQ dropped the upload: the next try creates it
+                    raise Unreachable("HQ no longer holds this upload; it starts again")
                 if state.status_code == 460:  # discarded at HQ: start again from byte 0
                     raise Unreachable("HQ received a damaged copy and discarded it; sending again")
                 check(state, expect=(204,))
@@ -220,15 +220,6 @@ class HqClient:
             return None, etag
         check(response, expect=(200,))
         return response.content, response.headers.get("etag")
-
-    def health(self) -> bool:
-        try:
-            return self._http.get(self.base_url + f"{API}/health").status_code == 200
-        except httpx.TransportError as err:
-            refusal = refusal_in(err)
-            if refusal is not None:
-                raise HqRefused(str(refusal), problem="tls") from None
-            return False
 
 
 def _read_from(path: Path, offset: int, piece: int, counted: list[int], length: int,

@@ -1192,6 +1192,10 @@
         <translation>la liaison avec le QG coupe sans cesse ; l&apos;envoi reprendra au prochain essai</translation>
     </message>
     <message>
+        <source>HQ no longer holds this upload; it starts again</source>
+        <translation>le QG ne détient plus cet envoi ; il recommence</translation>
+    </message>
+    <message>
         <source>HQ received a damaged copy and discarded it; sending again</source>
         <translation>le QG a reçu une copie abîmée et l&apos;a écartée ; nouvel envoi</translation>
     </message>
