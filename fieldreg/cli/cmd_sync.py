@@ -93,6 +93,9 @@ def one_round(session: Session) -> SyncReport:
         print("HQ acknowledged batch " + ", ".join(map(str, report.receipt.acknowledged)))
     for line in report.loaded:
         print(f"loaded {line}")
+    if report.new_key is not None:
+        print(f"HQ sent this post a new key: an administrator loads it with "
+              f"'fieldreg keys load {report.new_key}' and the one-time passphrase from HQ")
     if report.problem:
         print(f"fieldreg: {report.problem}", file=sys.stderr)
     return report

@@ -9,7 +9,9 @@ prepared exactly as for a stick (:meth:`Batches.prepare`); (2) every batch HQ
 has not acknowledged is uploaded (resumable: fieldreg.sync.client) — the same
 file a stick would carry, so a batch that travels both ways is imported once;
 (3) HQ's receipt is loaded as a stick's would be (:meth:`Batches.load_receipt`);
-(4) the trust list and the revocation list are fetched when they changed
+(4) a new post key's enrollment file, if HQ published one (key rotation), is
+saved for an administrator to load with its one-time passphrase; (5) the
+trust list and the revocation list are fetched when they changed
 (conditional requests: ``If-None-Match`` with the ETag kept in the store's
 settings) and loaded as files from a stick would be. Each step's outcome is in
 the report; what stopped the round (HQ not reached, a refusal) is one line in
@@ -23,8 +25,11 @@ import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from fieldreg.errors import InvalidInput
+from fieldreg.fsutil import atomic_write
+from fieldreg.keys.enrollment import read_enrollment_info
 from fieldreg.keys.truststore import StaleTrustList
 from fieldreg.model import iso_utc, utcnow
 from fieldreg.sqlitedb import transaction
@@ -33,6 +38,7 @@ from fieldreg.station.service import Service
 from fieldreg.station.tokens import current_post_key
 from fieldreg.station.trust import Trust, station_trust
 from fieldreg.store.batches import every_batch, waiting_households
+from fieldreg.store.keys import list_keys
 from fieldreg.store.post import delete_meta, set_meta
 from fieldreg.sync.backoff import Backoff
 from fieldreg.sync.client import HqClient, HqRefused, Unreachable, UploadResult
@@ -45,7 +51,8 @@ AUTO_META = "sync_auto_batch"  # "1": a round may make a batch of the waiting re
 CONTACT_META = "sync_last_contact"  # when HQ last answered (ISO UTC)
 PROBLEM_META = "sync_problem"  # what stopped the last round, one line ("" when none)
 PERMANENT_META = "sync_problem_permanent"  # "1": a person must act before it can work
-ETAG_META = "sync_etag_"  # + receipt | trustlist | revocations
+ETAG_META = "sync_etag_"  # + receipt | trustlist | revocations | enrollment
+FROM_HQ_DIRNAME = "from-hq"  # <data dir>/from-hq/<POST>-<key id>.enroll
 
 Progress = Callable[[int, int, int], None]  # (batch seq, bytes at HQ or on the way, batch size)
 
@@ -56,6 +63,9 @@ class SyncReport:
     uploads: list[tuple[int, UploadResult]] = field(default_factory=list)
     receipt: ReceiptResult | None = None
     loaded: list[str] = field(default_factory=list)  # "trust list version 3", ...
+    # a new post key's enrollment file from HQ, saved for an administrator to load with its
+    # one-time passphrase ('fieldreg keys load PATH')
+    new_key: Path | None = None
     problem: str | None = None
     permanent: bool = False  # the problem needs a person (wrong pin, refused batch, fork)
     retry_after: float | None = None
@@ -146,6 +156,7 @@ class Sync(Service):
         if data is not None:
             report.receipt = batches.load_receipt(data)
             self._keep_etag("receipt", etag)
+        self._fetch_enrollment(client, report)
         trust = Trust(session)
         for name, what in (("trustlist", "trust list"), ("revocations", "revocation list")):
             data, etag = self._fetch(client, f"{API}/{name}", name)
@@ -157,6 +168,21 @@ class Sync(Service):
             except StaleTrustList:
                 pass  # this station holds it or a newer one already
             self._keep_etag(name, etag)
+
+    def _fetch_enrollment(self, client: HqClient, report: SyncReport) -> None:
+        """A new key's enrollment file HQ published (rotation): kept for an administrator to load."""
+        store = self._session.store
+        data, etag = self._fetch(client, f"{API}/posts/{store.post_id}/enrollment", "enrollment")
+        if data is None:
+            return
+        info = read_enrollment_info(data)
+        held = {key.key_id for key in list_keys(store.db)}
+        if info.post_id == store.post_id and info.key_id not in held:
+            target = store.data_dir / FROM_HQ_DIRNAME / f"{info.post_id}-{info.key_id}.enroll"
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            atomic_write(target, data)
+            report.new_key = target
+        self._keep_etag("enrollment", etag)
 
     # -- settings --------------------------------------------------------------------------
 

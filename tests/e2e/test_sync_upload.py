@@ -6,14 +6,15 @@ from datetime import timedelta
 from pathlib import Path
 
 from fieldreg.hq import Registry, import_batch
-from fieldreg.hq.server import create_app
+from fieldreg.hq.server import create_app, publish_enrollment
+from fieldreg.keys import key_id_hex, open_enrollment
 from fieldreg.model import utcnow
 from fieldreg.station.tokens import current_post_key
 from fieldreg.station.trust import station_trust
 from fieldreg.sync.client import HqClient
 from fieldreg.sync.protocol import BatchId
 from tests.e2e.hq_receiver import FaultProxy, HqSite, Server, TlsApp
-from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at
+from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at, register
 
 
 def client_of(session, url: str, **kwargs) -> HqClient:  # type: ignore[no-untyped-def]
@@ -135,3 +136,20 @@ def test_a_slow_import_is_answered_importing_and_the_post_asks_again(site: HqSit
         hq.close()
     assert report.problem is None and report.uploads[0][1].status == "imported"
     assert household_versions_at_hq(site) == 20
+
+
+def test_a_key_rotation_arrives_by_sync_and_the_new_key_signs(site: HqSite, server: Server,
+                                                             tmp_path: Path) -> None:
+    post = post_at(site, tmp_path / "post", server.url)
+    assert post.sync.run_once().new_key is None
+    package = site.hq.enroll_post("TGR1")  # rotation: a new key for the same post
+    publish_enrollment(site.hq.path, "TGR1", package.data)
+    report = post.sync.run_once()
+    assert report.problem is None and report.new_key is not None
+    assert report.new_key.read_bytes() == package.data
+    assert post.sync.run_once().new_key is None  # fetched once (ETag), not again
+    post.trust.enroll(open_enrollment(report.new_key.read_bytes(), package.passphrase))
+    register(post, 1)
+    report = post.sync.run_once()
+    assert report.problem is None and [r.status for _, r in report.uploads] == ["imported"]
+    assert f"key={key_id_hex(package.certificate.key.key_id)}" in server.log_text()

@@ -26,6 +26,7 @@ from fieldreg import __version__
 from fieldreg.batches import receipt_filename
 from fieldreg.hq.registry import RECEIPTS_DIR
 from fieldreg.hq.server.guard import AccessLog, Guard, RateLimit, Refuse
+from fieldreg.hq.server.published import published_enrollment
 from fieldreg.hq.server.receiving import IMPORT_WAIT, Receiver
 from fieldreg.hq.server.uploads import Upload
 from fieldreg.keys.certificate import KeyEntry
@@ -136,6 +137,13 @@ def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
             raise Refuse(403, "wrong_post", "a post may fetch its own receipt only")
         return document(request, hq.path / RECEIPTS_DIR / receipt_filename(entry.post_id))
 
+    async def enrollment(request: Request) -> Response:
+        entry = guard.authenticate(request)
+        if request.path_params["post"] != entry.post_id:
+            raise Refuse(403, "wrong_post", "a post may fetch its own enrollment only")
+        return document(request, published_enrollment(hq.path, entry.post_id),
+                        media_type="application/json")
+
     def published(name: str) -> Endpoint:
         async def endpoint(request: Request) -> Response:
             guard.authenticate(request)
@@ -156,6 +164,7 @@ def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
         Route(f"{API}/uploads/{{upload_id}}", patch, methods=["PATCH"]),
         Route(f"{API}/uploads/{{upload_id}}", result, methods=["GET"]),
         Route(f"{API}/posts/{{post}}/receipt", receipt, methods=["GET"]),
+        Route(f"{API}/posts/{{post}}/enrollment", enrollment, methods=["GET"]),
         Route(f"{API}/trustlist", published(TRUST_FILE), methods=["GET"]),
         Route(f"{API}/revocations", published(REVOCATIONS_FILE), methods=["GET"]),
     ]
@@ -183,7 +192,7 @@ def header_int(request: Request, name: str) -> int:
     return int(text)
 
 
-def document(request: Request, path: Path) -> Response:
+def document(request: Request, path: Path, *, media_type: str = COSE_CONTENT_TYPE) -> Response:
     """A signed document with its ETag; 304 when the post already holds these bytes."""
     try:
         data = path.read_bytes()
@@ -193,7 +202,7 @@ def document(request: Request, path: Path) -> Response:
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
-    return Response(data, media_type=COSE_CONTENT_TYPE, headers=headers)
+    return Response(data, media_type=media_type, headers=headers)
 
 
 __all__ = ["create_app"]
