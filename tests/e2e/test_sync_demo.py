@@ -37,3 +37,16 @@ def test_the_demo_post_uploads_to_the_demo_hq(run_cli, tmp_path: Path) -> None: 
         assert "HQ last reached" in status.stdout and "nothing waiting for HQ" in status.stdout
     finally:
         server.stop()
+
+
+def test_serve_without_a_certificate_says_what_to_run(run_cli, hq, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import HQ_PASS
+    env = {"FIELDREG_HQ_PASSPHRASE": HQ_PASS}
+    done = run_cli("hq", "serve", "--dir", str(hq.path), "--listen", f"{LOOPBACK}:{free_port()}",
+                   env=env)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "run 'fieldreg hq tls --name HOST'" in done.stderr
+    made = run_cli("hq", "tls", "--dir", str(hq.path), "--name", LOOPBACK, env=env)
+    assert made.returncode == 0 and "trust list version 2" in made.stdout
+    bad = run_cli("hq", "serve", "--dir", str(hq.path), "--listen", "nowhere", env=env)
+    assert bad.returncode == 1 and "ADDR:PORT" in bad.stderr
