@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from fieldreg.errors import FieldRegError
+from fieldreg.messages import Message
 from fieldreg.keys.ids import key_id_hex
 from fieldreg.keys.postkey import PostKey
 from fieldreg.model import utcnow
@@ -52,16 +54,17 @@ Progress = Callable[[int, int], None]  # (bytes HQ holds or that are on their wa
 class Unreachable(FieldRegError):
     """HQ cannot be reached or cannot take it now: try again later (``retry_after`` seconds)."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None):
-        super().__init__("{message}", message=message)
+    def __init__(self, template: str | Message, /, *, retry_after: float | None = None,
+                 **params: Any):
+        super().__init__(template, **params)
         self.retry_after = retry_after
 
 
 class HqRefused(FieldRegError):
     """HQ, or the connection to it, refuses: retrying will not help until a person acts."""
 
-    def __init__(self, message: str, *, problem: str = ""):
-        super().__init__("{message}", message=message)
+    def __init__(self, template: str | Message, /, *, problem: str = "", **params: Any):
+        super().__init__(template, **params)
         self.problem = problem
 
 
@@ -123,9 +126,9 @@ class HqClient:
             response = self._http.request(method, url, headers=headers, content=content)
         except httpx.TransportError as err:
             refusal = refusal_in(err)
-            if refusal is not None:
-                raise HqRefused(str(refusal), problem="tls") from None
-            raise Unreachable(f"HQ not reached ({describe_transport(err)})") from None
+            if refusal is not None:  # the pin check's own words (fieldreg.sync.tls)
+                raise HqRefused("{reason}", problem="tls", reason=str(refusal)) from None
+            raise Unreachable("HQ not reached ({why})", why=describe_transport(err)) from None
         self.answered = True
         self._learn_clock(response)
         return response
@@ -242,17 +245,17 @@ def check(response: httpx.Response, *, expect: tuple[int, ...]) -> None:
         message = str(response.json().get("message", ""))
     except ValueError:
         message = ""
-    message = message or f"HQ answered {response.status_code}"
+    said: str | Message = message or Message("HQ answered {status}", status=response.status_code)
     if response.status_code in TRANSIENT:
         retry = response.headers.get("retry-after", "")
-        raise Unreachable(f"HQ cannot take it now: {message}",
+        raise Unreachable("HQ cannot take it now: {said}", said=said,
                           retry_after=float(retry) if retry.isdigit() else None)
-    raise HqRefused(f"HQ refused: {message}", problem=problem)
+    raise HqRefused("HQ refused: {said}", problem=problem, said=said)
 
 
-def describe_transport(err: httpx.TransportError) -> str:
+def describe_transport(err: httpx.TransportError) -> Message:
     if isinstance(err, httpx.TimeoutException):
-        return "no answer in time"
+        return Message("no answer in time")
     if isinstance(err, httpx.ConnectError):
-        return "no connection"
-    return "the connection was cut"
+        return Message("no connection")
+    return Message("the connection was cut")

@@ -53,11 +53,11 @@
     </message>
     <message>
         <source>&amp;Warn when HQ has not acknowledged for:</source>
-        <translation>&amp;Alerter sans accusé du QG depuis :</translation>
+        <translation>&amp;Alerter sans accusé du siège depuis&#xa0;:</translation>
     </message>
     <message>
         <source>The dashboard warns when a household registered here has waited this long for HQ&apos;s receipt (by network or USB stick).</source>
-        <translation>Le tableau de bord alerte quand un ménage enregistré ici attend depuis ce temps l&apos;accusé de réception du QG (par le réseau ou par clé USB).</translation>
+        <translation>Le tableau de bord alerte quand un ménage enregistré ici attend depuis ce temps l&apos;accusé de réception du siège (par le réseau ou par clé USB).</translation>
     </message>
     <message>
         <source>&amp;Slip layout:</source>

@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>HQ address not set: batches go by USB stick</source>
-        <translation>Adresse du QG non réglée : les lots partent sur clé USB</translation>
+        <translation>Adresse du siège non réglée&#xa0;: les lots partent sur clé USB</translation>
     </message>
     <message>
         <source>today at {time}</source>
@@ -61,15 +61,15 @@
     </message>
     <message>
         <source>HQ not reached since {when}</source>
-        <translation>QG injoignable depuis {when}</translation>
+        <translation>Siège injoignable depuis {when}</translation>
     </message>
     <message>
         <source>HQ reached {when}</source>
-        <translation>QG joint {when}</translation>
+        <translation>Siège joint {when}</translation>
     </message>
     <message>
         <source>HQ not reached yet</source>
-        <translation>QG jamais joint</translation>
+        <translation>Siège jamais joint</translation>
     </message>
     <message>
         <source>needs attention</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Sending batch {seq} to HQ: {done} of {size} kB</source>
-        <translation>Envoi du lot {seq} au QG : {done} sur {size} ko</translation>
+        <translation>Envoi du lot {seq} au siège&#xa0;: {done} sur {size} ko</translation>
     </message>
     <message>
         <source>about {minutes} min left</source>
