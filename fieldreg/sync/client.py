@@ -26,9 +26,9 @@ from typing import Any
 import httpx
 
 from fieldreg.errors import FieldRegError
-from fieldreg.messages import Message
 from fieldreg.keys.ids import key_id_hex
 from fieldreg.keys.postkey import PostKey
+from fieldreg.messages import Message
 from fieldreg.model import utcnow
 from fieldreg.sync.backoff import Backoff
 from fieldreg.sync.protocol import (
