@@ -54,8 +54,13 @@ FAST = KdfParams.fast_for_tests()  # the KDF is measured in bench_core, not here
 
 def build(base: Path, n: int) -> None:
     hq = HqDir.init(base / "hq", HQ_PASS, kdf=FAST)
-    package = hq.enroll_post("BNCH", kdf=FAST)
-    station = create_enrolled_post(base / "post", open_enrollment(package.data, package.passphrase),
+    enrolled_post(hq, base / "post", "BNCH", n)
+
+
+def enrolled_post(hq: HqDir, directory: Path, post_id: str, n: int) -> Station:
+    """A post enrolled with ``hq`` holding ``n`` fictitious households, all pending (bulk path)."""
+    package = hq.enroll_post(post_id, kdf=FAST)
+    station = create_enrolled_post(directory, open_enrollment(package.data, package.passphrase),
                                    post_name="Bench", admin="admin", passphrase=PASS, kdf=FAST)
     session = station.unlock("admin", PASS)
     now = utcnow()
@@ -64,11 +69,12 @@ def build(base: Path, n: int) -> None:
         with transaction(station.store.db) as conn:
             for obj in rows[start:start + 1000]:
                 seq = registry.next_sequence(conn, now.year)
-                regno = str(RegNo.build("BNCH", now.year, seq))
+                regno = str(RegNo.build(post_id, now.year, seq))
                 registry.insert_household(conn, session.cipher, regno=regno, year=now.year, seq=seq,
                                           household=parse_household(obj), actor="admin", now=now)
                 conn.execute("INSERT INTO outbox (kind, subject, version) VALUES ('registration', ?, 1)",
                              (regno,))
+    return station
 
 
 def child_export(base: Path, post: str, stick: str) -> dict[str, float]:

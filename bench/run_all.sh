@@ -42,6 +42,9 @@ run() {
         run "App memory with the duplicate finder" bench/bench_memory.py --households 2000 --rounds 1
         run "Duplicate matcher" bench/bench_dedup.py --households 3000 --probes 100 \
             --all-pairs-people 5000 --hq-people 5000 --hq-baseline-people 5000
+        run "Sync: a fast link" bench/bench_sync.py link --rates 64000 --households 300
+        run "Sync: posts at once" bench/bench_sync.py crowd --posts 5 --households 200
+        run "Sync: idle offline" bench/bench_sync.py idle --seconds 20
     else
         run "Register, end to end" bench/bench_register.py --households 2000 --rounds 15
         run "Core store" bench/bench_core.py --households 100000 --saves 400
@@ -54,6 +57,10 @@ run() {
             --hq-baseline-people 0
         run "Duplicate matcher: the HQ pass" bench/bench_dedup.py --households 0 \
             --all-pairs-people 0 --hq-people 1000000 --hq-baseline-people 100000
+        run "Sync: a slow link that drops every 30 s" bench/bench_sync.py link \
+            --households 300 3300 4300
+        run "Sync: fifty posts at once" bench/bench_sync.py crowd --posts 50 --households 1000
+        run "Sync: the idle check offline" bench/bench_sync.py idle --seconds 90
     fi
     printf '\nTotal: %d s\n' "$SECONDS"
 } 2>&1 | tee "$log"

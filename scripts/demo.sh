@@ -2,6 +2,7 @@
 # Fresh machine to a running demo: set up, create the demo post (once), open the app.
 #   bash scripts/demo.sh          the desktop app on the demo post (needs a display)
 #   bash scripts/demo.sh --cli    a tour of the command line on the same post instead
+#   bash scripts/demo.sh --hq     the demo HQ's receiver on 127.0.0.1:8443 (the post syncs to it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -9,6 +10,12 @@ scripts/bootstrap.sh
 export FIELDREG_HOME="${FIELDREG_HOME:-$HOME/.local/share/fieldreg-demo}"
 if [ ! -e "$FIELDREG_HOME/fieldreg.db" ]; then
     .venv/bin/fieldreg init --demo
+fi
+
+if [ "${1:-}" = "--hq" ]; then
+    echo "The demo HQ receives the demo post's batches on https://127.0.0.1:8443 (Ctrl-C stops it)."
+    echo "In the app, sign in as superviseur; or run: fieldreg sync --once"
+    exec .venv/bin/fieldreg hq serve --demo
 fi
 
 if [ "${1:-}" != "--cli" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then

@@ -22,6 +22,9 @@ ADMIN_PASS = "test passphrase 1"  # test fixture only
 FAST_KDF = KdfParams.fast_for_tests()
 HQ_PASS = "test-only hq passphrase"  # test fixture only
 
+# The sync tests' fixtures (an HQ receiver over loopback, a fault proxy): tests/e2e/sync_setup.py
+pytest_plugins = ["tests.e2e.sync_setup"]
+
 
 def household(**overrides: Any) -> dict[str, Any]:
     """A valid household of three (fictitious people); keys can be overridden."""

@@ -8,6 +8,7 @@
     fieldreg hq report --dir /srv/hq [--json]
     fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--within-post] [--any-origin]
     fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
+    fieldreg hq tls --dir /srv/hq --name HOST ; fieldreg hq serve --dir /srv/hq --listen ADDR:PORT
 
 The HQ passphrase comes from ``$FIELDREG_HQ_PASSPHRASE``, else a prompt.
 """
@@ -22,7 +23,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from fieldreg.cli import context
+from fieldreg.cli import cmd_hq_serve, context
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
@@ -124,6 +125,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     action.add_argument("--release", type=int, metavar="ID", help="apply it as if it had passed")
     action.add_argument("--reject", type=int, metavar="ID", help="never apply it")
     p.set_defaults(func=cmd_held)
+    cmd_hq_serve.add_parsers(hq, base, _open)
 
 
 def _passphrase(*, new: bool) -> str:

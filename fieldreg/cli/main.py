@@ -24,6 +24,7 @@ from fieldreg.cli import (
     cmd_recover,
     cmd_review,
     cmd_setup,
+    cmd_sync,
     cmd_tokens,
 )
 from fieldreg.cli.output import escaped_output
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (cmd_setup, cmd_records, cmd_review, cmd_duplicates, cmd_tokens, cmd_batches, cmd_hq,
-                   cmd_recover):
+                   cmd_recover, cmd_sync):
         module.add_parsers(sub, common)
     return parser
 

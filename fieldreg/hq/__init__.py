@@ -12,6 +12,7 @@
     files.py      a refused fork's or conflict's held copy; the post's receipt
     duplicates.py HqDuplicates: possible duplicates across posts
     report.py     build_report: posts, batches, gaps, held files, totals
+    server/       the receiver posts upload to over HTTPS ('fieldreg hq serve', docs/formats/sync.md)
 
 Described for people in docs/hq.md. HQ shares building blocks with the posts
 (the batch format and its record schema in fieldreg.batches, keys, dedup,

@@ -231,6 +231,17 @@ class HqDir:
     def trust_list(self) -> TrustList:
         return self._trust
 
+    def reload_lists(self) -> None:
+        """Read the trust and revocation lists again (another process issued new ones).
+
+        A long-running holder of the directory (HQ's receiver) calls it when the
+        files changed, so a key enrolled or revoked meanwhile counts at once.
+        """
+        self._trust = TrustList.from_bytes((self.path / TRUST_FILE).read_bytes(),
+                                           root_public=self.root_public)
+        self._revocations = RevocationList.from_bytes(
+            (self.path / REVOCATIONS_FILE).read_bytes(), root_public=self.root_public)
+
     def revocation_list(self) -> RevocationList:
         return self._revocations
 
@@ -310,6 +321,14 @@ class HqDir:
         """Re-sign the current keys as the next version with a fresh expiry (to publish)."""
         return self._issue(list(self._trust.entries), now=now or utcnow(), valid_for=valid_for)
 
+    def set_tls_pins(self, pins: Iterable[bytes], *, now: datetime | None = None) -> TrustList:
+        """Publish the TLS public-key pins of HQ's receiver in the next trust list.
+
+        Posts trust exactly these keys when they connect (docs/formats/sync.md §2);
+        give the old and the new pin together while a new certificate is rolled out.
+        """
+        return self._issue(list(self._trust.entries), now=now or utcnow(), tls_pins=tuple(pins))
+
     def revoke_tokens(self, token_ids: Iterable[bytes], *, now: datetime | None = None) -> RevocationList:
         """Add token ids to the revocation list and issue its next version."""
         now = now or utcnow()
@@ -330,7 +349,8 @@ class HqDir:
 
     # -- internals ------------------------------------------------------------------------
     def _issue(
-        self, entries: list[KeyEntry], *, now: datetime, valid_for: timedelta = TRUST_LIST_VALIDITY
+        self, entries: list[KeyEntry], *, now: datetime, valid_for: timedelta = TRUST_LIST_VALIDITY,
+        tls_pins: tuple[bytes, ...] | None = None,
     ) -> TrustList:
         self._check_clock(now, self._trust.issued_at)
         trust = TrustList.issue(
@@ -339,6 +359,7 @@ class HqDir:
             expires_at=now + valid_for,
             entries=entries,
             root=self._root,
+            tls_pins=self._trust.tls_pins if tls_pins is None else tls_pins,
         )
         atomic_write(self.path / TRUST_FILE, trust.raw)
         self._trust = trust

@@ -39,6 +39,7 @@ TRUST_VERSION = 1
 REVOCATIONS_KIND = "revocations"
 REVOCATIONS_VERSION = 1
 TOKEN_ID_BYTES = 16
+TLS_PIN_BYTES = 32
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class TrustList:
     root_public: bytes
     entries: tuple[KeyEntry, ...]
     raw: bytes
+    # SHA-256 of the SubjectPublicKeyInfo of each TLS certificate HQ's receiver may show
+    # (docs/formats/sync.md §2); empty in lists from before the receiver existed.
+    tls_pins: tuple[bytes, ...] = ()
     _by_kid: dict[bytes, tuple[KeyEntry, Ed25519PublicKey]] = dc_field(
         init=False, repr=False, compare=False
     )
@@ -87,6 +91,7 @@ class TrustList:
         expires_at: datetime,
         entries: list[KeyEntry] | tuple[KeyEntry, ...],
         root: Ed25519PrivateKey,
+        tls_pins: tuple[bytes, ...] | list[bytes] = (),
     ) -> TrustList:
         if version < 1 or expires_at <= issued_at:
             raise InvalidInput("a trust list needs a version >= 1 and an expiry after its issue")
@@ -100,6 +105,10 @@ class TrustList:
             "root": public_raw(root),
             "keys": [e.to_map() for e in sorted(entries, key=lambda e: e.key_id)],
         }
+        if any(len(pin) != TLS_PIN_BYTES for pin in tls_pins):
+            raise InvalidInput("a TLS pin is the 32-byte SHA-256 of a certificate's public key")
+        if tls_pins:  # absent when empty: a list without pins is what earlier versions wrote
+            payload["tls"] = sorted(set(tls_pins))
         raw = sign_document(TRUST_KIND, TRUST_VERSION, payload, root)
         return cls.from_bytes(raw, root_public=public_raw(root))
 
@@ -116,6 +125,9 @@ class TrustList:
         entries = tuple(KeyEntry.from_map(k, where=where) for k in keys)
         if len({e.key_id for e in entries}) != len(entries):
             raise CorruptData("trust list lists a key twice")
+        pins = field(doc.payload, "tls", list, where=where) if "tls" in doc.payload else []
+        if not all(isinstance(p, bytes) and len(p) == TLS_PIN_BYTES for p in pins):
+            raise CorruptData("{where}: a TLS pin is not a 32-byte SHA-256", where=where)
         return cls(
             version=field(doc.payload, "ver", int, where=where),
             issued_at=from_epoch(field(doc.payload, "iat", int, where=where)),
@@ -123,6 +135,7 @@ class TrustList:
             root_public=root_public,
             entries=entries,
             raw=data,
+            tls_pins=tuple(pins),
         )
 
     @classmethod

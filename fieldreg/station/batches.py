@@ -111,7 +111,7 @@ class Batches(Service):
 
     permissions: ClassVar[Mapping[str, str]] = {
         "export": "export", "export_again": "export", "load_receipt": "export", "list": "export",
-        "local_dir": "export"}
+        "local_dir": "export", "prepare": "export"}
 
     def export(
         self, target: Path, *, progress: Progress | None = None, now: datetime | None = None,
@@ -133,6 +133,20 @@ class Batches(Service):
             path = copy_verified(directory / row.file_name, Path(target), row,
                                  hint=Message("the batch stays ready: run the export again"))
             return ExportResult(self._mark_exported(row.seq, now=now), path, reused)
+
+    def prepare(self, *, now: datetime | None = None) -> BatchInfo | None:
+        """The batch waiting to travel, made from the pending records if there is none (sync).
+
+        The same state machine as :meth:`export` without the stick: the file stays in
+        :meth:`local_dir` and the batch ``prepared`` until HQ's receipt acknowledges it.
+        ``None`` when no batch waits and no record is pending.
+        """
+        self._check_post()
+        directory = self._local_dir
+        with export_lock(directory):
+            remove_temporaries(directory)
+            row = prepared_batch(self._conn)
+            return row if row is not None else self._prepare(progress=None, now=now or utcnow())
 
     def export_again(self, seq: int, target: Path) -> ExportResult:
         """Copy an exported batch's stored file to ``target`` again (a lost or broken stick)."""

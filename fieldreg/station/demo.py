@@ -16,6 +16,7 @@ from typing import Any
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.errors import InvalidInput
 from fieldreg.keys import HqDir, open_enrollment
+from fieldreg.keys.hqtls import make_certificate
 from fieldreg.model import utcnow
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station.station import Station
@@ -25,6 +26,8 @@ DEMO_POST_ID = "DEMO"
 DEMO_POST_NAME = "Poste frontière de démonstration (fictif)"
 DEMO_HQ_DIR = "demo-hq"
 DEMO_HQ_PASSPHRASE = "demo-hq-2026"  # published: the demo HQ signs only fictitious slips
+DEMO_HQ_LISTEN = "127.0.0.1:8443"
+DEMO_HQ_URL = f"https://{DEMO_HQ_LISTEN}"
 # Published demo credentials: the demo holds no real person's data.
 DEMO_USERS = (
     ("admin", "admin", "demo-admin-2026"),
@@ -114,6 +117,9 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     # A demo HQ next to the post, so slips and verification work at once. Its
     # passphrase is published, so the cheapest KDF costs no protection here.
     hq = HqDir.init(data_dir / DEMO_HQ_DIR, DEMO_HQ_PASSPHRASE, kdf=KdfParams.fast_for_tests())
+    # Its receiver's TLS key is pinned before the post is enrolled, so the post trusts it
+    # from the start ('fieldreg hq serve --demo' runs it on DEMO_HQ_URL).
+    hq.set_tls_pins([make_certificate(hq.path, names=["127.0.0.1", "localhost"]).pin])
     package = hq.enroll_post(DEMO_POST_ID)
     enrollment = open_enrollment(package.data, package.passphrase)
     station = create_enrolled_post(data_dir, enrollment, post_name=DEMO_POST_NAME,
@@ -122,6 +128,7 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
     admin = station.unlock(admin_name, admin_pass)
     for name, role, passphrase in DEMO_USERS[1:]:
         admin.accounts.add(name, role=role, passphrase=passphrase, must_change=False)
+    admin.sync.configure(url=DEMO_HQ_URL, auto_batch=True)
     officer = station.unlock(DEMO_USERS[2][0], DEMO_USERS[2][2])
     rng = random.Random(seed)
     today = utcnow().date()
@@ -137,6 +144,7 @@ def create_demo(data_dir: Path, *, days: int = 30, seed: int = 2026) -> str:
         f"Demo post {DEMO_POST_ID} ready in {data_dir} with {count} fictitious households.\n"
         f"Demo accounts (demo only, never use these passphrases for real):\n{users}\n"
         f"Demo HQ in {data_dir / DEMO_HQ_DIR}, fingerprint {hq.fingerprint}, "
-        f"HQ passphrase: {DEMO_HQ_PASSPHRASE} (demo only)\n"
+        f"HQ passphrase: {DEMO_HQ_PASSPHRASE} (demo only); its receiver: "
+        f"'fieldreg hq serve --demo', then 'fieldreg sync --once' as {DEMO_USERS[1][0]}\n"
         f"Recovery code (shown once; opens the post if every administrator forgets): {code}"
     )

@@ -6,7 +6,7 @@
     session.accounts.add("ali", role="officer", passphrase="a first passphrase")
 
 The CLI and the GUI call the sub-services (``households``, ``accounts``,
-``audit``, ``tokens``, ``checkins``, ``trust``, ``duplicates``, ``batches``);
+``audit``, ``tokens``, ``checkins``, ``trust``, ``duplicates``, ``batches``, ``sync``);
 each declares in one table the permission each of its methods needs
 (:class:`fieldreg.station.service.Service`). Every change is one durable
 transaction together with its audit entry, and returns once it is on disk.
@@ -27,6 +27,7 @@ from fieldreg.station.checkins import Checkins
 from fieldreg.station.duplicates import Duplicates
 from fieldreg.station.households import Households
 from fieldreg.station.signed_in import SignedIn
+from fieldreg.station.sync import Sync
 from fieldreg.station.tokens import Tokens
 from fieldreg.station.trust import Trust
 
@@ -68,3 +69,7 @@ class Session(SignedIn):
     def batches(self) -> Batches:
         return Batches(self)
 
+
+    @cached_property
+    def sync(self) -> Sync:
+        return Sync(self)

@@ -160,6 +160,18 @@ class Station:
         log.info("login %s", username)
         return session
 
+    def on_own_connection(self, session: Session) -> Session:
+        """``session``'s user at this station on a database connection of its own.
+
+        For work on another thread beside the app's own (the background sync):
+        SQLite serialises the two connections' writes, so neither sees the
+        other's half-done transaction. No sign-in is recorded (it is the same
+        one); close it with ``copy.store.close()``.
+        """
+        if session.station is not self:
+            raise ValueError("a session of another station")
+        return Session(Station.open(self.data_dir), session.account, session.secrets)
+
     def _create_authority(self, conn: sqlite3.Connection, audit: AuditLog, account: Account,
                           secrets: Secrets, passphrase: str) -> Secrets:
         """A store made before the account authority gets one at its first administrator's sign-in.

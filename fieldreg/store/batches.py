@@ -227,3 +227,15 @@ def prune_acknowledged(conn: sqlite3.Connection) -> int:
     return conn.execute(
         "DELETE FROM outbox WHERE batch IN"
         " (SELECT seq FROM batches WHERE status = 'acknowledged')").rowcount
+
+
+def waiting_households(conn: sqlite3.Connection) -> tuple[int, str | None]:
+    """Households with a version HQ has not acknowledged yet, and the oldest one's creation time.
+
+    Outbox rows leave only when a receipt acknowledges their batch, so every
+    registration row left is waiting, whether or not it is in a batch already.
+    """
+    count, oldest = conn.execute(
+        "SELECT COUNT(DISTINCT o.subject), MIN(h.created_at) FROM outbox o"
+        " JOIN households h ON h.regno = o.subject WHERE o.kind = 'registration'").fetchone()
+    return int(count), oldest

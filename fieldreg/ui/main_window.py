@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.ui.background_sync import BackgroundSync
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.help import HelpViewer, guide_path
 from fieldreg.ui.language import apply_language
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self.workspace.languageChosen.connect(self.switch_language)
         self.pages.addWidget(self.workspace)
         self.status = StatusLine(self.statusBar(), lock=self.lock)
+        self.sync = BackgroundSync(self, every=lambda: self.settings.sync_every_seconds)
+        self.sync.changed.connect(self.status.show_sync)
+        self.sync.progressed.connect(self.status.show_progress)
         self.shortcuts = WindowShortcuts(self, lock=self.lock, close=self.close, show_screen=self.show_screen,
                                          show_help=self.show_help)
         self.help_viewer: HelpViewer | None = None
@@ -237,6 +241,7 @@ class MainWindow(QMainWindow):
         self.show_screen(0)
         self.idle_lock.start()
         self._update_status()
+        self.sync.set_session(session, self.store)
         log.info("%s (%s) signed in; screens: %s", session.user, session.role,
                  ", ".join(type(s).__name__ for s in self.screens))
 
@@ -272,6 +277,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.start()
         self._update_status()
         self._update_title()
+        self.sync.set_session(session, self.store)
         log.info("%s unlocked", session.user)
 
     def _discard_login(self) -> None:
@@ -295,6 +301,8 @@ class MainWindow(QMainWindow):
         self._locked_user = self._session.user
         self.ctx.session = LOCKED  # type: ignore[assignment]  # refuses every use while locked
         self._session = None
+        self.sync.set_session(None)  # a round already on its way ends on its own connection
+        self.status.hide_sync()
         self.idle_lock.stop()
         self.workspace.setEnabled(False)
         self._show_login()
@@ -383,6 +391,7 @@ class MainWindow(QMainWindow):
             return
         self.idle_lock.uninstall()
         self._session = None
+        self.sync.set_session(None)
         if self.ctx is not None:
             self.ctx.session = LOCKED  # type: ignore[assignment]
         event.accept()

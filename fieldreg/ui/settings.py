@@ -31,6 +31,8 @@ class UiSettings:
     unusual_flow_multiple: float = 2.0  # a day's arrivals above this × the trailing average stand out
     slip_layout: str = "a6"
     last_folders: dict[str, str] = field(default_factory=dict)  # purpose -> the folder a file dialog last used
+    sync_every_seconds: int = 120  # the background sync's round when all is well (back-off when not)
+    sync_warn_days: int = 3  # the dashboard warns when a household has waited this long for HQ
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -39,6 +41,10 @@ class UiSettings:
             self.idle_lock_minutes = 5
         if not isinstance(self.unusual_flow_multiple, (int, float)) or not 1.0 < self.unusual_flow_multiple <= 20:
             self.unusual_flow_multiple = 2.0
+        if not isinstance(self.sync_every_seconds, int) or not 10 <= self.sync_every_seconds <= 86400:
+            self.sync_every_seconds = 120
+        if not isinstance(self.sync_warn_days, int) or not 0 <= self.sync_warn_days <= 365:
+            self.sync_warn_days = 3
         if self.slip_layout not in SLIP_LAYOUTS:
             self.slip_layout = "a6"
         if not isinstance(self.last_folders, dict):

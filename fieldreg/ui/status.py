@@ -1,19 +1,24 @@
-"""The main window's status bar: who is signed in (or locked out), which station, the lock button.
+"""The main window's status bar: who is signed in (or locked out), which station, HQ, the lock button.
 
     status = StatusLine(window.statusBar(), lock=window.lock)
     status.show_state(user="awa", role="admin", locked_user=None, station=station)
+    status.show_sync(sync_status)                  # HQ reached when; households waiting, since when
+    status.show_progress(4, 81_920, 812_345, 95.0) # a batch on its way: bytes and time left
 
-Object names for tests: ``statusUser``, ``statusStation``, ``lockButton``.
+Object names for tests: ``statusUser``, ``statusStation``, ``statusSync``, ``lockButton``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QDate, QLocale, QObject, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from fieldreg.station import Station
+from fieldreg.station.sync import SyncStatus
+from fieldreg.ui.background_sync import days_waiting, parse_utc
 
 
 class StatusLine(QObject):
@@ -27,8 +32,12 @@ class StatusLine(QObject):
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals a form's focus
         self.lock_button.clicked.connect(lock)
+        self.sync = QLabel()
+        self.sync.setObjectName("statusSync")
+        self.sync.hide()  # until a supervisor of a post signs in
         bar.addWidget(self.user)
         bar.addWidget(self.station, 1)
+        bar.addPermanentWidget(self.sync)
         bar.addPermanentWidget(self.lock_button)
 
     def retranslate(self) -> None:
@@ -58,3 +67,47 @@ class StatusLine(QObject):
             self.station.setText(self.tr("{name} ({id}), {kind}").format(
                 name=station.post_name, id=station.post_id, kind=kind))
         self.lock_button.setVisible(user is not None)
+
+    def hide_sync(self) -> None:
+        self.sync.hide()
+
+    def show_sync(self, status: SyncStatus, *, now: datetime | None = None) -> None:
+        """HQ reached when (or not), how many households wait and since when, in a supervisor's words."""
+        now = now or datetime.now(UTC)
+        locale = QLocale()
+        if status.url is None:
+            reached = self.tr("HQ address not set: batches go by USB stick")
+        elif status.last_contact:
+            moment = parse_utc(status.last_contact).astimezone()
+            day = moment.date()
+            when = (self.tr("today at {time}").format(time=moment.strftime("%H:%M"))
+                    if day == now.astimezone().date()
+                    else locale.toString(QDate(day.year, day.month, day.day),
+                                         QLocale.FormatType.ShortFormat))
+            reached = (self.tr("HQ not reached since {when}") if status.problem
+                       and not status.permanent else self.tr("HQ reached {when}")).format(when=when)
+        else:
+            reached = self.tr("HQ not reached yet")
+        if status.permanent and status.problem:
+            reached += " — " + self.tr("needs attention")
+        days = days_waiting(status, now=now)
+        if days is None:
+            waiting = self.tr("nothing waiting")
+        else:
+            count = (self.tr("1 household waiting") if status.waiting == 1 else
+                     self.tr("{n} households waiting").format(n=locale.toString(status.waiting)))
+            waiting = count + ", " + (self.tr("the oldest since today") if days < 1 else
+                                      self.tr("the oldest for {days} day(s)").format(days=days))
+        self.sync.setText(f"{reached}; {waiting}")
+        self.sync.setToolTip(status.problem or "")
+        self.sync.show()
+
+    def show_progress(self, seq: int, done: int, size: int, left: float) -> None:
+        """A batch on its way to HQ: bytes so far and, once the rate is known, time left."""
+        text = self.tr("Sending batch {seq} to HQ: {done} of {size} kB").format(
+            seq=seq, done=done // 1024, size=max(size // 1024, 1))
+        if left >= 0:
+            text += ", " + self.tr("about {minutes} min left").format(
+                minutes=max(1, round(left / 60)))
+        self.sync.setText(text)
+        self.sync.show()

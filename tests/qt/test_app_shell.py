@@ -487,12 +487,14 @@ def test_preferences_are_saved_and_apply_at_once(qtbot, post: Session, data_dir:
     prefs.findChild(QWidget, "unusualFlowMultiple").setValue(3.5)
     combo = prefs.findChild(QWidget, "slipLayoutCombo")
     combo.setCurrentIndex(combo.findData("80mm"))
+    prefs.findChild(QWidget, "syncWarnDays").setValue(5)
     assert prefs.has_unsaved_work()
     qtbot.mouseClick(prefs.findChild(QPushButton, "savePreferences"), Qt.MouseButton.LeftButton)
     assert not prefs.has_unsaved_work()
     saved = json.loads((data_dir / "ui-settings.json").read_text(encoding="utf-8"))
     assert saved == {"language": "", "idle_lock_minutes": 12, "unusual_flow_multiple": 3.5,
-                     "slip_layout": "80mm", "last_folders": {}}
+                     "slip_layout": "80mm", "last_folders": {}, "sync_every_seconds": 120,
+                     "sync_warn_days": 5}
     assert window.ctx.settings is settings and settings.slip_layout == "80mm"
     QApplication.sendEvent(prefs, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
     assert window.idle_lock.timer.interval() == 12 * 60_000

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from fieldreg.model import Unreadable
 from fieldreg.station import dashboard
 from fieldreg.station.dashboard import Dashboard, DayCount
+from fieldreg.station.sync import SyncStatus
+from fieldreg.ui.background_sync import days_waiting
 from fieldreg.ui.context import AppContext
 from fieldreg.ui.screens import Screen
 from fieldreg.ui.tasks import Task
@@ -39,6 +41,9 @@ NORMAL_COLOUR = "#4a78b5"
 UNUSUAL_COLOUR = "#c62828"
 MAX_DAYS_NAMED = 3  # unusual days spelled out in the highlight
 MAX_UNREADABLE_NAMED = 10  # registrations that cannot be opened, named in the notice
+
+
+Counted = tuple[Dashboard, list[str], list[Unreadable], SyncStatus | None]
 
 
 def utc_today() -> date:
@@ -84,6 +89,9 @@ class DashboardScreen(Screen):
         self.unusual = Notice(body)
         self.unusual.setObjectName("unusualFlow")
         layout.addWidget(self.unusual)
+        self.waiting = Notice(body)  # households HQ has not acknowledged for too long
+        self.waiting.setObjectName("hqWaiting")
+        layout.addWidget(self.waiting)
         self.unreadable = Notice(body)  # registrations that cannot be opened: left out, named
         self.unreadable.setObjectName("unreadableRecords")
         layout.addWidget(self.unreadable)
@@ -143,20 +151,34 @@ class DashboardScreen(Screen):
         session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
         today = utc_today()
         may_audit = session.account.may("audit")
+        may_sync = session.account.may("export")
 
-        def work(progress: Any) -> tuple[Dashboard, list[str], list[Unreadable]]:
+        def work(progress: Any) -> Counted:
             board = dashboard.build_dashboard(session.households.stats(), today=today,
                                               multiple=multiple)
             alerts = session.audit.alerts() if may_audit else []
             return (board, [translated(session.audit.describe(a)) for a in alerts],
-                    session.households.unreadable())
+                    session.households.unreadable(),
+                    session.sync.status() if may_sync else None)
 
         return self.run_busy(self.tr("Counting arrivals…"), work, on_done=self._counted)
 
-    def _counted(self, result: tuple[Dashboard, list[str], list[Unreadable]]) -> None:
-        board, alerts, unreadable = result
+    def _counted(self, result: Counted) -> None:
+        board, alerts, unreadable, sync = result
         self.show_board(board, alerts)
         self.show_unreadable(unreadable)
+        self.show_waiting(sync)
+
+    def show_waiting(self, status: SyncStatus | None) -> None:
+        """Warn when households have waited longer than the setting for HQ's acknowledgement."""
+        days = None if status is None else days_waiting(status)
+        if status is None or days is None or days < self.ctx.settings.sync_warn_days:
+            self.waiting.clear_notice()
+            return
+        self.waiting.show_warning(self.tr(
+            "{n} household(s) registered here have not reached HQ; the oldest has waited "
+            "{days} day(s). Connect to HQ (sync) or send a batch on a USB stick.").format(
+                n=status.waiting, days=days))
 
     def show_unreadable(self, found: list[Unreadable]) -> None:
         """Name the registrations that cannot be opened (left out of these counts and of

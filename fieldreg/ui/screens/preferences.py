@@ -59,6 +59,11 @@ class PreferencesScreen(Screen):
         self.multiple.setDecimals(1)
         self.multiple.setSuffix(" ×")
 
+        self.warn_days = QSpinBox()
+        self.warn_days.setObjectName("syncWarnDays")
+        self.warn_days.setRange(0, 365)
+        self.warn_days.setSuffix(self.tr(" day(s)"))
+
         self.layout_combo = QComboBox()
         self.layout_combo.setObjectName("slipLayoutCombo")
         self.layout_combo.addItem(self.tr("A6 sheet (105 × 148 mm)"), "a6")
@@ -77,6 +82,10 @@ class PreferencesScreen(Screen):
         form.addRow("", self._hint(self.tr(
             "A day stands out on the dashboard when its arrivals exceed this multiple of the "
             "average of the days before.")))
+        form.addRow(self.tr("&Warn when HQ has not acknowledged for:"), self.warn_days)
+        form.addRow("", self._hint(self.tr(
+            "The dashboard warns when a household registered here has waited this long for HQ's "
+            "receipt (by network or USB stick).")))
         form.addRow(self.tr("&Slip layout:"), self.layout_combo)
 
         self.message = QLabel()
@@ -118,14 +127,17 @@ class PreferencesScreen(Screen):
         self.idle.setValue(settings.idle_lock_minutes)
         self.multiple.setValue(settings.unusual_flow_multiple)
         self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(settings.slip_layout)))
+        self.warn_days.setValue(settings.sync_warn_days)
 
-    def _chosen(self) -> tuple[str, int, float, str]:
+    def _chosen(self) -> tuple[str, int, float, str, int]:
         return (str(self.language.currentData()), self.idle.value(),
-                round(self.multiple.value(), 1), str(self.layout_combo.currentData()))
+                round(self.multiple.value(), 1), str(self.layout_combo.currentData()),
+                self.warn_days.value())
 
-    def _saved(self) -> tuple[str, int, float, str]:
+    def _saved(self) -> tuple[str, int, float, str, int]:
         s = self.ctx.settings
-        return s.language, s.idle_lock_minutes, round(s.unusual_flow_multiple, 1), s.slip_layout
+        return (s.language, s.idle_lock_minutes, round(s.unusual_flow_multiple, 1), s.slip_layout,
+                s.sync_warn_days)
 
     def activated(self) -> None:
         if not self.has_unsaved_work():
@@ -137,16 +149,17 @@ class PreferencesScreen(Screen):
     def save(self) -> None:
         settings = self.ctx.settings
         before = (settings.language, settings.idle_lock_minutes,
-                  settings.unusual_flow_multiple, settings.slip_layout)
-        language, idle, multiple, layout = self._chosen()
+                  settings.unusual_flow_multiple, settings.slip_layout, settings.sync_warn_days)
+        language, idle, multiple, layout, warn_days = self._chosen()
         language_changed = language != settings.language
         settings.language, settings.idle_lock_minutes = language, idle
         settings.unusual_flow_multiple, settings.slip_layout = multiple, layout
+        settings.sync_warn_days = warn_days
         try:
             settings.save(self.ctx.data_dir)
         except (FieldRegError, OSError) as err:
-            (settings.language, settings.idle_lock_minutes,
-             settings.unusual_flow_multiple, settings.slip_layout) = before
+            (settings.language, settings.idle_lock_minutes, settings.unusual_flow_multiple,
+             settings.slip_layout, settings.sync_warn_days) = before
             self.message.setText(self.tr("Not saved."))
             show_error(self, err)
             return

@@ -728,6 +728,18 @@
         <translation>le destinataire de séquestre {text!r} n&apos;est pas une clé publique age (age1..., produite par age-keygen)</translation>
     </message>
     <message>
+        <source>{key} is missing: run &apos;fieldreg hq tls --name HOST&apos; again</source>
+        <translation>{key} est absent&#xa0;: refaites le certificat du siège («&#xa0;fieldreg hq tls --name HÔTE&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>HQ has no TLS certificate yet: run &apos;fieldreg hq tls --name HOST&apos;</source>
+        <translation>Le siège n&apos;a pas encore de certificat TLS&#xa0;: lancez «&#xa0;fieldreg hq tls --name HÔTE&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{path} is not a PEM certificate</source>
+        <translation>{path} n&apos;est pas un certificat PEM</translation>
+    </message>
+    <message>
         <source>an Ed25519 public key has 32 bytes, not {size}</source>
         <translation>une clé publique Ed25519 fait 32 octets, et non {size}</translation>
     </message>
@@ -828,12 +840,20 @@
         <translation>une clé figure deux fois dans la liste de confiance</translation>
     </message>
     <message>
+        <source>a TLS pin is the 32-byte SHA-256 of a certificate&apos;s public key</source>
+        <translation>une empreinte TLS est le SHA-256 (32 octets) de la clé publique d&apos;un certificat</translation>
+    </message>
+    <message>
         <source>trust list names a different HQ key than the one it is signed with</source>
         <translation>la liste de confiance indique une clé du siège différente de celle qui l&apos;a signée</translation>
     </message>
     <message>
         <source>trust list lists a key twice</source>
         <translation>la liste de confiance contient deux fois la même clé</translation>
+    </message>
+    <message>
+        <source>{where}: a TLS pin is not a 32-byte SHA-256</source>
+        <translation>{where}&#xa0;: une empreinte TLS n&apos;est pas un SHA-256 de 32 octets</translation>
     </message>
     <message>
         <source>this trust list is signed by a different HQ key than the fingerprint you entered</source>
@@ -966,6 +986,14 @@
     <message>
         <source>the account {username!r} was changed outside FieldReg and is refused; an administrator must reset it</source>
         <translation>le compte {username!r} a été modifié hors de FieldReg et est refusé&#xa0;; un administrateur doit le réinitialiser</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s address must start with https:// (got {url!r})</source>
+        <translation>L&apos;adresse du siège doit commencer par https:// (reçu {url!r})</translation>
+    </message>
+    <message>
+        <source>this post has no HQ address: an administrator sets it with &apos;fieldreg sync --hq https://HOST:PORT&apos;</source>
+        <translation>ce poste n&apos;a pas l&apos;adresse du siège&#xa0;: un administrateur la règle avec «&#xa0;fieldreg sync --hq https://HÔTE:PORT&#xa0;»</translation>
     </message>
     <message>
         <source>your account holds no key that may grant the role {role}; an administrator must reset your passphrase first</source>
@@ -1326,6 +1354,50 @@
     <message>
         <source>no registration {regno} at this post</source>
         <translation>aucun enregistrement {regno} sur ce poste</translation>
+    </message>
+    <message>
+        <source>HQ refused: {said}</source>
+        <translation>refusé par le siège&#xa0;: {said}</translation>
+    </message>
+    <message>
+        <source>the connection was cut</source>
+        <translation>la connexion a été coupée</translation>
+    </message>
+    <message>
+        <source>HQ answered {status}</source>
+        <translation>réponse du siège&#xa0;: {status}</translation>
+    </message>
+    <message>
+        <source>HQ cannot take it now: {said}</source>
+        <translation>le siège ne peut pas le prendre maintenant&#xa0;: {said}</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>pas de connexion</translation>
+    </message>
+    <message>
+        <source>the link to HQ keeps dropping; the upload resumes at the next try</source>
+        <translation>la liaison avec le siège coupe sans cesse&#xa0;; l&apos;envoi reprendra au prochain essai</translation>
+    </message>
+    <message>
+        <source>HQ not reached ({why})</source>
+        <translation>siège injoignable ({why})</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>HQ no longer holds this upload; it starts again</source>
+        <translation>le siège ne détient plus cet envoi&#xa0;; il recommence</translation>
+    </message>
+    <message>
+        <source>HQ received a damaged copy and discarded it; sending again</source>
+        <translation>le siège a reçu une copie abîmée et l&apos;a écartée&#xa0;; nouvel envoi</translation>
     </message>
     <message>
         <source>members must be a list of member codes (10000 × sex + birth year)</source>

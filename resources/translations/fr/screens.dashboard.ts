@@ -60,6 +60,10 @@
         <translation>Décompte des arrivées…</translation>
     </message>
     <message>
+        <source>{n} household(s) registered here have not reached HQ; the oldest has waited {days} day(s). Connect to HQ (sync) or send a batch on a USB stick.</source>
+        <translation>{n} ménage(s) enregistré(s) ici ne sont pas parvenus au siège&#xa0;; le plus ancien attend depuis {days} jour(s). Connectez-vous au siège (synchronisation) ou envoyez un lot sur clé USB.</translation>
+    </message>
+    <message>
         <source>{count} registration(s) cannot be opened (damaged or altered) and are left out of these counts, searches and batches for HQ: {records}. Correct each from its slip (&apos;fieldreg correct REGNO FILE&apos;), or restore the data file from a backup; HQ is told in the next batch.</source>
         <translation>{count} enregistrement(s) ne peuvent pas être ouverts (endommagés ou modifiés) et sont exclus de ces chiffres, des recherches et des lots pour le siège&#xa0;: {records}. Corrigez chacun à partir de sa fiche («&#xa0;fieldreg correct REGNO FICHIER&#xa0;») ou restaurez le fichier de données depuis une sauvegarde&#xa0;; le siège en est informé dans le prochain lot.</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation> min</translation>
     </message>
     <message>
+        <source> day(s)</source>
+        <translation> jour(s)</translation>
+    </message>
+    <message>
         <source>A6 sheet (105 × 148 mm)</source>
         <translation>Feuille A6 (105 × 148 mm)</translation>
     </message>
@@ -46,6 +50,14 @@
     <message>
         <source>A day stands out on the dashboard when its arrivals exceed this multiple of the average of the days before.</source>
         <translation>Une journée est signalée sur le tableau de bord quand ses arrivées dépassent ce multiple de la moyenne des jours précédents.</translation>
+    </message>
+    <message>
+        <source>&amp;Warn when HQ has not acknowledged for:</source>
+        <translation>&amp;Alerter sans accusé du siège depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The dashboard warns when a household registered here has waited this long for HQ&apos;s receipt (by network or USB stick).</source>
+        <translation>Le tableau de bord alerte quand un ménage enregistré ici attend depuis ce temps l&apos;accusé de réception du siège (par le réseau ou par clé USB).</translation>
     </message>
     <message>
         <source>&amp;Slip layout:</source>

@@ -51,5 +51,57 @@
         <source>{name} ({id}), {kind}</source>
         <translation>{name} ({id}), {kind}</translation>
     </message>
+    <message>
+        <source>HQ address not set: batches go by USB stick</source>
+        <translation>Adresse du siège non réglée&#xa0;: les lots partent sur clé USB</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>aujourd&apos;hui à {time}</translation>
+    </message>
+    <message>
+        <source>HQ not reached since {when}</source>
+        <translation>Siège injoignable depuis {when}</translation>
+    </message>
+    <message>
+        <source>HQ reached {when}</source>
+        <translation>Siège joint {when}</translation>
+    </message>
+    <message>
+        <source>HQ not reached yet</source>
+        <translation>Siège jamais joint</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>intervention nécessaire</translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation>rien en attente</translation>
+    </message>
+    <message>
+        <source>1 household waiting</source>
+        <translation>1 ménage en attente</translation>
+    </message>
+    <message>
+        <source>{n} households waiting</source>
+        <translation>{n} ménages en attente</translation>
+    </message>
+    <message>
+        <source>the oldest since today</source>
+        <translation>le plus ancien depuis aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>the oldest for {days} day(s)</source>
+        <translation>le plus ancien depuis {days} jour(s)</translation>
+    </message>
+    <message>
+        <source>Sending batch {seq} to HQ: {done} of {size} kB</source>
+        <translation>Envoi du lot {seq} au siège&#xa0;: {done} sur {size} ko</translation>
+    </message>
+    <message>
+        <source>about {minutes} min left</source>
+        <translation>encore {minutes} min environ</translation>
+    </message>
 </context>
 </TS>
