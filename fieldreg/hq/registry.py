@@ -1,4 +1,4 @@
-"""HQ's registry: what every post sent, in ``HQDIR/registry.db``.
+"""HQ's registry: what every post sent, in ``HQDIR/registry.db`` or on a PostgreSQL server.
 
     with Registry.open(hq) as registry:             # created on first use
         registry.batches("TGR1")                     # [BatchRow, ...] by seq
@@ -12,8 +12,12 @@ batch. Personal data — each household version and its reason, each slip
 revocation reason — is sealed with AES-256-GCM under the registry key that
 ``HqDir`` derives from its master key; the associated data names the table, the
 registration number (or token id) and the version, so a blob moved to another
-row fails to open. The database itself uses the post store's durability
-settings (WAL, ``synchronous=FULL``: fieldreg/sqlitedb.py). Schema: fieldreg/hq/schema.py.
+row fails to open. Where the registry lives is the HQ directory's choice
+(fieldreg/hq/db): ``HQDIR/registry.conf`` names a PostgreSQL server, else it is
+the SQLite file ``HQDIR/registry.db`` with the post store's durability settings
+(WAL, ``synchronous=FULL``: fieldreg/sqlitedb.py). ``registry.db`` is that
+connection (:class:`~fieldreg.hq.db.Db`), whose SQL reads the same on both.
+Schema: fieldreg/hq/schema.py.
 """
 
 from __future__ import annotations
@@ -21,8 +25,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -32,12 +34,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, FieldRegError, NotFound
+from fieldreg.hq.db import CONFIG_FILE, SQLITE, SQLITE_FILE, Db, open_db
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.regno import RegNo, is_canonical_regno, parse_regno
-from fieldreg.sqlitedb import connect, transaction
 
-REGISTRY_FILE = "registry.db"
+REGISTRY_FILE = SQLITE_FILE
 HELD_DIR = "held"
 RECEIPTS_DIR = "receipts"
 _KEY_CHECK = b"fieldreg hq registry"
@@ -86,21 +88,20 @@ class HouseholdVersion:
 class Registry:
     """An open registry. Use :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, key: bytes):
+    def __init__(self, db: Db, path: Path, key: bytes):
         self.db = db
-        self.path = path
+        self.path = path  # HQDIR/registry.db, or HQDIR/registry.conf naming the server
+        self.hq_path = path.parent  # where held/ and receipts/ are
         self._sealer = Sealer(key)
         self._mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                              info=_CONTENT_MAC_INFO).derive(key)
 
     @classmethod
     def open(cls, hq: HqDir) -> Registry:
-        """Open (creating if needed) ``HQDIR/registry.db``; refuse one made by another HQ."""
-        path = hq.path / REGISTRY_FILE
-        db = connect(path, large_transactions=True)  # a whole batch per transaction
+        """Open (creating if needed) HQ's registry; refuse one made by another HQ."""
+        db = open_db(hq.path)
+        path = hq.path / (REGISTRY_FILE if db.engine == SQLITE else CONFIG_FILE)
         try:
-            if os.name != "nt":
-                os.chmod(path, 0o600)
             migrate(db)
             registry = cls(db, path, hq.registry_key)
             registry._check_owner(hq)
@@ -112,20 +113,21 @@ class Registry:
     def _check_owner(self, hq: HqDir) -> None:
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         if not meta:
-            with transaction(self.db) as conn:
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+            # Two processes opening a new registry at once: the first to commit names its owner.
+            with self.db.transaction() as conn:
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING", [
                     ("hq_root", hq.root_public.hex()),
                     ("key_check", self._sealer.seal(_KEY_CHECK, _KEY_CHECK_AAD).hex()),
                 ])
-            return
+            meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("hq_root") != hq.root_public.hex():
-            raise CorruptData("{path} belongs to another HQ key directory", path=self.path)
+            raise CorruptData("{path} belongs to another HQ key directory", path=self.db.location)
         try:
             ok = self._sealer.open(bytes.fromhex(meta["key_check"]), _KEY_CHECK_AAD) == _KEY_CHECK
         except (KeyError, ValueError, CorruptData):
             ok = False
         if not ok:
-            raise CorruptData("{path} cannot be read with this HQ's registry key", path=self.path)
+            raise CorruptData("{path} cannot be read with this HQ's registry key", path=self.db.location)
 
     def close(self) -> None:
         self.db.close()
