@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.pgserver import PgServer
 
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
@@ -44,6 +46,16 @@ def household(**overrides: Any) -> dict[str, Any]:
     }
     base.update(overrides)
     return base
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real PostgreSQL server for the whole run, started on first use (tests/pgserver.py)."""
+    server = PgServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture
