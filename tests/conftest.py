@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 
-from tests.pgserver import PgServer
-
 from fieldreg.crypto.kdf import KdfParams
 from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.station import Station
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station.session import Session
+from tests.pgserver import PgServer
 
 ADMIN = "awa"
 ADMIN_PASS = "test passphrase 1"  # test fixture only
