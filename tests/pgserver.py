@@ -9,7 +9,8 @@ it). PostgreSQL refuses to run as root, so under root (CI) the cluster belongs t
 the ``postgres`` account the package created and its commands run through
 ``runuser``. It listens on a unix socket in its own directory only
 (``listen_addresses=''``), trusts local connections (nothing else can reach
-it), and skips fsync: a test server's data need not survive a power cut.
+it), and skips fsync: a test server's data need not survive a power cut
+(benchmarks start it ``durable``, with PostgreSQL's default settings).
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ class PgServer:
         return self.base
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, *, durable: bool = False) -> PgServer:
+        """``durable``: fsync every commit as a production server does (bench/), not a test's."""
         base = Path(tempfile.mkdtemp(prefix="fr-pg-"))  # short: a socket path has ~100 bytes
         server = cls(base)
         as_root = os.geteuid() == 0
@@ -60,8 +62,9 @@ class PgServer:
         bin_ = bindir()
         server._run([str(bin_ / "initdb"), "-D", str(base / "data"), "-U", SUPERUSER,
                      "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"])
-        options = (f"-c listen_addresses='' -k {base} -c fsync=off -c synchronous_commit=off "
-                   "-c full_page_writes=off -c max_connections=60")
+        options = f"-c listen_addresses='' -k {base} -c max_connections=60"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         server._run([str(bin_ / "pg_ctl"), "-D", str(base / "data"), "-l", str(base / "log"),
                      "-w", "-t", "60", "-o", options, "start"])
         return server
@@ -77,6 +80,10 @@ class PgServer:
 
     def url(self, database: str) -> str:
         return f"postgresql://{SUPERUSER}@/{database}?host={self.base}"
+
+    def version(self) -> str:
+        with psycopg.connect(self.url("postgres")) as conn:
+            return str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
 
     def new_database(self) -> str:
         """A fresh, empty database; its connection URL."""

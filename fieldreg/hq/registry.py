@@ -217,10 +217,12 @@ class Registry:
             " UNION SELECT regno FROM hq_held_records WHERE post = ? AND regno IS NOT NULL",
             (post, post))}
         # (A malformed number in an audit entry is the held record's business, not a gap.)
+        # NOT EXISTS rather than NOT IN: an anti-join on both engines, whatever the post's size.
         missing = {r[0] for r in self.db.execute(
-            "SELECT DISTINCT subject FROM audit WHERE post = ? AND action = 'register'"
-            " AND subject NOT IN (SELECT regno FROM household_versions WHERE post = ?)",
-            (post, post)) if is_canonical_regno(r[0])} - reported
+            "SELECT DISTINCT subject FROM audit a WHERE post = ? AND action = 'register'"
+            " AND NOT EXISTS (SELECT 1 FROM household_versions v WHERE v.regno = a.subject"
+            " AND v.post = a.post)",
+            (post,)) if is_canonical_regno(r[0])} - reported
         if self.missing(post):
             return sorted(missing)  # the others may be in the batches not received yet
         seen: dict[int, set[int]] = {}

@@ -35,6 +35,18 @@ from fieldreg.hq.unreadable import migrate_step as unreadable_step
 from fieldreg.messages import Message
 
 
+# An audit entry as a batch carries it (docs/formats/batch.md §4), staged before it is checked.
+_STAGED_AUDIT_COLUMNS = """(
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL)"""
+
+
 def _m0001_initial(db: Db) -> None:
     db.ddl("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.ddl("CREATE TABLE posts (post TEXT PRIMARY KEY, first_seen_at TEXT NOT NULL)")
@@ -148,17 +160,7 @@ def _m0001_initial(db: Db) -> None:
     )
     # Audit entries of the batch being read, before its post is known to be genuine;
     # always empty outside an import transaction.
-    db.ddl(
-        """CREATE TABLE staged_audit (
-            seq INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            details TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL)"""
-    )
+    db.ddl(f"CREATE TABLE staged_audit {_STAGED_AUDIT_COLUMNS}")
 
 
 def _hq_held_records(db: Db) -> None:
@@ -202,15 +204,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # ``migrate`` under the same name (both engines look a name up among the connection's
 # temporary tables first), so two imports never see, or wait for, each other's entries. The
 # table 0001 made stays, always empty.
-_STAGED_AUDIT = """CREATE TEMP TABLE IF NOT EXISTS staged_audit (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    details TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL)"""
+_STAGED_AUDIT = f"CREATE TEMP TABLE IF NOT EXISTS staged_audit {_STAGED_AUDIT_COLUMNS}"
 
 
 def migrate(db: Db) -> None:
