@@ -34,7 +34,6 @@ from fieldreg.hq.db import Db, Step
 from fieldreg.hq.unreadable import migrate_step as unreadable_step
 from fieldreg.messages import Message
 
-
 # An audit entry as a batch carries it (docs/formats/batch.md §4), staged before it is checked.
 _STAGED_AUDIT_COLUMNS = """(
             seq INTEGER PRIMARY KEY,
