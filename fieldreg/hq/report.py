@@ -136,6 +136,7 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
         batches = registry.batches(post)
         last = max(batches, key=lambda b: b.imported_at) if batches else None
         flags = account_flags(db, post)
+        by_year = registry.numbers_by_year(post)
         posts.append(PostReport(
             post=post,
             batches=len(batches),
@@ -143,9 +144,8 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             last_import=last.imported_at if last else None,
             missing=registry.missing(post),
             held=[{"seq": h.seq, "reason": h.reason, "path": h.path} for h in registry.held(post)],
-            households=count("SELECT COUNT(DISTINCT regno) FROM household_versions WHERE post = ?",
-                             post),
-            missing_numbers=registry.missing_numbers(post),
+            households=sum(held for held, _ in by_year.values()),
+            missing_numbers=registry.missing_numbers(post, by_year=by_year),
             alerts=[{"seq": seq, "at": at, "code": code}
                     for seq, at, code in registry.alerts(post)],
             accounts={"pinned_batch": pinned_batch(db, post),
@@ -154,12 +154,11 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             held_records=count(_UNDECIDED + " AND post = ?", post),
         ))
     kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
-    status = dict(db.execute("SELECT status, COUNT(*) FROM current_households GROUP BY status"
-                             ).fetchall())
+    current = registry.current_totals()
     totals = Totals(
-        households_active=status.get("active", 0),
-        households_void=status.get("void", 0),
-        members=count("SELECT SUM(members) FROM current_households WHERE status = 'active'"),
+        households_active=current.get("active", (0, 0))[0],
+        households_void=current.get("void", (0, 0))[0],
+        members=current.get("active", (0, 0))[1],
         registrations=kinds.get("registration", 0),
         corrections=kinds.get("correction", 0),
         voids=kinds.get("void", 0),
