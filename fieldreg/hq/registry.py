@@ -43,6 +43,17 @@ REGISTRY_FILE = SQLITE_FILE
 HELD_DIR = "held"
 RECEIPTS_DIR = "receipts"
 _YEAR = "substr(regno, length(post) + 2, 2)"  # the YY of POST-YY-NNNNNN-C, in SQL
+# Numbers a post's audit says it registered, of which HQ holds no version: of every post (a
+# hash anti-join), and of one post. Every version's post is its number's prefix, so for one
+# post the lookup by number alone is the same question, answered through the registration-
+# number index; asked by post too, PostgreSQL plans a scan per entry for a post new to its
+# statistics (5 s for one batch of 5,000 households at a million people).
+_UNSENT = ("SELECT a.post, a.subject FROM audit a WHERE a.action = 'register' AND NOT EXISTS"
+           " (SELECT 1 FROM household_versions v WHERE v.regno = a.subject AND v.post = a.post)")
+_UNSENT_OF_POST = (
+    "SELECT DISTINCT subject FROM audit a WHERE post = ? AND action = 'register'"
+    " AND (substr(subject, 1, length(post) + 1) <> post || '-'"
+    " OR NOT EXISTS (SELECT 1 FROM household_versions v WHERE v.regno = a.subject))")
 _KEY_CHECK = b"fieldreg hq registry"
 _KEY_CHECK_AAD = b"meta|key_check"
 _CONTENT_MAC_INFO = b"fieldreg hq registry content mac v1"
@@ -70,6 +81,17 @@ class HeldRow:
     detail: str
     path: str  # relative to the HQ directory: held/<file>
     held_at: str
+
+
+@dataclass(frozen=True)
+class CurrentState:
+    """The registry's current state counted (``Registry.current_state``)."""
+
+    totals: dict[str, tuple[int, int]]  # status -> (households, members)
+    numbers: dict[str, dict[str, tuple[int, str]]]  # post -> YY -> (numbers held, the highest)
+
+    def households(self, post: str) -> int:
+        return sum(held for held, _ in self.numbers.get(post, {}).values())
 
 
 @dataclass(frozen=True)
@@ -200,8 +222,7 @@ class Registry:
         have = {r[0] for r in self.db.execute("SELECT seq FROM batches WHERE post = ?", (post,))}
         return [seq for seq in range(1, max(have, default=0)) if seq not in have]
 
-    def missing_numbers(self, post: str, *,
-                        by_year: dict[str, tuple[int, str]] | None = None) -> list[str]:
+    def missing_numbers(self, post: str) -> list[str]:
         """Registration numbers of ``post`` HQ should hold and does not, oldest first.
 
         A post issues its numbers in order and never reuses one; a void keeps its
@@ -211,6 +232,19 @@ class Registry:
         received for that year. One that did not was deleted at the post — unless the
         post named it as one it could not open.
         """
+        unsent = {r[0] for r in self.db.execute(_UNSENT_OF_POST, (post,))}
+        return self._number_gaps(post, unsent, self.numbers_by_year(post))
+
+    def every_missing_number(self, state: CurrentState) -> dict[str, list[str]]:
+        """:meth:`missing_numbers` of every post at once (the report), from ``current_state()``."""
+        unsent: dict[str, set[str]] = {}
+        for post, subject in self.db.execute(_UNSENT):
+            unsent.setdefault(post, set()).add(subject)
+        return {post: self._number_gaps(post, unsent.get(post, set()), state.numbers.get(post, {}))
+                for post in self.posts()}
+
+    def _number_gaps(self, post: str, unsent: set[str],
+                     by_year: dict[str, tuple[int, str]]) -> list[str]:
         # A number the post could not open and named in a batch instead (post_unreadable)
         # is not missing: the post holds it, and the report lists it on its own; nor is one
         # whose record HQ holds for a person to decide (hq_held_records).
@@ -219,20 +253,13 @@ class Registry:
             " UNION SELECT regno FROM hq_held_records WHERE post = ? AND regno IS NOT NULL",
             (post, post))}
         # (A malformed number in an audit entry is the held record's business, not a gap.)
-        # NOT EXISTS rather than NOT IN: an anti-join on both engines, whatever the post's size.
-        missing = {r[0] for r in self.db.execute(
-            "SELECT DISTINCT subject FROM audit a WHERE post = ? AND action = 'register'"
-            " AND NOT EXISTS (SELECT 1 FROM household_versions v WHERE v.regno = a.subject"
-            " AND v.post = a.post)",
-            (post,)) if is_canonical_regno(r[0])} - reported
+        missing = {regno for regno in unsent if is_canonical_regno(regno)} - reported
         if self.missing(post):
             return sorted(missing)  # the others may be in the batches not received yet
         # As many numbers in a year as the highest's sequence: none is missing, and the
         # numbers themselves need not be read (a million people: a few rows, not 250,000).
         # Every number HQ applies passed validate.py (well-formed, of its post), so each
         # sequence counts once.
-        if by_year is None:  # (the report has read them already)
-            by_year = self.numbers_by_year(post)
         for yy, (held, highest) in by_year.items():
             try:
                 top = parse_regno(highest)
@@ -262,19 +289,26 @@ class Registry:
             f"SELECT {_YEAR}, COUNT(DISTINCT regno), MAX(regno) FROM household_versions"
             f" WHERE post = ? GROUP BY {_YEAR}", (post,))}
 
-    def current_totals(self) -> dict[str, tuple[int, int]]:
-        """Per status of the registry's current state: (households, members).
+    def current_state(self) -> CurrentState:
+        """The registry's current state (the newest version of each registration), counted.
 
-        The same households as the view ``current_households`` (the newest version
-        of each registration), found as an anti-join — no newer version exists —
-        which both engines run in one pass; the view's per-row MAX subquery takes
-        seconds on PostgreSQL at a million people.
+        The same households as the view ``current_households``, found as an
+        anti-join — no newer version exists — which both engines run in one pass
+        (the view's per-row MAX subquery takes seconds on PostgreSQL at a million
+        people): per status, households and members; per post and year, how many
+        numbers and the highest.
         """
-        return {status: (int(households), int(members or 0)) for status, households, members
-                in self.db.execute(
-                    "SELECT status, COUNT(*), SUM(members) FROM household_versions v WHERE NOT EXISTS"
-                    " (SELECT 1 FROM household_versions w WHERE w.regno = v.regno"
-                    " AND w.version > v.version) GROUP BY status")}
+        totals: dict[str, tuple[int, int]] = {}
+        numbers: dict[str, dict[str, tuple[int, str]]] = {}
+        for post, yy, status, households, members, highest in self.db.execute(
+                f"SELECT post, {_YEAR}, status, COUNT(*), SUM(members), MAX(regno)"
+                " FROM household_versions v WHERE NOT EXISTS (SELECT 1 FROM household_versions w"
+                f" WHERE w.regno = v.regno AND w.version > v.version) GROUP BY post, {_YEAR}, status"):
+            count, people = totals.get(status, (0, 0))
+            totals[status] = (count + int(households), people + int(members or 0))
+            held, top = numbers.setdefault(post, {}).get(yy, (0, ""))
+            numbers[post][yy] = (held + int(households), max(top, highest))
+        return CurrentState(totals, numbers)
 
     def alerts(self, post: str) -> list[tuple[int, str, str]]:
         """The post's ``audit_alert`` entries HQ holds: (seq, at, code), oldest first."""

@@ -131,12 +131,13 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
         return int(db.execute(sql, args).fetchone()[0] or 0)
 
     names = set(registry.posts()) | ({e.post_id for e in trust.entries} if trust else set())
+    state = registry.current_state()
+    number_gaps = registry.every_missing_number(state)
     posts = []
     for post in sorted(names):
         batches = registry.batches(post)
         last = max(batches, key=lambda b: b.imported_at) if batches else None
         flags = account_flags(db, post)
-        by_year = registry.numbers_by_year(post)
         posts.append(PostReport(
             post=post,
             batches=len(batches),
@@ -144,8 +145,8 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             last_import=last.imported_at if last else None,
             missing=registry.missing(post),
             held=[{"seq": h.seq, "reason": h.reason, "path": h.path} for h in registry.held(post)],
-            households=sum(held for held, _ in by_year.values()),
-            missing_numbers=registry.missing_numbers(post, by_year=by_year),
+            households=state.households(post),
+            missing_numbers=number_gaps.get(post, []),
             alerts=[{"seq": seq, "at": at, "code": code}
                     for seq, at, code in registry.alerts(post)],
             accounts={"pinned_batch": pinned_batch(db, post),
@@ -154,11 +155,10 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             held_records=count(_UNDECIDED + " AND post = ?", post),
         ))
     kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
-    current = registry.current_totals()
     totals = Totals(
-        households_active=current.get("active", (0, 0))[0],
-        households_void=current.get("void", (0, 0))[0],
-        members=current.get("active", (0, 0))[1],
+        households_active=state.totals.get("active", (0, 0))[0],
+        households_void=state.totals.get("void", (0, 0))[0],
+        members=state.totals.get("active", (0, 0))[1],
         registrations=kinds.get("registration", 0),
         corrections=kinds.get("correction", 0),
         voids=kinds.get("void", 0),
