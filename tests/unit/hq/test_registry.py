@@ -120,3 +120,25 @@ def test_registry_spills_big_transactions_to_disk_but_a_post_keeps_them_in_memor
 
     assert registry.db.execute("PRAGMA temp_store").fetchone()[0] == 1  # FILE
     assert connect(tmp_path / "post.db").execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+
+
+def test_missing_numbers_the_same_for_one_post_and_for_the_report(
+        hq: HqDir, registry: Registry, post: PostSim, stick: Path) -> None:
+    from fieldreg.hq import build_report
+    from fieldreg.regno import RegNo
+
+    post.register(household())
+    post.numbers += 1  # number 2 deleted at the post, its audit entry with it
+    post.register(household())
+    post.register(household())
+    post.data.pop()  # number 4: the audit says registered, the record never came
+    other = PostSim(hq, "NIA1")
+    other.register(household())
+    for sim in (post, other):
+        assert import_batch(hq, registry, sim.batch(stick)).status == "imported"
+    expected = [str(RegNo.build("TGR1", 2026, n)) for n in (2, 4)]
+    assert registry.missing_numbers("TGR1") == expected
+    assert registry.missing_numbers("NIA1") == []
+    report = build_report(registry)
+    assert {p.post: p.missing_numbers for p in report.posts} == {"TGR1": expected, "NIA1": []}
+    assert {p.post: p.households for p in report.posts} == {"TGR1": 2, "NIA1": 1}
