@@ -14,7 +14,7 @@ ON CONFLICT ... DO NOTHING | DO UPDATE``, no engine-specific functions. Schema
 steps use two type words (:meth:`Db.ddl`): ``{id}`` for a generated integer key
 and ``{blob}`` for bytes. Everything else the engines differ in — connecting,
 durability settings, transactions, the migration bookkeeping — is in
-``sqlite.py`` and ``postgres.py``.
+``sqlite.py`` and ``postgres.py``; ``base.py`` is the interface both implement.
 
 The choice is one file in the HQ directory, ``registry.conf`` (docs/hq.md,
 "The registry on PostgreSQL")::
@@ -30,81 +30,17 @@ messages name the server by :attr:`Db.location`, which leaves it out.
 from __future__ import annotations
 
 import tomllib
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
 
 from fieldreg.errors import InvalidInput
-from fieldreg.messages import Message
+from fieldreg.hq.db.base import POSTGRESQL, SQLITE, Cursor, Db, Step
+from fieldreg.hq.db.sqlite import SqliteDb
+
+__all__ = ["CONFIG_FILE", "POSTGRESQL", "SQLITE", "SQLITE_FILE", "Cursor", "Db", "Step",
+           "configured_url", "open_db"]
 
 CONFIG_FILE = "registry.conf"
 SQLITE_FILE = "registry.db"
-SQLITE, POSTGRESQL = "sqlite", "postgresql"
-
-
-class Cursor(Protocol):
-    """What both engines' cursors offer, and all the registry uses of them."""
-
-    @property
-    def rowcount(self) -> int: ...
-
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
-
-
-class Db(ABC):
-    """One connection to the registry, whichever the engine."""
-
-    engine: str  # SQLITE or POSTGRESQL
-    location: str  # for messages: the file, or the server without any password
-
-    @abstractmethod
-    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
-        """Run one statement with ``?`` placeholders (outside a transaction: on its own)."""
-
-    @abstractmethod
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
-
-    @abstractmethod
-    def transaction(self) -> AbstractContextManager[Db]:
-        """A write transaction: committed at the end of the block, rolled back on an error."""
-
-    @abstractmethod
-    def snapshot(self) -> AbstractContextManager[Db]:
-        """A read-only view of one moment, for a report: never blocks a writer, never blocked."""
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    @property
-    @abstractmethod
-    def types(self) -> dict[str, str]:
-        """The schema's type words for this engine: ``{"id": ..., "blob": ...}``."""
-
-    @abstractmethod
-    def migrate(self, steps: list[tuple[str, Step]], *, what: Message) -> None:
-        """Apply every schema step not yet applied, in order, each in its own transaction.
-
-        ``what`` names the database in the refusal of a newer one ("this HQ registry").
-        """
-
-    @abstractmethod
-    def applied(self) -> list[str]:
-        """Names of the schema steps applied, in order."""
-
-    def ddl(self, sql: str) -> None:
-        """Run a schema statement written with ``{id}`` and ``{blob}``."""
-        for word, name in self.types.items():
-            sql = sql.replace("{" + word + "}", name)
-        self.execute(sql)
-
-
-Step = Callable[[Db], None]  # one schema step, the same for both engines (fieldreg/hq/schema.py)
 
 
 def configured_url(hq_path: Path) -> str | None:
@@ -134,9 +70,7 @@ def open_db(hq_path: Path) -> Db:
     """The registry of the HQ directory ``hq_path``: PostgreSQL if configured, else SQLite."""
     url = configured_url(hq_path)
     if url is None:
-        from fieldreg.hq.db.sqlite import SqliteDb
-
         return SqliteDb.open(hq_path / SQLITE_FILE)
-    from fieldreg.hq.db.postgres import PostgresDb
+    from fieldreg.hq.db.postgres import PostgresDb  # psycopg loaded only for an HQ that uses it
 
     return PostgresDb.open(url)

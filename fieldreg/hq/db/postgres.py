@@ -29,7 +29,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from fieldreg.errors import CorruptData, StorageError
-from fieldreg.hq.db import POSTGRESQL, Cursor, Db, Step
+from fieldreg.hq.db.base import POSTGRESQL, Cursor, Db, Step
 from fieldreg.messages import Message
 from fieldreg.model import iso_utc, utcnow
 

@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldreg import sqlitedb
-from fieldreg.hq.db import SQLITE, Cursor, Db, Step
+from fieldreg.hq.db.base import SQLITE, Cursor, Db, Step
 from fieldreg.messages import Message
 
 
