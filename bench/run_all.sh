@@ -38,6 +38,8 @@ run() {
         run "Core store" bench/bench_core.py --households 2000 --saves 100 --unlock-rounds 2
         run "Tokens and QR" bench/bench_tokens.py
         run "Batches" bench/bench_batches.py --households 1000 --rounds 1
+        run "HQ import: SQLite and PostgreSQL" bench/bench_hq_engines.py --households 1000 --rounds 1
+        run "HQ report on PostgreSQL" bench/bench_hq_report.py --people 20000 --rounds 2
         run "Desktop app cold start" bench/bench_startup.py --runs 2
         run "App memory with the duplicate finder" bench/bench_memory.py --households 2000 --rounds 1
         run "Duplicate matcher" bench/bench_dedup.py --households 3000 --probes 100 \
@@ -50,6 +52,8 @@ run() {
         run "Core store" bench/bench_core.py --households 100000 --saves 400
         run "Tokens and QR" bench/bench_tokens.py
         run "Batches" bench/bench_batches.py --households 10000 50000 --rounds 3
+        run "HQ import: SQLite and PostgreSQL" bench/bench_hq_engines.py --households 10000 100000 --rounds 3
+        run "HQ report on PostgreSQL" bench/bench_hq_report.py --people 1000000 --rounds 5
         run "Desktop app cold start" bench/bench_startup.py --runs 11
         run "App memory with the duplicate finder" bench/bench_memory.py --households 100000 --rounds 3
         run "Duplicate matcher: candidates and all pairs" bench/bench_dedup.py \

@@ -9,11 +9,12 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Qt offscreen needs the first line; the desktop app on an X display the xcb
 # libraries; poppler-utils rasterizes slip PDFs in tests; libpulse0 lets
-# QtMultimedia (camera scanning) import.
+# QtMultimedia (camera scanning) import; postgresql is the real server the HQ registry tests
+# start in a temporary directory (tests/pgserver.py).
 PACKAGES=(python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0
-          fonts-dejavu-core poppler-utils libpulse0)
+          fonts-dejavu-core poppler-utils libpulse0 postgresql)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

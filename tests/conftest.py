@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from fieldreg.keys import HqDir, open_enrollment
 from fieldreg.station import Station
 from fieldreg.station.enrollment import create_enrolled_post
 from fieldreg.station.session import Session
+from tests.pgserver import PgServer
 
 ADMIN = "awa"
 ADMIN_PASS = "test passphrase 1"  # test fixture only
@@ -47,6 +48,16 @@ def household(**overrides: Any) -> dict[str, Any]:
     }
     base.update(overrides)
     return base
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real PostgreSQL server for the whole run, started on first use (tests/pgserver.py)."""
+    server = PgServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

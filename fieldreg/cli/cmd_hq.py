@@ -279,7 +279,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     hq = _open(args)
-    with Registry.open(hq) as registry:
+    with Registry.open(hq) as registry, registry.db.snapshot():  # one moment, imports go on
         report = build_report(registry, trust=hq.trust_list())
     if args.json:
         print(json.dumps(report.to_json(), indent=1, ensure_ascii=False))

@@ -1,8 +1,10 @@
 """HQ's side of batches: the registry of everything posts sent, import, report.
 
-    registry.py   HQDIR/registry.db: batches, household versions (sealed), decisions,
+    registry.py   the registry: batches, household versions (sealed), decisions,
                   token revocations, audit entries, held forks
-    schema.py     its tables and migrations
+    db/           where it lives: HQDIR/registry.db (SQLite) or the PostgreSQL server
+                  HQDIR/registry.conf names; the one place the engines differ
+    schema.py     its tables and migrations, one definition for both engines
     importer.py   import_batch: every check of docs/formats/batch.md §5, one commit, receipt
     staging.py    each record of a batch into the import's open transaction
     validate.py   each data record checked as the post checks it; failing ones are held
@@ -16,7 +18,7 @@
 
 Described for people in docs/hq.md. HQ shares building blocks with the posts
 (the batch format and its record schema in fieldreg.batches, keys, dedup,
-crypto, fieldreg.sqlitedb) and never imports a post's store or station.
+crypto, fieldreg.sqlitedb; psycopg for PostgreSQL) and never imports a post's store or station.
 
 The CLI's ``fieldreg hq ...`` commands call this package only (and the plain
 types): HQ's key directory (``HqDir``, from fieldreg.keys) and the duplicate

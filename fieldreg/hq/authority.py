@@ -26,12 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
+from fieldreg.hq.db import Db
 from fieldreg.keys.authority import Authority, Grant, check_grant
 
 CODES = ("authority_changed", "authority_missing", "authority_malformed", "grant_invalid",
@@ -40,11 +38,11 @@ PRIVILEGED = ("admin", "supervisor")
 _SHOWN = 12  # user names named in one import line note
 
 
-def migrate_step(db: sqlite_utils.Database) -> None:
+def migrate_step(db: Db) -> None:
     """The schema step ``0004_hq_post_authority``."""
     # The first authority HQ received from each post (JSON {"admin", "supervisor",
     # "certificate"}, hex, as the manifest carried it) and the batch that brought it.
-    db.execute(
+    db.ddl(
         """CREATE TABLE hq_post_authority (
             post TEXT PRIMARY KEY REFERENCES posts(post),
             authority TEXT NOT NULL,
@@ -53,7 +51,7 @@ def migrate_step(db: sqlite_utils.Database) -> None:
     )
     # Each batch's ``accounts`` as received (JSON): what "new since the previous batch" is
     # decided against. Staff user names, roles and signatures only.
-    db.execute(
+    db.ddl(
         """CREATE TABLE hq_post_grants (
             post TEXT NOT NULL REFERENCES posts(post),
             batch_seq INTEGER NOT NULL,
@@ -61,17 +59,17 @@ def migrate_step(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (post, batch_seq))"""
     )
     codes = ", ".join(f"'{c}'" for c in CODES)
-    db.execute(
+    db.ddl(
         f"""CREATE TABLE hq_account_flags (
-            id INTEGER PRIMARY KEY,
+            id {{id}},
             post TEXT NOT NULL REFERENCES posts(post),
             batch_seq INTEGER NOT NULL,
             code TEXT NOT NULL CHECK (code IN ({codes})),
-            user TEXT,
+            "user" TEXT,
             detail TEXT NOT NULL,
             flagged_at TEXT NOT NULL)"""
     )
-    db.execute("CREATE INDEX hq_account_flags_post ON hq_account_flags (post, batch_seq)")
+    db.ddl("CREATE INDEX hq_account_flags_post ON hq_account_flags (post, batch_seq)")
 
 
 @dataclass(frozen=True)
@@ -168,7 +166,7 @@ def check_accounts(post: str, accounts: dict[str, Any] | None, *, pinned: tuple[
     return flags, to_pin
 
 
-def record_accounts(conn: sqlite3.Connection, *, post: str, seq: int,
+def record_accounts(conn: Db, *, post: str, seq: int,
                     accounts: dict[str, Any] | None, now: str) -> list[AccountFlag]:
     """Check one imported batch's accounts, pin or keep, record its flags (in the import's
     transaction, after the batch passed every check)."""
@@ -186,22 +184,22 @@ def record_accounts(conn: sqlite3.Connection, *, post: str, seq: int,
         conn.execute("INSERT INTO hq_post_grants (post, batch_seq, accounts) VALUES (?, ?, ?)",
                      (post, seq, json.dumps(accounts, sort_keys=True)))
     conn.executemany(
-        "INSERT INTO hq_account_flags (post, batch_seq, code, user, detail, flagged_at)"
+        'INSERT INTO hq_account_flags (post, batch_seq, code, "user", detail, flagged_at)'
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(post, seq, code, user, json.dumps(detail, sort_keys=True), now)
          for code, user, detail in found])
     return [AccountFlag(post, seq, code, user, detail) for code, user, detail in found]
 
 
-def account_flags(db: sqlite3.Connection, post: str | None = None) -> list[AccountFlag]:
+def account_flags(db: Db, post: str | None = None) -> list[AccountFlag]:
     """Every flag HQ recorded (for ``post``, if given), by post and batch."""
     rows = db.execute(
-        "SELECT post, batch_seq, code, user, detail FROM hq_account_flags"
-        " WHERE (? IS NULL OR post = ?) ORDER BY post, batch_seq, id", (post, post))
+        'SELECT post, batch_seq, code, "user", detail FROM hq_account_flags'
+        " WHERE (CAST(? AS TEXT) IS NULL OR post = ?) ORDER BY post, batch_seq, id", (post, post))
     return [AccountFlag(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
 
 
-def pinned_batch(db: sqlite3.Connection, post: str) -> int | None:
+def pinned_batch(db: Db, post: str) -> int | None:
     """The batch whose authority HQ pinned for ``post`` (None: none yet)."""
     row = db.execute("SELECT pinned_batch FROM hq_post_authority WHERE post = ?", (post,)).fetchone()
     return None if row is None else int(row[0])

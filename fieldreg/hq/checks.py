@@ -12,11 +12,11 @@ are in the open transaction; a refusal is raised, and
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from fieldreg.batches import NO_PREVIOUS, BatchError, ReadBatch
 from fieldreg.crypto.chain import GENESIS
+from fieldreg.hq.db import Db
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.staging import Staging
 from fieldreg.keys.hqdir import HqDir
@@ -39,6 +39,10 @@ class Refusal(Exception):
 
 class AlreadyImported(Exception):
     """The very batch HQ holds already: a replay, answered with a fresh receipt."""
+
+
+class Raced(Exception):
+    """Another import committed the same batch number after this one checked it."""
 
 
 def refusal_of(err: BatchError) -> Refusal:
@@ -69,7 +73,7 @@ def check_sequence(registry: Registry, read: ReadBatch) -> None:
     held = [h for h in registry.held(m.post) if h.manifest_hash == read.manifest_hash]
     if held:
         raise Refusal(held[0].reason, f"{held[0].reason}: {what} is already held for review "
-                      f"({held[0].path})", held=registry.path.parent / held[0].path)
+                      f"({held[0].path})", held=registry.hq_path / held[0].path)
     existing = registry.batch(m.post, m.seq)
     if existing is not None:
         if existing.manifest_hash == read.manifest_hash:
@@ -88,7 +92,7 @@ def check_sequence(registry: Registry, read: ReadBatch) -> None:
                       "the file is held for review", hold=True)
 
 
-def check_audit(conn: sqlite3.Connection, registry: Registry, post: str, seq: int,
+def check_audit(conn: Db, registry: Registry, post: str, seq: int,
                 staging: Staging) -> None:
     """Step 9: hashes, links inside the batch and with the entries HQ already holds."""
     def broken(why: str) -> Refusal:

@@ -22,7 +22,6 @@ from fieldreg.hq.checks import Refusal
 from fieldreg.hq.registry import HELD_DIR, RECEIPTS_DIR, Registry
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
-from fieldreg.sqlitedb import transaction
 
 
 def hold(hq: HqDir, registry: Registry, source: Path, read: ReadBatch, refusal: Refusal) -> Path:
@@ -32,7 +31,7 @@ def hold(hq: HqDir, registry: Registry, source: Path, read: ReadBatch, refusal: 
     relative = f"{HELD_DIR}/{stem}-{read.manifest_hash[:4].hex()}.frb"
     target = hq.path / relative
     _copy_durably(source, target)
-    with transaction(registry.db) as conn:
+    with registry.db.transaction() as conn:
         conn.execute("INSERT INTO posts (post, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                      (m.post, iso_utc(utcnow())))
         conn.execute(

@@ -32,7 +32,6 @@ from fieldreg.hq.staging import Staging, list_revocations
 from fieldreg.hq.validate import HeldProblem
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
-from fieldreg.sqlitedb import transaction
 
 log = logging.getLogger("fieldreg.hq")
 
@@ -108,7 +107,7 @@ def release(hq: HqDir, registry: Registry, record_id: int) -> HeldRecord:
         raise InvalidInput("held record {record_id} names no registration number of post {post}; "
                            "it cannot be released, only rejected", record_id=record_id, post=held.post)
     record = held_content(registry, record_id)
-    with transaction(registry.db) as conn:
+    with registry.db.transaction() as conn:
         staging = Staging(registry, conn, None, post=held.post, seq=held.batch_seq,
                           created_at=datetime.now(UTC))
         try:
@@ -129,7 +128,7 @@ def release(hq: HqDir, registry: Registry, record_id: int) -> HeldRecord:
 def reject(registry: Registry, record_id: int) -> HeldRecord:
     """Never apply a held record; it stays in the registry, sealed, marked rejected."""
     held = _undecided(registry, record_id)
-    with transaction(registry.db) as conn:
+    with registry.db.transaction() as conn:
         _decide(conn, record_id, "rejected")
     log.info("held record %d (post %s batch %d record %d) rejected", record_id, held.post,
              held.batch_seq, held.n)

@@ -25,21 +25,29 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.batches import BatchError, ReadBatch, read_records, verify_batch
+from fieldreg.errors import StorageError
 from fieldreg.hq.authority import describe_flags, record_accounts
-from fieldreg.hq.checks import AlreadyImported, Refusal, check_audit, check_key, check_sequence, refusal_of
+from fieldreg.hq.checks import (
+    AlreadyImported,
+    Raced,
+    Refusal,
+    check_audit,
+    check_key,
+    check_sequence,
+    refusal_of,
+)
+from fieldreg.hq.db import Db
 from fieldreg.hq.files import hold, write_receipt
 from fieldreg.hq.registry import Registry, describe_missing, describe_missing_numbers
 from fieldreg.hq.staging import Staging, list_revocations
 from fieldreg.hq.unreadable import finish as finish_unreadable
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
-from fieldreg.sqlitedb import transaction
 
 log = logging.getLogger("fieldreg.hq")
 
@@ -119,20 +127,28 @@ def import_batch(
             check_key(hq, read)
             check_sequence(registry, read)
             handle.seek(0)
-            with transaction(registry.db) as conn:
-                conn.execute("DELETE FROM staged_audit")
-                m = read.manifest
-                staging = Staging(registry, conn, progress, post=m.post, seq=m.seq,
-                                  created_at=m.created_at)
-                try:
-                    read_records(handle, identity, read, hq_root_public=hq.root_public,
-                                 on_record=staging)
-                except BatchError as err:
-                    raise refusal_of(err) from None
-                except RecursionError:  # json.loads on a line nested thousands deep
-                    raise Refusal("damaged", "damaged: a record is nested too deeply") from None
-                gaps = _check_and_apply(hq, registry, conn, read, staging, name)
-                reported = finish_unreadable(conn, read.manifest.seq)
+            try:
+                with registry.db.transaction() as conn:
+                    conn.execute("DELETE FROM staged_audit")
+                    m = read.manifest
+                    staging = Staging(registry, conn, progress, post=m.post, seq=m.seq,
+                                      created_at=m.created_at)
+                    try:
+                        read_records(handle, identity, read, hq_root_public=hq.root_public,
+                                     on_record=staging)
+                    except BatchError as err:
+                        raise refusal_of(err) from None
+                    except RecursionError:  # json.loads on a line nested thousands deep
+                        raise Refusal("damaged", "damaged: a record is nested too deeply") from None
+                    gaps = _check_and_apply(hq, registry, conn, read, staging, name)
+                    reported = finish_unreadable(conn, read.manifest.seq)
+            except Raced:
+                # Rolled back: another import committed this batch number meanwhile. Decided
+                # again against what it committed: the same batch (a replay), or a fork.
+                check_sequence(registry, read)
+                raise StorageError("post {post} batch {seq} changed in the registry during this "
+                                   "import; import the file again", post=read.manifest.post,
+                                   seq=read.manifest.seq) from None
     except AlreadyImported:
         assert read is not None
         return ImportResult(name, "already_imported", post=read.manifest.post,
@@ -150,7 +166,7 @@ def import_batch(
                         **write_receipt(hq, registry, m.post, receipts_dir))
 
 
-def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, read: ReadBatch,
+def _check_and_apply(hq: HqDir, registry: Registry, conn: Db, read: ReadBatch,
                      staging: Staging, name: str) -> str | None:
     """Steps 6, 8, 9, 10 in order, then the writes that make the batch part of the registry."""
     m = read.manifest
@@ -171,13 +187,19 @@ def _check_and_apply(hq: HqDir, registry: Registry, conn: sqlite3.Connection, re
         " batch_seq) SELECT ?, seq, at, actor, action, subject, details, prev_hash, hash, ?"
         " FROM staged_audit WHERE true ON CONFLICT(post, seq) DO NOTHING", (m.post, m.seq))
     conn.execute("DELETE FROM staged_audit")
-    conn.execute(
+    # The database, not this process, makes the batch imported once: of two imports of the
+    # same batch at the same moment, the second's insert waits for the first's commit, then
+    # inserts nothing (PostgreSQL; SQLite runs one write transaction at a time).
+    added = conn.execute(
         "INSERT INTO batches (post, seq, batch_id, manifest_hash, prev, kid, created_at,"
         " imported_at, file_name, exporter, app_version, schema_version, records, counts,"
-        " audit_first, audit_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " audit_first, audit_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         (m.post, m.seq, m.batch_id, read.manifest_hash, m.prev, m.kid, iso_utc(m.created_at), now,
          name, m.exporter, m.app_version, m.schema_version, read.records,
-         json.dumps(m.counts, sort_keys=True), m.audit[0], m.audit[1]))
+         json.dumps(m.counts, sort_keys=True), m.audit[0], m.audit[1])).rowcount
+    if not added:
+        raise Raced()
     conn.executemany("INSERT INTO issued_tokens (token_id, post, batch_seq) VALUES (?, ?, ?)"
                      " ON CONFLICT DO NOTHING", [(t.hex(), m.post, m.seq) for t in m.tokens])
     list_revocations(hq, conn, staging.new_revocations)

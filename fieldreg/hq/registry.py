@@ -1,4 +1,4 @@
-"""HQ's registry: what every post sent, in ``HQDIR/registry.db``.
+"""HQ's registry: what every post sent, in ``HQDIR/registry.db`` or on a PostgreSQL server.
 
     with Registry.open(hq) as registry:             # created on first use
         registry.batches("TGR1")                     # [BatchRow, ...] by seq
@@ -12,8 +12,12 @@ batch. Personal data — each household version and its reason, each slip
 revocation reason — is sealed with AES-256-GCM under the registry key that
 ``HqDir`` derives from its master key; the associated data names the table, the
 registration number (or token id) and the version, so a blob moved to another
-row fails to open. The database itself uses the post store's durability
-settings (WAL, ``synchronous=FULL``: fieldreg/sqlitedb.py). Schema: fieldreg/hq/schema.py.
+row fails to open. Where the registry lives is the HQ directory's choice
+(fieldreg/hq/db): ``HQDIR/registry.conf`` names a PostgreSQL server, else it is
+the SQLite file ``HQDIR/registry.db`` with the post store's durability settings
+(WAL, ``synchronous=FULL``: fieldreg/sqlitedb.py). ``registry.db`` is that
+connection (:class:`~fieldreg.hq.db.Db`), whose SQL reads the same on both.
+Schema: fieldreg/hq/schema.py.
 """
 
 from __future__ import annotations
@@ -21,8 +25,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -32,14 +34,26 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, FieldRegError, NotFound
+from fieldreg.hq.db import CONFIG_FILE, SQLITE, SQLITE_FILE, Db, open_db
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.regno import RegNo, is_canonical_regno, parse_regno
-from fieldreg.sqlitedb import connect, transaction
 
-REGISTRY_FILE = "registry.db"
+REGISTRY_FILE = SQLITE_FILE
 HELD_DIR = "held"
 RECEIPTS_DIR = "receipts"
+_YEAR = "substr(regno, length(post) + 2, 2)"  # the YY of POST-YY-NNNNNN-C, in SQL
+# Numbers a post's audit says it registered, of which HQ holds no version: of every post (a
+# hash anti-join), and of one post. Every version's post is its number's prefix, so for one
+# post the lookup by number alone is the same question, answered through the registration-
+# number index; asked by post too, PostgreSQL plans a scan per entry for a post new to its
+# statistics (5 s for one batch of 5,000 households at a million people).
+_UNSENT = ("SELECT a.post, a.subject FROM audit a WHERE a.action = 'register' AND NOT EXISTS"
+           " (SELECT 1 FROM household_versions v WHERE v.regno = a.subject AND v.post = a.post)")
+_UNSENT_OF_POST = (
+    "SELECT DISTINCT subject FROM audit a WHERE post = ? AND action = 'register'"
+    " AND (substr(subject, 1, length(post) + 1) <> post || '-'"
+    " OR NOT EXISTS (SELECT 1 FROM household_versions v WHERE v.regno = a.subject))")
 _KEY_CHECK = b"fieldreg hq registry"
 _KEY_CHECK_AAD = b"meta|key_check"
 _CONTENT_MAC_INFO = b"fieldreg hq registry content mac v1"
@@ -70,6 +84,17 @@ class HeldRow:
 
 
 @dataclass(frozen=True)
+class CurrentState:
+    """The registry's current state counted (``Registry.current_state``)."""
+
+    totals: dict[str, tuple[int, int]]  # status -> (households, members)
+    numbers: dict[str, dict[str, tuple[int, str]]]  # post -> YY -> (numbers held, the highest)
+
+    def households(self, post: str) -> int:
+        return sum(held for held, _ in self.numbers.get(post, {}).values())
+
+
+@dataclass(frozen=True)
 class HouseholdVersion:
     post: str
     regno: str
@@ -86,21 +111,20 @@ class HouseholdVersion:
 class Registry:
     """An open registry. Use :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, key: bytes):
+    def __init__(self, db: Db, path: Path, key: bytes):
         self.db = db
-        self.path = path
+        self.path = path  # HQDIR/registry.db, or HQDIR/registry.conf naming the server
+        self.hq_path = path.parent  # where held/ and receipts/ are
         self._sealer = Sealer(key)
         self._mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                              info=_CONTENT_MAC_INFO).derive(key)
 
     @classmethod
     def open(cls, hq: HqDir) -> Registry:
-        """Open (creating if needed) ``HQDIR/registry.db``; refuse one made by another HQ."""
-        path = hq.path / REGISTRY_FILE
-        db = connect(path, large_transactions=True)  # a whole batch per transaction
+        """Open (creating if needed) HQ's registry; refuse one made by another HQ."""
+        db = open_db(hq.path)
+        path = hq.path / (REGISTRY_FILE if db.engine == SQLITE else CONFIG_FILE)
         try:
-            if os.name != "nt":
-                os.chmod(path, 0o600)
             migrate(db)
             registry = cls(db, path, hq.registry_key)
             registry._check_owner(hq)
@@ -112,20 +136,21 @@ class Registry:
     def _check_owner(self, hq: HqDir) -> None:
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         if not meta:
-            with transaction(self.db) as conn:
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+            # Two processes opening a new registry at once: the first to commit names its owner.
+            with self.db.transaction() as conn:
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING", [
                     ("hq_root", hq.root_public.hex()),
                     ("key_check", self._sealer.seal(_KEY_CHECK, _KEY_CHECK_AAD).hex()),
                 ])
-            return
+            meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("hq_root") != hq.root_public.hex():
-            raise CorruptData("{path} belongs to another HQ key directory", path=self.path)
+            raise CorruptData("{path} belongs to another HQ key directory", path=self.db.location)
         try:
             ok = self._sealer.open(bytes.fromhex(meta["key_check"]), _KEY_CHECK_AAD) == _KEY_CHECK
         except (KeyError, ValueError, CorruptData):
             ok = False
         if not ok:
-            raise CorruptData("{path} cannot be read with this HQ's registry key", path=self.path)
+            raise CorruptData("{path} cannot be read with this HQ's registry key", path=self.db.location)
 
     def close(self) -> None:
         self.db.close()
@@ -207,6 +232,19 @@ class Registry:
         received for that year. One that did not was deleted at the post — unless the
         post named it as one it could not open.
         """
+        unsent = {r[0] for r in self.db.execute(_UNSENT_OF_POST, (post,))}
+        return self._number_gaps(post, unsent, self.numbers_by_year(post))
+
+    def every_missing_number(self, state: CurrentState) -> dict[str, list[str]]:
+        """:meth:`missing_numbers` of every post at once (the report), from ``current_state()``."""
+        unsent: dict[str, set[str]] = {}
+        for post, subject in self.db.execute(_UNSENT):
+            unsent.setdefault(post, set()).add(subject)
+        return {post: self._number_gaps(post, unsent.get(post, set()), state.numbers.get(post, {}))
+                for post in self.posts()}
+
+    def _number_gaps(self, post: str, unsent: set[str],
+                     by_year: dict[str, tuple[int, str]]) -> list[str]:
         # A number the post could not open and named in a batch instead (post_unreadable)
         # is not missing: the post holds it, and the report lists it on its own; nor is one
         # whose record HQ holds for a person to decide (hq_held_records).
@@ -215,23 +253,62 @@ class Registry:
             " UNION SELECT regno FROM hq_held_records WHERE post = ? AND regno IS NOT NULL",
             (post, post))}
         # (A malformed number in an audit entry is the held record's business, not a gap.)
-        missing = {r[0] for r in self.db.execute(
-            "SELECT DISTINCT subject FROM audit WHERE post = ? AND action = 'register'"
-            " AND subject NOT IN (SELECT regno FROM household_versions WHERE post = ?)",
-            (post, post)) if is_canonical_regno(r[0])} - reported
+        missing = {regno for regno in unsent if is_canonical_regno(regno)} - reported
         if self.missing(post):
             return sorted(missing)  # the others may be in the batches not received yet
-        seen: dict[int, set[int]] = {}
-        for (regno,) in self.db.execute(
-                "SELECT DISTINCT regno FROM household_versions WHERE post = ?", (post,)):
+        # As many numbers in a year as the highest's sequence: none is missing, and the
+        # numbers themselves need not be read (a million people: a few rows, not 250,000).
+        # Every number HQ applies passed validate.py (well-formed, of its post), so each
+        # sequence counts once.
+        for yy, (held, highest) in by_year.items():
             try:
-                number = parse_regno(regno)
+                top = parse_regno(highest)
             except FieldRegError:
+                top = None  # a malformed number (older registries): read the year's numbers
+            if top is not None and held == top.sequence:
                 continue
-            seen.setdefault(number.year, set()).add(number.sequence)
-        missing.update(str(RegNo.build(post, year, n))
-                       for year, have in seen.items() for n in range(1, max(have)) if n not in have)
+            seen: dict[int, set[int]] = {}
+            for (regno,) in self.db.execute(
+                    f"SELECT DISTINCT regno FROM household_versions WHERE post = ? AND {_YEAR} = ?",
+                    (post, yy)):
+                try:
+                    number = parse_regno(regno)
+                except FieldRegError:
+                    continue
+                seen.setdefault(number.year, set()).add(number.sequence)
+            missing.update(str(RegNo.build(post, y, n))
+                           for y, have in seen.items() for n in range(1, max(have)) if n not in have)
         return sorted(missing - reported)
+
+    def numbers_by_year(self, post: str) -> dict[str, tuple[int, str]]:
+        """Per two-digit year: how many registration numbers of ``post`` HQ holds, and the highest.
+
+        Numbers are fixed-width (``POST-YY-NNNNNN-C``), so the highest sorts last.
+        """
+        return {yy: (held, highest) for yy, held, highest in self.db.execute(
+            f"SELECT {_YEAR}, COUNT(DISTINCT regno), MAX(regno) FROM household_versions"
+            f" WHERE post = ? GROUP BY {_YEAR}", (post,))}
+
+    def current_state(self) -> CurrentState:
+        """The registry's current state (the newest version of each registration), counted.
+
+        The same households as the view ``current_households``, found as an
+        anti-join — no newer version exists — which both engines run in one pass
+        (the view's per-row MAX subquery takes seconds on PostgreSQL at a million
+        people): per status, households and members; per post and year, how many
+        numbers and the highest.
+        """
+        totals: dict[str, tuple[int, int]] = {}
+        numbers: dict[str, dict[str, tuple[int, str]]] = {}
+        for post, yy, status, households, members, highest in self.db.execute(
+                f"SELECT post, {_YEAR}, status, COUNT(*), SUM(members), MAX(regno)"
+                " FROM household_versions v WHERE NOT EXISTS (SELECT 1 FROM household_versions w"
+                f" WHERE w.regno = v.regno AND w.version > v.version) GROUP BY post, {_YEAR}, status"):
+            count, people = totals.get(status, (0, 0))
+            totals[status] = (count + int(households), people + int(members or 0))
+            held, top = numbers.setdefault(post, {}).get(yy, (0, ""))
+            numbers[post][yy] = (held + int(households), max(top, highest))
+        return CurrentState(totals, numbers)
 
     def alerts(self, post: str) -> list[tuple[int, str, str]]:
         """The post's ``audit_alert`` entries HQ holds: (seq, at, code), oldest first."""

@@ -131,6 +131,8 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
         return int(db.execute(sql, args).fetchone()[0] or 0)
 
     names = set(registry.posts()) | ({e.post_id for e in trust.entries} if trust else set())
+    state = registry.current_state()
+    number_gaps = registry.every_missing_number(state)
     posts = []
     for post in sorted(names):
         batches = registry.batches(post)
@@ -143,9 +145,8 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             last_import=last.imported_at if last else None,
             missing=registry.missing(post),
             held=[{"seq": h.seq, "reason": h.reason, "path": h.path} for h in registry.held(post)],
-            households=count("SELECT COUNT(DISTINCT regno) FROM household_versions WHERE post = ?",
-                             post),
-            missing_numbers=registry.missing_numbers(post),
+            households=state.households(post),
+            missing_numbers=number_gaps.get(post, []),
             alerts=[{"seq": seq, "at": at, "code": code}
                     for seq, at, code in registry.alerts(post)],
             accounts={"pinned_batch": pinned_batch(db, post),
@@ -154,12 +155,10 @@ def build_report(registry: Registry, *, trust: TrustList | None = None) -> Repor
             held_records=count(_UNDECIDED + " AND post = ?", post),
         ))
     kinds = dict(db.execute("SELECT kind, COUNT(*) FROM household_versions GROUP BY kind").fetchall())
-    status = dict(db.execute("SELECT status, COUNT(*) FROM current_households GROUP BY status"
-                             ).fetchall())
     totals = Totals(
-        households_active=status.get("active", 0),
-        households_void=status.get("void", 0),
-        members=count("SELECT SUM(members) FROM current_households WHERE status = 'active'"),
+        households_active=state.totals.get("active", (0, 0))[0],
+        households_void=state.totals.get("void", (0, 0))[0],
+        members=state.totals.get("active", (0, 0))[1],
         registrations=kinds.get("registration", 0),
         corrections=kinds.get("correction", 0),
         voids=kinds.get("void", 0),

@@ -1,6 +1,6 @@
 """Staging a verified batch's records at HQ, as read_records streams them, into the open transaction.
 
-    with transaction(registry.db) as conn:
+    with registry.db.transaction() as conn:
         staging = Staging(registry, conn, progress, post=m.post, seq=m.seq, created_at=m.created_at)
         read_records(handle, identity, verified, hq_root_public=root, on_record=staging)
         staging.damage, staging.conflicts, staging.audit_problem, staging.held   # then decided
@@ -16,7 +16,6 @@ commits once every check has passed, or rolls the transaction back.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -30,6 +29,7 @@ from fieldreg.batches import (
     record_problem,
 )
 from fieldreg.crypto.chain import entry_hash
+from fieldreg.hq.db import Db
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.unreadable import stage as stage_unreadable
 from fieldreg.hq.validate import HeldProblem, record_problems
@@ -47,7 +47,7 @@ class Staging:
     record was read. A record failing validation is held (``held`` counts them).
     """
 
-    def __init__(self, registry: Registry, conn: sqlite3.Connection,
+    def __init__(self, registry: Registry, conn: Db,
                  progress: Callable[[int], None] | None, *, post: str, seq: int,
                  created_at: datetime):
         self.registry = registry
@@ -96,7 +96,7 @@ class Staging:
         self._post(post)
         self.conn.execute(
             "INSERT INTO hq_held_records (post, batch_seq, n, kind, regno, version, problems, size,"
-            " sealed, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " sealed, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (post, self.seq, n, record["kind"], regno, record.get("version"),
              json.dumps([p.to_json() for p in problems]), len(plain),
              self.registry.seal_held(post, self.seq, n, plain), iso_utc(utcnow())))
@@ -173,7 +173,7 @@ class Staging:
              prev, digest))
 
 
-def list_revocations(hq: HqDir, conn: sqlite3.Connection, token_ids: list[str]) -> None:
+def list_revocations(hq: HqDir, conn: Db, token_ids: list[str]) -> None:
     """Put slips a post revoked on HQ's revocation list (a new version if any id is new).
 
     Before the commit: if the commit then failed, the list holds ids of records

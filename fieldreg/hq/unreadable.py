@@ -13,17 +13,16 @@ a later one of the registration (repaired by a correction, or restored).
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
+from fieldreg.hq.db import Db
 
 
-def migrate_step(db: sqlite_utils.Database) -> None:
+def migrate_step(db: Db) -> None:
     """The schema step ``0002_hq_post_unreadable``."""
     # first_batch/last_batch are 0 while the batch that brought the row is being staged.
-    db.execute(
+    db.ddl(
         """CREATE TABLE post_unreadable (
             post TEXT NOT NULL REFERENCES posts(post),
             regno TEXT NOT NULL,
@@ -37,7 +36,7 @@ def migrate_step(db: sqlite_utils.Database) -> None:
     )
 
 
-def stage(conn: sqlite3.Connection, post: str, record: dict[str, Any]) -> None:
+def stage(conn: Db, post: str, record: dict[str, Any]) -> None:
     """One ``unreadable`` record of the batch being read (its post already checked)."""
     conn.execute(
         "INSERT INTO post_unreadable (post, regno, version, at, part, lost, first_batch,"
@@ -47,7 +46,7 @@ def stage(conn: sqlite3.Connection, post: str, record: dict[str, Any]) -> None:
          int(record["lost"])))
 
 
-def finish(conn: sqlite3.Connection, seq: int) -> int:
+def finish(conn: Db, seq: int) -> int:
     """Give the rows the batch staged its number; how many the batch reported."""
     conn.execute("UPDATE post_unreadable SET first_batch = ? WHERE first_batch = 0", (seq,))
     return conn.execute("UPDATE post_unreadable SET last_batch = ? WHERE last_batch = 0",
@@ -79,11 +78,11 @@ class Unreadable:
                 f"({self.part}; reported in {batches}): {state}")
 
 
-def unreadable(db: sqlite3.Connection, post: str | None = None) -> list[Unreadable]:
+def unreadable(db: Db, post: str | None = None) -> list[Unreadable]:
     """Every version posts reported unreadable (of ``post``, if given), oldest first."""
     rows = db.execute(
         "SELECT u.post, u.regno, u.version, u.part, u.lost, u.first_batch, u.last_batch,"
         " (SELECT MAX(v.version) FROM household_versions v WHERE v.regno = u.regno)"
-        " FROM post_unreadable u WHERE (? IS NULL OR u.post = ?) ORDER BY u.post, u.regno,"
+        " FROM post_unreadable u WHERE (CAST(? AS TEXT) IS NULL OR u.post = ?) ORDER BY u.post, u.regno,"
         " u.version", (post, post))
     return [Unreadable(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]

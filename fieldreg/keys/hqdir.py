@@ -6,7 +6,7 @@
     hq.revoke_key(parse_key_id("a1b2c3d4e5f60718"))      # new trust list version
     hq.issue_trust_list()                                # fresh expiry, version + 1
     hq.revoke_tokens([token_id])                         # new revocation list version
-    hq.registry_key                                      # seals personal data in registry.db
+    hq.registry_key                                      # seals personal data in the registry
     hq.escrow_recipients                                 # age recipients batches also go to
 
 Layout of the directory (all files 0600, written atomically)::
@@ -17,7 +17,7 @@ Layout of the directory (all files 0600, written atomically)::
     trustlist.cose     the current signed trust list: also HQ's registry of post keys
     revocations.cose   the current signed revocation list
     certs/<kid>.cose   every certificate issued
-    registry.db, held/, receipts/   the batch registry (fieldreg.hq), not managed here
+    registry.db or registry.conf, held/, receipts/   the batch registry (fieldreg.hq), not managed here
 
 The master key also yields, by HKDF with its own label, the **registry key**
 that seals personal data in HQ's registry (``fieldreg.hq.registry``); it is
@@ -28,7 +28,8 @@ HQ's key directory is lost. HQ stores recipients only, never escrow identities.
 
 The signed trust list *is* the key registry, so a file edited behind HQ's back
 fails its signature at the next open instead of being silently re-signed.
-One process at a time: HQ runs commands one after another.
+The key files are changed by one command at a time (the registry itself takes several
+processes at once: fieldreg/hq/db).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import pytest
 
 from fieldreg.hq import Registry
 from fieldreg.keys import HqDir
+from tests.pgserver import use_postgresql
 
 from .builders import PostSim, make_hq
 
@@ -16,9 +17,18 @@ TABLES = ("posts", "batches", "held", "household_versions", "duplicate_decisions
           "token_revocations", "issued_tokens", "audit", "staged_audit")
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """Every registry test runs on both engines: SQLite (the default) and a real PostgreSQL."""
+    return str(request.param)
+
+
 @pytest.fixture
-def hq(tmp_path: Path) -> HqDir:
-    return make_hq(tmp_path / "hq")
+def hq(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> HqDir:
+    hq = make_hq(tmp_path / "hq")
+    if engine == "postgresql":
+        use_postgresql(hq.path, request.getfixturevalue("pg_server").new_database())
+    return hq
 
 
 @pytest.fixture

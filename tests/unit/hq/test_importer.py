@@ -43,6 +43,7 @@ def test_import_merges_every_kind(hq: HqDir, registry: Registry, post: PostSim,
 
     totals = build_report(registry, trust=hq.trust_list()).totals
     assert (totals.households_active, totals.households_void) == (2, 1)
+    assert totals.members == sum(len(registry.household(r).household["members"]) for r in (a, c))
     assert (totals.registrations, totals.corrections, totals.voids) == (3, 2, 1)
     assert (totals.token_revocations, totals.audit_entries, totals.batches) == (1, 8, 1)
 
