@@ -110,8 +110,9 @@ class Batches(Service):
     """A post's batches for HQ: supervisors and administrators only."""
 
     permissions: ClassVar[Mapping[str, str]] = {
-        "export": "export", "export_again": "export", "load_receipt": "export", "list": "export",
-        "local_dir": "export", "prepare": "export"}
+        "export": "export", "export_again": "export", "list": "export",
+        # What the network outbox (station/sync.py) uses, in any user's session.
+        "load_receipt": "sync", "local_dir": "sync", "prepare": "sync"}
 
     def export(
         self, target: Path, *, progress: Progress | None = None, now: datetime | None = None,

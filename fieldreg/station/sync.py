@@ -84,7 +84,7 @@ class SyncStatus:
 class Sync(Service):
     """Uploads and downloads with HQ's receiver: supervisors and administrators."""
 
-    permissions = {"configure": "manage_all_accounts", "run_once": "export", "status": "export"}
+    permissions = {"configure": "manage_all_accounts", "run_once": "sync", "status": "sync"}
 
     def configure(self, *, url: str | None = None, auto_batch: bool | None = None) -> None:
         """Set HQ's address (``https://host:port``) and whether rounds may make batches."""

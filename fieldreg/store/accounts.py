@@ -52,6 +52,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "stats": frozenset({"supervisor", "admin"}),
     "audit": frozenset({"supervisor", "admin"}),
     "export": frozenset({"supervisor", "admin"}),
+    # The network outbox runs in whoever's session is open (an officer's, most of a day): it
+    # sends batches only to the HQ pinned at enrollment, encrypted to HQ, as the post's settings
+    # allow (an administrator sets them). Writing a batch to a stick stays "export".
+    "sync": frozenset(ROLES),
     "decide_duplicates": frozenset({"supervisor", "admin"}),
     "manage_officers": frozenset({"supervisor", "admin"}),
     "manage_all_accounts": frozenset({"admin"}),
@@ -73,6 +77,7 @@ ACTIONS: dict[str, Message] = {
     "stats": Message("see the statistics"),
     "audit": Message("read the audit log"),
     "export": Message("export batches"),
+    "sync": Message("send the post's batches to HQ"),
     "decide_duplicates": Message("decide on possible duplicates"),
     "manage_officers": Message("manage officer accounts"),
     "manage_all_accounts": Message("manage every account"),

@@ -10,8 +10,9 @@ of its own with a session on its own database connection
 Rounds come every ``every()`` seconds; after a failure that may pass (no link,
 HQ busy) the wait grows with back-off and jitter up to ten rounds' time, and a
 failure that needs a person (wrong pin, refused batch) waits a normal round.
-Only supervisors and administrators of a border post whose HQ address is set
-sync; offline, a round is one failed connection every few minutes.
+Any session of a border post whose HQ address is set syncs (an officer's too:
+most of a day no supervisor is signed in); offline, a round is one failed
+connection every few minutes.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class BackgroundSync(QObject):
 
     @staticmethod
     def _may_sync(session: Session) -> bool:
-        return session.station.kind == "post" and session.account.may("export")
+        return session.station.kind == "post" and session.account.may("sync")
 
     @property
     def running(self) -> bool:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from fieldreg.errors import PermissionDenied
 from fieldreg.hq import Registry, import_batch
 from fieldreg.hq.server import create_app, publish_enrollment
 from fieldreg.keys import key_id_hex, open_enrollment
@@ -153,3 +156,20 @@ def test_a_key_rotation_arrives_by_sync_and_the_new_key_signs(site: HqSite, serv
     report = post.sync.run_once()
     assert report.problem is None and [r.status for _, r in report.uploads] == ["imported"]
     assert f"key={key_id_hex(package.certificate.key.key_id)}" in server.log_text()
+
+
+def test_an_officers_session_syncs_with_no_supervisor_signed_in(site: HqSite, server: Server,
+                                                                tmp_path: Path) -> None:
+    admin = post_at(site, tmp_path / "post", server.url)  # the administrator set HQ's address, then left
+    admin.accounts.add("agent.kone", role="officer", passphrase="officer test passphrase", must_change=False)
+    officer = admin.station.unlock("agent.kone", "officer test passphrase")
+    register(officer, 2)
+    assert not officer.account.may("export")  # no stick for an officer...
+    report = officer.sync.run_once()          # ...but the post's outbox goes to its pinned HQ
+    assert report.problem is None and [(s, r.status) for s, r in report.uploads] == [(1, "imported")]
+    assert report.receipt is not None and report.receipt.acknowledged == (1,)
+    assert household_versions_at_hq(site) == 5
+    with pytest.raises(PermissionDenied):
+        officer.batches.export(tmp_path)
+    with pytest.raises(PermissionDenied):
+        officer.sync.configure(url="https://127.0.0.1:1")

@@ -93,11 +93,18 @@ def test_a_background_round_uploads_while_the_session_stays_usable(
     sync.set_session(None)
 
 
-def test_officers_do_not_sync(qtbot, site: HqSite, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    post = post_at(site, tmp_path / "post", "https://127.0.0.1:1")
-    officer = make_user(post, "ali", "officer")
+def test_an_officers_session_syncs_in_the_background(
+        qtbot, site: HqSite, server: Server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    post = post_at(site, tmp_path / "post", server.url, households=2)
+    officer = make_user(post, "ali", "officer")  # most of a day, no supervisor is signed in
     owner = QMainWindow()
     qtbot.addWidget(owner)
     sync = BackgroundSync(owner, every=lambda: 3600)
+    seen: list[SyncStatus] = []
+    sync.changed.connect(seen.append)
     sync.set_session(officer, post.station)  # type: ignore[arg-type]
-    assert not sync.run_now()
+    with qtbot.waitSignal(sync.changed, timeout=60_000):
+        assert sync.run_now()
+    assert seen[-1].problem is None and seen[-1].waiting == 0
+    assert household_versions_at_hq(site) == 2
+    sync.set_session(None)

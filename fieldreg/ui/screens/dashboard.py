@@ -151,7 +151,7 @@ class DashboardScreen(Screen):
         session, multiple = self.ctx.session, self.ctx.settings.unusual_flow_multiple
         today = utc_today()
         may_audit = session.account.may("audit")
-        may_sync = session.account.may("export")
+        may_sync = session.account.may("sync")
 
         def work(progress: Any) -> Counted:
             board = dashboard.build_dashboard(session.households.stats(), today=today,

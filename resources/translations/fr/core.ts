@@ -996,6 +996,10 @@
         <translation>ce poste n&apos;a pas l&apos;adresse du siège&#xa0;: un administrateur la règle avec «&#xa0;fieldreg sync --hq https://HÔTE:PORT&#xa0;»</translation>
     </message>
     <message>
+        <source>send the post&apos;s batches to HQ</source>
+        <translation>envoyer les lots du poste au siège</translation>
+    </message>
+    <message>
         <source>your account holds no key that may grant the role {role}; an administrator must reset your passphrase first</source>
         <translation>votre compte ne détient aucune clé permettant d&apos;accorder le rôle {role}&#xa0;; un administrateur doit d&apos;abord réinitialiser votre phrase secrète</translation>
     </message>
