@@ -245,8 +245,19 @@ def hq_villages(rng: random.Random) -> list[list[str]]:
     return [names[r * 300:(r + 1) * 300] for r in range(len(HQ_POSTS))]
 
 
-def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[str, str]]]:
-    """About ``n_people`` people at 8 posts, and the (first, again) keys of cross-post re-registrations."""
+def hq_population(
+    n_people: int, seed: int, *, model: str = "household",
+) -> tuple[list[Person], list[tuple[str, str]]]:
+    """About ``n_people`` people at 8 posts, and the (first, again) keys of cross-post re-registrations.
+
+    ``model`` says who registers again. "person" (the model of the first HQ
+    benchmarks): each person, with probability 0.05, alone, as a one-person
+    household. "household" (issue 17): each household, with probability 0.05,
+    registers again; four times in five the household comes back (each member
+    present again with probability 0.9, at least one), once in five one member
+    comes back alone; the origin is the household's, so its variant (respelled,
+    missing, coarser, another place) is the same for every member.
+    """
     rng = random.Random(seed)
     regions = hq_villages(rng)
     cum = [list(itertools.accumulate(1.0 / (i + 5) for i in range(len(v)))) for v in regions]
@@ -257,6 +268,20 @@ def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[st
     def regno(post: str) -> str:
         counters[post] += 1
         return f"{post}-26-{counters[post]:06d}"
+
+    def again_of(row: dict[str, str]) -> dict[str, str]:
+        again = GEN["second_registration"](rng, row)
+        kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
+        if kind == "m_spelling":
+            again["family"] = GEN["respell"](rng, row["family"])
+        elif kind == "m_swapped":
+            again["given"], again["family"] = row["family"], row["given"].split()[0]
+        elif kind == "m_typo":
+            again["given"] = GEN["typo"](rng, row["given"])
+        return again
+
+    def elsewhere(post: str) -> str:
+        return rng.choice([p for p in HQ_POSTS if p != post]) if rng.random() < 0.7 else post
 
     while len(people) < n_people:
         post = rng.choices(HQ_POSTS, HQ_POST_WEIGHTS)[0]
@@ -272,20 +297,27 @@ def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[st
         for n, row in enumerate(members, start=1):
             row["locality"] = village
             people.append(to_person(row, f"{number}/{n}", number, post))
-            if rng.random() < 0.05:
-                again = GEN["second_registration"](rng, row)
-                kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
-                if kind == "m_spelling":
-                    again["family"] = GEN["respell"](rng, row["family"])
-                elif kind == "m_swapped":
-                    again["given"], again["family"] = row["family"], row["given"].split()[0]
-                elif kind == "m_typo":
-                    again["given"] = GEN["typo"](rng, row["given"])
-                where = rng.choice([p for p in HQ_POSTS if p != post]) if rng.random() < 0.7 else post
+            if model == "person" and rng.random() < 0.05:
+                again = again_of(row)
+                where = elsewhere(post)
                 other = regno(where)
                 people.append(to_person(again, f"{other}/1", other, where))
                 if where != post:
                     cross.append((f"{number}/{n}", f"{other}/1"))
+        if model == "household" and rng.random() < 0.05:
+            if rng.random() < 0.2:
+                back = [rng.randrange(len(members))]
+            else:
+                back = [i for i in range(len(members)) if rng.random() < 0.9] or [0]
+            locality = again_of(members[0])["locality"]  # the household's origin, once
+            where = elsewhere(post)
+            other = regno(where)
+            for n, i in enumerate(back, start=1):
+                again = again_of(members[i])
+                again["locality"] = locality
+                people.append(to_person(again, f"{other}/{n}", other, where))
+                if where != post:
+                    cross.append((f"{number}/{i + 1}", f"{other}/{n}"))
     return people, cross
 
 

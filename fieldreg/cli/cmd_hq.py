@@ -6,7 +6,8 @@
     fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
     fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
     fieldreg hq report --dir /srv/hq [--json]
-    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--within-post] [--any-origin]
+    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--min-evidence -4] [--within-post]
+    fieldreg hq duplicates decide TGR1-26-000012-7/1 NIA-26-000410-3/2 same --dir /srv/hq [--by NAME]
     fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
 
 The HQ passphrase comes from ``$FIELDREG_HQ_PASSPHRASE``, else a prompt.
@@ -29,6 +30,7 @@ from fieldreg.fsutil import atomic_write
 from fieldreg.hq import (
     CROWD,
     DEFAULT_THRESHOLD,
+    MIN_EVIDENCE,
     HqCandidate,
     HqDir,
     HqDuplicates,
@@ -37,6 +39,7 @@ from fieldreg.hq import (
     answer_recovery,
     build_report,
     check_escrow_recipients,
+    decide,
     held_content,
     held_record,
     held_records,
@@ -45,6 +48,7 @@ from fieldreg.hq import (
     parse_key_id,
     reject_held,
     release_held,
+    write_receipts,
 )
 from fieldreg.model import utcnow
 
@@ -97,10 +101,20 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_report)
     p = hq.add_parser("duplicates", parents=[base],
-                      help="list members who may be registered at two posts (nothing is merged)")
+                      help="list members who may be registered at two posts, strongest evidence "
+                      "first (nothing is merged); 'decide A B same|different' records HQ's decision")
+    p.add_argument("decide", nargs="*", metavar="decide A B same|different",
+                   help="record that members A and B (<regno>/<member id>) are the same person or not")
+    p.add_argument("--by", default=None,
+                   help="who decides (default: the user name of this session)")
     p.add_argument("--json", action="store_true", help="one JSON object per pair")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help=f"lowest score to list (0-1, default {DEFAULT_THRESHOLD})")
+    p.add_argument("--min-evidence", type=float, default=MIN_EVIDENCE, metavar="BITS",
+                   help=f"lowest household evidence to list, in bits (default {MIN_EVIDENCE:g}; "
+                   "lower lists more namesakes)")
+    p.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                   help="processes sharing the pass (default: one per core)")
     p.add_argument("--within-post", action="store_true",
                    help="also list pairs whose two members were registered at the same post")
     p.add_argument("--any-origin", action="store_true",
@@ -288,8 +302,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
+    if args.decide:
+        return _decide(args)
     if not 0 < args.threshold <= 1:
         raise InvalidInput("--threshold must be between 0 and 1")
+    if args.processes < 1:
+        raise InvalidInput("--processes must be at least 1")
     hq = _open(args)
     shown = {"pairs": -1}
 
@@ -304,17 +322,33 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     with Registry.open(hq) as registry:
         finder = HqDuplicates(registry, progress=progress)
         pairs = finder.pairs(threshold=args.threshold, within_post=args.within_post,
-                             same_origin=not args.any_origin, progress=progress)
+                             same_origin=not args.any_origin, min_evidence=args.min_evidence,
+                             processes=args.processes, progress=progress)
     for pair in pairs:
         if args.json:
             emit_json(pair.to_json())
             continue
-        print(f"{pair.match.score:.2f}  {_who(pair, 'a')}  ~  {_who(pair, 'b')}")
-        print(f"      {pair.match.explanation()}")
+        print(f"{pair.evidence:+.1f} bits  {pair.match.score:.2f}  {_who(pair, 'a')}  ~  {_who(pair, 'b')}")
+        print(f"      {pair.explanation}")
     if not args.json:
         where = "at any posts" if args.within_post else "across posts"
         print(f"{len(pairs)} possible duplicate pair(s) {where} among {len(finder)} members; "
               "nothing was merged")
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    words = args.decide
+    if len(words) != 4 or words[0] != "decide":
+        raise InvalidInput("usage: fieldreg hq duplicates decide A B same|different --dir HQDIR")
+    hq = _open(args)
+    with Registry.open(hq) as registry:
+        decision = decide(registry, words[1], words[2], words[3], by=args.by or getpass.getuser())
+        written = write_receipts(hq, registry, {decision.post_a, decision.post_b})
+    print(f"{decision.member_a} and {decision.member_b}: {decision.decision} "
+          f"(decided by {decision.decided_by} at {decision.decided_at}); nothing was merged")
+    for line in written:
+        print(line)
     return 0
 
 

@@ -10,7 +10,9 @@
     checks.py     the key, sequence and audit-chain checks; the refusals
     authority.py  each post's account authority pinned; changed authority, bad and new grants flagged
     files.py      a refused fork's or conflict's held copy; the post's receipt
-    duplicates.py HqDuplicates: possible duplicates across posts
+    duplicates.py HqDuplicates: possible duplicates across posts, ranked by household evidence
+    decisions.py  decide: HQ's own same/different decisions on pairs (never a merge)
+    members.py    a household version's JSON as the matcher and the report read it
     report.py     build_report: posts, batches, gaps, held files, totals
 
 Described for people in docs/hq.md. HQ shares building blocks with the posts
@@ -29,7 +31,10 @@ search's defaults are exported here with the registry, import and report.
 
 from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
+from fieldreg.dedup.households import MIN_EVIDENCE
+from fieldreg.hq.decisions import HqDecision, decide
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
+from fieldreg.hq.files import write_receipts
 from fieldreg.hq.held import (
     HeldRecord,
     abridged,
@@ -49,8 +54,10 @@ from fieldreg.keys.hqdir import check_escrow_recipients
 __all__ = [
     "CROWD",
     "DEFAULT_THRESHOLD",
+    "MIN_EVIDENCE",
     "HeldRecord",
     "HqCandidate",
+    "HqDecision",
     "HqDir",
     "HqDuplicates",
     "ImportResult",
@@ -60,6 +67,7 @@ __all__ = [
     "answer_recovery",
     "build_report",
     "check_escrow_recipients",
+    "decide",
     "describe_missing",
     "held_content",
     "held_record",
@@ -70,4 +78,5 @@ __all__ = [
     "parse_key_id",
     "reject_held",
     "release_held",
+    "write_receipts",
 ]
