@@ -67,7 +67,8 @@ from common import alternate, median_ratio  # bench/, first on the path when a s
 from rapidfuzz import fuzz, process
 
 from fieldreg.dedup import DedupIndex, Person
-from fieldreg.dedup.crowd import CROWD
+from fieldreg.dedup.households import HouseholdEvidence
+from fieldreg.dedup.parallel import all_pairs_in_processes
 from fieldreg.dedup.profile import build_profile
 from fieldreg.dedup.scoring import score_profiles
 
@@ -321,56 +322,84 @@ def hq_population(
     return people, cross
 
 
-def bench_hq(n_people: int, baseline_people: int, any_origin_too: bool = False, rounds: int = 1) -> None:
+def bench_hq(n_people: int, baseline_people: int, any_origin_too: bool = False, rounds: int = 1, *,
+             model: str = "household", processes: int = 2) -> None:
     row("HQ pass: load average at start", Path("/proc/loadavg").read_text().split()[0])
     if baseline_people:
-        people, cross = hq_population(baseline_people, seed=21)
+        people, cross = hq_population(baseline_people, seed=21, model=model)
         index = DedupIndex(people, ref_year=REF_YEAR)
-        variants = {
-            "plain blocked pass (all posts, any origin)": {},
-            "cross-post only, any origin": {"across_sites": True},
-            "cross-post, origin rule for every name (crowd 0)":
-                {"across_sites": True, "same_origin": True, "crowd": 0},
-            f"cross-post, origin rule past {CROWD} namesakes (HQ default)":
-                {"across_sites": True, "same_origin": True},
+        evidence = HouseholdEvidence(people, ref_year=REF_YEAR)
+        hq = {"across_sites": True, "same_origin": True}
+        variants: dict[str, Callable[[], HqRun]] = {
+            "the pass alone, one process (the HQ list until issue 17)": lambda: _hq_pass(index, cross, hq),
+            f"ranked by household evidence, {processes} processes (HQ default)":
+                lambda: _hq_ranked(index, evidence, cross, processes),
         }
-        # The plain pass is the others' baseline: with --hq-rounds > 1 they alternate.
-        runs = alternate({label: lambda kw=kw: _hq_pass(index, cross, kw)
-                          for label, kw in variants.items()}, rounds=rounds)
+        runs = alternate(variants, rounds=rounds)
         for label, results in runs.items():
-            _hq_row(f"{len(people):,} people: {label}", results, len(cross))
-        del index, people
+            _hq_row(f"{len(people):,} people ({model} model): {label}", results, len(cross))
+        del index, people, evidence
         gc.collect()
     if n_people:
         t = time.perf_counter()
-        people, cross = hq_population(n_people, seed=22)
+        people, cross = hq_population(n_people, seed=22, model=model)
         gen_s = time.perf_counter() - t
         t = time.perf_counter()
         index = DedupIndex(people, ref_year=REF_YEAR)
-        row(f"HQ {len(people):,} people: population generated / index built",
+        evidence = HouseholdEvidence(people, ref_year=REF_YEAR)
+        row(f"HQ {len(people):,} people: population generated / index and frequencies built",
             f"{gen_s:.0f} s / {time.perf_counter() - t:.0f} s, RSS {rss_mib():,.0f} MiB")
-        _hq_row(f"{len(people):,} people: cross-post, origin rule past {CROWD} namesakes (HQ default)",
-                [_hq_pass(index, cross, {"across_sites": True, "same_origin": True})], len(cross))
+        _hq_row(f"{len(people):,} people ({model} model): ranked by household evidence, {processes} processes",
+                [_hq_ranked(index, evidence, cross, processes)], len(cross))
+        row("HQ: this process's peak memory (VmHWM)", f"{vm_hwm_mib():,.0f} MiB")
         if any_origin_too:
             _hq_row(f"{len(people):,} people: cross-post only, any origin",
                     [_hq_pass(index, cross, {"across_sites": True})], len(cross))
 
 
-def _hq_pass(index: DedupIndex, cross: list[tuple[str, str]], kw: dict[str, object]) -> tuple[float, int, int]:
-    """One pass: (seconds, pairs listed, known cross-post re-registrations among them)."""
+#: (seconds, pairs listed, known cross-post re-registrations among them, true among the first 1,000)
+HqRun = tuple[float, int, int, float]
+
+
+def _hq_pass(index: DedupIndex, cross: list[tuple[str, str]], kw: dict[str, object]) -> HqRun:
+    """The blocked pass alone (block order: no ranking, so no "first 1,000")."""
     t = time.perf_counter()
-    found = {frozenset((m.a, m.b)) for m in index.all_pairs(**kw)}
+    found = {frozenset((m.a, m.b)) for m in index.all_pairs(**kw)}  # type: ignore[arg-type]
     pass_s = time.perf_counter() - t
-    return pass_s, len(found), sum(frozenset(pair) in found for pair in cross)
+    return pass_s, len(found), sum(frozenset(pair) in found for pair in cross), float("nan")
 
 
-def _hq_row(label: str, results: list[tuple[float, int, int]], cross: int) -> None:
+def _hq_ranked(index: DedupIndex, evidence: HouseholdEvidence, cross: list[tuple[str, str]],
+               processes: int) -> HqRun:
+    """What ``fieldreg hq duplicates`` lists: the pass on ``processes`` processes, then the ranking."""
+    t = time.perf_counter()
+    found = all_pairs_in_processes(index, processes=processes, across_sites=True, same_origin=True)
+    ranked = evidence.rank(found)
+    pass_s = time.perf_counter() - t
+    truth = {frozenset(pair) for pair in cross}
+    listed = [frozenset((r.match.a, r.match.b)) for r in ranked]
+    first = listed[:1000]
+    return (pass_s, len(listed), sum(pair in truth for pair in listed),
+            sum(pair in truth for pair in first) / max(1, len(first)))
+
+
+def _hq_row(label: str, results: list[HqRun], cross: int) -> None:
     pass_s = statistics.median(r[0] for r in results)
-    _, pairs, hits = results[0]
+    _, pairs, hits, first = results[0]
     rounds = f" (median of {len(results)} rounds)" if len(results) > 1 else ""
+    top = "" if first != first else f"; precision in the first 1,000: {first:.3f}"  # nan: not ranked
     row(label, f"{pass_s:.0f} s ({pass_s / 60:.1f} min){rounds}, {pairs:,} pairs; "
-        f"{hits:,} of {cross:,} cross-post re-registrations found ({hits / max(1, cross):.1%})")
+        f"{hits:,} of {cross:,} cross-post re-registrations found (recall {hits / max(1, cross):.3f}, "
+        f"precision {hits / max(1, pairs):.3f}{top})")
     sys.stdout.flush()
+
+
+def vm_hwm_mib() -> float:
+    """This process's own peak resident memory (docs/benchmarks.md: why VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def main() -> None:
@@ -384,6 +413,9 @@ def main() -> None:
                         help="also run the --hq-people pass without the origin rule (slow)")
     parser.add_argument("--hq-rounds", type=int, default=1,
                         help="alternating rounds of the --hq-baseline-people passes (each ~1 min)")
+    parser.add_argument("--hq-model", choices=("household", "person"), default="household",
+                        help="who registers again: whole households (default) or single people")
+    parser.add_argument("--hq-processes", type=int, default=2)
     args = parser.parse_args()
     print(f"fieldreg dedup benchmark, {datetime.date.today()}, {platform.platform()}, "
           f"Python {platform.python_version()}, {os.cpu_count()} cores")
@@ -393,7 +425,8 @@ def main() -> None:
     if args.all_pairs_people:
         bench_all_pairs(args.all_pairs_people)
     if args.hq_people or args.hq_baseline_people:
-        bench_hq(args.hq_people, args.hq_baseline_people, args.hq_any_origin, args.hq_rounds)
+        bench_hq(args.hq_people, args.hq_baseline_people, args.hq_any_origin, args.hq_rounds,
+                 model=args.hq_model, processes=args.hq_processes)
     sys.stdout.flush()
 
 
