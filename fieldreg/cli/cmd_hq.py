@@ -5,7 +5,7 @@
     fieldreg hq revoke-key --dir /srv/hq 57fabf4ce8e9eb34
     fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
     fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
-    fieldreg hq report --dir /srv/hq [--json]
+    fieldreg hq report --dir /srv/hq [--format text|json|csv] [--output FILE]
     fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--min-evidence -4] [--within-post]
     fieldreg hq duplicates decide TGR1-26-000012-7/1 NIA-26-000410-3/2 same --dir /srv/hq [--by NAME]
     fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
@@ -45,6 +45,7 @@ from fieldreg.hq import (
     held_records,
     import_batch,
     key_id_hex,
+    national_figures,
     parse_key_id,
     reject_held,
     release_held,
@@ -97,8 +98,13 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                    help="where to write receipt-<POST>.cose (default: HQDIR/receipts)")
     p.set_defaults(func=cmd_import)
     p = hq.add_parser("report", parents=[base],
-                      help="posts, batches, gaps, held files and totals in the registry")
-    p.add_argument("--json", action="store_true")
+                      help="posts, batches, gaps, held files and totals in the registry; people and "
+                      "households counted once across posts, by post, day, origin, sex and age band")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="csv: the national figures only, one row per breakdown and value")
+    p.add_argument("--json", action="store_true", help="the same as --format json")
+    p.add_argument("--output", metavar="FILE", default=None,
+                   help="write the report to FILE (replaced if it exists) instead of printing it")
     p.set_defaults(func=cmd_report)
     p = hq.add_parser("duplicates", parents=[base],
                       help="list members who may be registered at two posts, strongest evidence "
@@ -290,14 +296,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    form = "json" if args.json else args.format
     hq = _open(args)
     with Registry.open(hq) as registry:
         report = build_report(registry, trust=hq.trust_list())
-    if args.json:
-        print(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+        figures = national_figures(registry)
+    if form == "json":
+        text = json.dumps({**report.to_json(), "figures": figures.to_json()}, indent=1,
+                          ensure_ascii=False) + "\n"
+    elif form == "csv":
+        text = figures.csv()
     else:
-        for line in report.lines():
-            print(line)
+        text = "".join(line + "\n" for line in report.lines() + figures.lines())
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    atomic_write(args.output, text.encode("utf-8"))  # StorageError: one line, nothing half-written
+    print(f"report written to {args.output}")
     return 0
 
 

@@ -14,6 +14,7 @@
     decisions.py  decide: HQ's own same/different decisions on pairs (never a merge)
     members.py    a household version's JSON as the matcher and the report read it
     report.py     build_report: posts, batches, gaps, held files, totals
+    national.py   national_figures: people and households counted once, by post, day, origin, sex, age
 
 Described for people in docs/hq.md. HQ shares building blocks with the posts
 (the batch format and its record schema in fieldreg.batches, keys, dedup,
@@ -45,6 +46,7 @@ from fieldreg.hq.held import (
     release as release_held,
 )
 from fieldreg.hq.importer import ImportResult, import_batch
+from fieldreg.hq.national import NationalFigures, national_figures
 from fieldreg.hq.recovery import answer_recovery, issued_recoveries
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.report import Report, build_report
@@ -61,6 +63,7 @@ __all__ = [
     "HqDir",
     "HqDuplicates",
     "ImportResult",
+    "NationalFigures",
     "Registry",
     "Report",
     "abridged",
@@ -75,6 +78,7 @@ __all__ = [
     "import_batch",
     "issued_recoveries",
     "key_id_hex",
+    "national_figures",
     "parse_key_id",
     "reject_held",
     "release_held",
