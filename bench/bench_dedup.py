@@ -92,6 +92,23 @@ def to_person(row: dict[str, str], key: str, group: str, site: str = "") -> Pers
     )
 
 
+AGAIN_KINDS = ("m_spelling", "m_swapped", "m_typo", "m_drift")
+
+
+def registered_again(rng: random.Random, row: dict[str, str], kind: str | None = None) -> dict[str, str]:
+    """``row``'s person registered again: the generator's drift and origin variants, then one of
+    its name variants (``kind``, else drawn after the rest)."""
+    again = GEN["second_registration"](rng, row)
+    kind = kind or rng.choice(AGAIN_KINDS)
+    if kind == "m_spelling":
+        again["family"] = GEN["respell"](rng, row["family"])
+    elif kind == "m_swapped":
+        again["given"], again["family"] = row["family"], row["given"].split()[0]
+    elif kind == "m_typo":
+        again["given"] = GEN["typo"](rng, row["given"])
+    return again
+
+
 def population(households: int, seed: int) -> tuple[list[Person], list[Person]]:
     """People of ``households`` households, and 5 % re-registrations of them (as probes)."""
     rng = random.Random(seed)
@@ -108,14 +125,8 @@ def population(households: int, seed: int) -> tuple[list[Person], list[Person]]:
         for n, row in enumerate(members, start=1):
             people.append(to_person(row, f"{regno}/{n}", regno))
             if rng.random() < 0.05:
-                kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
-                again = GEN["second_registration"](rng, row)
-                if kind == "m_spelling":
-                    again["family"] = GEN["respell"](rng, row["family"])
-                elif kind == "m_swapped":
-                    again["given"], again["family"] = row["family"], row["given"].split()[0]
-                elif kind == "m_typo":
-                    again["given"] = GEN["typo"](rng, row["given"])
+                kind = rng.choice(AGAIN_KINDS)
+                again = registered_again(rng, row, kind)
                 repeats.append(to_person(again, f"NEW-{len(repeats)}/1", f"NEW-{len(repeats)}"))
     return people, repeats
 
@@ -271,15 +282,7 @@ def hq_population(
         return f"{post}-26-{counters[post]:06d}"
 
     def again_of(row: dict[str, str]) -> dict[str, str]:
-        again = GEN["second_registration"](rng, row)
-        kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
-        if kind == "m_spelling":
-            again["family"] = GEN["respell"](rng, row["family"])
-        elif kind == "m_swapped":
-            again["given"], again["family"] = row["family"], row["given"].split()[0]
-        elif kind == "m_typo":
-            again["given"] = GEN["typo"](rng, row["given"])
-        return again
+        return registered_again(rng, row)
 
     def elsewhere(post: str) -> str:
         return rng.choice([p for p in HQ_POSTS if p != post]) if rng.random() < 0.7 else post
