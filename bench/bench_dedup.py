@@ -21,13 +21,15 @@ generator's spelling/typo/drift variants. Then measures:
 3. ``DedupIndex.all_pairs`` over ``--all-pairs-people`` people, against the
    estimated cost of scoring every pair (the cost of one pair measured just
    before and just after the pass);
-4. the HQ pass (``all_pairs(across_sites=True, same_origin=True)``, what
-   ``fieldreg hq duplicates`` runs) over ``--hq-people`` people (and with
-   ``--hq-any-origin`` the pass without the origin rule too), and on
-   ``--hq-baseline-people`` people the plain blocked pass, the cross-post
-   pass without the origin rule and with it for every name, with how many of
-   the known cross-post re-registrations each finds (``--hq-rounds N``: N
-   rounds of these four, alternating, median times).
+4. the HQ list (what ``fieldreg hq duplicates`` prints): on
+   ``--hq-baseline-people`` people, the blocked pass alone
+   (``all_pairs(across_sites=True, same_origin=True)``, the list until issue
+   17) and the list ranked by household evidence
+   (``fieldreg.dedup.households``, the pass on ``--hq-processes`` processes),
+   with how many of the known cross-post re-registrations each lists, its
+   precision and the precision of its first 1,000 pairs (``--hq-rounds N``: N
+   alternating rounds, median times); on ``--hq-people`` people the ranked
+   list alone, with the process's peak memory (VmHWM).
 
 Why the HQ population is shaped as it is: one post's register (items 1-3)
 draws on 35 villages, which is what a post sees. HQ's million people do not
@@ -40,9 +42,12 @@ each (names built from common Mande syllables, so many look alike, as real
 ones do: -bougou, -dougou...), village sizes skewed within a region, 85 % of
 a post's households from its own region; names from the same generator as
 above (no regional skew of family names, which would make things worse, not
-better). 5 % of people register again, 70 % of them at another post, with the
-generator's spelling/swap/typo/drift variants and its origin variants
-(respelled, missing, or another place).
+better). Who registers again (``--hq-model``): by default ("household",
+issue 17) 5 % of households, 70 % of them at another post, four times in five
+as a household (each member again with probability 0.9) and once in five one
+member alone; with "person" (the model of the first HQ figures) 5 % of people,
+each alone. Each with the generator's spelling/swap/typo/drift variants and
+its origin variants (respelled, missing, or another place).
 
 Prints one table. Nothing here is a test.
 """

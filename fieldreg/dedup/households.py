@@ -20,18 +20,20 @@ tolerance. What tells one family from another is the rest of the household:
 two registrations whose other members also pair up (names, sexes, birth years)
 are far likelier one family registered twice than two families of namesakes.
 
-The evidence is counted in bits, the way record linkage (Fellegi and Sunter)
-counts it: for each member pair, how unlikely the agreement is by chance
-(the frequency of the family name, of the given name, of a birth year that
-close and of the sex among the people indexed). The household pair's *lead*
-pair (the rarest) is weighed against everyone (``log2(1 / (N × chance))``:
-0 bits when one chance namesake is expected in the register); each other pair
-that pairs up is weighed against the other household only
-(``log2(1 / (size × chance))``, its family name not counted again when it is
-the lead's); the origin adds the locality's rarity when the two agree and
-subtracts ``_DIFFERENT_ORIGIN_BITS`` when they clearly differ. Every member
+The evidence is counted in bits (log2 of a likelihood ratio, as record
+linkage after Fellegi and Sunter counts it). For each member pair: how rare
+the agreeing names and sex are among the people indexed (the rarer side's
+first given and family name words), and how much likelier the birth-year gap
+is for one person than for two strangers. The household pair's *lead* pair
+(the strongest) is weighed against the whole register, with a prior: the
+share of people registered twice, estimated from the clear cases among the
+candidates, over the register's size. Each other member pair is weighed
+against the other household only (its family name not counted again when it
+is the lead's); the origin counts once (the same locality: its rarity; spelt
+alike: the rarity of such spellings; clearly different: against). Every member
 pair of the two households is listed with the household pair's evidence,
-strongest first; pairs below ``MIN_EVIDENCE`` are not listed.
+strongest first; pairs below ``MIN_EVIDENCE`` are not listed. docs/dedup.md §8
+gives every rate and why the cut is where it is.
 
 Members are paired one to one inside a household pair (a person is at most
 one member of the other household), and a member whose names the pass did

@@ -460,6 +460,22 @@
         <translation>les enregistrements ne correspondent pas aux nombres ou à la plage d&apos;audit du manifeste</translation>
     </message>
     <message>
+        <source>receipt: a decision entry is not [member a, member b, same|different, time, who]</source>
+        <translation>reçu : une décision n&apos;est pas [membre a, membre b, same|different, heure, auteur]</translation>
+    </message>
+    <message>
+        <source>evidence {bits:.1f} bits</source>
+        <translation>indices {bits:.1f} bits</translation>
+    </message>
+    <message>
+        <source>other members pair up: {others}</source>
+        <translation>d&apos;autres membres se correspondent : {others}</translation>
+    </message>
+    <message>
+        <source>no other member pairs up</source>
+        <translation>aucun autre membre ne correspond</translation>
+    </message>
+    <message>
         <source>{where}: key entry is not a map</source>
         <translation>{where}&#xa0;: l&apos;entrée de clé n&apos;est pas une table</translation>
     </message>
