@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>receipt: a decision entry is not [member a, member b, same|different, time, who]</source>
-        <translation>reçu : une décision n&apos;est pas [membre a, membre b, same|different, heure, auteur]</translation>
+        <translation>reçu&#xa0;: une décision n&apos;est pas [membre a, membre b, same|different, heure, auteur]</translation>
     </message>
     <message>
         <source>evidence {bits:.1f} bits</source>
@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>other members pair up: {others}</source>
-        <translation>d&apos;autres membres se correspondent : {others}</translation>
+        <translation>d&apos;autres membres se correspondent&#xa0;: {others}</translation>
     </message>
     <message>
         <source>no other member pairs up</source>
