@@ -21,13 +21,15 @@ generator's spelling/typo/drift variants. Then measures:
 3. ``DedupIndex.all_pairs`` over ``--all-pairs-people`` people, against the
    estimated cost of scoring every pair (the cost of one pair measured just
    before and just after the pass);
-4. the HQ pass (``all_pairs(across_sites=True, same_origin=True)``, what
-   ``fieldreg hq duplicates`` runs) over ``--hq-people`` people (and with
-   ``--hq-any-origin`` the pass without the origin rule too), and on
-   ``--hq-baseline-people`` people the plain blocked pass, the cross-post
-   pass without the origin rule and with it for every name, with how many of
-   the known cross-post re-registrations each finds (``--hq-rounds N``: N
-   rounds of these four, alternating, median times).
+4. the HQ list (what ``fieldreg hq duplicates`` prints): on
+   ``--hq-baseline-people`` people, the blocked pass alone
+   (``all_pairs(across_sites=True, same_origin=True)``, the list until issue
+   17) and the list ranked by household evidence
+   (``fieldreg.dedup.households``, the pass on ``--hq-processes`` processes),
+   with how many of the known cross-post re-registrations each lists, its
+   precision and the precision of its first 1,000 pairs (``--hq-rounds N``: N
+   alternating rounds, median times); on ``--hq-people`` people the ranked
+   list alone, with the process's peak memory (VmHWM).
 
 Why the HQ population is shaped as it is: one post's register (items 1-3)
 draws on 35 villages, which is what a post sees. HQ's million people do not
@@ -40,9 +42,12 @@ each (names built from common Mande syllables, so many look alike, as real
 ones do: -bougou, -dougou...), village sizes skewed within a region, 85 % of
 a post's households from its own region; names from the same generator as
 above (no regional skew of family names, which would make things worse, not
-better). 5 % of people register again, 70 % of them at another post, with the
-generator's spelling/swap/typo/drift variants and its origin variants
-(respelled, missing, or another place).
+better). Who registers again (``--hq-model``): by default ("household",
+issue 17) 5 % of households, 70 % of them at another post, four times in five
+as a household (each member again with probability 0.9) and once in five one
+member alone; with "person" (the model of the first HQ figures) 5 % of people,
+each alone. Each with the generator's spelling/swap/typo/drift variants and
+its origin variants (respelled, missing, or another place).
 
 Prints one table. Nothing here is a test.
 """
@@ -67,7 +72,8 @@ from common import alternate, median_ratio  # bench/, first on the path when a s
 from rapidfuzz import fuzz, process
 
 from fieldreg.dedup import DedupIndex, Person
-from fieldreg.dedup.crowd import CROWD
+from fieldreg.dedup.households import HouseholdEvidence
+from fieldreg.dedup.parallel import all_pairs_in_processes
 from fieldreg.dedup.profile import build_profile
 from fieldreg.dedup.scoring import score_profiles
 
@@ -91,6 +97,23 @@ def to_person(row: dict[str, str], key: str, group: str, site: str = "") -> Pers
     )
 
 
+AGAIN_KINDS = ("m_spelling", "m_swapped", "m_typo", "m_drift")
+
+
+def registered_again(rng: random.Random, row: dict[str, str], kind: str | None = None) -> dict[str, str]:
+    """``row``'s person registered again: the generator's drift and origin variants, then one of
+    its name variants (``kind``, else drawn after the rest)."""
+    again = GEN["second_registration"](rng, row)
+    kind = kind or rng.choice(AGAIN_KINDS)
+    if kind == "m_spelling":
+        again["family"] = GEN["respell"](rng, row["family"])
+    elif kind == "m_swapped":
+        again["given"], again["family"] = row["family"], row["given"].split()[0]
+    elif kind == "m_typo":
+        again["given"] = GEN["typo"](rng, row["given"])
+    return again
+
+
 def population(households: int, seed: int) -> tuple[list[Person], list[Person]]:
     """People of ``households`` households, and 5 % re-registrations of them (as probes)."""
     rng = random.Random(seed)
@@ -107,14 +130,8 @@ def population(households: int, seed: int) -> tuple[list[Person], list[Person]]:
         for n, row in enumerate(members, start=1):
             people.append(to_person(row, f"{regno}/{n}", regno))
             if rng.random() < 0.05:
-                kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
-                again = GEN["second_registration"](rng, row)
-                if kind == "m_spelling":
-                    again["family"] = GEN["respell"](rng, row["family"])
-                elif kind == "m_swapped":
-                    again["given"], again["family"] = row["family"], row["given"].split()[0]
-                elif kind == "m_typo":
-                    again["given"] = GEN["typo"](rng, row["given"])
+                kind = rng.choice(AGAIN_KINDS)
+                again = registered_again(rng, row, kind)
                 repeats.append(to_person(again, f"NEW-{len(repeats)}/1", f"NEW-{len(repeats)}"))
     return people, repeats
 
@@ -245,8 +262,19 @@ def hq_villages(rng: random.Random) -> list[list[str]]:
     return [names[r * 300:(r + 1) * 300] for r in range(len(HQ_POSTS))]
 
 
-def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[str, str]]]:
-    """About ``n_people`` people at 8 posts, and the (first, again) keys of cross-post re-registrations."""
+def hq_population(
+    n_people: int, seed: int, *, model: str = "household",
+) -> tuple[list[Person], list[tuple[str, str]]]:
+    """About ``n_people`` people at 8 posts, and the (first, again) keys of cross-post re-registrations.
+
+    ``model`` says who registers again. "person" (the model of the first HQ
+    benchmarks): each person, with probability 0.05, alone, as a one-person
+    household. "household" (issue 17): each household, with probability 0.05,
+    registers again; four times in five the household comes back (each member
+    present again with probability 0.9, at least one), once in five one member
+    comes back alone; the origin is the household's, so its variant (respelled,
+    missing, coarser, another place) is the same for every member.
+    """
     rng = random.Random(seed)
     regions = hq_villages(rng)
     cum = [list(itertools.accumulate(1.0 / (i + 5) for i in range(len(v)))) for v in regions]
@@ -257,6 +285,12 @@ def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[st
     def regno(post: str) -> str:
         counters[post] += 1
         return f"{post}-26-{counters[post]:06d}"
+
+    def again_of(row: dict[str, str]) -> dict[str, str]:
+        return registered_again(rng, row)
+
+    def elsewhere(post: str) -> str:
+        return rng.choice([p for p in HQ_POSTS if p != post]) if rng.random() < 0.7 else post
 
     while len(people) < n_people:
         post = rng.choices(HQ_POSTS, HQ_POST_WEIGHTS)[0]
@@ -272,73 +306,108 @@ def hq_population(n_people: int, seed: int) -> tuple[list[Person], list[tuple[st
         for n, row in enumerate(members, start=1):
             row["locality"] = village
             people.append(to_person(row, f"{number}/{n}", number, post))
-            if rng.random() < 0.05:
-                again = GEN["second_registration"](rng, row)
-                kind = rng.choice(["m_spelling", "m_swapped", "m_typo", "m_drift"])
-                if kind == "m_spelling":
-                    again["family"] = GEN["respell"](rng, row["family"])
-                elif kind == "m_swapped":
-                    again["given"], again["family"] = row["family"], row["given"].split()[0]
-                elif kind == "m_typo":
-                    again["given"] = GEN["typo"](rng, row["given"])
-                where = rng.choice([p for p in HQ_POSTS if p != post]) if rng.random() < 0.7 else post
+            if model == "person" and rng.random() < 0.05:
+                again = again_of(row)
+                where = elsewhere(post)
                 other = regno(where)
                 people.append(to_person(again, f"{other}/1", other, where))
                 if where != post:
                     cross.append((f"{number}/{n}", f"{other}/1"))
+        if model == "household" and rng.random() < 0.05:
+            if rng.random() < 0.2:
+                back = [rng.randrange(len(members))]
+            else:
+                back = [i for i in range(len(members)) if rng.random() < 0.9] or [0]
+            locality = again_of(members[0])["locality"]  # the household's origin, once
+            where = elsewhere(post)
+            other = regno(where)
+            for n, i in enumerate(back, start=1):
+                again = again_of(members[i])
+                again["locality"] = locality
+                people.append(to_person(again, f"{other}/{n}", other, where))
+                if where != post:
+                    cross.append((f"{number}/{i + 1}", f"{other}/{n}"))
     return people, cross
 
 
-def bench_hq(n_people: int, baseline_people: int, any_origin_too: bool = False, rounds: int = 1) -> None:
+def bench_hq(n_people: int, baseline_people: int, any_origin_too: bool = False, rounds: int = 1, *,
+             model: str = "household", processes: int = 2) -> None:
     row("HQ pass: load average at start", Path("/proc/loadavg").read_text().split()[0])
     if baseline_people:
-        people, cross = hq_population(baseline_people, seed=21)
+        people, cross = hq_population(baseline_people, seed=21, model=model)
         index = DedupIndex(people, ref_year=REF_YEAR)
-        variants = {
-            "plain blocked pass (all posts, any origin)": {},
-            "cross-post only, any origin": {"across_sites": True},
-            "cross-post, origin rule for every name (crowd 0)":
-                {"across_sites": True, "same_origin": True, "crowd": 0},
-            f"cross-post, origin rule past {CROWD} namesakes (HQ default)":
-                {"across_sites": True, "same_origin": True},
+        evidence = HouseholdEvidence(people, ref_year=REF_YEAR)
+        hq = {"across_sites": True, "same_origin": True}
+        variants: dict[str, Callable[[], HqRun]] = {
+            "the pass alone, one process (the HQ list until issue 17)": lambda: _hq_pass(index, cross, hq),
+            f"ranked by household evidence, {processes} processes (HQ default)":
+                lambda: _hq_ranked(index, evidence, cross, processes),
         }
-        # The plain pass is the others' baseline: with --hq-rounds > 1 they alternate.
-        runs = alternate({label: lambda kw=kw: _hq_pass(index, cross, kw)
-                          for label, kw in variants.items()}, rounds=rounds)
+        runs = alternate(variants, rounds=rounds)
         for label, results in runs.items():
-            _hq_row(f"{len(people):,} people: {label}", results, len(cross))
-        del index, people
+            _hq_row(f"{len(people):,} people ({model} model): {label}", results, len(cross))
+        del index, people, evidence
         gc.collect()
     if n_people:
         t = time.perf_counter()
-        people, cross = hq_population(n_people, seed=22)
+        people, cross = hq_population(n_people, seed=22, model=model)
         gen_s = time.perf_counter() - t
         t = time.perf_counter()
         index = DedupIndex(people, ref_year=REF_YEAR)
-        row(f"HQ {len(people):,} people: population generated / index built",
+        evidence = HouseholdEvidence(people, ref_year=REF_YEAR)
+        row(f"HQ {len(people):,} people: population generated / index and frequencies built",
             f"{gen_s:.0f} s / {time.perf_counter() - t:.0f} s, RSS {rss_mib():,.0f} MiB")
-        _hq_row(f"{len(people):,} people: cross-post, origin rule past {CROWD} namesakes (HQ default)",
-                [_hq_pass(index, cross, {"across_sites": True, "same_origin": True})], len(cross))
+        _hq_row(f"{len(people):,} people ({model} model): ranked by household evidence, {processes} processes",
+                [_hq_ranked(index, evidence, cross, processes)], len(cross))
+        row("HQ: this process's peak memory (VmHWM)", f"{vm_hwm_mib():,.0f} MiB")
         if any_origin_too:
             _hq_row(f"{len(people):,} people: cross-post only, any origin",
                     [_hq_pass(index, cross, {"across_sites": True})], len(cross))
 
 
-def _hq_pass(index: DedupIndex, cross: list[tuple[str, str]], kw: dict[str, object]) -> tuple[float, int, int]:
-    """One pass: (seconds, pairs listed, known cross-post re-registrations among them)."""
+#: (seconds, pairs listed, known cross-post re-registrations among them, true among the first 1,000)
+HqRun = tuple[float, int, int, float]
+
+
+def _hq_pass(index: DedupIndex, cross: list[tuple[str, str]], kw: dict[str, object]) -> HqRun:
+    """The blocked pass alone (block order: no ranking, so no "first 1,000")."""
     t = time.perf_counter()
-    found = {frozenset((m.a, m.b)) for m in index.all_pairs(**kw)}
+    found = {frozenset((m.a, m.b)) for m in index.all_pairs(**kw)}  # type: ignore[arg-type]
     pass_s = time.perf_counter() - t
-    return pass_s, len(found), sum(frozenset(pair) in found for pair in cross)
+    return pass_s, len(found), sum(frozenset(pair) in found for pair in cross), float("nan")
 
 
-def _hq_row(label: str, results: list[tuple[float, int, int]], cross: int) -> None:
+def _hq_ranked(index: DedupIndex, evidence: HouseholdEvidence, cross: list[tuple[str, str]],
+               processes: int) -> HqRun:
+    """What ``fieldreg hq duplicates`` lists: the pass on ``processes`` processes, then the ranking."""
+    t = time.perf_counter()
+    found = all_pairs_in_processes(index, processes=processes, across_sites=True, same_origin=True)
+    ranked = evidence.rank(found)
+    pass_s = time.perf_counter() - t
+    truth = {frozenset(pair) for pair in cross}
+    listed = [frozenset((r.match.a, r.match.b)) for r in ranked]
+    first = listed[:1000]
+    return (pass_s, len(listed), sum(pair in truth for pair in listed),
+            sum(pair in truth for pair in first) / max(1, len(first)))
+
+
+def _hq_row(label: str, results: list[HqRun], cross: int) -> None:
     pass_s = statistics.median(r[0] for r in results)
-    _, pairs, hits = results[0]
+    _, pairs, hits, first = results[0]
     rounds = f" (median of {len(results)} rounds)" if len(results) > 1 else ""
+    top = "" if first != first else f"; precision in the first 1,000: {first:.3f}"  # nan: not ranked
     row(label, f"{pass_s:.0f} s ({pass_s / 60:.1f} min){rounds}, {pairs:,} pairs; "
-        f"{hits:,} of {cross:,} cross-post re-registrations found ({hits / max(1, cross):.1%})")
+        f"{hits:,} of {cross:,} cross-post re-registrations found (recall {hits / max(1, cross):.3f}, "
+        f"precision {hits / max(1, pairs):.3f}{top})")
     sys.stdout.flush()
+
+
+def vm_hwm_mib() -> float:
+    """This process's own peak resident memory (docs/benchmarks.md: why VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def main() -> None:
@@ -352,6 +421,9 @@ def main() -> None:
                         help="also run the --hq-people pass without the origin rule (slow)")
     parser.add_argument("--hq-rounds", type=int, default=1,
                         help="alternating rounds of the --hq-baseline-people passes (each ~1 min)")
+    parser.add_argument("--hq-model", choices=("household", "person"), default="household",
+                        help="who registers again: whole households (default) or single people")
+    parser.add_argument("--hq-processes", type=int, default=2)
     args = parser.parse_args()
     print(f"fieldreg dedup benchmark, {datetime.date.today()}, {platform.platform()}, "
           f"Python {platform.python_version()}, {os.cpu_count()} cores")
@@ -361,7 +433,8 @@ def main() -> None:
     if args.all_pairs_people:
         bench_all_pairs(args.all_pairs_people)
     if args.hq_people or args.hq_baseline_people:
-        bench_hq(args.hq_people, args.hq_baseline_people, args.hq_any_origin, args.hq_rounds)
+        bench_hq(args.hq_people, args.hq_baseline_people, args.hq_any_origin, args.hq_rounds,
+                 model=args.hq_model, processes=args.hq_processes)
     sys.stdout.flush()
 
 

@@ -28,6 +28,7 @@ from fieldreg.batches.reader import (
 )
 from fieldreg.batches.receipt import (
     Receipt,
+    SettledPair,
     issue_receipt,
     open_receipt,
     receipt_filename,
@@ -70,6 +71,7 @@ __all__ = [
     "Manifest",
     "ReadBatch",
     "Receipt",
+    "SettledPair",
     "WrittenBatch",
     "batch_filename",
     "issue_receipt",

@@ -124,6 +124,8 @@ def cmd_receipt_load(args: argparse.Namespace) -> int:
     before = f" (acknowledged before: {_ranges(result.already)})" if result.already else ""
     print(f"receipt from HQ for post {result.post}: {what}{before}; "
           f"{result.pruned} outbox rows deleted")
+    if result.decisions:
+        print(f"{result.decisions} duplicate pair(s) settled by HQ: no longer proposed here")
     problem = False
     for seq in result.mismatched:
         problem = True

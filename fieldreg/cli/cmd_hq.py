@@ -5,8 +5,9 @@
     fieldreg hq revoke-key --dir /srv/hq 57fabf4ce8e9eb34
     fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
     fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
-    fieldreg hq report --dir /srv/hq [--json]
-    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--within-post] [--any-origin]
+    fieldreg hq report --dir /srv/hq [--format text|json|csv] [--output FILE]
+    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--min-evidence -4] [--within-post]
+    fieldreg hq duplicates decide TGR1-26-000012-7/1 NIA-26-000410-3/2 same --dir /srv/hq [--by NAME]
     fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
     fieldreg hq tls --dir /srv/hq --name HOST ; fieldreg hq serve --dir /srv/hq --listen ADDR:PORT
 
@@ -30,6 +31,7 @@ from fieldreg.fsutil import atomic_write
 from fieldreg.hq import (
     CROWD,
     DEFAULT_THRESHOLD,
+    MIN_EVIDENCE,
     HqCandidate,
     HqDir,
     HqDuplicates,
@@ -38,14 +40,17 @@ from fieldreg.hq import (
     answer_recovery,
     build_report,
     check_escrow_recipients,
+    decide,
     held_content,
     held_record,
     held_records,
     import_batch,
     key_id_hex,
+    national_figures,
     parse_key_id,
     reject_held,
     release_held,
+    write_receipts,
 )
 from fieldreg.model import utcnow
 
@@ -94,14 +99,29 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                    help="where to write receipt-<POST>.cose (default: HQDIR/receipts)")
     p.set_defaults(func=cmd_import)
     p = hq.add_parser("report", parents=[base],
-                      help="posts, batches, gaps, held files and totals in the registry")
-    p.add_argument("--json", action="store_true")
+                      help="posts, batches, gaps, held files and totals in the registry; people and "
+                      "households counted once across posts, by post, day, origin, sex and age band")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="csv: the national figures only, one row per breakdown and value")
+    p.add_argument("--json", action="store_true", help="the same as --format json")
+    p.add_argument("--output", metavar="FILE", default=None,
+                   help="write the report to FILE (replaced if it exists) instead of printing it")
     p.set_defaults(func=cmd_report)
     p = hq.add_parser("duplicates", parents=[base],
-                      help="list members who may be registered at two posts (nothing is merged)")
+                      help="list members who may be registered at two posts, strongest evidence "
+                      "first (nothing is merged); 'decide A B same|different' records HQ's decision")
+    p.add_argument("decide", nargs="*", metavar="decide A B same|different",
+                   help="record that members A and B (<regno>/<member id>) are the same person or not")
+    p.add_argument("--by", default=None,
+                   help="who decides (default: the user name of this session)")
     p.add_argument("--json", action="store_true", help="one JSON object per pair")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help=f"lowest score to list (0-1, default {DEFAULT_THRESHOLD})")
+    p.add_argument("--min-evidence", type=float, default=MIN_EVIDENCE, metavar="BITS",
+                   help=f"lowest household evidence to list, in bits (default {MIN_EVIDENCE:g}; "
+                   "lower lists more namesakes)")
+    p.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                   help="processes sharing the pass (default: one per core)")
     p.add_argument("--within-post", action="store_true",
                    help="also list pairs whose two members were registered at the same post")
     p.add_argument("--any-origin", action="store_true",
@@ -278,20 +298,33 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    form = "json" if args.json else args.format
     hq = _open(args)
     with Registry.open(hq) as registry, registry.db.snapshot():  # one moment, imports go on
         report = build_report(registry, trust=hq.trust_list())
-    if args.json:
-        print(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+        figures = national_figures(registry)
+    if form == "json":
+        text = json.dumps({**report.to_json(), "figures": figures.to_json()}, indent=1,
+                          ensure_ascii=False) + "\n"
+    elif form == "csv":
+        text = figures.csv()
     else:
-        for line in report.lines():
-            print(line)
+        text = "".join(line + "\n" for line in report.lines() + figures.lines())
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    atomic_write(args.output, text.encode("utf-8"))  # StorageError: one line, nothing half-written
+    print(f"report written to {args.output}")
     return 0
 
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
+    if args.decide:
+        return _decide(args)
     if not 0 < args.threshold <= 1:
         raise InvalidInput("--threshold must be between 0 and 1")
+    if args.processes < 1:
+        raise InvalidInput("--processes must be at least 1")
     hq = _open(args)
     shown = {"pairs": -1}
 
@@ -306,17 +339,33 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     with Registry.open(hq) as registry:
         finder = HqDuplicates(registry, progress=progress)
         pairs = finder.pairs(threshold=args.threshold, within_post=args.within_post,
-                             same_origin=not args.any_origin, progress=progress)
+                             same_origin=not args.any_origin, min_evidence=args.min_evidence,
+                             processes=args.processes, progress=progress)
     for pair in pairs:
         if args.json:
             emit_json(pair.to_json())
             continue
-        print(f"{pair.match.score:.2f}  {_who(pair, 'a')}  ~  {_who(pair, 'b')}")
-        print(f"      {pair.match.explanation()}")
+        print(f"{pair.evidence:+.1f} bits  {pair.match.score:.2f}  {_who(pair, 'a')}  ~  {_who(pair, 'b')}")
+        print(f"      {pair.explanation}")
     if not args.json:
         where = "at any posts" if args.within_post else "across posts"
         print(f"{len(pairs)} possible duplicate pair(s) {where} among {len(finder)} members; "
               "nothing was merged")
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    words = args.decide
+    if len(words) != 4 or words[0] != "decide":
+        raise InvalidInput("usage: fieldreg hq duplicates decide A B same|different --dir HQDIR")
+    hq = _open(args)
+    with Registry.open(hq) as registry:
+        decision = decide(registry, words[1], words[2], words[3], by=args.by or getpass.getuser())
+        written = write_receipts(hq, registry, {decision.post_a, decision.post_b})
+    print(f"{decision.member_a} and {decision.member_b}: {decision.decision} "
+          f"(decided by {decision.decided_by} at {decision.decided_at}); nothing was merged")
+    for line in written:
+        print(line)
     return 0
 
 

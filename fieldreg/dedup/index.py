@@ -172,6 +172,7 @@ class DedupIndex:
         same_origin: bool = False,
         crowd: int = CROWD,
         progress: Progress | None = None,
+        part: tuple[int, int] = (0, 1),
     ) -> Iterator[Match]:
         """Every pair scoring at least ``threshold``, each once, blocked on pair keys.
 
@@ -192,9 +193,12 @@ class DedupIndex:
         different (similarity at least ``LOCALITY_DIFFERENT``, or unknown); a
         rarer name still meets everyone. Both restrictions apply before any
         pair is scored.
+
+        ``part=(i, n)``: only the i-th of n shares of the blocks (for n
+        processes; :func:`fieldreg.dedup.parallel.all_pairs_in_processes`).
         """
         yield from AllPairs(self._table, ref_year=self.ref_year, threshold=threshold, across_sites=across_sites,
-                            same_origin=same_origin, crowd=crowd).run(progress)
+                            same_origin=same_origin, crowd=crowd).run(progress, part=part)
 
     def _explained(self, slot: int, probe: Profile, prefix: bool) -> Match:
         # Re-profile from the stored person: the shared signature's words carry

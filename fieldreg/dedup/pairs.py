@@ -71,12 +71,20 @@ class AllPairs:
         # In the block being visited: each person's namesakes across all its spellings.
         self._namesakes: dict[int, int] = {}
 
-    def run(self, progress: Progress | None = None) -> Iterator[Match]:
-        """Every pair, block by block; ``progress(done, total)`` every 500 blocks and at the end."""
+    def run(self, progress: Progress | None = None, *, part: tuple[int, int] = (0, 1)) -> Iterator[Match]:
+        """Every pair, block by block; ``progress(done, total)`` every 500 blocks and at the end.
+
+        ``part=(i, n)`` visits only every n-th block from the i-th: n processes,
+        one part each, find every pair once between them (a pair of names is
+        visited in one block only, whichever process holds it).
+        """
         table = self._table
         keys = sorted(k for k in table.blocks if k[:2] in ("P:", "X:"))
         total = len(keys)
+        which, parts = part
         for done, key in enumerate(keys, start=1):
+            if (done - 1) % parts != which:
+                continue
             sig_ids = sorted(table.blocks[key])
             if self._near is not None:
                 self._namesakes = count_namesakes((self._buckets(s) for s in sig_ids), threshold=self._threshold)

@@ -12,8 +12,11 @@
     checks.py     the key, sequence and audit-chain checks; the refusals
     authority.py  each post's account authority pinned; changed authority, bad and new grants flagged
     files.py      a refused fork's or conflict's held copy; the post's receipt
-    duplicates.py HqDuplicates: possible duplicates across posts
+    duplicates.py HqDuplicates: possible duplicates across posts, ranked by household evidence
+    decisions.py  decide: HQ's own same/different decisions on pairs (never a merge)
+    members.py    a household version's JSON as the matcher and the report read it
     report.py     build_report: posts, batches, gaps, held files, totals
+    national.py   national_figures: people and households counted once, by post, day, origin, sex, age
     server/       the receiver posts upload to over HTTPS ('fieldreg hq serve', docs/formats/sync.md)
 
 Described for people in docs/hq.md. HQ shares building blocks with the posts
@@ -32,7 +35,10 @@ search's defaults are exported here with the registry, import and report.
 
 from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
+from fieldreg.dedup.households import MIN_EVIDENCE
+from fieldreg.hq.decisions import HqDecision, decide
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
+from fieldreg.hq.files import write_receipts
 from fieldreg.hq.held import (
     HeldRecord,
     abridged,
@@ -43,6 +49,7 @@ from fieldreg.hq.held import (
     release as release_held,
 )
 from fieldreg.hq.importer import ImportResult, import_batch
+from fieldreg.hq.national import NationalFigures, national_figures
 from fieldreg.hq.recovery import answer_recovery, issued_recoveries
 from fieldreg.hq.registry import Registry, describe_missing
 from fieldreg.hq.report import Report, build_report
@@ -52,17 +59,21 @@ from fieldreg.keys.hqdir import check_escrow_recipients
 __all__ = [
     "CROWD",
     "DEFAULT_THRESHOLD",
+    "MIN_EVIDENCE",
     "HeldRecord",
     "HqCandidate",
+    "HqDecision",
     "HqDir",
     "HqDuplicates",
     "ImportResult",
+    "NationalFigures",
     "Registry",
     "Report",
     "abridged",
     "answer_recovery",
     "build_report",
     "check_escrow_recipients",
+    "decide",
     "describe_missing",
     "held_content",
     "held_record",
@@ -70,7 +81,9 @@ __all__ = [
     "import_batch",
     "issued_recoveries",
     "key_id_hex",
+    "national_figures",
     "parse_key_id",
     "reject_held",
     "release_held",
+    "write_receipts",
 ]

@@ -6,19 +6,24 @@
 A fork or a conflict is copied to ``HQDIR/held/`` (durably, through
 :func:`fieldreg.fsutil.atomic_file`) and recorded for a person to decide; the
 registry itself is not merged. The receipt lists every batch HQ holds for the
-post; a receipt that cannot be written does not undo the import.
+post and HQ's newest decision on each pair with a member of the post
+(fieldreg/hq/decisions.py); a receipt that cannot be written does not undo the
+import. ``write_receipts`` writes them again after HQ decides a pair.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from fieldreg.batches import ReadBatch, batch_filename, issue_receipt, receipt_filename
+from fieldreg.batches import ReadBatch, SettledPair, batch_filename, issue_receipt, receipt_filename
 from fieldreg.errors import StorageError
 from fieldreg.fsutil import atomic_file, atomic_write
 from fieldreg.hq.checks import Refusal
+from fieldreg.hq.decisions import for_post
 from fieldreg.hq.registry import HELD_DIR, RECEIPTS_DIR, Registry
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.model import iso_utc, utcnow
@@ -63,10 +68,27 @@ def write_receipt(hq: HqDir, registry: Registry, post: str,
     target = directory / receipt_filename(post)
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(target, issue_receipt(hq, post, registry.receipt_batches(post)))
+        atomic_write(target, issue_receipt(hq, post, registry.receipt_batches(post),
+                                           decisions=_settled_pairs(registry, post)))
     except OSError as err:
         return {"receipt_error": f"receipt not written: cannot create {directory} "
                                  f"({err.strerror or err})"}
     except StorageError as err:
         return {"receipt_error": f"receipt not written: {err}"}
     return {"receipt": target}
+
+
+def write_receipts(hq: HqDir, registry: Registry, posts: Iterable[str]) -> list[str]:
+    """Write each post's receipt again in ``HQDIR/receipts`` (after HQ decided a pair of its
+    members): one line per post saying where, or why not."""
+    lines = []
+    for post in sorted(posts):
+        written = write_receipt(hq, registry, post, None)
+        lines.append(f"receipt for {post}: {written['receipt']}" if "receipt" in written
+                     else f"post {post}: {written['receipt_error']}")
+    return lines
+
+
+def _settled_pairs(registry: Registry, post: str) -> list[SettledPair]:
+    return [SettledPair(d.member_a, d.member_b, d.decision, datetime.fromisoformat(d.decided_at),
+                        d.decided_by) for d in for_post(registry, post)]

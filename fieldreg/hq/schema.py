@@ -189,11 +189,34 @@ def _hq_held_records(db: Db) -> None:
     )
 
 
+def _hq_decisions(db: Db) -> None:
+    # HQ's own decisions on candidate pairs (fieldreg/hq/decisions.py). Written
+    # to run unchanged on PostgreSQL too: plain types, no SQLite-only syntax.
+    # One row per decision; (member_a, member_b, seq) is unique, so two people
+    # deciding one pair at the same moment cannot both write "the next" row.
+    db.ddl(
+        """CREATE TABLE hq_decisions (
+            member_a TEXT NOT NULL,
+            member_b TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('same', 'different')),
+            regno_a TEXT NOT NULL,
+            regno_b TEXT NOT NULL,
+            post_a TEXT NOT NULL,
+            post_b TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            PRIMARY KEY (member_a, member_b, seq))""")
+    db.ddl("CREATE INDEX hq_decisions_post_a ON hq_decisions (post_a)")
+    db.ddl("CREATE INDEX hq_decisions_post_b ON hq_decisions (post_b)")
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_initial", _m0001_initial),
     ("0002_hq_post_unreadable", unreadable_step),
     ("0003_hq_held_records", _hq_held_records),
     ("0004_hq_post_authority", authority_step),
+    ("0005_hq_decisions", _hq_decisions),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -76,6 +76,7 @@ from fieldreg.store.batches import (
     signing_key_loaded,
 )
 from fieldreg.store.db import SCHEMA_VERSION
+from fieldreg.store.duplicates import store_hq_decision
 
 __all__ = ["BATCHES_DIRNAME", "NOT_ENROLLED", "BatchInfo", "Batches", "ExportResult", "Progress",
            "ReceiptResult"]
@@ -104,6 +105,7 @@ class ReceiptResult:
     mismatched: tuple[int, ...]  # HQ holds a *different* batch with this number (a fork)
     unknown: tuple[int, ...]  # numbers HQ holds that this station never made
     pruned: int  # outbox rows deleted (their batches are acknowledged)
+    decisions: int = 0  # HQ decisions on pairs of this post's members, new or newer than those kept
 
 
 class Batches(Service):
@@ -201,12 +203,16 @@ class Batches(Service):
                     newly.append(seq)
             pruned = prune_acknowledged(conn)
             unknown = sorted(set(held) - set(ours))
+            # HQ's decisions: the post's duplicate review stops proposing those pairs.
+            decisions = sum(store_hq_decision(conn, d.member_a, d.member_b, d.decision,
+                                              at=iso_utc(d.decided_at), by=d.decided_by, received_at=at)
+                            for d in receipt.decisions)
             session.audit_on(conn).append(
                 actor=session.user, action="receipt_load", subject=post_id,
                 details={"acknowledged": newly, "pruned": pruned, "mismatched": mismatched,
-                         "unknown": unknown})
+                         "unknown": unknown, "hq_decisions": decisions})
         return ReceiptResult(receipt.post, receipt.issued_at, tuple(newly), tuple(already),
-                             tuple(mismatched), tuple(unknown), pruned)
+                             tuple(mismatched), tuple(unknown), pruned, decisions)
 
     def list(self) -> builtins.list[BatchInfo]:
         """Every batch this post made, oldest first."""

@@ -279,6 +279,22 @@ def _m0008_leaner_outbox(db: sqlite_utils.Database) -> None:
     _rebuild(conn, "outbox", r"\s+AUTOINCREMENT\b")
 
 
+def _m0009_hq_duplicate_decisions(db: sqlite_utils.Database) -> None:
+    # HQ's decisions on pairs with a member of this post, as its receipts carry them
+    # (docs/formats/batch.md §6): the newest per pair. Kept apart from the post's own
+    # duplicate_decisions, which travel to HQ; these came from it. Member keys, a
+    # decision, a time and an HQ staff name: nobody's personal data.
+    db.execute(
+        """CREATE TABLE hq_duplicate_decisions (
+            member_a TEXT NOT NULL,
+            member_b TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('same', 'different')),
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (member_a, member_b))""")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _m0001_initial),
     ("0002_duplicate_decisions", _m0002_duplicate_decisions),
@@ -288,6 +304,7 @@ MIGRATIONS: list[Migration] = [
     ("0006_batch_held", _m0006_batch_held),
     ("0007_record_seals", _m0007_record_seals),
     ("0008_leaner_outbox", _m0008_leaner_outbox),
+    ("0009_hq_duplicate_decisions", _m0009_hq_duplicate_decisions),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

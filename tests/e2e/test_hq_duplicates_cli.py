@@ -35,13 +35,14 @@ def test_cross_post_pairs_text_and_json(tmp_path: Path) -> None:
     pairs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(pairs) == 2  # each TGR1 Fatoumata/Fatimata with NIA's Fatoumata Jallo
     for pair in pairs:
-        assert set(pair) == {"score", "explanation", "a", "b"}
+        assert set(pair) == {"score", "explanation", "a", "b", "evidence", "household"}
+        assert pair["household"] == []  # one-person households: nobody else pairs up
         assert 0.8 <= pair["score"] <= 1 and pair["explanation"]
         for side in ("a", "b"):
             assert set(pair[side]) == {"key", "regno", "post", "given_names", "family_name",
                                        "sex", "birth_year", "locality"}
         assert {pair["a"]["post"], pair["b"]["post"]} == {"TGR1", "NIA"}
-    assert [p["score"] for p in pairs] == sorted((p["score"] for p in pairs), reverse=True)
+    assert [p["evidence"] for p in pairs] == sorted((p["evidence"] for p in pairs), reverse=True)
     assert {p["a"]["regno"] for p in pairs} | {p["b"]["regno"] for p in pairs} >= {first, again}
 
     text = cli("hq", "duplicates", "--dir", str(hq.path))
@@ -54,6 +55,22 @@ def test_cross_post_pairs_text_and_json(tmp_path: Path) -> None:
     assert within.returncode == 0 and len(within.stdout.splitlines()) == 3
     strict = cli("hq", "duplicates", "--dir", str(hq.path), "--json", "--threshold", "1")
     assert strict.returncode == 0 and strict.stdout == ""
+
+    # HQ decides one pair: recorded, the receipts of both posts written again, the pair gone.
+    a, b = pairs[0]["a"]["key"], pairs[0]["b"]["key"]
+    decided = cli("hq", "duplicates", "decide", a, b, "same", "--dir", str(hq.path), "--by", "mariam")
+    assert decided.returncode == 0, decided.stderr
+    said = decided.stdout.splitlines()[0]
+    assert ": same (decided by mariam at 20" in said and said.endswith("Z); nothing was merged")
+    assert sorted(line.split(":")[0] for line in decided.stdout.splitlines()[1:]) == [
+        "receipt for NIA", "receipt for TGR1"]
+    left = cli("hq", "duplicates", "--dir", str(hq.path), "--json")
+    assert [json.loads(line)["a"]["key"] for line in left.stdout.splitlines()] == [pairs[1]["a"]["key"]]
+    wrong = cli("hq", "duplicates", "decide", a, b, "merge", "--dir", str(hq.path))
+    assert wrong.returncode != 0 and wrong.stdout == ""
+    assert wrong.stderr == "fieldreg: decision must be 'same' or 'different', not 'merge'\n"
+    usage = cli("hq", "duplicates", "decide", a, "--dir", str(hq.path))
+    assert usage.returncode != 0 and usage.stderr.startswith("fieldreg: usage: fieldreg hq duplicates decide")
 
 
 def test_bad_dir_and_bad_threshold_give_one_line(tmp_path: Path) -> None:

@@ -596,6 +596,22 @@
         <translation>accusé de réception</translation>
     </message>
     <message>
+        <source>receipt: a decision entry is not [member a, member b, same|different, time, who]</source>
+        <translation>reçu&#xa0;: une décision n&apos;est pas [membre a, membre b, same|different, heure, auteur]</translation>
+    </message>
+    <message>
+        <source>evidence {bits:.1f} bits</source>
+        <translation>indices {bits:.1f} bits</translation>
+    </message>
+    <message>
+        <source>other members pair up: {others}</source>
+        <translation>d&apos;autres membres se correspondent&#xa0;: {others}</translation>
+    </message>
+    <message>
+        <source>no other member pairs up</source>
+        <translation>aucun autre membre ne correspond</translation>
+    </message>
+    <message>
         <source>{where}: field &apos;revoked&apos; is not a whole number</source>
         <translation>{where}&#xa0;: le champ «&#xa0;revoked&#xa0;» n&apos;est pas un nombre entier</translation>
     </message>

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from fieldreg.hq import Registry, import_batch
-from fieldreg.hq.duplicates import HqDuplicates, summary
+from fieldreg.hq.duplicates import HqDuplicates
+from fieldreg.hq.members import summary
 from fieldreg.keys import HqDir
 
 from .builders import PostSim
@@ -54,7 +55,9 @@ def test_person_registered_at_two_posts_with_spelling_variants(
     assert {shown[s]["birth_year"] for s in "ab"} == {1988, 1989}
     assert {shown[s]["sex"] for s in "ab"} == {"M"}
     assert 0.8 <= shown["score"] <= 1
-    assert shown["explanation"] == pair.match.explanation()
+    # The pair's own reasons, then the household's: nobody else in these one-person households.
+    assert shown["explanation"].startswith(pair.match.explanation() + "; no other member pairs up; evidence ")
+    assert shown["household"] == [] and shown["evidence"] == pair.evidence
     # The explanation quotes side a first.
     tgr1_first = shown["a"]["post"] == "TGR1"
     families, givens = ("Traoré", "Trawore"), ("Amadou", "Ahmadou")

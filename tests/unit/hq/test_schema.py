@@ -56,4 +56,4 @@ def test_one_step_definition_makes_the_same_tables_on_both_engines(
         "meta", "migrations", "posts", "batches", "held", "household_versions",
         "current_households", "duplicate_decisions", "token_revocations", "issued_tokens", "audit",
         "staged_audit", "post_unreadable", "hq_held_records", "hq_post_authority",
-        "hq_post_grants", "hq_account_flags"}
+        "hq_post_grants", "hq_account_flags", "hq_decisions"}

@@ -1,0 +1,49 @@
+"""The all-pairs pass shared among processes (HQ's pass over a whole country).
+
+Example::
+
+    >>> from fieldreg.dedup import DedupIndex, Person
+    >>> index = DedupIndex([Person("R1/1", "Fatoumata", "Diallo", sex="F", birth_year=1990, group="R1"),
+    ...                     Person("R2/1", "Fatimata", "Jallo", sex="F", birth_year=1992, group="R2")],
+    ...                    ref_year=2026)
+    >>> [(m.a, m.b) for m in all_pairs_in_processes(index, processes=2)]
+    [('R1/1', 'R2/1')]
+
+Each process takes every n-th block of the pass (``DedupIndex.all_pairs``
+``part``); a pair of names is visited in one block only, so together they find
+each pair once. The processes are forked, so they read the index the parent
+built without copying or pickling it; they send back only (key, key, score):
+the reasons are written later, for the pairs someone will read. Where fork is
+not available (Windows, macOS' default) the pass runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Any
+
+from fieldreg.dedup.index import DedupIndex
+from fieldreg.dedup.person import Match
+
+# The index and options the forked processes read (set only while a pass runs).
+_SHARED: tuple[DedupIndex, dict[str, Any]] | None = None
+
+
+def all_pairs_in_processes(index: DedupIndex, *, processes: int, **options: Any) -> list[Match]:
+    """``index.all_pairs(**options)`` on ``processes`` processes; block order, reasons left empty."""
+    global _SHARED
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [Match(m.a, m.b, m.score, ()) for m in index.all_pairs(**options)]
+    _SHARED = (index, options)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            parts = pool.map(_part, [(i, processes) for i in range(processes)], chunksize=1)
+    finally:
+        _SHARED = None
+    return [Match(a, b, score, ()) for found in parts for a, b, score in found]
+
+
+def _part(part: tuple[int, int]) -> list[tuple[str, str, float]]:
+    assert _SHARED is not None, "only called in a process forked by all_pairs_in_processes"
+    index, options = _SHARED
+    return [(m.a, m.b, m.score) for m in index.all_pairs(part=part, **options)]
