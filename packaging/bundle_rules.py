@@ -17,14 +17,18 @@ def package_data(root: Path) -> list[Path]:
 # Python modules never imported by FieldReg. PySide6's hooks would bring the OpenGL, D-Bus
 # and Concurrent bindings along with QtCharts and QtMultimedia (8.5 MB for QtOpenGL alone);
 # the C++ libraries those modules link stay. Pillow's AVIF codec drags 10 MB of libraries.
-# FieldReg opens no TLS connection (ssl: OpenSSL's libssl), reads no line-edited input
-# (readline: GNU readline and ncurses; passphrases come through getpass) and handles text
-# as UTF-8 only (the Chinese, Japanese and Korean codecs, 1 MB). Its hashes are SHA-256 and
-# BLAKE2b, which hashlib has built in without OpenSSL (_hashlib: libcrypto, 4.7 MB; the
-# `cryptography` package carries its own OpenSSL). Pillow only decodes pictures and draws
-# QR codes: no text (FreeType, HarfBuzz) and no colour management (Little CMS), 4 MB.
+# FieldReg reads no line-edited input (readline: GNU readline and ncurses; passphrases come
+# through getpass) and handles text as UTF-8 only (the Chinese, Japanese and Korean codecs,
+# 1 MB). Its hashes are SHA-256 and BLAKE2b, which hashlib has built in without OpenSSL's
+# _hashlib (the `cryptography` package carries its own OpenSSL; `ssl`, which the post's sync
+# needs for HTTPS to HQ, stays). Pillow only decodes pictures and draws QR codes: no text
+# (FreeType, HarfBuzz) and no colour management (Little CMS), 4 MB. The bundle is for border
+# posts and camps: HQ's registry on a PostgreSQL server (psycopg and its libpq, ~10 MB) is
+# for an HQ installed from the source (docs/hq.md); an HQ on SQLite, the demo's included,
+# runs from the bundle.
 PYTHON_EXCLUDES = [
-    "tkinter", "_tkinter", "unittest", "pydoc_data", "test", "ssl", "_ssl", "readline", "_hashlib",
+    "tkinter", "_tkinter", "unittest", "pydoc_data", "test", "readline", "_hashlib",
+    "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool", "fieldreg.hq.db.postgres",
     "PIL._imagingft", "PIL.ImageFont", "PIL._imagingcms", "PIL.ImageCms",
     "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "_multibytecodec",

@@ -71,6 +71,10 @@ def open_db(hq_path: Path) -> Db:
     url = configured_url(hq_path)
     if url is None:
         return SqliteDb.open(hq_path / SQLITE_FILE)
-    from fieldreg.hq.db.postgres import PostgresDb  # psycopg loaded only for an HQ that uses it
-
+    try:
+        from fieldreg.hq.db.postgres import PostgresDb  # psycopg loaded only for an HQ that uses it
+    except ImportError:  # the bundle for posts and camps leaves PostgreSQL out (packaging/)
+        raise InvalidInput("{path} names a PostgreSQL registry, but this FieldReg was installed without "
+                           "PostgreSQL support (the package for border posts and camps): run HQ from a "
+                           "FieldReg installed for HQ (docs/hq.md)", path=hq_path / CONFIG_FILE) from None
     return PostgresDb.open(url)

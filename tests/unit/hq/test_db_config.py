@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,13 @@ def test_placeholders_become_psycopg_ones_outside_string_literals() -> None:
     assert pyformat("SELECT ? WHERE a = '?' AND b LIKE 'x%' AND c = ?") == \
         "SELECT %s WHERE a = '?' AND b LIKE 'x%%' AND c = %s"
     assert pyformat("SELECT 'it''s ?', ?") == "SELECT 'it''s ?', %s"
+
+
+def test_a_postgresql_registry_without_postgresql_support_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldreg.hq.db import open_db
+
+    (tmp_path / "registry.conf").write_text('url = "postgresql://fieldreg@db.hq.example/fieldreg"\n')
+    monkeypatch.setitem(sys.modules, "fieldreg.hq.db.postgres", None)  # as in the posts' bundle
+    with pytest.raises(InvalidInput, match="installed without PostgreSQL support"):
+        open_db(tmp_path)
