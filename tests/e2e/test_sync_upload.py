@@ -173,3 +173,25 @@ def test_an_officers_session_syncs_with_no_supervisor_signed_in(site: HqSite, se
         officer.batches.export(tmp_path)
     with pytest.raises(PermissionDenied):
         officer.sync.configure(url="https://127.0.0.1:1")
+
+
+def test_a_decision_hq_takes_reaches_the_post_at_its_next_round(site: HqSite, server: Server,
+                                                                tmp_path: Path) -> None:
+    from fieldreg.hq import decide, write_receipts
+    from fieldreg.validation import parse_household
+    from tests.unit.station.test_duplicates import _key, _single
+
+    post = post_at(site, tmp_path / "post", server.url, households=0)
+    first = post.households.register(parse_household(_single("Amadou", "Traoré", 1988)))
+    again = post.households.register(parse_household(_single("Ahmadou", "Trawore", 1989)))
+    assert len(post.duplicates.pairs()) == 1
+    assert post.sync.run_once().problem is None
+    quiet = post.sync.run_once()
+    assert quiet.receipt is None  # nothing new at HQ: the receipt is not fetched again (304)
+
+    with Registry.open(site.hq) as registry:
+        decide(registry, _key(post, first), _key(post, again), "different", by="hq registry team")
+        write_receipts(site.hq, registry, {"TGR1"})
+    report = post.sync.run_once()
+    assert report.problem is None and report.receipt is not None and report.receipt.decisions == 1
+    assert post.duplicates.pairs() == []  # HQ settled it: the post stops proposing it
