@@ -84,7 +84,11 @@ def pinned_context(pins: tuple[bytes, ...] | frozenset[bytes]) -> ssl.SSLContext
 
 
 def refusal_in(error: BaseException) -> TlsRefused | None:
-    """The :class:`TlsRefused` behind an httpx connection error, if that is what it was."""
+    """The :class:`TlsRefused` behind an httpx connection error, if that is what it was.
+
+    With no pin (a certificate from an authority), OpenSSL's own chain or name check
+    failing is a refusal too, worded here: it needs a person, not another try.
+    """
     seen: BaseException | None = error
     for _ in range(8):
         if seen is None:
@@ -93,5 +97,9 @@ def refusal_in(error: BaseException) -> TlsRefused | None:
             return seen
         if seen.args and isinstance(seen.args[0], TlsRefused):
             return seen.args[0]
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return TlsRefused(f"HQ's TLS certificate could not be verified ({seen.verify_message}): "
+                              "no authority this laptop trusts vouches for it, or it names another "
+                              "server; refused")
         seen = seen.__cause__ or seen.__context__
     return None

@@ -37,8 +37,11 @@ def parse_listen(text: str) -> tuple[str, int]:
 def serve(hq: HqDir, *, host: str, port: int, max_batch_bytes: int = DEFAULT_MAX_BATCH,
           rate: RateLimit | None = None, graceful_seconds: int = 120) -> None:
     tls = existing_certificate(hq.path)
-    pin_published = tls.pin in hq.trust_list().tls_pins
-    if not pin_published:
+    pins = hq.trust_list().tls_pins
+    # With pins published, posts accept only those keys: a certificate outside them would
+    # lock every post out. With none, posts check the certificate against the public
+    # authorities they trust (a certificate from an authority, installed by HQ's team).
+    if pins and tls.pin not in pins:
         raise InvalidInput("the trust list does not carry this certificate's pin: run "
                            "'fieldreg hq tls --name HOST' (it publishes it)")
     app = create_app(hq, max_batch_bytes=max_batch_bytes, rate=rate)
