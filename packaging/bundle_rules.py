@@ -57,6 +57,8 @@ SYSTEM_LIBRARIES = tuple(rf"^{name}\.so" for name in (
     r"libstdc\+\+", "libgcc_s", "libz", "libexpat", "libX11", "libX11-xcb", "libxcb",
     "libxkbcommon", "libfontconfig", "libfreetype", "libdbus-1", "libglib-2\\.0", "libgthread-2\\.0",
     "libcups", "libpulse", "libgssapi_krb5",
+    # OpenSSL 3 for Python's ssl (the sync's HTTPS): the system's, kept patched by its updates.
+    "libssl", "libcrypto",
 ))
 
 # Qt's own translations: French and English only (qtbase_fr.qm is loaded by fieldreg/ui/language.py).
