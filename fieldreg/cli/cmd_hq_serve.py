@@ -19,13 +19,6 @@ from pathlib import Path
 
 from fieldreg.errors import InvalidInput
 from fieldreg.hq import HqDir
-from fieldreg.hq.server import (
-    describe_pin,
-    make_certificate,
-    parse_listen,
-    publish_enrollment,
-    serve,
-)
 from fieldreg.station import datadir
 from fieldreg.station.demo import DEMO_HQ_DIR, DEMO_HQ_LISTEN, DEMO_HQ_PASSPHRASE
 
@@ -64,7 +57,12 @@ def add_parsers(hq: argparse._SubParsersAction, base: argparse.ArgumentParser,
                                                else open_hq(args)))
 
 
+# The receiver (Starlette, uvicorn) is imported by the commands that use it, not by every
+# 'fieldreg' command that starts: it would add a tenth of a second to each.
+
 def cmd_tls(args: argparse.Namespace, hq: HqDir) -> int:
+    from fieldreg.hq.server import describe_pin, make_certificate
+
     old = hq.trust_list().tls_pins if args.keep_old else ()
     tls = make_certificate(hq.path, names=args.name or ["localhost", "127.0.0.1"])
     trust = hq.set_tls_pins([*old, tls.pin])
@@ -75,6 +73,8 @@ def cmd_tls(args: argparse.Namespace, hq: HqDir) -> int:
 
 
 def cmd_publish_enrollment(args: argparse.Namespace) -> int:
+    from fieldreg.hq.server import publish_enrollment
+
     try:
         data = Path(args.file).read_bytes()
     except OSError as err:
@@ -91,6 +91,8 @@ def open_demo_hq(args: argparse.Namespace) -> HqDir:
 
 
 def cmd_serve(args: argparse.Namespace, hq: HqDir) -> int:
+    from fieldreg.hq.server import parse_listen, serve
+
     if args.listen is None and not args.demo:
         raise InvalidInput("--listen ADDR:PORT is needed (e.g. 0.0.0.0:8443)")
     host, port = parse_listen(args.listen or DEMO_HQ_LISTEN)

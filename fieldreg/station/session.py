@@ -19,6 +19,7 @@ audit log of a transaction and the decrypted in-memory index.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from fieldreg.station.accounts import Accounts
 from fieldreg.station.audit import Audit
@@ -27,9 +28,11 @@ from fieldreg.station.checkins import Checkins
 from fieldreg.station.duplicates import Duplicates
 from fieldreg.station.households import Households
 from fieldreg.station.signed_in import SignedIn
-from fieldreg.station.sync import Sync
 from fieldreg.station.tokens import Tokens
 from fieldreg.station.trust import Trust
+
+if TYPE_CHECKING:  # the sync brings httpx and TLS: loaded when a session first syncs
+    from fieldreg.station.sync import Sync
 
 
 class Session(SignedIn):
@@ -72,4 +75,6 @@ class Session(SignedIn):
 
     @cached_property
     def sync(self) -> Sync:
+        from fieldreg.station.sync import Sync
+
         return Sync(self)

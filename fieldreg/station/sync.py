@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldreg.errors import InvalidInput
 from fieldreg.fsutil import atomic_write
@@ -41,8 +42,10 @@ from fieldreg.store.batches import every_batch, waiting_households
 from fieldreg.store.keys import list_keys
 from fieldreg.store.post import delete_meta, set_meta
 from fieldreg.sync.backoff import Backoff
-from fieldreg.sync.client import HqClient, HqRefused, Unreachable, UploadResult
 from fieldreg.sync.protocol import API, BatchId
+
+if TYPE_CHECKING:  # the client brings httpx and TLS: loaded when a round first runs
+    from fieldreg.sync.client import HqClient, UploadResult
 
 __all__ = ["Backoff", "Sync", "SyncReport", "SyncStatus", "describe_status", "describe_uploads"]
 
@@ -110,6 +113,8 @@ class Sync(Service):
     def run_once(self, *, progress: Progress | None = None, now: datetime | None = None,
                  client: HqClient | None = None) -> SyncReport:
         """One round with HQ; a link that fails is a report, never an exception."""
+        from fieldreg.sync.client import HqClient, HqRefused, Unreachable
+
         session, store = self._session, self._session.store
         url = store.meta_or(URL_META)
         if not url:
