@@ -32,6 +32,11 @@ def effective_language(setting: str) -> str:
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
+def speaks_english() -> bool:
+    """True while no translation is installed: the app speaks its source language."""
+    return not _translators
+
+
 def apply_language(setting: str) -> str:
     """Install the translators and the default locale for ``setting`` (``""``: the system's).
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 from fieldreg.station import Station
 from fieldreg.station.sync import SyncStatus
 from fieldreg.ui.background_sync import days_waiting, parse_utc
+from fieldreg.ui.language import speaks_english
 
 
 class StatusLine(QObject):
@@ -68,6 +69,24 @@ class StatusLine(QObject):
                 name=station.post_name, id=station.post_id, kind=kind))
         self.lock_button.setVisible(user is not None)
 
+    def _problem_words(self, status: SyncStatus) -> str:
+        """The last round's problem for the tooltip: what to do, in the user's language.
+
+        The problem itself is the sync's one English line (HQ's and the network's own
+        words); it is added where the app speaks English, and is always in the log and in
+        'fieldreg sync --status'.
+        """
+        if not status.problem:
+            return ""
+        what = (self.tr("HQ or the connection to it refused something a person must look at "
+                        "(the connection does not lead to this post's HQ, or HQ holds another batch "
+                        "with the same number): tell HQ.") if status.permanent else
+                self.tr("HQ could not be reached, or could not take the batch just then: the next "
+                        "try is automatic."))
+        if speaks_english():
+            what += "\n" + status.problem
+        return what
+
     def hide_sync(self) -> None:
         self.sync.hide()
 
@@ -99,7 +118,7 @@ class StatusLine(QObject):
             waiting = count + ", " + (self.tr("the oldest since today") if days < 1 else
                                       self.tr("the oldest for {days} day(s)").format(days=days))
         self.sync.setText(f"{reached}; {waiting}")
-        self.sync.setToolTip(status.problem or "")
+        self.sync.setToolTip(self._problem_words(status))
         self.sync.show()
 
     def show_progress(self, seq: int, done: int, size: int, left: float) -> None:

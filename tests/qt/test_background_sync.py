@@ -108,3 +108,20 @@ def test_an_officers_session_syncs_in_the_background(
     assert seen[-1].problem is None and seen[-1].waiting == 0
     assert household_versions_at_hq(site) == 2
     sync.set_session(None)
+
+
+def test_the_tooltip_says_what_to_do_in_the_users_language(line: StatusLine) -> None:
+    from fieldreg.ui.language import apply_language
+    from tests.qt.english import english_in
+
+    problem = "the server's TLS key (K3QF-...) is not HQ's: a wrong address, or a proxy reading the connection"
+    words(line, problem=problem, permanent=True)
+    assert line.sync.toolTip().startswith("HQ or the connection to it refused something")
+    assert line.sync.toolTip().endswith(problem)  # the detail, where the app speaks English
+    apply_language("fr")
+    try:
+        for permanent in (True, False):
+            words(line, problem=problem, permanent=permanent)
+            assert line.sync.toolTip() and english_in(line.sync.toolTip()) == [], line.sync.toolTip()
+    finally:
+        apply_language("en")

@@ -52,6 +52,14 @@
         <translation>{name} ({id}), {kind}</translation>
     </message>
     <message>
+        <source>HQ or the connection to it refused something a person must look at (the connection does not lead to this post&apos;s HQ, or HQ holds another batch with the same number): tell HQ.</source>
+        <translation>Le siège, ou la connexion vers lui, a refusé quelque chose qu&apos;une personne doit examiner (la connexion ne mène pas au siège de ce poste, ou le siège détient un autre lot portant le même numéro)&#xa0;: prévenez le siège.</translation>
+    </message>
+    <message>
+        <source>HQ could not be reached, or could not take the batch just then: the next try is automatic.</source>
+        <translation>Le siège n&apos;a pas pu être joint, ou ne pouvait pas recevoir le lot à ce moment-là&#xa0;: le prochain essai est automatique.</translation>
+    </message>
+    <message>
         <source>HQ address not set: batches go by USB stick</source>
         <translation>Adresse du siège non réglée&#xa0;: les lots partent sur clé USB</translation>
     </message>
