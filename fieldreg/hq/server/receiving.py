@@ -32,7 +32,7 @@ from fieldreg.errors import StorageError
 from fieldreg.hq.importer import ImportResult, import_batch
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.server.guard import Refuse
-from fieldreg.hq.server.uploads import HashMismatch, Upload, UploadStore
+from fieldreg.hq.server.uploads import ABANDONED_AFTER, HashMismatch, Upload, UploadStore
 from fieldreg.keys.hqdir import HqDir
 from fieldreg.sync.protocol import ALREADY_IMPORTED, FORK, IMPORTED, RECEIVING, REFUSED
 
@@ -48,6 +48,8 @@ class Receiver:
     def __init__(self, hq: HqDir, *, max_imports: int = 2, import_wait: float = IMPORT_WAIT):
         self.hq = hq
         self.uploads = UploadStore(hq.path)
+        if forgotten := self.uploads.forget_abandoned():
+            log.info("dropped %d upload(s) untouched for %d days", forgotten, ABANDONED_AFTER.days)
         self.import_wait = import_wait
         self._post_locks: dict[str, asyncio.Lock] = {}
         self._upload_locks: dict[str, asyncio.Lock] = {}

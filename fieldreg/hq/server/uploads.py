@@ -21,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 from fieldreg.batches import batch_filename
@@ -31,6 +33,11 @@ from fieldreg.sync.protocol import RECEIVING, BatchId, parse_upload_id
 
 UPLOADS_DIR = "uploads"
 RECEIVED_DIR = "received"
+# An upload no byte has reached for this long is dropped when the receiver starts: its post
+# has long since made, or been told to make, other arrangements (a stick), and if it comes
+# back it sends the batch again from the start. Finished uploads (a few hundred bytes each)
+# stay: they answer a repeated upload at once.
+ABANDONED_AFTER = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,25 @@ class UploadStore:
         self.part(upload).touch(mode=0o600)
         self._save(upload)
         return upload
+
+    def forget_abandoned(self, *, older_than: timedelta = ABANDONED_AFTER) -> int:
+        """Delete unfinished uploads untouched for ``older_than``; returns how many."""
+        cutoff = time.time() - older_than.total_seconds()
+        forgotten = 0
+        for meta in self.root.glob("*.json"):
+            upload = self.get(meta.stem)
+            if upload is None or upload.status != RECEIVING:
+                continue
+            part = self.part(upload)
+            try:
+                touched = part.stat().st_mtime
+            except FileNotFoundError:
+                touched = meta.stat().st_mtime
+            if touched < cutoff:
+                part.unlink(missing_ok=True)
+                meta.unlink(missing_ok=True)
+                forgotten += 1
+        return forgotten
 
     def offset(self, upload: Upload) -> int:
         """Bytes received: the part file's size (all of them once complete or finished)."""
