@@ -39,6 +39,7 @@ FIRST_ROUND_MS = 3000  # soon after sign-in, not during it
 class BackgroundSync(QObject):
     changed = Signal(object)  # SyncStatus, after every round (and at sign-in)
     progressed = Signal(int, int, int, float)  # batch seq, bytes done, size, seconds left (-1: unknown)
+    new_key = Signal(str)  # the enrollment file of this post's next key, which a round fetched
     _ended = Signal(object, object)  # (SyncReport | BaseException, SyncStatus | None), queued
 
     def __init__(self, parent: QObject, *, every: Callable[[], int]):
@@ -118,6 +119,8 @@ class BackgroundSync(QObject):
             wait = every
         if isinstance(report, SyncReport):
             self.last_report = report
+            if report.new_key is not None:  # fetched once: HQ's ETag keeps it from coming again
+                self.new_key.emit(str(report.new_key))
         if self._session is not None:
             if status is not None:
                 self.changed.emit(status)

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.sync = BackgroundSync(self, every=lambda: self.settings.sync_every_seconds)
         self.sync.changed.connect(self.status.show_sync)
         self.sync.progressed.connect(self.status.show_progress)
+        self.sync.new_key.connect(self.status.show_new_key)
         self.shortcuts = WindowShortcuts(self, lock=self.lock, close=self.close, show_screen=self.show_screen,
                                          show_help=self.show_help)
         self.help_viewer: HelpViewer | None = None

@@ -35,9 +35,13 @@ class StatusLine(QObject):
         self.lock_button.clicked.connect(lock)
         self.sync = QLabel()
         self.sync.setObjectName("statusSync")
-        self.sync.hide()  # until a supervisor of a post signs in
+        self.sync.hide()  # until a session of a post whose HQ address is set
+        self.new_key = QLabel()
+        self.new_key.setObjectName("statusNewKey")
+        self.new_key.hide()  # until a round fetches a key HQ published for this post
         bar.addWidget(self.user)
         bar.addWidget(self.station, 1)
+        bar.addPermanentWidget(self.new_key)
         bar.addPermanentWidget(self.sync)
         bar.addPermanentWidget(self.lock_button)
 
@@ -86,6 +90,14 @@ class StatusLine(QObject):
         if speaks_english():
             what += "\n" + status.problem
         return what
+
+    def show_new_key(self, path: str) -> None:
+        """HQ sent this post's next key (a key rotation): an administrator must load it."""
+        self.new_key.setText(self.tr("New key from HQ"))
+        self.new_key.setToolTip(self.tr(
+            "HQ sent this post a new key: an administrator loads it with 'fieldreg keys load {path}' "
+            "and the one-time passphrase from HQ.").format(path=path))
+        self.new_key.show()
 
     def hide_sync(self) -> None:
         self.sync.hide()

@@ -125,3 +125,24 @@ def test_the_tooltip_says_what_to_do_in_the_users_language(line: StatusLine) -> 
             assert line.sync.toolTip() and english_in(line.sync.toolTip()) == [], line.sync.toolTip()
     finally:
         apply_language("en")
+
+
+def test_a_key_hq_published_is_announced_in_the_status_bar(
+        qtbot, line: StatusLine, site: HqSite, server: Server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldreg.hq.server import publish_enrollment
+
+    post = post_at(site, tmp_path / "post", server.url, households=1)
+    package = site.hq.enroll_post("TGR1")  # a key rotation
+    publish_enrollment(site.hq.path, "TGR1", package.data)
+    owner = QMainWindow()
+    qtbot.addWidget(owner)
+    sync = BackgroundSync(owner, every=lambda: 3600)
+    sync.new_key.connect(line.show_new_key)
+    sync.set_session(post, post.station)  # type: ignore[arg-type]
+    with qtbot.waitSignal(sync.new_key, timeout=60_000) as fetched:
+        assert sync.run_now()
+    path = Path(fetched.args[0])
+    assert path.read_bytes() == package.data
+    assert not line.new_key.isHidden() and line.new_key.text() == "New key from HQ"
+    assert f"fieldreg keys load {path}" in line.new_key.toolTip()
+    sync.set_session(None)

@@ -60,6 +60,14 @@
         <translation>Le siège n&apos;a pas pu être joint, ou ne pouvait pas recevoir le lot à ce moment-là&#xa0;: le prochain essai est automatique.</translation>
     </message>
     <message>
+        <source>New key from HQ</source>
+        <translation>Nouvelle clé du siège</translation>
+    </message>
+    <message>
+        <source>HQ sent this post a new key: an administrator loads it with &apos;fieldreg keys load {path}&apos; and the one-time passphrase from HQ.</source>
+        <translation>Le siège a envoyé une nouvelle clé à ce poste&#xa0;: un administrateur la charge avec «&#xa0;fieldreg keys load {path}&#xa0;» et la phrase secrète à usage unique fournie par le siège.</translation>
+    </message>
+    <message>
         <source>HQ address not set: batches go by USB stick</source>
         <translation>Adresse du siège non réglée&#xa0;: les lots partent sur clé USB</translation>
     </message>
