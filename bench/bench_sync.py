@@ -62,18 +62,20 @@ def prepared(site: HqSite, directory: Path, post_id: str, n: int) -> tuple[HqCli
     return client, BatchId(post_id, row.seq, row.sha256), session.batches.local_dir() / row.file_name
 
 
-def upload_through(proxy: FaultProxy, client: HqClient, batch: BatchId, path: Path) -> float:
+def upload_through(proxy: FaultProxy, client: HqClient, batch: BatchId, path: Path) -> tuple[float, int]:
+    """Seconds the upload took, and the file bytes the client sent (re-sent ones included)."""
     client.base_url = proxy.url
     started = time.monotonic()
     result = client.upload(batch, path)
     assert result.status == "imported", result
-    return time.monotonic() - started
+    return time.monotonic() - started, result.sent
 
 
 def link(rates: list[int], sizes: list[int]) -> None:
     print(f"## link: {machine()}")
-    print("| rate | households | batch | byte time | took | ratio | cuts | extra bytes per cut |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| rate | households | batch | byte time | took | ratio | cuts | extra bytes per cut "
+          "| file bytes re-sent per cut |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for rate in rates:
         for n in sizes:
             with tempfile.TemporaryDirectory() as tmp:
@@ -95,13 +97,15 @@ def link(rates: list[int], sizes: list[int]) -> None:
                 server = site.start()
                 proxy = FaultProxy(server.port)
                 proxy.rate, proxy.cut_every = rate, 30.0
-                took = upload_through(proxy, client, batch, path)
+                took, sent = upload_through(proxy, client, batch, path)
+                resent = (sent - size) / proxy.cuts if proxy.cuts else 0.0
                 extra = proxy.bytes_up - size - per_connection * proxy.connections
                 per_cut = extra / proxy.cuts if proxy.cuts else 0.0
                 print(f"| {rate * 8 // 1000} kbit/s | {n} | {size / 1e6:.2f} MB | "
                       f"{size / rate:.0f} s | {took:.0f} s | {took / (size / rate):.2f} | "
                       f"{proxy.cuts} | {per_cut:,.0f} B ({per_cut / PIECE:.2f} pieces of "
-                      f"{PIECE // 1024} KiB) |", flush=True)
+                      f"{PIECE // 1024} KiB) | {resent:,.0f} B ({resent / PIECE:.2f} pieces) |",
+                      flush=True)
                 client.close()
                 proxy.close()
                 site.stop_all()
