@@ -20,6 +20,7 @@ from fieldreg.station import Station
 from fieldreg.station.sync import SyncStatus
 from fieldreg.ui.background_sync import days_waiting, parse_utc
 from fieldreg.ui.language import speaks_english
+from fieldreg.ui.text import joined
 
 
 class StatusLine(QObject):
@@ -129,7 +130,7 @@ class StatusLine(QObject):
                      self.tr("{n} households waiting").format(n=locale.toString(status.waiting)))
             waiting = count + ", " + (self.tr("the oldest since today") if days < 1 else
                                       self.tr("the oldest for {days} day(s)").format(days=days))
-        self.sync.setText(f"{reached}; {waiting}")
+        self.sync.setText(joined([reached, waiting]))
         self.sync.setToolTip(self._problem_words(status))
         self.sync.show()
 

@@ -123,6 +123,8 @@ def test_the_tooltip_says_what_to_do_in_the_users_language(line: StatusLine) -> 
         for permanent in (True, False):
             words(line, problem=problem, permanent=permanent)
             assert line.sync.toolTip() and english_in(line.sync.toolTip()) == [], line.sync.toolTip()
+        text = words(line, waiting=3, oldest_waiting="2026-12-05T08:00:00Z")
+        assert "\u00a0; " in text and english_in(text) == [], text  # French spacing before ';'
     finally:
         apply_language("en")
 
