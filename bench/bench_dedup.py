@@ -382,7 +382,7 @@ def _hq_ranked(index: DedupIndex, evidence: HouseholdEvidence, cross: list[tuple
     """What ``fieldreg hq duplicates`` lists: the pass on ``processes`` processes, then the ranking."""
     t = time.perf_counter()
     found = all_pairs_in_processes(index, processes=processes, across_sites=True, same_origin=True)
-    ranked = evidence.rank(found)
+    ranked = evidence.rank(found, processes=processes)
     pass_s = time.perf_counter() - t
     truth = {frozenset(pair) for pair in cross}
     listed = [frozenset((r.match.a, r.match.b)) for r in ranked]

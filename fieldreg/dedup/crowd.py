@@ -2,14 +2,14 @@
 
 Example::
 
-    >>> near = near_localities(["Zégoua", "Zegoua", "Sikasso"])
-    >>> sorted(near["Zégoua"])
-    ['Zegoua', 'Zégoua']
+    >>> near = near_localities(["zegua", "zegoua", "sikaso"])   # as profiles hold them (canonical)
+    >>> sorted(near["zegua"])
+    ['zegoua', 'zegua']
     >>> men = Bucket(sorted([(1988, 0), (1990, 1), (1989, 2), (1960, 3)]))   # (birth year, slot)
     >>> sorted(count_namesakes([{"M": men}], threshold=0.80).items())   # slot: born within reach
     [(0, 2), (1, 2), (2, 2), (3, 0)]
-    >>> reachable("Zégoua", {"Zegoua": men, "Sikasso": men, "": men}, near)
-    ['Zegoua', '']
+    >>> reachable("zegua", {"zegoua": men, "sikaso": men, "": men}, near)
+    ['zegoua', '']
 
 The all-pairs pass (:mod:`fieldreg.dedup.pairs`) applies the rule with
 ``same_origin=True``, as HQ does across a country's registrations: a person
@@ -25,21 +25,24 @@ from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
 from fieldreg.dedup.buckets import SEX_MEETS, Bucket
-from fieldreg.dedup.scoring import LOCALITY_DIFFERENT, birth_window
+from fieldreg.dedup.scoring import LOCALITY_SIMILAR, birth_window
 
 #: In an all-pairs pass with ``same_origin``: a person with more namesakes than
 #: this (people of a compatible sex born within the widest birth-year window,
 #: under any spelling of the name's block) meets only those of a compatible
-#: origin. At this many, a pair listed on name, sex and age alone would be
+#: origin (the same place, spelt alike, or unknown). At this many, a pair listed on name, sex and age alone would be
 #: wrong far more often than right. 10 is the lowest that keeps the HQ pass's
 #: recall at the goal on the evaluation set (5: 0.950, 2: 0.947 on its test half).
 CROWD = 10
 
 
 def near_localities(known: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Each known origin locality ("" is unknown) -> the localities not clearly different from it."""
+    """Each known origin locality ("" is unknown) -> the localities spelt like it (itself included):
+    at least ``LOCALITY_SIMILAR``, what the ranking (fieldreg/dedup/households.py) takes for one
+    place spelt two ways. Anything further is a different place there, which a crowded name
+    cannot overcome: comparing it would only make pairs the ranking drops."""
     localities = sorted({locality for locality in known if locality})
-    cutoff = LOCALITY_DIFFERENT * 100
+    cutoff = LOCALITY_SIMILAR * 100
     return {
         loc: frozenset(other for other, _, _ in process.extract(
             loc, localities, scorer=ratio, score_cutoff=cutoff, limit=None))
@@ -71,7 +74,7 @@ def count_namesakes(buckets: Iterable[dict[str, Bucket]], *, threshold: float) -
 
 
 def reachable(origin: str, groups: dict[str, Bucket], near: dict[str, frozenset[str]]) -> list[str]:
-    """The origin groups not clearly different from ``origin`` (unknown origin included)."""
+    """The origin groups spelt like ``origin`` (unknown origin included)."""
     close = near[origin]
     if len(groups) <= len(close):
         return [k for k in groups if not k or k in close]

@@ -173,6 +173,7 @@ class DedupIndex:
         crowd: int = CROWD,
         progress: Progress | None = None,
         part: tuple[int, int] = (0, 1),
+        explain: bool = True,
     ) -> Iterator[Match]:
         """Every pair scoring at least ``threshold``, each once, blocked on pair keys.
 
@@ -189,16 +190,19 @@ class DedupIndex:
         sex and a birth year within tolerance are shared by many different
         people. A person who has more than ``crowd`` such namesakes (counted
         in the block being visited, every spelling of the name included) is
-        then paired only with those whose origin locality is not clearly
-        different (similarity at least ``LOCALITY_DIFFERENT``, or unknown); a
-        rarer name still meets everyone. Both restrictions apply before any
+        then paired only with those whose origin locality is spelt alike
+        (similarity at least ``LOCALITY_SIMILAR``, or unknown); a rarer name
+        still meets everyone. Both restrictions apply before any
         pair is scored.
 
         ``part=(i, n)``: only the i-th of n shares of the blocks (for n
         processes; :func:`fieldreg.dedup.parallel.all_pairs_in_processes`).
+
+        ``explain=False`` leaves the reasons empty (the score is the same):
+        a pass that ranks its pairs first writes reasons only for those it lists.
         """
         yield from AllPairs(self._table, ref_year=self.ref_year, threshold=threshold, across_sites=across_sites,
-                            same_origin=same_origin, crowd=crowd).run(progress, part=part)
+                            same_origin=same_origin, crowd=crowd, explain=explain).run(progress, part=part)
 
     def _explained(self, slot: int, probe: Profile, prefix: bool) -> Match:
         # Re-profile from the stored person: the shared signature's words carry

@@ -40,6 +40,8 @@ from fieldreg.dedup.scoring import (
 from fieldreg.dedup.signatures import Signatures
 
 Progress = Callable[[int, int], None]
+# A signature with more people than this (of one sex) is assumed to meet the other.
+_MEET_CHECKED = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,10 @@ class AllPairs:
 
     def __init__(
         self, table: Signatures, *, ref_year: int, threshold: float, across_sites: bool, same_origin: bool,
-        crowd: int,
+        crowd: int, explain: bool = True,
     ) -> None:
         self._table = table
+        self._explain = explain
         self._ref_year = ref_year
         self._threshold = threshold
         self._across_sites = across_sites
@@ -67,6 +70,7 @@ class AllPairs:
                                      for slot in table.live_slots()) if same_origin else None
         self._crowd = crowd
         self._split_sex = not different_sex_can_pass(threshold)
+        self._widest = birth_window(1.0, threshold)
         self._sorted: dict[int, dict[str, Bucket]] = {}
         # In the block being visited: each person's namesakes across all its spellings.
         self._namesakes: dict[int, int] = {}
@@ -117,6 +121,8 @@ class AllPairs:
 
     def _pairs_between(self, a: int, b: int) -> Iterator[Match]:
         sa, sb = self._table.sig(a), self._table.sig(b)
+        if not self._may_meet(a, b):
+            return
         name_score = name_verdict(sa.names, sb.names).score
         if best_possible(name_score) < self._threshold:
             return
@@ -126,6 +132,28 @@ class AllPairs:
             for other_sex in SEX_MEETS[sex]:
                 if other_sex in right:
                     yield from self._windowed(bucket, right[other_sex], check)
+
+    def _may_meet(self, a: int, b: int) -> bool:
+        """Whether two signatures hold two people of a compatible sex born within the widest
+        window, checked before their names are scored (most spellings met in a block are one
+        person's typo: checking a few birth years is far cheaper than comparing names)."""
+        left, right = self._buckets(a), self._buckets(b)
+        if sum(len(x.rows) for x in left.values()) > sum(len(x.rows) for x in right.values()):
+            left, right = right, left
+        for sex, bucket in left.items():
+            if len(bucket.rows) > _MEET_CHECKED:
+                return True
+            for other_sex in SEX_MEETS[sex]:
+                other = right.get(other_sex)
+                if other is None:
+                    continue
+                if bucket.unknown or other.unknown:
+                    return True
+                for year, _ in bucket.rows:
+                    lo, hi = other.window(year, self._widest)
+                    if hi > lo:
+                        return True
+        return False
 
     def _windowed(self, left: Bucket, right: Bucket, check: _Check) -> Iterator[Match]:
         traits, trait_of = self._table.traits, self._table.trait_of
@@ -163,11 +191,14 @@ class AllPairs:
             q = traits[trait_of[other_slot]]
             if self._across_sites and p.site == q.site:
                 continue
-            if combine(name_score, adjustment(p, q, self._ref_year)) >= threshold:
-                yield self._pair_match(slot, other_slot)
+            score = combine(name_score, adjustment(p, q, self._ref_year))
+            if score >= threshold:
+                yield self._pair_match(slot, other_slot, score)
 
     def _locality(self, slot: int) -> str:
         return self._table.traits[self._table.trait_of[slot]].locality
 
-    def _pair_match(self, a: int, b: int) -> Match:
+    def _pair_match(self, a: int, b: int, score: float) -> Match:
+        if not self._explain:  # the same score (one signature's people score alike), no reasons
+            return Match(self._table.key(a), self._table.key(b), score, ())
         return score_profiles(self._table.profile(a), self._table.profile(b), ref_year=self._ref_year)

@@ -20,20 +20,26 @@ not available (Windows, macOS' default) the pass runs in this process.
 from __future__ import annotations
 
 import multiprocessing
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fieldreg.dedup.index import DedupIndex
 from fieldreg.dedup.person import Match
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 # The index and options the forked processes read (set only while a pass runs).
 _SHARED: tuple[DedupIndex, dict[str, Any]] | None = None
+# The work and its items the forked processes of ``in_processes`` read.
+_WORK: tuple[Callable[[list[Any]], Any], list[Any]] | None = None
 
 
 def all_pairs_in_processes(index: DedupIndex, *, processes: int, **options: Any) -> list[Match]:
     """``index.all_pairs(**options)`` on ``processes`` processes; block order, reasons left empty."""
     global _SHARED
     if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [Match(m.a, m.b, m.score, ()) for m in index.all_pairs(**options)]
+        return list(index.all_pairs(explain=False, **options))
     _SHARED = (index, options)
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
@@ -43,7 +49,29 @@ def all_pairs_in_processes(index: DedupIndex, *, processes: int, **options: Any)
     return [Match(a, b, score, ()) for found in parts for a, b, score in found]
 
 
+def in_processes(work: Callable[[list[T]], R], items: list[T], processes: int) -> list[R]:
+    """``work`` on every ``processes``-th item, from each of the first ``processes`` items, in
+    as many forked processes (which read ``work``, its object and ``items`` without copying):
+    one result per share. In this process when there is one, or no fork."""
+    global _WORK
+    if processes <= 1 or len(items) < processes or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(items)]
+    _WORK = (work, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(_share, [(i, processes) for i in range(processes)], chunksize=1)
+    finally:
+        _WORK = None
+
+
+def _share(part: tuple[int, int]) -> Any:
+    assert _WORK is not None, "only called in a process forked by in_processes"
+    work, items = _WORK
+    which, parts = part
+    return work(items[which::parts])
+
+
 def _part(part: tuple[int, int]) -> list[tuple[str, str, float]]:
     assert _SHARED is not None, "only called in a process forked by all_pairs_in_processes"
     index, options = _SHARED
-    return [(m.a, m.b, m.score) for m in index.all_pairs(part=part, **options)]
+    return [(m.a, m.b, m.score) for m in index.all_pairs(part=part, explain=False, **options)]

@@ -56,6 +56,9 @@ _LOCALITY_PENALTY = 0.03
 #: Two known origin localities less similar than this are "different" (counted
 #: against a pair; an HQ pass with ``same_origin`` does not pair them at all).
 LOCALITY_DIFFERENT = 0.6
+#: Two origin localities at least this similar (rapidfuzz ratio / 100) are taken for two
+#: spellings of one place.
+LOCALITY_SIMILAR = 0.85
 _BIRTH_PENALTY_BASE = 0.05
 _BIRTH_PENALTY_EXACT_BASE = 0.25
 _BIRTH_PENALTY_PER_YEAR = 0.05
@@ -276,7 +279,7 @@ def _locality(p: Profile, q: Profile) -> tuple[float, Message | None]:
     if p.locality == q.locality:
         return _LOCALITY_BONUS, _SAME_LOCALITY
     sim = ratio(p.locality, q.locality) / 100.0
-    if sim >= 0.85:
+    if sim >= LOCALITY_SIMILAR:
         return _LOCALITY_BONUS * sim, _SIMILAR_LOCALITY
     if sim < LOCALITY_DIFFERENT:
         return -_LOCALITY_PENALTY, _DIFFERENT_LOCALITY

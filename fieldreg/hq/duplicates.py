@@ -78,19 +78,18 @@ class HqDuplicates:
             "SELECT member_a, member_b FROM duplicate_decisions")} | set(settled(registry))
         self._members: dict[str, tuple[str, HouseholdSummary, MemberSummary]] = {}
         self._index = DedupIndex()
-        regnos = [r[0] for r in registry.db.execute(
-            "SELECT regno FROM current_households WHERE status = 'active' ORDER BY regno")]
+        total = registry.current_state().totals.get("active", (0, 0))[0] if progress else 0
         people = []
-        for done, regno in enumerate(regnos, start=1):
-            version = registry.household(regno)
+        for done, version in enumerate(registry.current_active(), start=1):
+            regno = version.regno
             household = summary(regno, version.household)
             for member in household.members:
                 self._members[member_key(regno, member.uid)] = (version.post, household, member)
                 person = person_of(household, member, site=version.post)
                 self._index.add(person)
                 people.append(person)
-            if progress is not None and (done % _LOAD_PROGRESS_EVERY == 0 or done == len(regnos)):
-                progress("households", done, len(regnos))
+            if progress is not None and (done % _LOAD_PROGRESS_EVERY == 0 or done == total):
+                progress("households", done, total)
         self._evidence = HouseholdEvidence(people, ref_year=self._index.ref_year)
 
     def __len__(self) -> int:
@@ -120,7 +119,8 @@ class HqDuplicates:
         else:
             found = list(self._index.all_pairs(threshold=threshold, across_sites=not within_post,
                                                same_origin=same_origin, crowd=crowd, progress=blocks))
-        ranked = self._evidence.rank(found, min_evidence=min_evidence)
+        ranked = self._evidence.rank(found, min_evidence=min_evidence, across_sites=not within_post,
+                                     processes=processes)
         return [self._described(r) for r in ranked if ordered(r.match.a, r.match.b) not in self._decided]
 
     def _described(self, ranked: RankedPair) -> HqCandidate:

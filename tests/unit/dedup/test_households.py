@@ -70,3 +70,35 @@ def test_processes_share_the_pass_and_find_the_same_pairs() -> None:
     shared = all_pairs_in_processes(index, processes=2, across_sites=True, same_origin=True)
     assert len(shared) == len(alone) > 300  # each pair once
     assert {(m.a, m.b, m.score) for m in shared} == alone
+
+
+def test_a_family_the_origin_rule_keeps_apart_is_found_by_its_members_and_a_couple_is_not() -> None:
+    # crowd=0: the origin rule for every name, as for crowded names in a country's register.
+    # Both families gave another origin the second time; the pass alone pairs no one.
+    people = _register()[6:]  # the strangers and the namesake only
+    people += _household("F1", "P1", "Loulouni", ("Amadou", "Traoré", "M", 1980),
+                         ("Awa", "Traoré", "F", 1984), ("Issa", "Traoré", "M", 2012))
+    people += _household("F3", "P2", "Kadiolo", ("Ahmadou", "Trawore", "M", 1981),
+                         ("Hawa", "Traore", "F", 1984), ("Issa", "Traoré", "M", 2012))
+    people += _household("C1", "P1", "Misseni", ("Seydou", "Sanogo", "M", 1970), ("Mariam", "Sanogo", "F", 1975))
+    people += _household("C2", "P2", "Zégoua", ("Seydou", "Sanogo", "M", 1971), ("Mariam", "Sanogo", "F", 1975))
+    index = DedupIndex(people, ref_year=2026)
+    found = list(index.all_pairs(across_sites=True, same_origin=True, crowd=0))
+    assert not {m.a.split("/")[0] for m in found} & {"F1", "F3", "C1", "C2"}
+    ranked = HouseholdEvidence(people, ref_year=2026).rank(found, min_evidence=float("-inf"))
+    listed = {frozenset((r.match.a, r.match.b)) for r in ranked}
+    assert {frozenset((f"F1/{i}", f"F3/{i}")) for i in (1, 2, 3)} <= listed
+    # Two members pairing up is what two couples of namesakes do: not enough alone.
+    assert not any(key.startswith("C") for pair in listed for key in pair)
+
+
+def test_the_ranking_on_two_processes_lists_what_one_lists() -> None:
+    people = _register()
+    index = DedupIndex(people, ref_year=2026)
+    found = list(index.all_pairs(across_sites=True, same_origin=True, explain=False))
+    evidence = HouseholdEvidence(people, ref_year=2026)
+    one = evidence.rank(found, min_evidence=float("-inf"))
+    two = evidence.rank(found, min_evidence=float("-inf"), processes=2)
+    assert len(one) > 3
+    assert [(r.match.a, r.match.b, r.evidence, r.explanation()) for r in one] == [
+        (r.match.a, r.match.b, r.evidence, r.explanation()) for r in two]
