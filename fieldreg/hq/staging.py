@@ -29,6 +29,7 @@ from fieldreg.batches import (
     record_problem,
 )
 from fieldreg.crypto.chain import entry_hash
+from fieldreg.hq.counted import store as store_counted
 from fieldreg.hq.db import Db
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.unreadable import stage as stage_unreadable
@@ -149,6 +150,8 @@ class Staging:
              self.registry.seal_version(regno, version, record["household"],
                                         record.get("reason", "")), self.seq))
         if cursor.rowcount:
+            store_counted(self.conn, regno, version, record["status"], self._post(regno),
+                          record["household"])
             return
         held = self.conn.execute("SELECT content_mac FROM household_versions"
                                  " WHERE regno = ? AND version = ?", (regno, version)).fetchone()

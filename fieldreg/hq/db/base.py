@@ -43,6 +43,10 @@ class Db(ABC):
         """A write transaction: committed at the end of the block, rolled back on an error."""
 
     @abstractmethod
+    def lock_against_writers(self, table: str) -> None:
+        """Inside :meth:`transaction`: no other connection writes ``table`` until it ends."""
+
+    @abstractmethod
     def snapshot(self) -> AbstractContextManager[Db]:
         """A read-only view of one moment, for a report: never blocks a writer, never blocked."""
 

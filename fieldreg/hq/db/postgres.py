@@ -95,6 +95,11 @@ class PostgresDb(Db):
         with self._errors(), self.conn.transaction():
             yield self
 
+    def lock_against_writers(self, table: str) -> None:
+        # Conflicts with the ROW EXCLUSIVE lock every INSERT/UPDATE takes, and with itself;
+        # readers (ACCESS SHARE) go on. Waits for writers already in their transaction.
+        self.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Db]:
         with self._errors(), self.conn.transaction():

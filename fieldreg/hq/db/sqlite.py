@@ -53,6 +53,9 @@ class SqliteDb(Db):
         with sqlitedb.transaction(self.conn):
             yield self
 
+    def lock_against_writers(self, table: str) -> None:
+        pass  # a write transaction (BEGIN IMMEDIATE) already excludes every other writer
+
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Db]:
         # A deferred transaction reads one WAL snapshot from its first read on.
