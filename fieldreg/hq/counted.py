@@ -154,10 +154,10 @@ def backfill(db: Db, open_household: OpenHousehold) -> int:
                 " household_versions w WHERE w.regno = v.regno AND w.version > v.version)"
                 " THEN 0 ELSE 1 END FROM household_versions v WHERE (regno, version) > (?, ?)"
                 " ORDER BY regno, version LIMIT ?", (*after, _PAGE)).fetchall():
-            for regno, version, status, post, sealed, newest in page:
-                current = int(bool(newest) and status == "active")
-                db.executemany(_INSERT, _rows(version, current, members_of(
-                    regno, post, open_household(regno, version, sealed))))
+            db.executemany(_INSERT, [
+                row for regno, version, status, post, sealed, newest in page
+                for row in _rows(version, int(bool(newest) and status == "active"),
+                                 members_of(regno, post, open_household(regno, version, sealed)))])
             filled += len(page)
             after = (page[-1][0], page[-1][1])
         db.execute("DELETE FROM meta WHERE key = ?", (BACKFILL_PENDING,))
