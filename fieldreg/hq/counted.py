@@ -1,7 +1,9 @@
 """Counting rows: what the national figures count of each member, in clear, beside the sealed household.
 
-    store(conn, "TGR1-26-000001-7", 1, "active", household)   # at import, with the sealed version
-    backfill(db, open_household)                               # once, for versions stored before
+    rows = CountingRows(conn)                            # at import, in its transaction
+    rows.add("TGR1-26-000001-7", 1, "active", "TGR1", household)   # with each version stored
+    rows.flush()                                         # before the commit
+    backfill(db, open_household)                         # once, for versions stored before
 
 Table ``hq_counted_members`` (schema step ``0006_hq_counted_members``): one row
 per member of every household version HQ holds, written in the transaction
@@ -24,8 +26,8 @@ of ``household_versions``. (Such a person already saw post, number, version,
 time and member count, which were clear before.)
 
 ``current_active`` is 1 on the rows of a registration's newest version when it
-is active, else 0: storing version *v* sets the older versions' rows to 0, and
-a version stored after a newer one (a held record released late) is stored at 0.
+is active, else 0 (a correction or a void sets the older versions' rows to 0; a
+version stored after a newer one, a held record released late, gets 0).
 ``household_first``, ``sex_first`` and ``band_first`` are 1 on the household's
 first member, and on its first member of each sex and of each age band: summed,
 they count households (with someone of that sex or band) without ``DISTINCT``.
@@ -46,11 +48,9 @@ AGE_BANDS = ((0, "0-4"), (5, "5-11"), (12, "12-17"), (18, "18-59"), (60, "60+"))
 UNKNOWN = "unknown"
 # meta key present while versions stored before step 0006 have no counting rows yet.
 BACKFILL_PENDING = "counted_members_backfill"
-_COLUMNS = ("regno, version, n, member, post, arrival_day, origin, sex, age_band, current_active,"
-            " household_first, sex_first, band_first")
+_COLUMNS = ("regno", "version", "n", "member", "post", "arrival_day", "origin", "sex", "age_band",
+            "current_active", "household_first", "sex_first", "band_first")
 _PAGE = 2000  # versions opened at a time by the backfill (memory stays flat)
-_INSERT = (f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-           " ON CONFLICT DO NOTHING")
 
 OpenHousehold = Callable[[str, int, bytes], dict[str, Any]]  # (regno, version, sealed) -> household
 
@@ -109,15 +109,41 @@ def age_band(member: MemberSummary, household: HouseholdSummary) -> str:
     return [label for lowest, label in AGE_BANDS if age >= lowest][-1] if age >= 0 else UNKNOWN
 
 
-def store(conn: Db, regno: str, version: int, status: str, post: str, household: dict[str, Any]) -> None:
-    """Write the counting rows of a version just stored, inside the import's transaction."""
-    newest = conn.execute("SELECT 1 FROM household_versions WHERE regno = ? AND version > ?",
-                          (regno, version)).fetchone() is None
-    if newest and version > 1:
-        conn.execute(f"UPDATE {TABLE} SET current_active = 0 WHERE regno = ? AND version < ?"
-                     " AND current_active = 1", (regno, version))
-    conn.executemany(_INSERT, _rows(version, int(newest and status == "active"),
-                                    members_of(regno, post, household)))
+class CountingRows:
+    """The counting rows of versions being stored, written a group at a time (few round trips).
+
+    Rows are inserted counted (``current_active`` 1) when their version is
+    active; then, per group, every row of the group's registrations that has a
+    newer version in ``household_versions`` is set to 0 — the older versions a
+    correction or a void replaces, and a version stored after a newer one. Call
+    :meth:`flush` before the transaction ends.
+    """
+
+    def __init__(self, conn: Db, *, group: int = 1000):
+        self.conn = conn
+        self.group = group
+        self._rows: list[tuple[Any, ...]] = []
+        self._regnos: set[str] = set()
+
+    def add(self, regno: str, version: int, status: str, post: str, household: dict[str, Any]) -> None:
+        """A version just stored in ``household_versions`` (the same transaction)."""
+        self._rows.extend(_rows(version, int(status == "active"), members_of(regno, post, household)))
+        self._regnos.add(regno)
+        if len(self._regnos) >= self.group:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._regnos:
+            return
+        # Rows of versions stored just now, in this transaction: none can be there already.
+        self.conn.append(TABLE, _COLUMNS, self._rows)
+        regnos = sorted(self._regnos)
+        self.conn.execute(
+            f"UPDATE {TABLE} SET current_active = 0 WHERE current_active = 1"
+            f" AND regno IN ({', '.join('?' * len(regnos))}) AND EXISTS (SELECT 1 FROM"
+            f" household_versions w WHERE w.regno = {TABLE}.regno AND w.version > {TABLE}.version)",
+            regnos)
+        self._rows, self._regnos = [], set()
 
 
 def _rows(version: int, current: int, members: list[Counted]) -> list[tuple[Any, ...]]:
@@ -148,16 +174,14 @@ def backfill(db: Db, open_household: OpenHousehold) -> int:
         db.lock_against_writers("household_versions")
         if db.execute(pending, (BACKFILL_PENDING,)).fetchone() is None:
             return 0  # another process filled it meanwhile
-        filled, after = 0, ("", 0)
+        rows, filled, after = CountingRows(db, group=_PAGE), 0, ("", 0)
         while page := db.execute(
-                "SELECT regno, version, status, post, sealed, CASE WHEN EXISTS (SELECT 1 FROM"
-                " household_versions w WHERE w.regno = v.regno AND w.version > v.version)"
-                " THEN 0 ELSE 1 END FROM household_versions v WHERE (regno, version) > (?, ?)"
-                " ORDER BY regno, version LIMIT ?", (*after, _PAGE)).fetchall():
-            db.executemany(_INSERT, [
-                row for regno, version, status, post, sealed, newest in page
-                for row in _rows(version, int(bool(newest) and status == "active"),
-                                 members_of(regno, post, open_household(regno, version, sealed)))])
+                "SELECT regno, version, status, post, sealed FROM household_versions"
+                " WHERE (regno, version) > (?, ?) ORDER BY regno, version LIMIT ?",
+                (*after, _PAGE)).fetchall():
+            for regno, version, status, post, sealed in page:
+                rows.add(regno, version, status, post, open_household(regno, version, sealed))
+            rows.flush()
             filled += len(page)
             after = (page[-1][0], page[-1][1])
         db.execute("DELETE FROM meta WHERE key = ?", (BACKFILL_PENDING,))

@@ -39,6 +39,10 @@ class Db(ABC):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
     @abstractmethod
+    def append(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many new rows at once, none of which can already be there (no ``ON CONFLICT``)."""
+
+    @abstractmethod
     def transaction(self) -> AbstractContextManager[Db]:
         """A write transaction: committed at the end of the block, rolled back on an error."""
 

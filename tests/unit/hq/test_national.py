@@ -226,3 +226,26 @@ def test_filling_counting_rows_for_older_versions_writes_what_the_import_wrote(
         assert again.db.execute("SELECT value FROM meta WHERE key = ?",
                                 (counted.BACKFILL_PENDING,)).fetchone() is None
         assert counted.backfill(again.db, again.open_household) == 0  # done once
+
+
+def test_a_version_stored_after_a_newer_one_is_not_counted(registry: Registry) -> None:
+    """As when a held record is released after the post's next version of it was imported."""
+    regno = "TGR1-26-000001-7"
+
+    def store(version: int, status: str, members: int) -> list[tuple[int, int]]:
+        family = _family("2026-10-30", *[("Awa", "Koné", "F", 1990)] * members)
+        with registry.db.transaction() as conn:
+            conn.execute("INSERT INTO posts (post, first_seen_at) VALUES ('TGR1', 'x') ON CONFLICT DO NOTHING")
+            conn.execute(
+                "INSERT INTO household_versions (post, regno, version, kind, status, at, by_user, members,"
+                " content_mac, sealed, batch_seq) VALUES ('TGR1', ?, ?, 'correction', ?, 'x', 'awa', ?, ?,"
+                " ?, 1)", (regno, version, status, members, bytes(32), b"-"))
+            rows = counted.CountingRows(conn)
+            rows.add(regno, version, status, "TGR1", family)
+            rows.flush()
+        return registry.db.execute(f"SELECT version, n FROM {counted.TABLE} WHERE current_active = 1"
+                                   " ORDER BY version, n").fetchall()
+
+    assert store(2, "active", 2) == [(2, 1), (2, 2)]
+    assert store(1, "active", 3) == [(2, 1), (2, 2)]  # arrived late: version 2 still counts
+    assert store(3, "void", 2) == []  # voided: nobody counts
