@@ -17,6 +17,7 @@
     members.py    a household version's JSON as the matcher and the report read it
     report.py     build_report: posts, batches, gaps, held files, totals
     national.py   national_figures: people and households counted once, by post, day, origin, sex, age
+    counted.py    the counting rows national.py sums: each member's coarse facts, stored at import
     server/       the receiver posts upload to over HTTPS ('fieldreg hq serve', docs/formats/sync.md)
 
 Described for people in docs/hq.md. HQ shares building blocks with the posts

@@ -112,6 +112,7 @@ def release(hq: HqDir, registry: Registry, record_id: int) -> HeldRecord:
                           created_at=datetime.now(UTC))
         try:
             staging.apply(record)
+            staging.finish()
         except (ValueError, RecursionError):
             raise InvalidInput("held record {record_id} holds text or numbers the registry cannot "
                                "store; it can only be rejected", record_id=record_id) from None

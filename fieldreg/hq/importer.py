@@ -136,6 +136,7 @@ def import_batch(
                     try:
                         read_records(handle, identity, read, hq_root_public=hq.root_public,
                                      on_record=staging)
+                        staging.finish()
                     except BatchError as err:
                         raise refusal_of(err) from None
                     except RecursionError:  # json.loads on a line nested thousands deep

@@ -14,25 +14,28 @@ and the origin, and the member gives the sex and the age band (age in whole
 years at arrival). A household is counted where at least one person is
 counted in it: a family registered again, every member linked to the first
 registration, adds nobody and no household. Counts only, never a person's data.
+
+How: SQL ``GROUP BY`` over the counting rows of the current, active versions
+(``hq_counted_members``, fieldreg/hq/counted.py; no household is opened), read
+in the caller's snapshot; then, in Python, the few households with a member
+linked to someone counted before are taken out and counted again without that
+member. Decisions are made by people, so they are few next to the registry.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from fieldreg.dedup.candidates import member_key, ordered
+from fieldreg.hq.counted import TABLE, UNKNOWN, Counted, of_regnos
 from fieldreg.hq.decisions import settled
-from fieldreg.hq.members import summary
 from fieldreg.hq.registry import Registry
-from fieldreg.model import HouseholdSummary, MemberSummary
 
 BREAKDOWNS = ("post", "arrival_day", "origin", "sex", "age_band")
-# (lowest age, label), youngest first: the usual humanitarian bands.
-AGE_BANDS = ((0, "0-4"), (5, "5-11"), (12, "12-17"), (18, "18-59"), (60, "60+"))
-UNKNOWN = "unknown"
+_HOUSEHOLD_LEVEL = ("post", "arrival_day", "origin")  # the same for every member of a household
 
 
 @dataclass
@@ -75,41 +78,81 @@ class NationalFigures:
 
 def national_figures(registry: Registry) -> NationalFigures:
     """Count the registry's people and households once (module docstring)."""
-    households: list[tuple[str, str, HouseholdSummary]] = []
-    for (regno,) in registry.db.execute(
-            "SELECT regno FROM current_households WHERE status = 'active' ORDER BY regno").fetchall():
-        version = registry.household(regno)
-        households.append((regno, version.post, summary(regno, version.household)))
-    households.sort(key=lambda h: (h[2].day or "9999", h[0]))  # first registered first
-    people = _People(_same_pairs(registry))
-    figures = NationalFigures(registrations=len(households))
-    counts: dict[str, dict[str, Counter[str]]] = {name: {"people": Counter(), "households": Counter()}
-                                                   for name in BREAKDOWNS}
-    for regno, post, household in households:
-        counted = [m for m in household.members if people.first_time(member_key(regno, m.uid))]
-        figures.members += len(household.members)
-        figures.linked += len(household.members) - len(counted)
-        if not counted:
-            continue
-        figures.households += 1
-        figures.people += len(counted)
-        where = {"post": post, "arrival_day": household.day or UNKNOWN,
-                 "origin": " / ".join(p for p in (household.country, household.region) if p) or UNKNOWN}
-        for name, value in where.items():
-            counts[name]["households"][value] += 1
-            counts[name]["people"][value] += len(counted)
-        of_each = [{"sex": m.sex or UNKNOWN, "age_band": _age_band(m, household)} for m in counted]
-        for name in ("sex", "age_band"):
-            values = [person[name] for person in of_each]
-            counts[name]["people"].update(values)
-            counts[name]["households"].update(set(values))  # households with someone of that sex/band
-    figures.by = {name: {value: {"people": c["people"][value], "households": c["households"][value]}
-                         for value in set(c["people"]) | set(c["households"])}
-                  for name, c in counts.items()}
+    tally: _Tally = defaultdict(lambda: [0, 0])
+    figures = NationalFigures()
+    for post, day, origin, people, households in registry.db.execute(
+            f"SELECT post, arrival_day, origin, COUNT(*), SUM(household_first) FROM {TABLE}"
+            " WHERE current_active = 1 GROUP BY post, arrival_day, origin"):
+        figures.members += people
+        figures.registrations += households
+        for name, value in zip(_HOUSEHOLD_LEVEL, (post, day, origin), strict=True):
+            _add(tally, name, value, people, households)
+    for sex, band, people, with_sex, with_band in registry.db.execute(
+            f"SELECT sex, age_band, COUNT(*), SUM(sex_first), SUM(band_first) FROM {TABLE}"
+            " WHERE current_active = 1 GROUP BY sex, age_band"):
+        _add(tally, "sex", sex, people, with_sex)
+        _add(tally, "age_band", band, people, with_band)
+    linked, households = _linked(registry)
+    for members in households.values():  # counted again without their linked members
+        kept = [m for m in members if (m.regno, m.n) not in linked]
+        _count_household(tally, members, -1)
+        _count_household(tally, kept, 1)
+    figures.linked = len(linked)
+    figures.people = figures.members - figures.linked
+    figures.households = figures.registrations - sum(
+        all((m.regno, m.n) in linked for m in members) for members in households.values())
+    figures.by = {name: {} for name in BREAKDOWNS}
+    for (name, value), (people, households_) in tally.items():
+        if people:
+            figures.by[name][value] = {"people": people, "households": households_}
     return figures
 
 
-def _same_pairs(registry: Registry) -> list[tuple[str, str]]:
+_Tally = defaultdict[tuple[str, str], list[int]]  # (breakdown, value) -> [people, households]
+
+
+def _add(tally: _Tally, name: str, value: str, people: int, households: int) -> None:
+    tally[(name, value)][0] += people
+    tally[(name, value)][1] += households
+
+
+def _count_household(tally: _Tally, members: list[Counted], sign: int) -> None:
+    """Add (``sign`` 1) or take out (-1) one household's counted ``members``."""
+    if not members:
+        return
+    first = members[0]
+    for name in _HOUSEHOLD_LEVEL:
+        _add(tally, name, getattr(first, name), sign * len(members), sign)
+    for name in ("sex", "age_band"):
+        values = [getattr(m, name) for m in members]
+        for value in set(values):
+            _add(tally, name, value, sign * values.count(value), sign)
+
+
+def _linked(registry: Registry) -> tuple[set[tuple[str, int]], dict[str, list[Counted]]]:
+    """Members counted as someone counted already, as (regno, n), and the households they are in.
+
+    Of each person's members (keys linked by "same" decisions) in current, active
+    registrations, the first registered counts: earliest arrival day (an unknown
+    day last), then registration number, then place in the household.
+    """
+    people = _People(same_pairs(registry))
+    keys = people.keys
+    rows = [m for m in of_regnos(registry.db, {key.partition("/")[0] for key in keys})
+            if member_key(m.regno, m.member) in keys]
+    rows.sort(key=lambda m: ("9999" if m.arrival_day == UNKNOWN else m.arrival_day, m.regno, m.n))
+    linked: set[tuple[str, int]] = set()
+    for m in rows:
+        if not people.first_time(member_key(m.regno, m.member)):
+            linked.add((m.regno, m.n))
+    affected = {regno for regno, _ in linked}
+    households: dict[str, list[Counted]] = defaultdict(list)
+    for m in of_regnos(registry.db, affected):
+        households[m.regno].append(m)
+    return linked, households
+
+
+def same_pairs(registry: Registry) -> list[tuple[str, str]]:
     """Pairs whose newest decision, at HQ or at a post, is "same"."""
     newest: dict[tuple[str, str], tuple[str, str]] = {}
     for a, b, decision, at in registry.db.execute(
@@ -129,6 +172,7 @@ class _People:
     def __init__(self, same: list[tuple[str, str]]) -> None:
         self._parent: dict[str, str] = {}
         self._seen: set[str] = set()
+        self.keys = {key for pair in same for key in pair}  # every member key a decision names
         for a, b in same:
             self._parent[self._root(a)] = self._root(b)
 
@@ -145,11 +189,3 @@ class _People:
             return False
         self._seen.add(root)
         return True
-
-
-def _age_band(member: MemberSummary, household: HouseholdSummary) -> str:
-    year = household.day[:4]
-    if not member.birth_year or not year.isdigit():
-        return UNKNOWN
-    age = int(year) - member.birth_year
-    return [label for lowest, label in AGE_BANDS if age >= lowest][-1] if age >= 0 else UNKNOWN

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.crypto.aead import Sealer
 from fieldreg.errors import CorruptData, FieldRegError, NotFound
+from fieldreg.hq.counted import backfill as backfill_counted
 from fieldreg.hq.db import CONFIG_FILE, SQLITE, SQLITE_FILE, Db, open_db
 from fieldreg.hq.schema import migrate
 from fieldreg.keys.hqdir import HqDir
@@ -129,6 +130,7 @@ class Registry:
             migrate(db)
             registry = cls(db, path, hq.registry_key)
             registry._check_owner(hq)
+            backfill_counted(db, registry.open_household)  # at once, unless step 0006 left a note
         except BaseException:
             db.close()
             raise
@@ -136,7 +138,7 @@ class Registry:
 
     def _check_owner(self, hq: HqDir) -> None:
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        if not meta:
+        if "hq_root" not in meta:
             # Two processes opening a new registry at once: the first to commit names its owner.
             with self.db.transaction() as conn:
                 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING", [
@@ -176,6 +178,11 @@ class Registry:
     def seal_version(self, regno: str, version: int, household: dict[str, Any], reason: str) -> bytes:
         plain = json.dumps({"household": household, "reason": reason}, ensure_ascii=False)
         return self._sealer.seal(plain.encode("utf-8"), _version_aad(regno, version))
+
+    def open_household(self, regno: str, version: int, sealed: bytes) -> dict[str, Any]:
+        """The household of a version's ``sealed`` column."""
+        content: dict[str, dict[str, Any]] = json.loads(self._sealer.open(sealed, _version_aad(regno, version)))
+        return content["household"]
 
     def seal_held(self, post: str, batch_seq: int, n: int, plain: bytes) -> bytes:
         """A held record as received (fieldreg/hq/staging.py), bound to where it came from."""

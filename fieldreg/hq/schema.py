@@ -22,14 +22,19 @@ Clear columns hold only what identifies nobody: post ids, batch numbers,
 registration numbers, versions, times, staff user names, counts and hashes.
 Household content and free-text reasons are AES-256-GCM envelopes under the
 registry key (``HqDir.registry_key``), associated data bound to where they live
-(see fieldreg/hq/registry.py). Audit entries are stored as they came: by design
-they name actions, registration numbers and staff, never a person's data
+(see fieldreg/hq/registry.py). The national figures' counting rows
+(``hq_counted_members``: post, day of arrival, origin country / region, sex and
+age band of each member, by registration number) are clear on purpose:
+fieldreg/hq/counted.py says why and what they reveal. Audit entries are stored
+as they came: by design they name actions, registration numbers and staff,
+never a person's data
 (docs/store.md, "Audit log").
 """
 
 from __future__ import annotations
 
 from fieldreg.hq.authority import migrate_step as authority_step
+from fieldreg.hq.counted import migrate_step as counted_step
 from fieldreg.hq.db import Db, Step
 from fieldreg.hq.unreadable import migrate_step as unreadable_step
 from fieldreg.messages import Message
@@ -217,6 +222,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0003_hq_held_records", _hq_held_records),
     ("0004_hq_post_authority", authority_step),
     ("0005_hq_decisions", _hq_decisions),
+    ("0006_hq_counted_members", counted_step),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

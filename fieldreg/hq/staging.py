@@ -3,6 +3,7 @@
     with registry.db.transaction() as conn:
         staging = Staging(registry, conn, progress, post=m.post, seq=m.seq, created_at=m.created_at)
         read_records(handle, identity, verified, hq_root_public=root, on_record=staging)
+        staging.finish()                                     # the rows still buffered
         staging.damage, staging.conflicts, staging.audit_problem, staging.held   # then decided
 
 Each record is checked against the one record schema (fieldreg/batches/records.py)
@@ -29,6 +30,7 @@ from fieldreg.batches import (
     record_problem,
 )
 from fieldreg.crypto.chain import entry_hash
+from fieldreg.hq.counted import CountingRows
 from fieldreg.hq.db import Db
 from fieldreg.hq.registry import Registry
 from fieldreg.hq.unreadable import stage as stage_unreadable
@@ -60,6 +62,7 @@ class Staging:
         self.conflicts: list[str] = []
         self.audit_problem: str | None = None
         self.new_revocations: list[str] = []
+        self.counting = CountingRows(conn)  # the national figures' rows (written by finish())
         self._posts: set[str] = set()
         self._last_audit: tuple[int, str] | None = None
 
@@ -84,6 +87,10 @@ class Staging:
             # Lone surrogates (not UTF-8), NaN or Infinity (not JSON), absurd nesting.
             self.damage = (f"record {record['n']} ({record['kind']}): holds text or numbers "
                            "that JSON cannot carry")
+
+    def finish(self) -> None:
+        """Write what is still buffered: call once every record is in, before the commit."""
+        self.counting.flush()
 
     def _hold(self, record: dict[str, Any], problems: list[HeldProblem]) -> None:
         """Keep the record as received, sealed, for a person to decide (``fieldreg hq held``)."""
@@ -149,6 +156,7 @@ class Staging:
              self.registry.seal_version(regno, version, record["household"],
                                         record.get("reason", "")), self.seq))
         if cursor.rowcount:
+            self.counting.add(regno, version, record["status"], self._post(regno), record["household"])
             return
         held = self.conn.execute("SELECT content_mac FROM household_versions"
                                  " WHERE regno = ? AND version = ?", (regno, version)).fetchone()

@@ -39,8 +39,16 @@ class Db(ABC):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
     @abstractmethod
+    def append(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many new rows at once, none of which can already be there (no ``ON CONFLICT``)."""
+
+    @abstractmethod
     def transaction(self) -> AbstractContextManager[Db]:
         """A write transaction: committed at the end of the block, rolled back on an error."""
+
+    @abstractmethod
+    def lock_against_writers(self, table: str) -> None:
+        """Inside :meth:`transaction`: no other connection writes ``table`` until it ends."""
 
     @abstractmethod
     def snapshot(self) -> AbstractContextManager[Db]:

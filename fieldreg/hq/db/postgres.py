@@ -90,10 +90,24 @@ class PostgresDb(Db):
         with self._errors(), self.conn.cursor() as cursor:
             cursor.executemany(pyformat(sql), rows)
 
+    def append(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        # COPY: one stream instead of a statement per row (several times faster for thousands).
+        if not rows:
+            return
+        with self._errors(), self.conn.cursor() as cursor, cursor.copy(
+                f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Db]:
         with self._errors(), self.conn.transaction():
             yield self
+
+    def lock_against_writers(self, table: str) -> None:
+        # Conflicts with the ROW EXCLUSIVE lock every INSERT/UPDATE takes, and with itself;
+        # readers (ACCESS SHARE) go on. Waits for writers already in their transaction.
+        self.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Db]:

@@ -48,10 +48,17 @@ class SqliteDb(Db):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
 
+    def append(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        marks = ", ".join("?" * len(columns))
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Db]:
         with sqlitedb.transaction(self.conn):
             yield self
+
+    def lock_against_writers(self, table: str) -> None:
+        pass  # a write transaction (BEGIN IMMEDIATE) already excludes every other writer
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Db]:

@@ -14,7 +14,7 @@ from tests.pgserver import use_postgresql
 from .builders import PostSim, make_hq
 
 TABLES = ("posts", "batches", "held", "household_versions", "duplicate_decisions",
-          "token_revocations", "issued_tokens", "audit", "staged_audit")
+          "token_revocations", "issued_tokens", "audit", "staged_audit", "hq_counted_members")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.hq import Registry, build_report, import_batch
+from fieldreg.hq import Registry, build_report, import_batch, national_figures
 from fieldreg.hq.db import open_db
 from fieldreg.hq.schema import MIGRATIONS
 from fieldreg.keys import HqDir
@@ -20,21 +20,31 @@ def test_a_registry_at_every_earlier_step_is_migrated_and_keeps_its_rows(
         hq: HqDir, post: PostSim, stick: Path, applied: int) -> None:
     db = open_db(hq.path)  # the registry as an older FieldReg left it
     db.migrate(MIGRATIONS[:applied], what=Message("this HQ registry"))
+    older = Registry(db, hq.path / "registry.db", hq.registry_key)  # its owner, its sealing
+    older._check_owner(hq)
     with db.transaction():
         db.execute("INSERT INTO posts (post, first_seen_at) VALUES ('OLD1', '2026-01-02T00:00:00Z')")
-        db.execute(
-            "INSERT INTO household_versions (post, regno, version, kind, status, at, by_user,"
-            " members, content_mac, sealed, batch_seq) VALUES ('OLD1', 'OLD1-26-000001-X', 1,"
-            " 'registration', 'active', '2026-01-02T00:00:00Z', 'awa', 3, ?, ?, 1)",
-            (b"\x01" * 32, b"\x02" * 40))
+        for version, kind in ((1, "registration"), (2, "correction")):
+            family = household("Diarra", members=2 + version)
+            db.execute(
+                "INSERT INTO household_versions (post, regno, version, kind, status, at, by_user,"
+                " members, content_mac, sealed, batch_seq) VALUES ('OLD1', 'OLD1-26-000001-X', ?,"
+                " ?, 'active', '2026-01-02T00:00:00Z', 'awa', ?, ?, ?, 1)",
+                (version, kind, len(family["members"]), bytes([version]) * 32,
+                 older.seal_version("OLD1-26-000001-X", version, family, "")))
     assert db.applied() == [name for name, _ in MIGRATIONS[:applied]]
     db.close()
 
     with Registry.open(hq) as registry:
         assert registry.db.applied() == [name for name, _ in MIGRATIONS]
         assert registry.posts() == ["OLD1"]
-        assert registry.db.execute("SELECT members FROM household_versions WHERE regno = ?",
-                                   ("OLD1-26-000001-X",)).fetchone()[0] == 3
+        assert registry.db.execute("SELECT members FROM household_versions WHERE regno = ?"
+                                   " AND version = 2", ("OLD1-26-000001-X",)).fetchone()[0] == 4
+        # The versions held before the national figures' counting rows existed have theirs.
+        assert registry.db.execute(
+            "SELECT version, COUNT(*), SUM(current_active) FROM hq_counted_members"
+            " GROUP BY version ORDER BY version").fetchall() == [(1, 3, 0), (2, 4, 4)]
+        assert national_figures(registry).by["post"] == {"OLD1": {"people": 4, "households": 1}}
         # ...and the migrated registry does everything a new one does.
         post.register(household())
         assert import_batch(hq, registry, post.batch(stick)).status == "imported"
@@ -56,4 +66,4 @@ def test_one_step_definition_makes_the_same_tables_on_both_engines(
         "meta", "migrations", "posts", "batches", "held", "household_versions",
         "current_households", "duplicate_decisions", "token_revocations", "issued_tokens", "audit",
         "staged_audit", "post_unreadable", "hq_held_records", "hq_post_authority",
-        "hq_post_grants", "hq_account_flags", "hq_decisions"}
+        "hq_post_grants", "hq_account_flags", "hq_decisions", "hq_counted_members"}
