@@ -40,8 +40,7 @@ from fieldreg.dedup.scoring import (
 from fieldreg.dedup.signatures import Signatures
 
 Progress = Callable[[int, int], None]
-# A signature with more people than this (of one sex) is assumed to meet the other.
-_MEET_CHECKED = 16
+_EVERY_YEAR = 10**6
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +71,7 @@ class AllPairs:
         self._split_sex = not different_sex_can_pass(threshold)
         self._widest = birth_window(1.0, threshold)
         self._sorted: dict[int, dict[str, Bucket]] = {}
+        self._span_of: dict[int, list[tuple[str, int, int]]] = {}
         # In the block being visited: each person's namesakes across all its spellings.
         self._namesakes: dict[int, int] = {}
 
@@ -134,26 +134,25 @@ class AllPairs:
                     yield from self._windowed(bucket, right[other_sex], check)
 
     def _may_meet(self, a: int, b: int) -> bool:
-        """Whether two signatures hold two people of a compatible sex born within the widest
-        window, checked before their names are scored (most spellings met in a block are one
-        person's typo: checking a few birth years is far cheaper than comparing names)."""
-        left, right = self._buckets(a), self._buckets(b)
-        if sum(len(x.rows) for x in left.values()) > sum(len(x.rows) for x in right.values()):
-            left, right = right, left
-        for sex, bucket in left.items():
-            if len(bucket.rows) > _MEET_CHECKED:
-                return True
-            for other_sex in SEX_MEETS[sex]:
-                other = right.get(other_sex)
-                if other is None:
-                    continue
-                if bucket.unknown or other.unknown:
+        """Whether two signatures may hold two people of a compatible sex born within the
+        widest window, checked before their names are scored: most spellings met in a block
+        are one person's typo, and two spans of birth years cost far less than two names."""
+        widest = self._widest
+        for sex, first, last in self._spans(a):
+            for other_sex, other_first, other_last in self._spans(b):
+                if other_sex in SEX_MEETS[sex] and first - widest <= other_last and other_first - widest <= last:
                     return True
-                for year, _ in bucket.rows:
-                    lo, hi = other.window(year, self._widest)
-                    if hi > lo:
-                        return True
         return False
+
+    def _spans(self, sig_id: int) -> list[tuple[str, int, int]]:
+        """(sex bucket, first and last birth year) of a signature's people; a bucket with
+        someone of unknown year spans every year."""
+        found = self._span_of.get(sig_id)
+        if found is None:
+            found = self._span_of[sig_id] = [
+                (sex, -_EVERY_YEAR, _EVERY_YEAR) if bucket.unknown else (sex, bucket.years[0], bucket.years[-1])
+                for sex, bucket in self._buckets(sig_id).items()]
+        return found
 
     def _windowed(self, left: Bucket, right: Bucket, check: _Check) -> Iterator[Match]:
         traits, trait_of = self._table.traits, self._table.trait_of
