@@ -32,7 +32,7 @@ compares all their members and weighs the evidence, origin included.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 #: (the name's P: keys, sex, birth year or None) of one member.
 Member = tuple[tuple[str, ...], str, int | None]
@@ -70,31 +70,25 @@ class FamilyKeys:
 
     def pairs(self, *, across_sites: bool, members: int) -> set[tuple[str, str]]:
         """Pairs of households (in key order) with at least ``members`` members in common: two
-        members of each, under one key, that can be one person each (names, sexes, birth years)."""
+        members of each, under one key (so of compatible sexes), born within the window."""
+        window = self._window
         common: dict[tuple[str, str], set[int]] = {}  # household pair -> members of the first in common
         for entries in self._keyed.values():
-            if len(entries) < 2:
+            if len(entries) < 2 or (across_sites and len({e[2] for e in entries}) < 2):
                 continue
-            if across_sites and len({e[2] for e in entries}) < 2:
-                continue
+            # By the first member's birth year (unknown first): each entry meets those after
+            # it up to the window; the second members' years are compared one by one.
             entries.sort(key=lambda e: e[0])
-            for a, b in self._within_window(entries):
-                if a[1] == b[1] or (across_sites and a[2] == b[2]):
-                    continue
-                if self._fits(a[3], b[3]) and self._fits(a[4], b[4]):
+            years = [e[0] for e in entries]
+            for i, a in enumerate(entries):
+                hi = len(entries) if a[0] < 0 else bisect.bisect_right(years, a[0] + window, lo=i + 1)
+                second = a[4][2]
+                for b in entries[i + 1:hi]:
+                    if a[1] == b[1] or (across_sites and a[2] == b[2]):
+                        continue
+                    other = b[4][2]
+                    if second is not None and other is not None and abs(second - other) > window:
+                        continue
                     first = a if a[1] < b[1] else b
                     common.setdefault((min(a[1], b[1]), max(a[1], b[1])), set()).update((first[5], first[6]))
         return {pair for pair, shared in common.items() if len(shared) >= members}
-
-    def _within_window(self, entries: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
-        """Each two entries whose first members' birth years are within the window (sorted by
-        year, those without one first: they meet everyone)."""
-        years = [e[0] for e in entries]
-        for i, a in enumerate(entries):
-            hi = len(entries) if a[0] < 0 else bisect.bisect_right(years, a[0] + self._window, lo=i + 1)
-            yield from ((a, b) for b in entries[i + 1:hi])
-
-    def _fits(self, p: Member, q: Member) -> bool:
-        if p[1] in _SEXES and q[1] in _SEXES and p[1] != q[1]:
-            return False
-        return p[2] is None or q[2] is None or abs(p[2] - q[2]) <= self._window
