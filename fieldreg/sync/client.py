@@ -23,17 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from fieldreg.errors import FieldRegError
 from fieldreg.keys.ids import key_id_hex
 from fieldreg.keys.postkey import PostKey
-from fieldreg.messages import Message
 from fieldreg.model import utcnow
 from fieldreg.sync.backoff import Backoff
 from fieldreg.sync.chunks import ChunkSizer
+from fieldreg.sync.problems import SyncProblem
 from fieldreg.sync.protocol import (
     API,
     BATCH_STATUS,
@@ -57,17 +56,17 @@ Progress = Callable[[int, int], None]  # (bytes HQ holds or that are on their wa
 class Unreachable(FieldRegError):
     """HQ cannot be reached or cannot take it now: try again later (``retry_after`` seconds)."""
 
-    def __init__(self, template: str | Message, /, *, retry_after: float | None = None,
-                 **params: Any):
-        super().__init__(template, **params)
+    def __init__(self, problem: SyncProblem, /, *, retry_after: float | None = None):
+        super().__init__(problem.english())
+        self.problem = problem
         self.retry_after = retry_after
 
 
 class HqRefused(FieldRegError):
     """HQ, or the connection to it, refuses: retrying will not help until a person acts."""
 
-    def __init__(self, template: str | Message, /, *, problem: str = "", **params: Any):
-        super().__init__(template, **params)
+    def __init__(self, problem: SyncProblem, /):
+        super().__init__(problem.english())
         self.problem = problem
 
 
@@ -175,9 +174,9 @@ class HqClient:
             response = self._http.request(method, url, headers=headers, content=content)
         except httpx.TransportError as err:
             refusal = refusal_in(err)
-            if refusal is not None:  # the pin check's own words (fieldreg.sync.tls)
-                raise HqRefused("{reason}", problem="tls", reason=str(refusal)) from None
-            raise Unreachable("HQ not reached ({why})", why=describe_transport(err)) from None
+            if refusal is not None:  # the pin check's own problem (fieldreg.sync.tls)
+                raise HqRefused(refusal.problem) from None
+            raise Unreachable(SyncProblem(transport_problem(err))) from None
         self.answered = True
         self._learn_clock(response)
         return response
@@ -231,9 +230,9 @@ class HqClient:
                     continue  # HQ holds another amount than we thought: go on from there
                 log.answered(counted[0])
                 if state.status_code == 404:  # HQ dropped the upload: the next try creates it
-                    raise Unreachable("HQ no longer holds this upload; it starts again")
+                    raise Unreachable(SyncProblem("upload_dropped"))
                 if state.status_code == 460:  # discarded at HQ: start again from byte 0
-                    raise Unreachable("HQ received a damaged copy and discarded it; sending again")
+                    raise Unreachable(SyncProblem("damaged_copy"))
                 check(state, expect=(204,))
                 if state.headers.get(BATCH_STATUS, RECEIVING) == RECEIVING:
                     sizer.learn(counted[0], seconds=time.monotonic() - began)
@@ -252,7 +251,7 @@ class HqClient:
         if progressed:
             stalls.reset()
         if stalls.attempt >= self.max_stalls:
-            raise Unreachable("the link to HQ keeps dropping; the upload resumes at the next try")
+            raise Unreachable(SyncProblem("link_drops"))
         self.sleep(stalls.next())
         return self._status(location, stalls)
 
@@ -298,22 +297,22 @@ def check(response: httpx.Response, *, expect: tuple[int, ...]) -> None:
     """Nothing if the status is expected; else Unreachable (try later) or HqRefused."""
     if response.status_code in expect:
         return
-    problem = response.headers.get(PROBLEM, "")
     try:
-        message = str(response.json().get("message", ""))
-    except ValueError:
-        message = ""
-    said: str | Message = message or Message("HQ answered {status}", status=response.status_code)
+        said = str(response.json().get("message", ""))
+    except (ValueError, AttributeError):
+        said = ""
+    params = {"status": response.status_code, "word": response.headers.get(PROBLEM, "")}
     if response.status_code in TRANSIENT:
         retry = response.headers.get("retry-after", "")
-        raise Unreachable("HQ cannot take it now: {said}", said=said,
+        raise Unreachable(SyncProblem("hq_busy", params, said=said),
                           retry_after=float(retry) if retry.isdigit() else None)
-    raise HqRefused("HQ refused: {said}", problem=problem, said=said)
+    raise HqRefused(SyncProblem("hq_refused", params, said=said))
 
 
-def describe_transport(err: httpx.TransportError) -> Message:
+def transport_problem(err: httpx.TransportError) -> str:
+    """The code of a failed connection (fieldreg.sync.problems)."""
     if isinstance(err, httpx.TimeoutException):
-        return Message("no answer in time")
+        return "no_answer"
     if isinstance(err, httpx.ConnectError):
-        return Message("no connection")
-    return Message("the connection was cut")
+        return "no_connection"
+    return "connection_cut"
