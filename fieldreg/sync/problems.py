@@ -77,13 +77,13 @@ HQ_WORDS: dict[str, Message] = {
     "offset": Message("HQ holds another part of the batch"),
     "no_upload": Message("HQ does not hold this upload"),
     "checksum": Message("the batch arrived damaged"),
-    "hq_disk_full": Message("HQ's disk is full"),
-    "hq_storage": Message("HQ's storage failed"),
+    "hq_disk_full": Message("the disk at HQ is full"),
+    "hq_storage": Message("the storage at HQ failed"),
     "not_yet": Message("HQ holds nothing for this post yet"),
     "rate": Message("too many requests: HQ asks the post to wait"),
 }
 _HQ_ANSWERED = Message("HQ answered {status}")
-_REASON_ELSEWHERE = Message("HQ's reason is in 'fieldreg sync --status'")
+_REASON_ELSEWHERE = Message("the reason HQ gave is in 'fieldreg sync --status'")
 _WITH_THEIR_WORDS = Message("{problem} ({said})")
 
 

@@ -1113,11 +1113,7 @@
     </message>
     <message>
         <source>HQ&apos;s TLS certificate could not be verified: no authority this laptop trusts vouches for it, or it names another server; refused</source>
-        <translation>le certificat TLS du siège n&apos;a pas pu être vérifié&#xa0;: aucune autorité reconnue par cet ordinateur ne le garantit, ou il désigne un autre serveur&#xa0;; refusé</translation>
-    </message>
-    <message>
-        <source>HQ&apos;s reason is in &apos;fieldreg sync --status&apos;</source>
-        <translation>le motif donné par le siège figure dans &apos;fieldreg sync --status&apos;</translation>
+        <translation>Le certificat TLS du siège n&apos;a pas pu être vérifié&#xa0;: aucune autorité reconnue par cet ordinateur ne le garantit, ou il désigne un autre serveur&#xa0;; refusé</translation>
     </message>
     <message>
         <source>{problem} ({said})</source>
@@ -1420,6 +1416,10 @@
         <translation>siège injoignable ({why})</translation>
     </message>
     <message>
+        <source>the reason HQ gave is in &apos;fieldreg sync --status&apos;</source>
+        <translation>le motif donné par le siège figure dans &apos;fieldreg sync --status&apos;</translation>
+    </message>
+    <message>
         <source>HQ no longer holds this upload; it starts again</source>
         <translation>le siège ne détient plus cet envoi&#xa0;; il recommence</translation>
     </message>
@@ -1441,15 +1441,15 @@
     </message>
     <message>
         <source>HQ&apos;s TLS certificate expired on {date}: HQ must renew it (&apos;fieldreg hq tls&apos;); refused</source>
-        <translation>le certificat TLS du siège a expiré le {date}&#xa0;: le siège doit le renouveler (&apos;fieldreg hq tls&apos;)&#xa0;; refusé</translation>
+        <translation>Le certificat TLS du siège a expiré le {date}&#xa0;: le siège doit le renouveler (&apos;fieldreg hq tls&apos;)&#xa0;; refusé</translation>
     </message>
     <message>
         <source>HQ&apos;s TLS certificate is valid only from {moment} UTC: check this laptop&apos;s clock; refused</source>
-        <translation>le certificat TLS du siège n&apos;est valable qu&apos;à partir du {moment} UTC&#xa0;: vérifiez l&apos;horloge de cet ordinateur&#xa0;; refusé</translation>
+        <translation>Le certificat TLS du siège n&apos;est valable qu&apos;à partir du {moment} UTC&#xa0;: vérifiez l&apos;horloge de cet ordinateur&#xa0;; refusé</translation>
     </message>
     <message>
         <source>HQ&apos;s server showed no certificate: refused</source>
-        <translation>le serveur du siège n&apos;a présenté aucun certificat&#xa0;: refusé</translation>
+        <translation>Le serveur du siège n&apos;a présenté aucun certificat&#xa0;: refusé</translation>
     </message>
     <message>
         <source>the request was not signed</source>
@@ -1514,14 +1514,6 @@
     <message>
         <source>the batch arrived damaged</source>
         <translation>le lot est arrivé endommagé</translation>
-    </message>
-    <message>
-        <source>HQ&apos;s disk is full</source>
-        <translation>le disque du siège est plein</translation>
-    </message>
-    <message>
-        <source>HQ&apos;s storage failed</source>
-        <translation>le stockage du siège a échoué</translation>
     </message>
     <message>
         <source>HQ holds nothing for this post yet</source>
@@ -1898,6 +1890,14 @@
     <message>
         <source>{where}: {problem}</source>
         <translation>{where}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>the disk at HQ is full</source>
+        <translation>le disque du siège est plein</translation>
+    </message>
+    <message>
+        <source>the storage at HQ failed</source>
+        <translation>le stockage du siège a échoué</translation>
     </message>
     <message>
         <source>unknown key {key!r}</source>

@@ -42,7 +42,7 @@ def test_the_english_line_keeps_hq_words_the_app_words_keep_the_code() -> None:
     refused_batch = SyncProblem("batch_refused", {"seq": 3}, said="batch 2 is missing")
     assert str(refused_batch) == "batch 3 refused by HQ's checks: batch 2 is missing"
     assert str(refused_batch.words()) == \
-        "batch 3 refused by HQ's checks: HQ's reason is in 'fieldreg sync --status'"
+        "batch 3 refused by HQ's checks: the reason HQ gave is in 'fieldreg sync --status'"
 
 
 def test_every_problem_is_kept_and_read_back() -> None:
