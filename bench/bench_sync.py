@@ -1,18 +1,20 @@
 """Sync benchmarks: a slow link that drops every 30 s, fifty posts at once, the idle offline check.
 
-    PYTHONPATH=. python bench/bench_sync.py link  [--rates 8000 32000] [--households 300 3300]
+    PYTHONPATH=. python bench/bench_sync.py link  [--rates 8000 32000] [--households 300 4300]
     PYTHONPATH=. python bench/bench_sync.py crowd [--posts 50] [--households 1000]
     PYTHONPATH=. python bench/bench_sync.py idle  [--seconds 120]
 
 link: for each link rate (bytes/s; 8,000 = 64 kbit/s, 32,000 = 256 kbit/s) and
-each batch (300 households; 3,300 households, about 5 MB), a fresh HQ receiver
-('fieldreg hq serve', a subprocess on 127.0.0.1) behind the tests' throttling
-proxy (tests/e2e/hq_receiver.py FaultProxy) that drops every connection every
-30 s; the post's HqClient uploads the batch. Reported: the wall time against
-the time the batch's bytes need at that rate (the goal: <= 1.2x), the cuts, and
-the bytes that crossed the link beyond the file and each connection's own
-handshake and headers (measured on the same link without cuts), per cut (the
-goal: at most one 4 KiB piece per cut).
+each batch (300 households; 4,300 households, about 5 MB), twice, one run after
+the other: a fresh HQ receiver ('fieldreg hq serve', a subprocess on 127.0.0.1)
+behind the tests' throttling proxy (tests/e2e/hq_receiver.py FaultProxy), first
+with no cuts, then dropping every connection every 30 s; the post's HqClient
+uploads the batch. Reported: the wall time against the time the batch's bytes
+need at that rate (the goal: <= 1.2x), the cuts, the PATCH requests (chunks,
+fieldreg.sync.chunks), the bytes the cuts added on the link (with cuts minus
+without, beyond the file), and for each cut the file bytes the client handed
+to a connection again against the chunk the cut interrupted (the goal: at most
+one chunk per cut).
 
 crowd: N posts, each with one batch of M households (prepared before, not
 measured), upload at once, each from its own thread, to one receiver; each
@@ -36,17 +38,18 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_batches import PASS, enrolled_post
-from common import machine, median, percentile
+from common import load_average, machine, median, percentile
 
 from fieldreg.hq import Registry
 from fieldreg.station.tokens import current_post_key
 from fieldreg.station.trust import station_trust
-from fieldreg.sync.client import PIECE, HqClient
+from fieldreg.sync.client import HqClient, UploadResult
 from fieldreg.sync.protocol import BatchId
 from tests.e2e.hq_receiver import FaultProxy, HqSite
 
@@ -62,53 +65,74 @@ def prepared(site: HqSite, directory: Path, post_id: str, n: int) -> tuple[HqCli
     return client, BatchId(post_id, row.seq, row.sha256), session.batches.local_dir() / row.file_name
 
 
-def upload_through(proxy: FaultProxy, client: HqClient, batch: BatchId, path: Path) -> tuple[float, int]:
-    """Seconds the upload took, and the file bytes the client sent (re-sent ones included)."""
+def upload_through(proxy: FaultProxy, client: HqClient, batch: BatchId, path: Path,
+                   ) -> tuple[float, UploadResult]:
+    """Seconds the upload took, and what the client says it sent."""
     client.base_url = proxy.url
     started = time.monotonic()
     result = client.upload(batch, path)
     assert result.status == "imported", result
-    return time.monotonic() - started, result.sent
+    return time.monotonic() - started, result
+
+
+def handed_again(result: UploadResult) -> str:
+    """Per cut: the file bytes handed again, and as a share of the chunk the cut interrupted."""
+    if not result.resumes:
+        return "none"
+    worst = max(r.handed_again / r.chunk for r in result.resumes)
+    mean = sum(r.handed_again for r in result.resumes) / len(result.resumes)
+    return f"mean {mean:,.0f} B; at most {worst:.2f} of its chunk"
+
+
+@dataclass(frozen=True)
+class LinkRun:
+    size: int  # the batch file's bytes
+    took: float
+    result: UploadResult
+    bytes_up: int  # everything that crossed the link towards HQ
+    cuts: int
+
+
+def over_link(base: Path, post_id: str, households: int, rate: int, cut_every: float | None,
+              ) -> LinkRun:
+    """A fresh HQ behind a proxy at ``rate`` (dropping every ``cut_every`` s); one batch up."""
+    site = HqSite.create(base / "hq")
+    client, batch, path = prepared(site, base / "post", post_id, households)
+    proxy = FaultProxy(site.start().port)
+    proxy.rate, proxy.cut_every = rate, cut_every
+    try:
+        took, result = upload_through(proxy, client, batch, path)
+        return LinkRun(path.stat().st_size, took, result, proxy.bytes_up, proxy.cuts)
+    finally:
+        client.close()
+        proxy.close()
+        site.stop_all()
 
 
 def link(rates: list[int], sizes: list[int]) -> None:
+    """Each batch twice at each rate, one run after the other: the link without cuts, then
+    with a cut every 30 s; what the cuts cost is the difference between the two."""
     print(f"## link: {machine()}")
-    print("| rate | households | batch | byte time | took | ratio | cuts | extra bytes per cut "
-          "| file bytes re-sent per cut |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| rate | households | batch | byte time | took without cuts / with | ratio with cuts "
+          "| cuts | PATCHes without / with (sizes of the chunks cut, B) | extra bytes on the link per cut "
+          "| file bytes handed again per cut | load |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for rate in rates:
         for n in sizes:
             with tempfile.TemporaryDirectory() as tmp:
-                base = Path(tmp)
-                # the same link without cuts first: what each connection costs beside the file
-                site = HqSite.create(base / "calm")
-                client, batch, path = prepared(site, base / "calm-post", "CALM", 20)
-                server = site.start()
-                proxy = FaultProxy(server.port)
-                proxy.rate = rate
-                upload_through(proxy, client, batch, path)
-                per_connection = (proxy.bytes_up - path.stat().st_size) / max(proxy.connections, 1)
-                proxy.close()
-                site.stop_all()
-
-                site = HqSite.create(base / "hq")
-                client, batch, path = prepared(site, base / "post", "BNCH", n)
-                size = path.stat().st_size
-                server = site.start()
-                proxy = FaultProxy(server.port)
-                proxy.rate, proxy.cut_every = rate, 30.0
-                took, sent = upload_through(proxy, client, batch, path)
-                resent = (sent - size) / proxy.cuts if proxy.cuts else 0.0
-                extra = proxy.bytes_up - size - per_connection * proxy.connections
-                per_cut = extra / proxy.cuts if proxy.cuts else 0.0
-                print(f"| {rate * 8 // 1000} kbit/s | {n} | {size / 1e6:.2f} MB | "
-                      f"{size / rate:.0f} s | {took:.0f} s | {took / (size / rate):.2f} | "
-                      f"{proxy.cuts} | {per_cut:,.0f} B ({per_cut / PIECE:.2f} pieces of "
-                      f"{PIECE // 1024} KiB) | {resent:,.0f} B ({resent / PIECE:.2f} pieces) |",
-                      flush=True)
-                client.close()
-                proxy.close()
-                site.stop_all()
+                calm = over_link(Path(tmp) / "calm", "CALM", n, rate, None)
+                cut = over_link(Path(tmp) / "cut", "BNCH", n, rate, 30.0)
+            # the two batches hold as many households but differ by a few bytes
+            extra = (cut.bytes_up - cut.size) - (calm.bytes_up - calm.size)
+            per_cut = f"{extra / cut.cuts:,.0f} B" if cut.cuts else "-"
+            cut_chunks = [r.chunk for r in cut.result.resumes]
+            sizes_cut = (f"{min(cut_chunks):,}" if min(cut_chunks) == max(cut_chunks) else
+                         f"{min(cut_chunks):,}-{max(cut_chunks):,}") if cut_chunks else ""
+            print(f"| {rate * 8 // 1000} kbit/s | {n} | {cut.size / 1e6:.2f} MB | "
+                  f"{cut.size / rate:.0f} s | {calm.took:.0f} s / {cut.took:.0f} s | "
+                  f"{cut.took / (cut.size / rate):.2f} | {cut.cuts} | {calm.result.chunks} / "
+                  f"{cut.result.chunks} ({sizes_cut or '-'}) | {per_cut} | "
+                  f"{handed_again(cut.result)} | {load_average()} |", flush=True)
 
 
 def crowd(posts: int, households: int) -> None:
@@ -205,7 +229,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="what", required=True)
     p = sub.add_parser("link")
     p.add_argument("--rates", type=int, nargs="+", default=[8000, 32000])
-    p.add_argument("--households", type=int, nargs="+", default=[300, 3300])
+    p.add_argument("--households", type=int, nargs="+", default=[300, 4300])
     p = sub.add_parser("crowd")
     p.add_argument("--posts", type=int, default=50)
     p.add_argument("--households", type=int, default=1000)

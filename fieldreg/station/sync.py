@@ -14,8 +14,10 @@ saved for an administrator to load with its one-time passphrase; (5) the
 trust list and the revocation list are fetched when they changed
 (conditional requests: ``If-None-Match`` with the ETag kept in the store's
 settings) and loaded as files from a stick would be. Each step's outcome is in
-the report; what stopped the round (HQ not reached, a refusal) is one line in
-``report.problem`` and in the settings, for the status bar. The caller decides
+the report; what stopped the round (HQ not reached, a refusal) is
+``report.reason``, a code and its values (fieldreg.sync.problems) the app words
+in its language, and ``report.problem`` its English line; the settings keep
+both, for the status bar and 'fieldreg sync --status'. The caller decides
 when to try again (:class:`fieldreg.sync.backoff.Backoff`).
 """
 
@@ -42,6 +44,7 @@ from fieldreg.store.batches import every_batch, waiting_households
 from fieldreg.store.keys import list_keys
 from fieldreg.store.post import delete_meta, set_meta
 from fieldreg.sync.backoff import Backoff
+from fieldreg.sync.problems import SyncProblem
 from fieldreg.sync.protocol import API, BatchId
 
 if TYPE_CHECKING:  # the client brings httpx and TLS: loaded when a round first runs
@@ -52,7 +55,8 @@ __all__ = ["Backoff", "Sync", "SyncReport", "SyncStatus", "describe_status", "de
 URL_META = "sync_hq_url"
 AUTO_META = "sync_auto_batch"  # "1": a round may make a batch of the waiting records
 CONTACT_META = "sync_last_contact"  # when HQ last answered (ISO UTC)
-PROBLEM_META = "sync_problem"  # what stopped the last round, one line ("" when none)
+PROBLEM_META = "sync_problem"  # what stopped the last round, one English line ("" when none)
+REASON_META = "sync_problem_code"  # the same as code and values, JSON (SyncProblem.to_json)
 PERMANENT_META = "sync_problem_permanent"  # "1": a person must act before it can work
 ETAG_META = "sync_etag_"  # + receipt | trustlist | revocations | enrollment
 FROM_HQ_DIRNAME = "from-hq"  # <data dir>/from-hq/<POST>-<key id>.enroll
@@ -69,19 +73,31 @@ class SyncReport:
     # a new post key's enrollment file from HQ, saved for an administrator to load with its
     # one-time passphrase ('fieldreg keys load PATH')
     new_key: Path | None = None
-    problem: str | None = None
-    permanent: bool = False  # the problem needs a person (wrong pin, refused batch, fork)
+    reason: SyncProblem | None = None  # what stopped the round
     retry_after: float | None = None
+
+    @property
+    def problem(self) -> str | None:
+        """What stopped the round, one English line (the log, the command line)."""
+        return None if self.reason is None else str(self.reason)
+
+    @property
+    def permanent(self) -> bool:
+        """The problem needs a person (wrong pin, refused batch, fork)."""
+        return self.reason is not None and self.reason.permanent
 
 
 @dataclass(frozen=True)
 class SyncStatus:
     url: str | None
     last_contact: str | None
-    problem: str | None
+    problem: str | None  # the last round's problem, one English line
     permanent: bool
     waiting: int  # households HQ has not acknowledged
     oldest_waiting: str | None  # when the oldest of them was registered
+    # the same problem as code and values, for the app's language; None for a line an
+    # earlier version stored (it kept only the English)
+    reason: SyncProblem | None = None
 
 
 class Sync(Service):
@@ -106,9 +122,10 @@ class Sync(Service):
     def status(self) -> SyncStatus:
         store = self._session.store
         count, oldest = waiting_households(store.db)
-        return SyncStatus(store.meta_or(URL_META), store.meta_or(CONTACT_META),
-                          store.meta_or(PROBLEM_META) or None,
-                          store.meta_or(PERMANENT_META) == "1", count, oldest)
+        problem = store.meta_or(PROBLEM_META) or None
+        reason = SyncProblem.from_json(store.meta_or(REASON_META) or "") if problem else None
+        return SyncStatus(store.meta_or(URL_META), store.meta_or(CONTACT_META), problem,
+                          store.meta_or(PERMANENT_META) == "1", count, oldest, reason)
 
     def run_once(self, *, progress: Progress | None = None, now: datetime | None = None,
                  client: HqClient | None = None) -> SyncReport:
@@ -131,9 +148,9 @@ class Sync(Service):
         try:
             self._round(client, batches, report, progress)
         except Unreachable as err:
-            report.problem, report.retry_after = str(err), err.retry_after
+            report.reason, report.retry_after = err.problem, err.retry_after
         except HqRefused as err:
-            report.problem, report.permanent = str(err), True
+            report.reason = err.problem
         finally:
             report.reached = client.answered
             if own:
@@ -154,8 +171,8 @@ class Sync(Service):
                                    batches.local_dir() / row.file_name, progress=show)
             report.uploads.append((row.seq, result))
             if result.status not in ("imported", "already_imported"):
-                report.problem = f"batch {row.seq}: {result.message or result.status}"
-                report.permanent = True
+                report.reason = SyncProblem("batch_fork" if result.status == "fork" else
+                                            "batch_refused", {"seq": row.seq}, said=result.message)
                 break  # a later batch would only be refused as out of sequence
         data, etag = self._fetch(client, f"{API}/posts/{post}/receipt", "receipt")
         if data is not None:
@@ -207,6 +224,7 @@ class Sync(Service):
             if report.reached:
                 set_meta(conn, CONTACT_META, iso_utc(now))
             set_meta(conn, PROBLEM_META, report.problem or "")
+            set_meta(conn, REASON_META, "" if report.reason is None else report.reason.to_json())
             set_meta(conn, PERMANENT_META, "1" if report.permanent else "0")
 
 

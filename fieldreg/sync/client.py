@@ -5,8 +5,10 @@
     data, etag = client.fetch("/v1/trustlist", etag=old_etag)                 # None: unchanged
 
 ``upload`` creates (or finds again) the batch's upload, asks where HQ stands
-and sends the rest; when the link drops it asks again and goes on from the
-byte HQ holds, waiting with back-off only while no byte gets through. What it
+and sends the rest in chunks, one PATCH each, sized to the link
+(fieldreg.sync.chunks); when the link drops it asks again and goes on from the
+byte HQ holds — so it hands again at most the chunk HQ had not acknowledged —
+waiting with back-off only while no byte gets through. What it
 cannot settle it raises: :class:`Unreachable` (try later: the link, HQ busy,
 HQ's disk) or :class:`HqRefused` (a person must act: wrong pin, unknown key,
 a batch HQ will not take). ``HTTPS_PROXY`` is honoured (httpx ``trust_env``);
@@ -21,16 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from fieldreg.errors import FieldRegError
 from fieldreg.keys.ids import key_id_hex
 from fieldreg.keys.postkey import PostKey
-from fieldreg.messages import Message
 from fieldreg.model import utcnow
 from fieldreg.sync.backoff import Backoff
+from fieldreg.sync.chunks import ChunkSizer
+from fieldreg.sync.problems import SyncProblem
 from fieldreg.sync.protocol import (
     API,
     BATCH_STATUS,
@@ -44,8 +46,8 @@ from fieldreg.sync.protocol import (
 from fieldreg.sync.signing import sign_request
 from fieldreg.sync.tls import pinned_context, refusal_in
 
-# Bytes handed to the connection at a time: one TLS record each, so a cut loses at most
-# one such piece in flight (docs/benchmarks.md, "Sync").
+# Bytes of a chunk handed to the connection at a time: one TLS record each; HQ keeps every
+# whole record that reached it, so a cut wastes on the link little more than one in flight.
 PIECE = 4 * 1024
 TRANSIENT = {429, 500, 502, 503, 504, 507}
 Progress = Callable[[int, int], None]  # (bytes HQ holds or that are on their way, batch size)
@@ -54,18 +56,29 @@ Progress = Callable[[int, int], None]  # (bytes HQ holds or that are on their wa
 class Unreachable(FieldRegError):
     """HQ cannot be reached or cannot take it now: try again later (``retry_after`` seconds)."""
 
-    def __init__(self, template: str | Message, /, *, retry_after: float | None = None,
-                 **params: Any):
-        super().__init__(template, **params)
+    def __init__(self, problem: SyncProblem, /, *, retry_after: float | None = None):
+        super().__init__(problem.english())
+        self.problem = problem
         self.retry_after = retry_after
 
 
 class HqRefused(FieldRegError):
     """HQ, or the connection to it, refuses: retrying will not help until a person acts."""
 
-    def __init__(self, template: str | Message, /, *, problem: str = "", **params: Any):
-        super().__init__(template, **params)
+    def __init__(self, problem: SyncProblem, /):
+        super().__init__(problem.english())
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class Resume:
+    """The transfer went on after a chunk was cut short: from HQ's ``offset``, handing again
+    ``handed_again`` bytes that had been handed to a connection before; ``chunk``: the size of
+    the chunk that got no acknowledgement (handed_again <= chunk, by construction)."""
+
+    offset: int
+    handed_again: int
+    chunk: int
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,41 @@ class UploadResult:
     message: str
     sent: int  # bytes of the batch sent by this call (re-sent ones included)
     resumed_from: tuple[int, ...]  # the offsets the transfer (re)started from
+    chunks: int = 0  # PATCH requests that carried bytes
+    resumes: tuple[Resume, ...] = ()
+
+
+class _Handed:
+    """What one upload handed to its connections: chunks, the furthest byte, the resumes."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+        self.chunks = 0
+        self.starts: list[int] = []
+        self.resumes: list[Resume] = []
+        self._furthest = 0  # every byte before it was handed to a connection at least once
+        self._offset = self._chunk = 0  # the chunk being sent
+        self._cut_chunk: int | None = None  # the chunk a cut interrupted, until the next starts
+        self._fresh = True  # the next chunk (re)starts the transfer
+
+    def starting(self, offset: int, chunk: int) -> None:
+        if self._cut_chunk is not None:
+            self.resumes.append(Resume(offset, max(0, self._furthest - offset), self._cut_chunk))
+            self._cut_chunk = None
+        if self._fresh:
+            self.starts.append(offset)
+            self._fresh = False
+        self._offset, self._chunk = offset, chunk
+        self.chunks += 1
+
+    def answered(self, handed: int) -> None:
+        self.sent += handed
+        self._furthest = max(self._furthest, self._offset + handed)
+
+    def interrupted(self, handed: int) -> None:
+        """The chunk got no acknowledgement (a cut, or HQ holds another offset)."""
+        self.answered(handed)
+        self._cut_chunk, self._fresh = self._chunk, True
 
 
 class HqClient:
@@ -126,9 +174,9 @@ class HqClient:
             response = self._http.request(method, url, headers=headers, content=content)
         except httpx.TransportError as err:
             refusal = refusal_in(err)
-            if refusal is not None:  # the pin check's own words (fieldreg.sync.tls)
-                raise HqRefused("{reason}", problem="tls", reason=str(refusal)) from None
-            raise Unreachable("HQ not reached ({why})", why=describe_transport(err)) from None
+            if refusal is not None:  # the pin check's own problem (fieldreg.sync.tls)
+                raise HqRefused(refusal.problem) from None
+            raise Unreachable(SyncProblem(transport_problem(err))) from None
         self.answered = True
         self._learn_clock(response)
         return response
@@ -148,39 +196,46 @@ class HqClient:
     # -- upload --------------------------------------------------------------------------
 
     def upload(self, batch: BatchId, path: Path, *, progress: Progress | None = None,
-               piece: int = PIECE) -> UploadResult:
+               piece: int = PIECE, chunks: ChunkSizer | None = None) -> UploadResult:
+        """Send the batch in chunks (one PATCH each, fieldreg.sync.chunks) until HQ's outcome."""
         length = path.stat().st_size
         created = self.request("POST", f"{API}/uploads", headers={
             "Upload-Length": str(length), "Upload-Metadata": batch.metadata()})
         check(created, expect=(200, 201))
         location = created.headers.get("location", f"{API}/uploads/{batch.upload_id}")
         state = created
-        sent = 0
-        starts: list[int] = []
+        sizer = chunks or ChunkSizer()
+        log = _Handed()
         stalls = Backoff(base=0.5, cap=30.0)
         importing = Backoff(base=1.0, cap=10.0)
         while state.headers.get(BATCH_STATUS, RECEIVING) not in FINISHED:
             offset = int(state.headers.get("upload-offset", "0"))
             if offset < length:
-                starts.append(offset)
+                chunk = min(sizer.size, length - offset)
+                log.starting(offset, chunk)
                 counted = [0]
+                began = time.monotonic()
                 try:
                     state = self.request("PATCH", location, headers={
                         "Upload-Offset": str(offset), "Content-Type": TUS_CONTENT_TYPE,
-                        "Content-Length": str(length - offset)},
-                        content=_read_from(path, offset, piece, counted, length, progress))
+                        "Content-Length": str(chunk)},
+                        content=_read_from(path, offset, offset + chunk, piece, counted,
+                                           length, progress))
                 except Unreachable:
-                    sent += counted[0]
+                    log.interrupted(counted[0])
                     state = self._after_stall(location, stalls, progressed=counted[0] > 0)
                     continue
-                sent += counted[0]
                 if state.status_code == 409 and "upload-offset" in state.headers:
+                    log.interrupted(counted[0])
                     continue  # HQ holds another amount than we thought: go on from there
+                log.answered(counted[0])
                 if state.status_code == 404:  # HQ dropped the upload: the next try creates it
-                    raise Unreachable("HQ no longer holds this upload; it starts again")
+                    raise Unreachable(SyncProblem("upload_dropped"))
                 if state.status_code == 460:  # discarded at HQ: start again from byte 0
-                    raise Unreachable("HQ received a damaged copy and discarded it; sending again")
+                    raise Unreachable(SyncProblem("damaged_copy"))
                 check(state, expect=(204,))
+                if state.headers.get(BATCH_STATUS, RECEIVING) == RECEIVING:
+                    sizer.learn(counted[0], seconds=time.monotonic() - began)
                 stalls.reset()
             else:  # every byte is at HQ, which is importing it: ask again a little later
                 self.sleep(importing.next())
@@ -188,14 +243,15 @@ class HqClient:
         final = self.request("GET", location)
         check(final, expect=(200,))
         body = final.json()
-        return UploadResult(body["status"], body.get("message", ""), sent, tuple(starts))
+        return UploadResult(body["status"], body.get("message", ""), log.sent,
+                            tuple(log.starts), log.chunks, tuple(log.resumes))
 
     def _after_stall(self, location: str, stalls: Backoff, *, progressed: bool) -> httpx.Response:
         """The link dropped mid-transfer: wait (only if nothing got through), ask HQ's offset."""
         if progressed:
             stalls.reset()
         if stalls.attempt >= self.max_stalls:
-            raise Unreachable("the link to HQ keeps dropping; the upload resumes at the next try")
+            raise Unreachable(SyncProblem("link_drops"))
         self.sleep(stalls.next())
         return self._status(location, stalls)
 
@@ -225,11 +281,12 @@ class HqClient:
         return response.content, response.headers.get("etag")
 
 
-def _read_from(path: Path, offset: int, piece: int, counted: list[int], length: int,
+def _read_from(path: Path, offset: int, end: int, piece: int, counted: list[int], length: int,
                progress: Progress | None) -> Iterator[bytes]:
+    """The file's bytes from ``offset`` to ``end``, ``piece`` at a time (one TLS record each)."""
     with path.open("rb") as src:
         src.seek(offset)
-        while block := src.read(piece):
+        while block := src.read(min(piece, end - offset - counted[0])):
             counted[0] += len(block)
             if progress is not None:
                 progress(offset + counted[0], length)
@@ -240,22 +297,22 @@ def check(response: httpx.Response, *, expect: tuple[int, ...]) -> None:
     """Nothing if the status is expected; else Unreachable (try later) or HqRefused."""
     if response.status_code in expect:
         return
-    problem = response.headers.get(PROBLEM, "")
     try:
-        message = str(response.json().get("message", ""))
-    except ValueError:
-        message = ""
-    said: str | Message = message or Message("HQ answered {status}", status=response.status_code)
+        said = str(response.json().get("message", ""))
+    except (ValueError, AttributeError):
+        said = ""
+    params = {"status": response.status_code, "word": response.headers.get(PROBLEM, "")}
     if response.status_code in TRANSIENT:
         retry = response.headers.get("retry-after", "")
-        raise Unreachable("HQ cannot take it now: {said}", said=said,
+        raise Unreachable(SyncProblem("hq_busy", params, said=said),
                           retry_after=float(retry) if retry.isdigit() else None)
-    raise HqRefused("HQ refused: {said}", problem=problem, said=said)
+    raise HqRefused(SyncProblem("hq_refused", params, said=said))
 
 
-def describe_transport(err: httpx.TransportError) -> Message:
+def transport_problem(err: httpx.TransportError) -> str:
+    """The code of a failed connection (fieldreg.sync.problems)."""
     if isinstance(err, httpx.TimeoutException):
-        return Message("no answer in time")
+        return "no_answer"
     if isinstance(err, httpx.ConnectError):
-        return Message("no connection")
-    return Message("the connection was cut")
+        return "no_connection"
+    return "connection_cut"

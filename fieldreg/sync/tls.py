@@ -23,13 +23,19 @@ from cryptography import x509
 
 from fieldreg.keys.hqtls import spki_pin
 from fieldreg.keys.ids import fingerprint
+from fieldreg.sync.problems import SyncProblem
 
 __all__ = ["TlsRefused", "check_certificate", "describe_pin", "pinned_context", "refusal_in",
            "spki_pin"]
 
 
 class TlsRefused(ssl.SSLCertVerificationError):
-    """The server is not the HQ this post trusts; ``str()`` is one line for a person."""
+    """The server is not the HQ this post trusts; ``str()`` is one line for a person,
+    ``problem`` the same as a code and values (fieldreg.sync.problems)."""
+
+    def __init__(self, problem: SyncProblem):
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def describe_pin(pin: bytes) -> str:
@@ -41,21 +47,17 @@ def check_certificate(certificate_der: bytes | None, pins: frozenset[bytes], *,
                       now: datetime | None = None) -> None:
     """Raise :class:`TlsRefused` unless the certificate's key is pinned and it is in date."""
     if certificate_der is None:
-        raise TlsRefused("HQ's server showed no certificate: refused")
+        raise TlsRefused(SyncProblem("tls_no_certificate"))
     pin = spki_pin(certificate_der)
     if pin not in pins:
-        raise TlsRefused(
-            f"the server's TLS key ({describe_pin(pin)}) is not HQ's: a wrong address, or a "
-            "proxy reading the connection; refused (HQ's pin comes with the trust list)")
+        raise TlsRefused(SyncProblem("tls_wrong_key", {"pin": describe_pin(pin)}))
     cert = x509.load_der_x509_certificate(certificate_der)
     now = now or datetime.now(UTC)
     if now >= cert.not_valid_after_utc:
-        raise TlsRefused(f"HQ's TLS certificate expired on {cert.not_valid_after_utc:%Y-%m-%d}: "
-                         "HQ must renew it ('fieldreg hq tls'); refused")
+        raise TlsRefused(SyncProblem("tls_expired", {"date": f"{cert.not_valid_after_utc:%Y-%m-%d}"}))
     if now < cert.not_valid_before_utc:
-        raise TlsRefused(f"HQ's TLS certificate is valid only from "
-                         f"{cert.not_valid_before_utc:%Y-%m-%d %H:%M} UTC: check this "
-                         "laptop's clock; refused")
+        raise TlsRefused(SyncProblem("tls_not_yet_valid",
+                                     {"moment": f"{cert.not_valid_before_utc:%Y-%m-%d %H:%M}"}))
 
 
 def pinned_context(pins: tuple[bytes, ...] | frozenset[bytes]) -> ssl.SSLContext:
@@ -98,8 +100,6 @@ def refusal_in(error: BaseException) -> TlsRefused | None:
         if seen.args and isinstance(seen.args[0], TlsRefused):
             return seen.args[0]
         if isinstance(seen, ssl.SSLCertVerificationError):
-            return TlsRefused(f"HQ's TLS certificate could not be verified ({seen.verify_message}): "
-                              "no authority this laptop trusts vouches for it, or it names another "
-                              "server; refused")
+            return TlsRefused(SyncProblem("tls_unverified", said=str(seen.verify_message or "")))
         seen = seen.__cause__ or seen.__context__
     return None

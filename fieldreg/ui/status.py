@@ -20,7 +20,7 @@ from fieldreg.station import Station
 from fieldreg.station.sync import SyncStatus
 from fieldreg.ui.background_sync import days_waiting, parse_utc
 from fieldreg.ui.language import speaks_english
-from fieldreg.ui.text import joined
+from fieldreg.ui.text import as_sentence, joined, translated
 
 
 class StatusLine(QObject):
@@ -75,12 +75,11 @@ class StatusLine(QObject):
         self.lock_button.setVisible(user is not None)
 
     def _problem_words(self, status: SyncStatus) -> str:
-        """The last round's problem for the tooltip: what to do, in the user's language.
-
-        The problem itself is the sync's one English line (HQ's and the network's own
-        words); it is added where the app speaks English, and is always in the log and in
-        'fieldreg sync --status'.
-        """
+        """The last round's problem for the tooltip: what to do, then the problem itself, in the
+        user's language. HQ's own English words (its message, the importer's reason) follow only
+        where the app speaks English; they are always in the log and in 'fieldreg sync --status'.
+        A problem an earlier version stored is only its English line: shown, as before, where
+        the app speaks English."""
         if not status.problem:
             return ""
         what = (self.tr("HQ or the connection to it refused something a person must look at "
@@ -89,8 +88,12 @@ class StatusLine(QObject):
                 self.tr("HQ could not be reached, or could not take the batch just then: the next "
                         "try is automatic."))
         if speaks_english():
-            what += "\n" + status.problem
-        return what
+            problem = status.problem if status.reason is None else as_sentence(str(status.reason))
+        elif status.reason is not None:
+            problem = as_sentence(translated(status.reason.words()))
+        else:
+            return what
+        return what + "\n" + problem
 
     def show_new_key(self, path: str) -> None:
         """HQ sent this post's next key (a key rotation): an administrator must load it."""

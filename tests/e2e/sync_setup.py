@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fieldreg.hq import Registry
 from fieldreg.station.session import Session
+from fieldreg.station.tokens import current_post_key
+from fieldreg.station.trust import station_trust
+from fieldreg.sync.client import HqClient
 from fieldreg.validation import parse_household
 from tests.conftest import enrolled_post, household
 from tests.e2e.hq_receiver import FaultProxy, HqSite, Server
@@ -40,6 +44,12 @@ def post_at(site: HqSite, data_dir: Path, url: str, *, households: int = 3,
     register(session, households)
     session.sync.configure(url=url, auto_batch=True)
     return session
+
+
+def client_of(session: Session, url: str, **kwargs: Any) -> HqClient:
+    """The post's own HTTP client for ``url`` (its key, HQ's pins from its trust list)."""
+    pins = station_trust(session.station).trust.tls_pins
+    return HqClient(url, current_post_key(session), pins=pins, **kwargs)
 
 
 def register(session: Session, n: int) -> None:

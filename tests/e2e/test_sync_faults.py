@@ -15,7 +15,7 @@ from fieldreg.keys import key_id_hex
 from fieldreg.station.session import Session
 from tests.conftest import ADMIN, ADMIN_PASS
 from tests.e2e.hq_receiver import LOOPBACK, REPO, FaultProxy, HqSite, Server, TlsApp, other_certificate
-from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at
+from tests.e2e.sync_setup import batches_at_hq, client_of, household_versions_at_hq, post_at
 
 
 def sync_cli(data_dir: Path, *args: str, env: dict[str, str] | None = None,
@@ -181,7 +181,6 @@ def test_a_revoked_key_is_refused_before_the_body_is_read(site: HqSite, server: 
 
 def test_too_many_requests_are_limited(site: HqSite, server: Server, tmp_path: Path) -> None:
     post = post_at(site, tmp_path / "post", server.url)
-    from tests.e2e.test_sync_upload import client_of
     statuses: list[int] = []
     with client_of(post, server.url) as client:  # 60 at once, then 10 a second, per key
         while 429 not in statuses and len(statuses) < 1000:

@@ -13,16 +13,16 @@ from fieldreg.hq.server import create_app, publish_enrollment
 from fieldreg.keys import key_id_hex, open_enrollment
 from fieldreg.model import utcnow
 from fieldreg.station.tokens import current_post_key
-from fieldreg.station.trust import station_trust
 from fieldreg.sync.client import HqClient
 from fieldreg.sync.protocol import BatchId
 from tests.e2e.hq_receiver import FaultProxy, HqSite, Server, TlsApp
-from tests.e2e.sync_setup import batches_at_hq, household_versions_at_hq, post_at, register
-
-
-def client_of(session, url: str, **kwargs) -> HqClient:  # type: ignore[no-untyped-def]
-    pins = station_trust(session.station).trust.tls_pins
-    return HqClient(url, current_post_key(session), pins=pins, **kwargs)
+from tests.e2e.sync_setup import (
+    batches_at_hq,
+    client_of,
+    household_versions_at_hq,
+    post_at,
+    register,
+)
 
 
 def test_a_round_uploads_imports_and_loads_the_receipt(site: HqSite, server: Server,

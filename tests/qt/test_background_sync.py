@@ -148,3 +148,40 @@ def test_a_key_hq_published_is_announced_in_the_status_bar(
     assert not line.new_key.isHidden() and line.new_key.text() == "New key from HQ"
     assert f"fieldreg keys load {path}" in line.new_key.toolTip()
     sync.set_session(None)
+
+
+def test_a_stored_problem_is_worded_in_french_and_an_old_line_still_shows(
+        line: StatusLine, tmp_path: Path, site: HqSite) -> None:
+    from fieldreg.sqlitedb import transaction
+    from fieldreg.station.sync import PROBLEM_META, REASON_META
+    from fieldreg.store.post import set_meta
+    from fieldreg.ui.language import apply_language
+    from tests.qt.english import english_in
+
+    post = post_at(site, tmp_path / "post", "https://127.0.0.1:9", households=1)  # nothing listens
+    report = post.sync.run_once()
+    assert report.reason is not None and report.reason.code == "no_connection"
+    status = post.sync.status()
+    assert status.reason == report.reason and status.problem == "HQ not reached (no connection)"
+    line.show_sync(status, now=NOW)
+    assert line.sync.toolTip().endswith("\nHQ not reached (no connection).")
+    apply_language("fr")
+    try:
+        line.show_sync(status, now=NOW)
+        tip = line.sync.toolTip()
+        assert tip.endswith("\nSiège injoignable (pas de connexion).") and english_in(tip) == [], tip
+        # A round of an earlier version kept only its English line: shown where the app speaks
+        # English, as it was; in French, what to do.
+        with transaction(post.store.db) as conn:
+            set_meta(conn, PROBLEM_META, "HQ not reached (no connection)")
+            set_meta(conn, REASON_META, "")
+        old = post.sync.status()
+        assert old.reason is None
+        line.show_sync(old, now=NOW)
+        tip = line.sync.toolTip()
+        assert tip.startswith("Le siège n'a pas pu être joint"), tip
+        assert english_in(tip) == [] and "\n" not in tip, tip
+    finally:
+        apply_language("en")
+    line.show_sync(old, now=NOW)
+    assert line.sync.toolTip().endswith("\nHQ not reached (no connection)")

@@ -267,3 +267,25 @@ def test_a_hand_edited_enrollment_file_is_refused_in_french(french: None) -> Non
     line = error_text(refused.value)
     assert english_in(line) == [], line
     assert line.startswith("Fichier d'enrôlement\u00a0: le champ 'post_id' est absent")
+
+
+def test_every_sync_problem_reads_in_french_in_the_status_bar(french: None, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The status bar's tooltip words what stopped the last sync round by its code: HQ's
+    English (its message, the importer's reason) stays in the log and 'fieldreg sync --status'."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from fieldreg.station.sync import SyncStatus
+    from fieldreg.ui.status import StatusLine
+    from tests.unit.sync.test_problems import every_sync_problem
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    line = StatusLine(window.statusBar(), lock=lambda: None)
+    tips = []
+    for problem in every_sync_problem():
+        line.show_sync(SyncStatus("https://hq.example.org:8443", "2026-12-05T08:00:00Z", str(problem),
+                                  problem.permanent, 3, "2026-12-04T08:00:00Z", problem))
+        tips.append(line.sync.toolTip())
+    assert [tip for tip in tips if english_in(tip) or "{" in tip] == [], tips
+    assert any("le siège ne connaît pas la clé de ce poste" in tip for tip in tips)
+    assert any("Le certificat TLS du siège a expiré le 2026-12-01" in tip for tip in tips)

@@ -1112,6 +1112,14 @@
         <translation>les ménages ne correspondent pas au relevé de leurs sceaux ({expected} relevés, {found} dans la base)&#xa0;: lignes supprimées, ajoutées ou remises depuis une copie antérieure</translation>
     </message>
     <message>
+        <source>HQ&apos;s TLS certificate could not be verified: no authority this laptop trusts vouches for it, or it names another server; refused</source>
+        <translation>Le certificat TLS du siège n&apos;a pas pu être vérifié&#xa0;: aucune autorité reconnue par cet ordinateur ne le garantit, ou il désigne un autre serveur&#xa0;; refusé</translation>
+    </message>
+    <message>
+        <source>{problem} ({said})</source>
+        <translation>{problem} ({said})</translation>
+    </message>
+    <message>
         <source>{length} characters need QR version {version} at level {ec}; at most {max_version} fits this slip</source>
         <translation>{length} caractères nécessitent un code QR de version {version} au niveau {ec}&#xa0;; cette fiche accepte au plus la version {max_version}</translation>
     </message>
@@ -1408,8 +1416,8 @@
         <translation>siège injoignable ({why})</translation>
     </message>
     <message>
-        <source>{reason}</source>
-        <translation>{reason}</translation>
+        <source>the reason HQ gave is in &apos;fieldreg sync --status&apos;</source>
+        <translation>le motif donné par le siège figure dans &apos;fieldreg sync --status&apos;</translation>
     </message>
     <message>
         <source>HQ no longer holds this upload; it starts again</source>
@@ -1418,6 +1426,102 @@
     <message>
         <source>HQ received a damaged copy and discarded it; sending again</source>
         <translation>le siège a reçu une copie abîmée et l&apos;a écartée&#xa0;; nouvel envoi</translation>
+    </message>
+    <message>
+        <source>batch {seq}: fork, HQ holds another batch with this number; this one is kept at HQ for a person to decide</source>
+        <translation>lot {seq}&#xa0;: conflit, le siège détient un autre lot portant ce numéro&#xa0;; celui-ci est gardé au siège jusqu&apos;à la décision d&apos;une personne</translation>
+    </message>
+    <message>
+        <source>batch {seq} refused by HQ&apos;s checks: {said}</source>
+        <translation>lot {seq} refusé par les contrôles du siège&#xa0;: {said}</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS key ({pin}) is not HQ&apos;s: a wrong address, or a proxy reading the connection; refused (HQ&apos;s pin comes with the trust list)</source>
+        <translation>la clé TLS du serveur ({pin}) n&apos;est pas celle du siège&#xa0;: adresse erronée, ou intermédiaire qui lit la connexion&#xa0;; refusé (l&apos;empreinte du siège arrive avec la liste de confiance)</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s TLS certificate expired on {date}: HQ must renew it (&apos;fieldreg hq tls&apos;); refused</source>
+        <translation>Le certificat TLS du siège a expiré le {date}&#xa0;: le siège doit le renouveler (&apos;fieldreg hq tls&apos;)&#xa0;; refusé</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s TLS certificate is valid only from {moment} UTC: check this laptop&apos;s clock; refused</source>
+        <translation>Le certificat TLS du siège n&apos;est valable qu&apos;à partir du {moment} UTC&#xa0;: vérifiez l&apos;horloge de cet ordinateur&#xa0;; refusé</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s server showed no certificate: refused</source>
+        <translation>Le serveur du siège n&apos;a présenté aucun certificat&#xa0;: refusé</translation>
+    </message>
+    <message>
+        <source>the request was not signed</source>
+        <translation>la demande n&apos;était pas signée</translation>
+    </message>
+    <message>
+        <source>HQ does not know this post&apos;s key</source>
+        <translation>le siège ne connaît pas la clé de ce poste</translation>
+    </message>
+    <message>
+        <source>this post&apos;s key is revoked</source>
+        <translation>la clé de ce poste est révoquée</translation>
+    </message>
+    <message>
+        <source>this laptop&apos;s clock is too far from HQ&apos;s</source>
+        <translation>l&apos;horloge de cet ordinateur est trop éloignée de celle du siège</translation>
+    </message>
+    <message>
+        <source>the request&apos;s signature did not verify</source>
+        <translation>la signature de la demande n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>the request concerned another post</source>
+        <translation>la demande concernait un autre poste</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s identity could not be read</source>
+        <translation>l&apos;identité du lot n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>a request could not be read</source>
+        <translation>une demande n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>HQ holds this batch with another size</source>
+        <translation>le siège détient ce lot avec une autre taille</translation>
+    </message>
+    <message>
+        <source>HQ speaks another version of the upload protocol</source>
+        <translation>le siège utilise une autre version du protocole d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>the batch is larger than HQ accepts</source>
+        <translation>le lot est plus gros que ce que le siège accepte</translation>
+    </message>
+    <message>
+        <source>more bytes than the batch holds</source>
+        <translation>plus d&apos;octets que le lot n&apos;en contient</translation>
+    </message>
+    <message>
+        <source>an upload of the wrong type</source>
+        <translation>un envoi du mauvais type</translation>
+    </message>
+    <message>
+        <source>HQ holds another part of the batch</source>
+        <translation>le siège détient une autre partie du lot</translation>
+    </message>
+    <message>
+        <source>HQ does not hold this upload</source>
+        <translation>le siège ne détient pas cet envoi</translation>
+    </message>
+    <message>
+        <source>the batch arrived damaged</source>
+        <translation>le lot est arrivé endommagé</translation>
+    </message>
+    <message>
+        <source>HQ holds nothing for this post yet</source>
+        <translation>le siège ne détient encore rien pour ce poste</translation>
+    </message>
+    <message>
+        <source>too many requests: HQ asks the post to wait</source>
+        <translation>trop de demandes&#xa0;: le siège demande au poste d&apos;attendre</translation>
     </message>
     <message>
         <source>members must be a list of member codes (10000 × sex + birth year)</source>
@@ -1786,6 +1890,14 @@
     <message>
         <source>{where}: {problem}</source>
         <translation>{where}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>the disk at HQ is full</source>
+        <translation>le disque du siège est plein</translation>
+    </message>
+    <message>
+        <source>the storage at HQ failed</source>
+        <translation>le stockage du siège a échoué</translation>
     </message>
     <message>
         <source>unknown key {key!r}</source>
