@@ -6,7 +6,7 @@
     fieldreg hq trustlist --dir /srv/hq --out trustlist.cose
     fieldreg hq import --dir /srv/hq E:/TGR1-000004.frb [--receipts E:/]
     fieldreg hq report --dir /srv/hq [--format text|json|csv] [--output FILE]
-    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--min-evidence -4] [--within-post]
+    fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--min-evidence -5] [--within-post]
     fieldreg hq duplicates decide TGR1-26-000012-7/1 NIA-26-000410-3/2 same --dir /srv/hq [--by NAME]
     fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
     fieldreg hq tls --dir /srv/hq --name HOST ; fieldreg hq serve --dir /srv/hq --listen ADDR:PORT

@@ -64,7 +64,7 @@ from fieldreg.dedup.families import FamilyKeys
 from fieldreg.dedup.parallel import in_processes
 from fieldreg.dedup.person import Match, Person
 from fieldreg.dedup.profile import Names, Profile, build_names, build_profile, build_traits
-from fieldreg.dedup.scoring import DEFAULT_THRESHOLD, LOCALITY_SIMILAR, birth_window, score_profiles
+from fieldreg.dedup.scoring import DEFAULT_THRESHOLD, LOCALITY_SIMILAR, WORD_MATCH, birth_window, score_profiles
 from fieldreg.messages import Message
 
 #: Inside two households that already pair up, a member pair of the same (or an
@@ -87,7 +87,7 @@ FAMILY_PAIRED = 3
 #: Pairs whose households' evidence is below this many bits are not listed
 #: (chosen on the evaluation set and bench_dedup's HQ population, seeds 31 and
 #: 21; docs/dedup.md §8).
-MIN_EVIDENCE = -4.0
+MIN_EVIDENCE = -5.0
 # How often a re-registration gives its origin as the very same locality, a
 # respelling of it, or a clearly different one (a coarser name, another
 # place). Weighed against how often strangers do: the share of the register
@@ -295,18 +295,22 @@ class HouseholdEvidence:
 
     def _bits(self, m: Match, *, family: bool = True) -> float:
         """How much likelier ``m``'s agreement is for one person than for two strangers, in bits:
-        the rarity of the (rarer side's) names and sex, and the birth years' likelihood ratio."""
+        the rarity of the (rarer side's) names that agree and of the sex, and the birth years'
+        likelihood ratio. A name that does not agree counts nothing (a member may support a
+        household pair on a close score with another given name: its rarity is no evidence)."""
         found = self._bits_of.get((m.a, m.b, family))
         if found is None:
             p, q = self._facts[m.a], self._facts[m.b]
-            name = max(self._name_frequency(p, family), self._name_frequency(q, family))
+            given, surname = _agree(p.given, q.given, q.family), family and _agree(p.family, q.family, q.given)
+            name = max(self._name_frequency(p, given, surname), self._name_frequency(q, given, surname))
             sex = self._share(self._sex[p.sex], 0.5) if p.sex and p.sex == q.sex else 1.0
             found = self._bits_of[m.a, m.b, family] = -math.log2(max(name * sex, 1e-12)) + self._birth_bits(p, q)
         return found
 
-    def _name_frequency(self, p: _Facts, family: bool) -> float:
-        given = self._share(self._given[p.given], _TYPICAL_NAME_SHARE)
-        return given * (self._share(self._family[p.family], _TYPICAL_NAME_SHARE) if family else 1.0)
+    def _name_frequency(self, p: _Facts, given: bool, family: bool) -> float:
+        """The share of the register with ``p``'s given and family name (those counted)."""
+        share = self._share(self._given[p.given], _TYPICAL_NAME_SHARE) if given else 1.0
+        return share * (self._share(self._family[p.family], _TYPICAL_NAME_SHARE) if family else 1.0)
 
     def _birth_bits(self, p: _Facts, q: _Facts) -> float:
         """log2 of P(this gap | one person) / P(this gap | two strangers)."""
@@ -404,6 +408,12 @@ def _named(names: Names) -> tuple[str, str, tuple[str, ...]]:
     """A name's first given and family word keys and its P: keys, for ``_Facts``."""
     keys = tuple(sorted(sys.intern(k) for k in pair_keys(names) if k.startswith("P:")))
     return sys.intern(_first(names.given)), sys.intern(_first(names.family)), keys
+
+
+def _agree(word: str, other: str, swapped: str) -> bool:
+    """Whether a name word's key agrees with the other person's, in its role or swapped
+    (scoring's word match: equal, or a rapidfuzz ratio of at least WORD_MATCH)."""
+    return any(word == o or (word and o and ratio(word, o) >= WORD_MATCH * 100) for o in (other, swapped))
 
 
 def _first(tokens: tuple[object, ...]) -> str:
