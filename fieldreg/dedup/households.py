@@ -63,15 +63,15 @@ from fieldreg.dedup.blocking import pair_keys
 from fieldreg.dedup.families import FamilyKeys
 from fieldreg.dedup.parallel import in_processes
 from fieldreg.dedup.person import Match, Person
-from fieldreg.dedup.profile import Names, Profile, build_names, build_profile, build_traits
+from fieldreg.dedup.profile import Names, Profile, build_names, build_traits
 from fieldreg.dedup.scoring import DEFAULT_THRESHOLD, LOCALITY_SIMILAR, WORD_MATCH, birth_window, score_profiles
 from fieldreg.messages import Message
 
 #: Inside two households that already pair up, a member pair of the same (or an
 #: unrecorded) sex counts from this score (docs/dedup.md §8: why 0.62).
 SUPPORT_THRESHOLD = 0.62
-# Profiles kept for scoring members again (a million would take gigabytes).
-_PROFILES_KEPT = 2**17
+# Spellings kept normalised for scoring members again (a million would take gigabytes).
+_SPELLINGS_KEPT = 2**18
 # Beyond this birth-year gap no member pair can reach SUPPORT_THRESHOLD, whatever its names.
 _SUPPORT_WINDOW = birth_window(1.0, SUPPORT_THRESHOLD)
 # Members in common between two households the pass did not bring together: born close
@@ -190,7 +190,7 @@ class HouseholdEvidence:
             running += years[year]
             self._born_by.append(running)
         self._dated = running
-        self._profiles: dict[str, Profile] = {}
+        self._names_of: dict[tuple[str, str, str], Names] = {}
         self._bits_of: dict[tuple[str, str, bool], float] = {}
         self._similar_origins: dict[str, int] = {}
         self._min_evidence = MIN_EVIDENCE
@@ -217,7 +217,7 @@ class HouseholdEvidence:
         weighed = in_processes(self._weighed, list(by_households.items()), processes)
         ranked = [r for part in weighed for bits, paired in part for r in self._explained(bits, paired)]
         ranked.sort(key=lambda r: (-r.evidence, -r.match.score, r.match.a, r.match.b))
-        self._profiles.clear()
+        self._names_of.clear()
         return ranked
 
     def _family_pairs(self, across_sites: bool) -> set[tuple[str, str]]:
@@ -370,12 +370,16 @@ class HouseholdEvidence:
         return person.group or person.key
 
     def _profile(self, key: str) -> Profile:
-        found = self._profiles.get(key)
-        if found is None:
-            if len(self._profiles) >= _PROFILES_KEPT:
-                self._profiles.clear()
-            found = self._profiles[key] = build_profile(self._people[key])
-        return found
+        """``key``'s profile, its names normalised once per spelling (families share names)."""
+        person, facts = self._people[key], self._facts[key]
+        spelling = (person.given_names, person.family_name, person.other_names)
+        names = self._names_of.get(spelling)
+        if names is None:
+            if len(self._names_of) >= _SPELLINGS_KEPT:
+                self._names_of.clear()
+            names = self._names_of[spelling] = build_names(*spelling)
+        return Profile(key, person.group, names, facts.sex, facts.birth_year, facts.estimated,
+                       facts.locality, person.site)
 
     def _may_support(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` may support their households' pairing: not of two recorded

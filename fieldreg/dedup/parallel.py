@@ -19,8 +19,10 @@ not available (Windows, macOS' default) the pass runs in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from fieldreg.dedup.index import DedupIndex
@@ -42,7 +44,7 @@ def all_pairs_in_processes(index: DedupIndex, *, processes: int, **options: Any)
         return list(index.all_pairs(explain=False, **options))
     _SHARED = (index, options)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with _frozen(), multiprocessing.get_context("fork").Pool(processes) as pool:
             parts = pool.map(_part, [(i, processes) for i in range(processes)], chunksize=1)
     finally:
         _SHARED = None
@@ -58,10 +60,22 @@ def in_processes(work: Callable[[list[T]], R], items: list[T], processes: int) -
         return [work(items)]
     _WORK = (work, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with _frozen(), multiprocessing.get_context("fork").Pool(processes) as pool:
             return pool.map(_share, [(i, processes) for i in range(processes)], chunksize=1)
     finally:
         _WORK = None
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """Objects alive now left out of garbage collection while the processes run: the
+    collector would walk the millions the index holds again and again, in every process,
+    and its writes would copy the pages fork shares."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _share(part: tuple[int, int]) -> Any:

@@ -20,8 +20,10 @@ member pairs: across posts, and, for a person with more than ``CROWD`` (10)
 namesakes under any spelling, only with people of a compatible origin (the
 origin rule: docs/dedup.md §7). Then the households decide
 (fieldreg/dedup/households.py): the members of two households the pass
-brought together are paired one to one, and each pair is listed with the
-evidence, in bits, that its two households are one family — the rarity of the
+brought together — or in which three members pair up by name keys, when the
+origin rule kept them apart (fieldreg/dedup/families.py) — are paired one to
+one, and each pair is listed with the evidence, in bits, that its two
+households are one family — the rarity of the
 names, sexes and birth years that agree, the other members who pair up, the
 origin — strongest first, down to ``MIN_EVIDENCE``. docs/dedup.md §8 gives the
 figures.
