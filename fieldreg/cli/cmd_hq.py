@@ -8,6 +8,7 @@
     fieldreg hq report --dir /srv/hq [--format text|json|csv] [--output FILE]
     fieldreg hq duplicates --dir /srv/hq [--json] [--threshold 0.8] [--min-evidence -5] [--within-post]
     fieldreg hq duplicates decide TGR1-26-000012-7/1 NIA-26-000410-3/2 same --dir /srv/hq [--by NAME]
+    fieldreg hq console-key --dir /srv/hq add mariam --out mariam.pem ; ... remove mariam
     fieldreg hq held --dir /srv/hq [--post TGR1] [--all] [--json] [--show ID | --release ID | --reject ID]
     fieldreg hq tls --dir /srv/hq --name HOST ; fieldreg hq serve --dir /srv/hq --listen ADDR:PORT
 
@@ -24,6 +25,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+
 from fieldreg.cli import cmd_hq_serve, context
 from fieldreg.cli.output import emit_json
 from fieldreg.errors import InvalidInput
@@ -37,6 +40,7 @@ from fieldreg.hq import (
     HqDuplicates,
     Registry,
     abridged,
+    add_console_key,
     answer_recovery,
     build_report,
     check_escrow_recipients,
@@ -50,6 +54,7 @@ from fieldreg.hq import (
     parse_key_id,
     reject_held,
     release_held,
+    remove_console_key,
     write_receipts,
 )
 from fieldreg.model import utcnow
@@ -83,6 +88,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p = hq.add_parser("revoke-key", parents=[base], help="revoke a post key (new trust list)")
     p.add_argument("key_id", metavar="KEYID")
     p.set_defaults(func=cmd_revoke_key)
+    p = hq.add_parser("console-key", parents=[base],
+                      help="add or remove an HQ console key (deciding duplicates through 'hq serve')")
+    p.add_argument("action", choices=("add", "remove"))
+    p.add_argument("name", metavar="NAME", help="who holds it: lower-case letters, digits, . _ -")
+    p.add_argument("--out", metavar="FILE", help="add: where to write the private key (PEM; a new file)")
+    p.set_defaults(func=cmd_console_key)
     p = hq.add_parser("revoke-token", parents=[base], help="revoke token ids (new revocation list)")
     p.add_argument("token_ids", metavar="TOKENID", nargs="+", help="32 hex digits")
     p.set_defaults(func=cmd_revoke_token)
@@ -214,6 +225,24 @@ def cmd_revoke_key(args: argparse.Namespace) -> int:
     trust = hq.revoke_key(parse_key_id(args.key_id))
     print(f"key {args.key_id} revoked in trust list version {trust.version}; "
           "publish it with 'fieldreg hq trustlist --out FILE'")
+    return 0
+
+
+def cmd_console_key(args: argparse.Namespace) -> int:
+    if args.action == "add" and not args.out:
+        raise InvalidInput("console-key add needs --out FILE for the private key")
+    if args.action == "add" and Path(args.out).exists():
+        raise InvalidInput("{path} exists already: give a new file for the private key", path=args.out)
+    hq = _open(args)
+    if args.action == "remove":
+        remove_console_key(hq, args.name)
+        print(f"console key {args.name} removed: the receiver refuses it from the next request on")
+        return 0
+    private = add_console_key(hq, args.name)
+    atomic_write(args.out, private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption()))
+    print(f"console key {args.name} added; its private key is in {args.out} (only for {args.name}: "
+          f"it decides duplicates at HQ as console:{args.name})")
     return 0
 
 

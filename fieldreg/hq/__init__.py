@@ -14,6 +14,7 @@
     files.py      a refused fork's or conflict's held copy; the post's receipt
     duplicates.py HqDuplicates: possible duplicates across posts, ranked by household evidence
     decisions.py  decide: HQ's own same/different decisions on pairs (never a merge)
+    console.py    the registry team's console keys, to decide pairs through the receiver
     members.py    a household version's JSON as the matcher and the report read it
     report.py     build_report: posts, batches, gaps, held files, totals
     national.py   national_figures: people and households counted once, by post, day, origin, sex, age
@@ -37,6 +38,7 @@ search's defaults are exported here with the registry, import and report.
 from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
 from fieldreg.dedup.households import MIN_EVIDENCE
+from fieldreg.hq.console import add_console_key, remove_console_key
 from fieldreg.hq.decisions import HqDecision, decide
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.files import write_receipts
@@ -71,6 +73,7 @@ __all__ = [
     "Registry",
     "Report",
     "abridged",
+    "add_console_key",
     "answer_recovery",
     "build_report",
     "check_escrow_recipients",
@@ -86,5 +89,6 @@ __all__ = [
     "parse_key_id",
     "reject_held",
     "release_held",
+    "remove_console_key",
     "write_receipts",
 ]

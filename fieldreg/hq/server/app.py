@@ -25,6 +25,7 @@ from starlette.routing import Route
 from fieldreg import __version__
 from fieldreg.batches import receipt_filename
 from fieldreg.hq.registry import RECEIPTS_DIR
+from fieldreg.hq.server.deciding import decide_through_api
 from fieldreg.hq.server.guard import AccessLog, Guard, RateLimit, Refuse
 from fieldreg.hq.server.published import published_enrollment
 from fieldreg.hq.server.receiving import IMPORT_WAIT, Receiver
@@ -150,6 +151,9 @@ def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
             return document(request, hq.path / name)
         return endpoint
 
+    async def decision(request: Request) -> Response:
+        return await decide_through_api(hq, guard, request)
+
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Refuse)
         return JSONResponse({"problem": exc.problem, "message": exc.message},
@@ -167,6 +171,7 @@ def create_app(hq: HqDir, *, max_batch_bytes: int = DEFAULT_MAX_BATCH,
         Route(f"{API}/posts/{{post}}/enrollment", enrollment, methods=["GET"]),
         Route(f"{API}/trustlist", published(TRUST_FILE), methods=["GET"]),
         Route(f"{API}/revocations", published(REVOCATIONS_FILE), methods=["GET"]),
+        Route(f"{API}/duplicates/decisions", decision, methods=["POST"]),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

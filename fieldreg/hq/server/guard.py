@@ -25,6 +25,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from starlette.requests import Request
 
+from fieldreg.errors import FieldRegError
+from fieldreg.hq.console import KEY_ID_PREFIX, console_key
 from fieldreg.keys.certificate import KeyEntry
 from fieldreg.keys.hqdir import REVOCATIONS_FILE, TRUST_FILE, HqDir
 from fieldreg.keys.trustlist import TrustList
@@ -82,7 +84,6 @@ class Guard:
 
     def authenticate(self, request: Request) -> KeyEntry:
         """The signing post's key entry (also kept in ``request.state.kid`` for the log)."""
-        client = request.client.host if request.client else "?"
         found: list[KeyEntry] = []
 
         def resolve(key_id: str) -> Ed25519PublicKey:
@@ -99,16 +100,38 @@ class Guard:
             found.append(entry)
             return public
 
+        request.state.kid = self._verified(request, resolve)
+        return found[0]
+
+    def authenticate_console(self, request: Request) -> str:
+        """The name of the HQ console key that signed (fieldreg/hq/console.py); a post's key
+        is refused (403): posts never decide HQ's pairs."""
+        def resolve(key_id: str) -> Ed25519PublicKey:
+            if not key_id.startswith(KEY_ID_PREFIX):
+                raise SignatureRefused("not_console", "only an HQ console key may do this")
+            try:
+                public = console_key(self.hq, key_id.removeprefix(KEY_ID_PREFIX))
+            except FieldRegError as err:
+                raise SignatureRefused("unknown_key", f"HQ's console keys cannot be read: {err}") from None
+            if public is None:
+                raise SignatureRefused("unknown_key", "this console key is not one HQ signed")
+            return public
+
+        request.state.kid = self._verified(request, resolve)
+        return str(request.state.kid).removeprefix(KEY_ID_PREFIX)
+
+    def _verified(self, request: Request, resolve: Callable[[str], Ed25519PublicKey]) -> str:
+        """The key id whose signature ``resolve`` accepted; refused requests are limited per
+        address, accepted ones per key."""
+        client = request.client.host if request.client else "?"
         try:
-            verify_request(request.method, str(request.url), request.headers, resolve=resolve)
+            key_id = verify_request(request.method, str(request.url), request.headers, resolve=resolve)
         except SignatureRefused as err:
-            self.rate.take(f"addr:{client}")  # refused requests are limited per address
-            status = 403 if err.reason == "revoked_key" else 401
+            self.rate.take(f"addr:{client}")
+            status = 403 if err.reason in ("revoked_key", "not_console") else 401
             raise Refuse(status, err.reason, str(err)) from None
-        entry = found[0]
-        request.state.kid = entry.key_id.hex()
-        self.rate.take(f"key:{request.state.kid}")
-        return entry
+        self.rate.take(f"key:{key_id}")
+        return key_id
 
 
 Scope = MutableMapping[str, Any]
