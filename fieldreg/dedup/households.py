@@ -275,7 +275,6 @@ class HouseholdEvidence:
         bits = self._evidence(ordered, len(members_b))
         return (bits, ordered) if bits >= self._min_evidence else None
 
-
     def _may_rise(self, lead: Match) -> bool:
         """Whether one more strong member pair could lift ``lead``'s households to the cut."""
         return self._bits(lead) + self._prior + self._origin_bits(lead) + _COMPANION_BITS_MAX >= self._min_evidence

@@ -15,6 +15,9 @@ each pair once. The processes are forked, so they read the index the parent
 built without copying or pickling it; they send back only (key, key, score):
 the reasons are written later, for the pairs someone will read. Where fork is
 not available (Windows, macOS' default) the pass runs in this process.
+
+``in_processes(work, items, n)`` is the same sharing for any work on a list
+(the ranking of fieldreg/dedup/households.py weighs household pairs with it).
 """
 
 from __future__ import annotations
@@ -31,24 +34,19 @@ from fieldreg.dedup.person import Match
 T = TypeVar("T")
 R = TypeVar("R")
 
-# The index and options the forked processes read (set only while a pass runs).
-_SHARED: tuple[DedupIndex, dict[str, Any]] | None = None
-# The work and its items the forked processes of ``in_processes`` read.
+# The work and its items the forked processes of ``in_processes`` read (set only while they run).
 _WORK: tuple[Callable[[list[Any]], Any], list[Any]] | None = None
 
 
 def all_pairs_in_processes(index: DedupIndex, *, processes: int, **options: Any) -> list[Match]:
     """``index.all_pairs(**options)`` on ``processes`` processes; block order, reasons left empty."""
-    global _SHARED
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return list(index.all_pairs(explain=False, **options))
-    _SHARED = (index, options)
-    try:
-        with _frozen(), multiprocessing.get_context("fork").Pool(processes) as pool:
-            parts = pool.map(_part, [(i, processes) for i in range(processes)], chunksize=1)
-    finally:
-        _SHARED = None
-    return [Match(a, b, score, ()) for found in parts for a, b, score in found]
+    def parts(shares: list[int]) -> list[tuple[str, str, float]]:
+        # Only (key, key, score) travels back: the reasons are written for listed pairs.
+        return [(m.a, m.b, m.score) for i in shares
+                for m in index.all_pairs(part=(i, processes), explain=False, **options)]
+
+    found = in_processes(parts, list(range(processes)), processes)
+    return [Match(a, b, score, ()) for share in found for a, b, score in share]
 
 
 def in_processes(work: Callable[[list[T]], R], items: list[T], processes: int) -> list[R]:
@@ -83,9 +81,3 @@ def _share(part: tuple[int, int]) -> Any:
     work, items = _WORK
     which, parts = part
     return work(items[which::parts])
-
-
-def _part(part: tuple[int, int]) -> list[tuple[str, str, float]]:
-    assert _SHARED is not None, "only called in a process forked by all_pairs_in_processes"
-    index, options = _SHARED
-    return [(m.a, m.b, m.score) for m in index.all_pairs(part=part, explain=False, **options)]
