@@ -188,6 +188,25 @@ def test_too_many_requests_are_limited(site: HqSite, server: Server, tmp_path: P
     assert statuses[:60] == [200] * 60 and statuses[-1] == 429
 
 
+def test_writing_the_key_id_in_another_case_does_not_escape_the_rate_limit(site: HqSite, server: Server,
+                                                                          tmp_path: Path) -> None:
+    import httpx
+
+    from fieldreg.station.tokens import current_post_key
+    from fieldreg.sync.signing import sign_request
+    post = post_at(site, tmp_path / "post", server.url)
+    key = current_post_key(post)
+    spellings = [key_id_hex(key.key_id), key_id_hex(key.key_id).upper()]  # the same key, two spellings
+    statuses: list[int] = []
+    with httpx.Client(verify=False, timeout=30) as client:  # loopback
+        while 429 not in statuses and len(statuses) < 200:
+            request = client.build_request("GET", f"{server.url}/v1/trustlist")
+            request.headers.update(sign_request(key.private_key, spellings[len(statuses) % 2], "GET",
+                                                str(request.url), dict(request.headers)))
+            statuses.append(client.send(request).status_code)
+    assert statuses[:60] == [200] * 60 and statuses[-1] == 429 and len(statuses) < 70
+
+
 def test_sigterm_lets_a_running_import_finish(site: HqSite, server: Server, tmp_path: Path) -> None:
     post: Session = post_at(site, tmp_path / "post", server.url, households=150)
     stopped = threading.Event()

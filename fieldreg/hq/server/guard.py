@@ -83,10 +83,10 @@ class Guard:
         return self.hq.trust_list()
 
     def authenticate(self, request: Request) -> KeyEntry:
-        """The signing post's key entry (also kept in ``request.state.kid`` for the log)."""
+        """The signing post's key entry (its id also kept in ``request.state.kid`` for the log)."""
         found: list[KeyEntry] = []
 
-        def resolve(key_id: str) -> Ed25519PublicKey:
+        def resolve(key_id: str) -> tuple[Ed25519PublicKey, str]:
             try:
                 kid = bytes.fromhex(key_id)
             except ValueError:
@@ -98,15 +98,15 @@ class Guard:
             if entry.revoked:
                 raise SignatureRefused("revoked_key", "this post key was revoked by HQ")
             found.append(entry)
-            return public
+            return public, entry.key_id.hex()
 
-        request.state.kid = self._verified(request, resolve)
+        self._verified(request, resolve)
         return found[0]
 
     def authenticate_console(self, request: Request) -> str:
         """The name of the HQ console key that signed (fieldreg/hq/console.py); a post's key
         is refused (403): posts never decide HQ's pairs."""
-        def resolve(key_id: str) -> Ed25519PublicKey:
+        def resolve(key_id: str) -> tuple[Ed25519PublicKey, str]:
             if not key_id.startswith(KEY_ID_PREFIX):
                 raise SignatureRefused("not_console", "only an HQ console key may do this")
             try:
@@ -115,23 +115,31 @@ class Guard:
                 raise SignatureRefused("unknown_key", f"HQ's console keys cannot be read: {err}") from None
             if public is None:
                 raise SignatureRefused("unknown_key", "this console key is not one HQ signed")
-            return public
+            return public, key_id
 
-        request.state.kid = self._verified(request, resolve)
-        return str(request.state.kid).removeprefix(KEY_ID_PREFIX)
+        return self._verified(request, resolve).removeprefix(KEY_ID_PREFIX)
 
-    def _verified(self, request: Request, resolve: Callable[[str], Ed25519PublicKey]) -> str:
-        """The key id whose signature ``resolve`` accepted; refused requests are limited per
-        address, accepted ones per key."""
+    def _verified(self, request: Request, resolve: Callable[[str], tuple[Ed25519PublicKey, str]]) -> str:
+        """The key (``resolve``: its public key and its one spelling, which names it in the
+        log and the rate limit whatever case the request wrote) whose signature verified.
+        Refused requests are limited per address, accepted ones per key."""
         client = request.client.host if request.client else "?"
+        named: list[str] = []
+
+        def public(key_id: str) -> Ed25519PublicKey:
+            key, name = resolve(key_id)
+            named.append(name)
+            return key
+
         try:
-            key_id = verify_request(request.method, str(request.url), request.headers, resolve=resolve)
+            verify_request(request.method, str(request.url), request.headers, resolve=public)
         except SignatureRefused as err:
             self.rate.take(f"addr:{client}")
             status = 403 if err.reason in ("revoked_key", "not_console") else 401
             raise Refuse(status, err.reason, str(err)) from None
-        self.rate.take(f"key:{key_id}")
-        return key_id
+        request.state.kid = named[0]
+        self.rate.take(f"key:{named[0]}")
+        return named[0]
 
 
 Scope = MutableMapping[str, Any]
