@@ -26,6 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldreg.cli import cmd_hq_serve, context
 from fieldreg.cli.output import emit_json
@@ -43,6 +44,7 @@ from fieldreg.hq import (
     add_console_key,
     answer_recovery,
     build_report,
+    check_console_name,
     check_escrow_recipients,
     decide,
     held_content,
@@ -229,18 +231,22 @@ def cmd_revoke_key(args: argparse.Namespace) -> int:
 
 
 def cmd_console_key(args: argparse.Namespace) -> int:
-    if args.action == "add" and not args.out:
-        raise InvalidInput("console-key add needs --out FILE for the private key")
-    if args.action == "add" and Path(args.out).exists():
-        raise InvalidInput("{path} exists already: give a new file for the private key", path=args.out)
     hq = _open(args)
     if args.action == "remove":
         remove_console_key(hq, args.name)
         print(f"console key {args.name} removed: the receiver refuses it from the next request on")
         return 0
-    private = add_console_key(hq, args.name)
+    # Everything checked, and the private key written, before HQ trusts its public half:
+    # a refusal changes nothing at HQ.
+    if not args.out:
+        raise InvalidInput("console-key add needs --out FILE for the private key")
+    if Path(args.out).exists():
+        raise InvalidInput("{path} exists already: give a new file for the private key", path=args.out)
+    check_console_name(args.name)
+    private = Ed25519PrivateKey.generate()
     atomic_write(args.out, private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                  serialization.NoEncryption()))
+    add_console_key(hq, args.name, private.public_key())
     print(f"console key {args.name} added; its private key is in {args.out} (only for {args.name}: "
           f"it decides duplicates at HQ as console:{args.name})")
     return 0

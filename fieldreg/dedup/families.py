@@ -36,9 +36,9 @@ from collections.abc import Sequence
 
 #: (the name's P: keys, sex, birth year or None) of one member.
 Member = tuple[tuple[str, ...], str, int | None]
-# (birth year of the first member or -1, household, site, first member, second member,
-# their places in the household)
-_Entry = tuple[int, str, str, Member, Member, int, int]
+# (birth year of the first member or -1, household, site, birth year of the second member,
+# the two members' places in the household)
+_Entry = tuple[int, str, str, int | None, int, int]
 # Members of a household compared two by two (a household larger than this is
 # keyed on its first members: a pair among them is enough).
 _MEMBERS_KEYED = 8
@@ -66,7 +66,7 @@ class FamilyKeys:
                         x, y, ix, iy = (first, second, i, j) if ka <= kb else (second, first, j, i)
                         year = x[2] if x[2] is not None else -1
                         self._keyed.setdefault((min(ka, kb), max(ka, kb)), []).append(
-                            (year, household, site, x, y, ix, iy))
+                            (year, household, site, y[2], ix, iy))
 
     def pairs(self, *, across_sites: bool, members: int) -> set[tuple[str, str]]:
         """Pairs of households (in key order) with at least ``members`` members in common: two
@@ -82,13 +82,12 @@ class FamilyKeys:
             years = [e[0] for e in entries]
             for i, a in enumerate(entries):
                 hi = len(entries) if a[0] < 0 else bisect.bisect_right(years, a[0] + window, lo=i + 1)
-                second = a[4][2]
+                second = a[3]
                 for b in entries[i + 1:hi]:
                     if a[1] == b[1] or (across_sites and a[2] == b[2]):
                         continue
-                    other = b[4][2]
-                    if second is not None and other is not None and abs(second - other) > window:
+                    if second is not None and b[3] is not None and abs(second - b[3]) > window:
                         continue
                     first = a if a[1] < b[1] else b
-                    common.setdefault((min(a[1], b[1]), max(a[1], b[1])), set()).update((first[5], first[6]))
+                    common.setdefault((min(a[1], b[1]), max(a[1], b[1])), set()).update((first[4], first[5]))
         return {pair for pair, shared in common.items() if len(shared) >= members}

@@ -38,7 +38,7 @@ search's defaults are exported here with the registry, import and report.
 from fieldreg.dedup import DEFAULT_THRESHOLD
 from fieldreg.dedup.crowd import CROWD
 from fieldreg.dedup.households import MIN_EVIDENCE
-from fieldreg.hq.console import add_console_key, remove_console_key
+from fieldreg.hq.console import add_console_key, check_console_name, remove_console_key
 from fieldreg.hq.decisions import HqDecision, decide
 from fieldreg.hq.duplicates import HqCandidate, HqDuplicates
 from fieldreg.hq.files import write_receipts
@@ -76,6 +76,7 @@ __all__ = [
     "add_console_key",
     "answer_recovery",
     "build_report",
+    "check_console_name",
     "check_escrow_recipients",
     "decide",
     "describe_missing",

@@ -1,6 +1,7 @@
 """Console keys: the HQ registry team's keys for deciding duplicates through the receiver.
 
-    private = add_console_key(hq, "mariam")      # HQ passphrase needed; the private key goes to her
+    check_console_name("mariam")                 # before anything is written
+    add_console_key(hq, "mariam", public)        # HQ passphrase needed; her private key stays hers
     console_key(hq, "mariam")                    # her public key, or None (unknown or removed)
     remove_console_key(hq, "mariam")
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldreg.errors import InvalidInput, NotFound
 from fieldreg.fsutil import atomic_write
@@ -57,14 +58,12 @@ def console_key(hq: HqDir, name: str) -> Ed25519PublicKey | None:
     return Ed25519PublicKey.from_public_bytes(raw) if raw is not None else None
 
 
-def add_console_key(hq: HqDir, name: str) -> Ed25519PrivateKey:
-    """A new key for ``name`` (replacing any earlier one); the caller hands the private key over."""
-    _check_name(name)
-    private = Ed25519PrivateKey.generate()
+def add_console_key(hq: HqDir, name: str, public: Ed25519PublicKey) -> None:
+    """Trust ``public`` as ``name``'s console key (replacing any earlier one)."""
+    check_console_name(name)
     keys = console_keys(hq)
-    keys[name] = private.public_key().public_bytes_raw()
+    keys[name] = public.public_bytes_raw()
     _write(hq, keys)
-    return private
 
 
 def remove_console_key(hq: HqDir, name: str) -> None:
@@ -74,7 +73,7 @@ def remove_console_key(hq: HqDir, name: str) -> None:
     _write(hq, keys)
 
 
-def _check_name(name: str) -> None:
+def check_console_name(name: str) -> None:
     if not _NAME.fullmatch(name):
         raise InvalidInput("a console key's name is 1 to 64 lower-case letters, digits, '.', '_' or '-', "
                            "starting with a letter or digit: {name!r}", name=name)

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldreg.hq import Registry, add_console_key
+from fieldreg.hq.console import console_keys
 from fieldreg.hq.decisions import settled
 from fieldreg.keys import key_id_hex
 from fieldreg.station.tokens import current_post_key
@@ -36,7 +37,8 @@ def test_a_console_decides_a_pair_through_the_receiver_and_the_post_hears_of_it(
     again = post.households.register(parse_household(_single("Ahmadou", "Trawore", 1989)))
     assert post.sync.run_once().problem is None and len(post.duplicates.pairs()) == 1
     pair = {"a": _key(post, first), "b": _key(post, again)}
-    mariam = add_console_key(site.hq, "mariam")
+    mariam = Ed25519PrivateKey.generate()
+    add_console_key(site.hq, "mariam", mariam.public_key())
 
     # A post's own key may not decide, an unknown console name is refused, a bad word too:
     # each one line, and nothing recorded.
@@ -81,7 +83,10 @@ def test_console_keys_are_added_and_removed_with_the_hq_passphrase(site: HqSite,
     assert isinstance(private, Ed25519PrivateKey)
     again = hq("add", "awa", "--out", str(out))  # never over a private key already written
     assert again.returncode != 0 and again.stderr.count("\n") == 1
-    assert hq("add", "Not A Name", "--out", str(tmp_path / "x.pem")).returncode != 0
+    nowhere = hq("add", "issa", "--out", str(tmp_path / "no-such-folder" / "issa.pem"))
+    assert nowhere.returncode != 0 and "issa" not in console_keys(site.hq)  # HQ trusts nothing new
+    bad_name = tmp_path / "x.pem"
+    assert hq("add", "Not A Name", "--out", str(bad_name)).returncode != 0 and not bad_name.exists()
     query = {"a": "TGR1-26-000001-0/1", "b": "TGR1-26-000002-0/1", "decision": "same"}
     assert _decide(server, private, "console:awa", query).status_code == 404  # signed: HQ looked
     assert hq("remove", "awa").returncode == 0
